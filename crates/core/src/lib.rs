@@ -1,0 +1,17 @@
+//! selfserve-core: the domain of self-service purchases and trials, its rules and its store.
+//! It knows nothing of terminals; the dashboard and the command line are thin front ends over it.
+
+pub mod access;
+pub mod catalogue;
+pub mod check;
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod query;
+pub mod store;
+
+pub use access::{Actor, Capability};
+pub use error::{Error, Result};
+pub use store::Store;

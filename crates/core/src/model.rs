@@ -1,0 +1,486 @@
+//! The domain of SPEC §1: typed ids, money, products, policies, users, subscriptions,
+//! license assignments, admins, e-mails and audit events.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+macro_rules! guid_id {
+    ($name:ident) => {
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            pub fn as_bytes(&self) -> &[u8; 16] {
+                self.0.as_bytes()
+            }
+            pub fn from_slice(bytes: &[u8]) -> Option<Self> {
+                Uuid::from_slice(bytes).ok().map($name)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+    };
+}
+
+guid_id!(TenantId);
+guid_id!(UserId);
+guid_id!(SubscriptionId);
+
+/// An MSCommerce product id such as `CFQ7TTC0H9MP`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProductId(pub String);
+
+impl fmt::Display for ProductId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// An amount in minor units (cents) of an ISO 4217 currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: String,
+}
+
+impl Money {
+    pub fn new(minor: i64, currency: &str) -> Self {
+        Money {
+            minor,
+            currency: currency.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let abs = self.minor.unsigned_abs();
+        write!(f, "{sign}{}.{:02} {}", abs / 100, abs % 100, self.currency)
+    }
+}
+
+/// How often a subscription is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Term {
+    Monthly,
+    Annual,
+}
+
+impl Term {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Term::Monthly => "monthly",
+            Term::Annual => "annual",
+        }
+    }
+    pub fn months(self) -> u32 {
+        match self {
+            Term::Monthly => 1,
+            Term::Annual => 12,
+        }
+    }
+}
+
+/// Where a subscription came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    SelfServicePurchase,
+    SelfServiceTrial,
+    Central,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::SelfServicePurchase => "self-service-purchase",
+            Origin::SelfServiceTrial => "self-service-trial",
+            Origin::Central => "central",
+        }
+    }
+    pub fn is_self_service(self) -> bool {
+        !matches!(self, Origin::Central)
+    }
+    /// Short label for narrow tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::SelfServicePurchase => "Purchase",
+            Origin::SelfServiceTrial => "Trial",
+            Origin::Central => "Central",
+        }
+    }
+}
+
+/// How a subscription is paid.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaymentMethod {
+    None,
+    Card { last4: String },
+    Invoice,
+}
+
+impl fmt::Display for PaymentMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PaymentMethod::None => f.write_str("none"),
+            PaymentMethod::Card { last4 } => write!(f, "card •••• {last4}"),
+            PaymentMethod::Invoice => f.write_str("invoice"),
+        }
+    }
+}
+
+/// The life of a subscription: Active → Expired → Disabled → Deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    Active,
+    Expired,
+    Disabled,
+    Deleted,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Active,
+        Status::Expired,
+        Status::Disabled,
+        Status::Deleted,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "Active",
+            Status::Expired => "Expired",
+            Status::Disabled => "Disabled",
+            Status::Deleted => "Deleted",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// The value of the MSCommerce policy `AllowSelfServicePurchase` for one product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PolicyValue {
+    Enabled,
+    OnlyTrialsWithoutPaymentMethod,
+    Disabled,
+}
+
+impl PolicyValue {
+    pub const ALL: [PolicyValue; 3] = [
+        PolicyValue::Enabled,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        PolicyValue::Disabled,
+    ];
+    /// The name the PowerShell module uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyValue::Enabled => "Enabled",
+            PolicyValue::OnlyTrialsWithoutPaymentMethod => "OnlyTrialsWithoutPaymentMethod",
+            PolicyValue::Disabled => "Disabled",
+        }
+    }
+    /// The words the admin center shows.
+    pub fn words(self) -> &'static str {
+        match self {
+            PolicyValue::Enabled => "Allow",
+            PolicyValue::OnlyTrialsWithoutPaymentMethod => "Allow for trials only",
+            PolicyValue::Disabled => "Do not allow",
+        }
+    }
+    /// Accepts the module's names and the admin center's words, case-insensitively.
+    pub fn parse(s: &str) -> Option<PolicyValue> {
+        let key: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
+            "enabled" | "allow" => Some(PolicyValue::Enabled),
+            "onlytrialswithoutpaymentmethod" | "allowtrialsonly" | "allowfortrialsonly" => {
+                Some(PolicyValue::OnlyTrialsWithoutPaymentMethod)
+            }
+            "disabled" | "donotallow" => Some(PolicyValue::Disabled),
+            _ => None,
+        }
+    }
+}
+
+/// The policy id the module knows; there is only one for this workflow.
+pub const POLICY_ID: &str = "AllowSelfServicePurchase";
+
+/// An administrator's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    GlobalAdministrator,
+    BillingAdministrator,
+    GlobalReader,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [
+        Role::GlobalAdministrator,
+        Role::BillingAdministrator,
+        Role::GlobalReader,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::GlobalAdministrator => "GlobalAdministrator",
+            Role::BillingAdministrator => "BillingAdministrator",
+            Role::GlobalReader => "GlobalReader",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Why an administrator cancelled a subscription (the admin center's fixed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CancelReason {
+    NoLongerNeeded,
+    BoughtByMistake,
+    MovingToCentral,
+    TooExpensive,
+    Other,
+}
+
+impl CancelReason {
+    pub const ALL: [CancelReason; 5] = [
+        CancelReason::NoLongerNeeded,
+        CancelReason::BoughtByMistake,
+        CancelReason::MovingToCentral,
+        CancelReason::TooExpensive,
+        CancelReason::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CancelReason::NoLongerNeeded => "no-longer-needed",
+            CancelReason::BoughtByMistake => "bought-by-mistake",
+            CancelReason::MovingToCentral => "moving-to-central",
+            CancelReason::TooExpensive => "too-expensive",
+            CancelReason::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CancelReason> {
+        CancelReason::ALL
+            .into_iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Which admin-center address help points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cloud {
+    Global,
+    China21Vianet,
+}
+
+impl Cloud {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cloud::Global => "global",
+            Cloud::China21Vianet => "china-21vianet",
+        }
+    }
+    pub fn admin_center_url(self) -> &'static str {
+        match self {
+            Cloud::Global => "https://admin.microsoft.com/",
+            Cloud::China21Vianet => "https://portal.partner.microsoftonline.cn/",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub display_name: String,
+    pub currency: String,
+    pub cloud: Cloud,
+    pub existing_agreement: bool,
+    /// A demo tenant is labelled as such on every screen.
+    pub demo: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: ProductId,
+    pub name: String,
+    pub trial_without_payment_method: bool,
+    pub trial_days: u16,
+    /// List price per license per month, billed monthly (minor units of the tenant currency).
+    pub monthly_price: i64,
+    /// List price per license per year, billed annually.
+    pub annual_price: i64,
+}
+
+impl Product {
+    pub fn list_price(&self, term: Term) -> i64 {
+        match term {
+            Term::Monthly => self.monthly_price,
+            Term::Annual => self.annual_price,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub display_name: String,
+    pub upn: String,
+    pub department: String,
+    pub enabled: bool,
+}
+
+/// The price of one license for one term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Price {
+    pub amount: Money,
+    pub term: Term,
+}
+
+impl Price {
+    /// What one license costs per month, rounded down to a minor unit.
+    pub fn monthly_minor(&self) -> i64 {
+        self.amount.minor / i64::from(self.term.months())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakeOver {
+    pub by: UserId,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub id: SubscriptionId,
+    pub product_id: ProductId,
+    pub origin: Origin,
+    pub buyer: Option<UserId>,
+    pub quantity: u32,
+    /// Count of license assignments, kept in step with the assignments tree by every write;
+    /// `selfserve check` proves it.
+    pub assigned: u32,
+    pub price: Price,
+    pub start: NaiveDate,
+    pub expires: NaiveDate,
+    pub auto_renew: bool,
+    pub payment_method: PaymentMethod,
+    pub status: Status,
+    pub status_since: NaiveDate,
+    pub taken_over: Option<TakeOver>,
+    pub cancellation: Option<CancelReason>,
+}
+
+impl Subscription {
+    pub fn free(&self) -> u32 {
+        self.quantity.saturating_sub(self.assigned)
+    }
+    /// What the subscription costs per month while it is paid for.
+    pub fn monthly_spend(&self) -> i64 {
+        let paid = matches!(self.status, Status::Active | Status::Expired)
+            && !matches!(self.payment_method, PaymentMethod::None)
+            && self.origin != Origin::SelfServiceTrial;
+        if paid {
+            self.price.monthly_minor() * i64::from(self.quantity)
+        } else {
+            0
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub subscription: SubscriptionId,
+    pub user: UserId,
+    pub assigned_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Admin {
+    pub login: String,
+    pub user: UserId,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EmailKind {
+    SubscriptionCancelled,
+    UsersMoved,
+    PleaseCancel,
+    FirstTrial,
+    Renewed,
+    Converted,
+    Expired,
+    Disabled,
+    Deleted,
+    Notice,
+}
+
+impl EmailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmailKind::SubscriptionCancelled => "subscription-cancelled",
+            EmailKind::UsersMoved => "users-moved",
+            EmailKind::PleaseCancel => "please-cancel",
+            EmailKind::FirstTrial => "first-trial",
+            EmailKind::Renewed => "renewed",
+            EmailKind::Converted => "converted",
+            EmailKind::Expired => "expired",
+            EmailKind::Disabled => "disabled",
+            EmailKind::Deleted => "deleted",
+            EmailKind::Notice => "notice",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delivery {
+    Pending,
+    Sent,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email {
+    pub id: u64,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub kind: EmailKind,
+    pub created_at: DateTime<Utc>,
+    pub delivery: Delivery,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub id: u64,
+    pub at: DateTime<Utc>,
+    /// The acting administrator's UPN (or `system` for lifecycle runs).
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}

@@ -1,0 +1,471 @@
+//! Read models for the screens and the command line. Their serde field names are the JSON
+//! contract of SPEC §3.
+
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Money as the JSON contract shows it: a decimal amount and its currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub amount: f64,
+    pub currency: String,
+}
+
+impl Amount {
+    pub fn from_minor(minor: i64, currency: &str) -> Amount {
+        Amount {
+            amount: minor as f64 / 100.0,
+            currency: currency.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriceRow {
+    pub amount: f64,
+    pub currency: String,
+    pub term: Term,
+}
+
+/// One row per product: SPEC §4 screen 1 and `product list`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductRow {
+    pub product_id: ProductId,
+    pub product_name: String,
+    /// Subscriptions counted in this row (not Deleted; only self-service ones under the filter).
+    pub subscriptions: u32,
+    pub self_service_subscriptions: u32,
+    /// Licenses bought: the total of all the row's subscriptions ("available quantity").
+    pub quantity: u64,
+    pub assigned: u64,
+    /// The earliest expiration among the row's Active subscriptions.
+    pub next_expiration: Option<NaiveDate>,
+    pub monthly_spend: Amount,
+    pub policy: PolicyValue,
+    #[serde(skip)]
+    pub monthly_spend_minor: i64,
+}
+
+/// Product rows in catalogue order. With `self_service_only`, only products that have live
+/// self-service subscriptions, aggregated over those subscriptions alone.
+pub fn product_rows(
+    store: &Store,
+    actor: &Actor,
+    self_service_only: bool,
+) -> Result<Vec<ProductRow>> {
+    actor.require(Capability::Read, "read products")?;
+    let currency = store.tenant().currency.clone();
+    let products = store.products()?;
+    let mut rows: Vec<ProductRow> = Vec::with_capacity(products.len());
+    let mut index: HashMap<ProductId, usize> = HashMap::new();
+    for p in &products {
+        index.insert(p.id.clone(), rows.len());
+        rows.push(ProductRow {
+            product_id: p.id.clone(),
+            product_name: p.name.clone(),
+            subscriptions: 0,
+            self_service_subscriptions: 0,
+            quantity: 0,
+            assigned: 0,
+            next_expiration: None,
+            monthly_spend: Amount::from_minor(0, &currency),
+            policy: store.policy(&p.id)?,
+            monthly_spend_minor: 0,
+        });
+    }
+    for sub in store.subscriptions() {
+        let sub = sub?;
+        if sub.status == Status::Deleted {
+            continue;
+        }
+        let Some(&i) = index.get(&sub.product_id) else {
+            continue;
+        };
+        let row = &mut rows[i];
+        if sub.origin.is_self_service() {
+            row.self_service_subscriptions += 1;
+        } else if self_service_only {
+            continue;
+        }
+        row.subscriptions += 1;
+        row.quantity += u64::from(sub.quantity);
+        row.assigned += u64::from(sub.assigned);
+        row.monthly_spend_minor += sub.monthly_spend();
+        if sub.status == Status::Active {
+            row.next_expiration = Some(match row.next_expiration {
+                Some(d) => d.min(sub.expires),
+                None => sub.expires,
+            });
+        }
+    }
+    for row in &mut rows {
+        row.monthly_spend = Amount::from_minor(row.monthly_spend_minor, &currency);
+    }
+    if self_service_only {
+        rows.retain(|r| r.self_service_subscriptions > 0);
+    }
+    Ok(rows)
+}
+
+/// A subscription as lists show it: SPEC §3's subscription fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubscriptionRow {
+    pub id: SubscriptionId,
+    pub product_id: ProductId,
+    pub product_name: String,
+    pub origin: Origin,
+    pub buyer: Option<String>,
+    pub buyer_name: Option<String>,
+    pub quantity: u32,
+    pub assigned: u32,
+    pub start: NaiveDate,
+    pub expires: NaiveDate,
+    pub price: PriceRow,
+    pub status: Status,
+    pub auto_renew: bool,
+    pub payment_method: &'static str,
+    pub card_last4: Option<String>,
+    pub taken_over_by: Option<String>,
+    pub taken_over_at: Option<DateTime<Utc>>,
+    pub cancellation_reason: Option<CancelReason>,
+}
+
+impl SubscriptionRow {
+    pub fn free(&self) -> u32 {
+        self.quantity.saturating_sub(self.assigned)
+    }
+}
+
+/// Which subscriptions `subscription list` and the screens show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubscriptionFilter {
+    pub self_service_only: bool,
+    pub product: Option<ProductId>,
+    pub status: Option<Status>,
+    pub buyer_upn: Option<String>,
+}
+
+/// Resolves users once per listing: buyers repeat across subscriptions.
+struct UserNames<'a> {
+    store: &'a Store,
+    cache: HashMap<UserId, Option<(String, String)>>,
+}
+
+impl<'a> UserNames<'a> {
+    fn new(store: &'a Store) -> Self {
+        UserNames {
+            store,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// (display name, UPN) of a user, or None if the user is gone.
+    fn get(&mut self, id: UserId) -> Result<Option<(String, String)>> {
+        if let Some(hit) = self.cache.get(&id) {
+            return Ok(hit.clone());
+        }
+        let found = self.store.user(id)?.map(|u| (u.display_name, u.upn));
+        self.cache.insert(id, found.clone());
+        Ok(found)
+    }
+}
+
+fn product_names(store: &Store) -> Result<HashMap<ProductId, String>> {
+    Ok(store
+        .products()?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect())
+}
+
+fn to_row(
+    sub: Subscription,
+    products: &HashMap<ProductId, String>,
+    names: &mut UserNames<'_>,
+) -> Result<SubscriptionRow> {
+    let (buyer, buyer_name) = match sub.buyer {
+        Some(id) => match names.get(id)? {
+            Some((name, upn)) => (Some(upn), Some(name)),
+            None => (None, None),
+        },
+        None => (None, None),
+    };
+    let taken_over_by = match &sub.taken_over {
+        Some(t) => names.get(t.by)?.map(|(_, upn)| upn),
+        None => None,
+    };
+    let (payment_method, card_last4) = match &sub.payment_method {
+        PaymentMethod::None => ("none", None),
+        PaymentMethod::Card { last4 } => ("card", Some(last4.clone())),
+        PaymentMethod::Invoice => ("invoice", None),
+    };
+    Ok(SubscriptionRow {
+        id: sub.id,
+        product_name: products.get(&sub.product_id).cloned().unwrap_or_default(),
+        product_id: sub.product_id,
+        origin: sub.origin,
+        buyer,
+        buyer_name,
+        quantity: sub.quantity,
+        assigned: sub.assigned,
+        start: sub.start,
+        expires: sub.expires,
+        price: PriceRow {
+            amount: sub.price.amount.minor as f64 / 100.0,
+            currency: sub.price.amount.currency,
+            term: sub.price.term,
+        },
+        status: sub.status,
+        auto_renew: sub.auto_renew,
+        payment_method,
+        card_last4,
+        taken_over_by,
+        taken_over_at: sub.taken_over.map(|t| t.at),
+        cancellation_reason: sub.cancellation,
+    })
+}
+
+/// Subscriptions matching `filter`, ordered by product (catalogue order), then buyer, then expiration.
+pub fn subscription_rows(
+    store: &Store,
+    actor: &Actor,
+    filter: &SubscriptionFilter,
+) -> Result<Vec<SubscriptionRow>> {
+    actor.require(Capability::Read, "read subscriptions")?;
+    let subs: Vec<Subscription> = match (&filter.buyer_upn, &filter.product) {
+        (Some(upn), _) => store.subscriptions_of_buyer(store.user_by_upn(upn)?.id)?,
+        (None, Some(product)) => {
+            store.product(&product.0)?;
+            store.subscriptions_of_product(product)?
+        }
+        (None, None) => store.subscriptions().collect::<Result<_>>()?,
+    };
+    let products = product_names(store)?;
+    let order: HashMap<ProductId, usize> = store
+        .products()?
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let mut names = UserNames::new(store);
+    let mut rows = Vec::new();
+    for sub in subs {
+        if filter.self_service_only && !sub.origin.is_self_service() {
+            continue;
+        }
+        if filter
+            .product
+            .as_ref()
+            .is_some_and(|p| *p != sub.product_id)
+        {
+            continue;
+        }
+        if filter.status.is_some_and(|s| s != sub.status) {
+            continue;
+        }
+        rows.push(to_row(sub, &products, &mut names)?);
+    }
+    rows.sort_by(|a, b| {
+        let pa = order.get(&a.product_id).copied().unwrap_or(usize::MAX);
+        let pb = order.get(&b.product_id).copied().unwrap_or(usize::MAX);
+        pa.cmp(&pb)
+            .then_with(|| a.buyer_name.is_none().cmp(&b.buyer_name.is_none()))
+            .then_with(|| a.buyer_name.cmp(&b.buyer_name))
+            .then_with(|| a.expires.cmp(&b.expires))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(rows)
+}
+
+/// A user holding a license, as `subscription show`, the screens and the export show them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LicensedUser {
+    pub display_name: String,
+    pub user_principal_name: String,
+    pub department: String,
+    pub assigned_on: NaiveDate,
+    pub subscription_id: SubscriptionId,
+}
+
+/// The users of a set of subscriptions that share one buyer ("Central" where there is none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BuyerGroup {
+    pub buyer_name: Option<String>,
+    pub buyer: Option<String>,
+    pub users: Vec<LicensedUser>,
+}
+
+impl BuyerGroup {
+    /// The heading the admin center shows: "Purchased by NAME", or central.
+    pub fn heading(&self) -> String {
+        match (&self.buyer_name, &self.buyer) {
+            (Some(name), Some(upn)) => format!("{name} <{upn}>"),
+            _ => "Central subscription (no buyer)".to_string(),
+        }
+    }
+}
+
+/// `subscription show`: the row, plus the users with licenses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubscriptionDetail {
+    #[serde(flatten)]
+    pub row: SubscriptionRow,
+    pub users: Vec<LicensedUser>,
+}
+
+pub fn subscription_detail(
+    store: &Store,
+    actor: &Actor,
+    id_or_prefix: &str,
+) -> Result<SubscriptionDetail> {
+    actor.require(Capability::Read, "read subscriptions")?;
+    let sub = store.resolve_subscription(id_or_prefix)?;
+    let mut groups = users_by_buyer(store, actor, &[sub.id])?;
+    let products = product_names(store)?;
+    let row = to_row(sub, &products, &mut UserNames::new(store))?;
+    Ok(SubscriptionDetail {
+        row,
+        users: groups.pop().map(|g| g.users).unwrap_or_default(),
+    })
+}
+
+/// The users of `subs`, grouped by buyer (buyers by name, central last), users by name.
+pub fn users_by_buyer(
+    store: &Store,
+    actor: &Actor,
+    subs: &[SubscriptionId],
+) -> Result<Vec<BuyerGroup>> {
+    actor.require(Capability::Read, "read license assignments")?;
+    let mut names = UserNames::new(store);
+    let mut groups: Vec<BuyerGroup> = Vec::new();
+    let mut by_buyer: HashMap<Option<UserId>, usize> = HashMap::new();
+    for &id in subs {
+        let Some(sub) = store.subscription(id)? else {
+            return Err(Error::NotFound(format!("no subscription {id}")));
+        };
+        let slot = *by_buyer.entry(sub.buyer).or_insert_with(|| {
+            groups.push(BuyerGroup {
+                buyer_name: None,
+                buyer: None,
+                users: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        if let Some(buyer) = sub.buyer {
+            if let Some((name, upn)) = names.get(buyer)? {
+                groups[slot].buyer_name = Some(name);
+                groups[slot].buyer = Some(upn);
+            }
+        }
+        for a in store.assignments_of(id)? {
+            let Some(user) = store.user(a.user)? else {
+                continue;
+            };
+            groups[slot].users.push(LicensedUser {
+                display_name: user.display_name,
+                user_principal_name: user.upn,
+                department: user.department,
+                assigned_on: a.assigned_at.date_naive(),
+                subscription_id: id,
+            });
+        }
+    }
+    for g in &mut groups {
+        g.users.sort_by(|a, b| {
+            a.display_name
+                .cmp(&b.display_name)
+                .then_with(|| a.user_principal_name.cmp(&b.user_principal_name))
+        });
+    }
+    groups.sort_by(|a, b| {
+        a.buyer_name
+            .is_none()
+            .cmp(&b.buyer_name.is_none())
+            .then_with(|| a.buyer_name.cmp(&b.buyer_name))
+            .then_with(|| a.buyer.cmp(&b.buyer))
+    });
+    Ok(groups)
+}
+
+/// A product's policy, with the PowerShell module's field names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyRow {
+    #[serde(rename = "ProductName")]
+    pub product_name: String,
+    #[serde(rename = "ProductId")]
+    pub product_id: ProductId,
+    #[serde(rename = "PolicyId")]
+    pub policy_id: &'static str,
+    #[serde(rename = "PolicyValue")]
+    pub policy_value: PolicyValue,
+}
+
+pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
+    actor.require(Capability::Read, "read policies")?;
+    store
+        .products()?
+        .into_iter()
+        .map(|p| {
+            Ok(PolicyRow {
+                policy_value: store.policy(&p.id)?,
+                product_name: p.name,
+                product_id: p.id,
+                policy_id: POLICY_ID,
+            })
+        })
+        .collect()
+}
+
+pub fn policy_row(store: &Store, actor: &Actor, product: &str) -> Result<PolicyRow> {
+    actor.require(Capability::Read, "read policies")?;
+    let p = store.product(product)?;
+    Ok(PolicyRow {
+        policy_value: store.policy(&p.id)?,
+        product_name: p.name,
+        product_id: p.id,
+        policy_id: POLICY_ID,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdminRow {
+    pub login: String,
+    pub user_principal_name: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+pub fn admin_rows(store: &Store, actor: &Actor) -> Result<Vec<AdminRow>> {
+    actor.require(Capability::Read, "read administrators")?;
+    let mut rows = Vec::new();
+    for admin in store.admins()? {
+        let (upn, name) = match store.user(admin.user)? {
+            Some(u) => (u.upn, u.display_name),
+            None => (String::new(), String::new()),
+        };
+        rows.push(AdminRow {
+            login: admin.login,
+            user_principal_name: upn,
+            display_name: name,
+            role: admin.role,
+        });
+    }
+    Ok(rows)
+}
+
+/// Audit events, newest first, at most `limit`.
+pub fn audit_events(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<AuditEvent>> {
+    actor.require(Capability::Read, "read the audit log")?;
+    store.audit().rev().take(limit).collect()
+}
+
+/// Outbox e-mails, newest first, at most `limit`.
+pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<Email>> {
+    actor.require(Capability::Read, "read the outbox")?;
+    store.outbox().rev().take(limit).collect()
+}

@@ -1,0 +1,291 @@
+//! The sled store: one tree per kind of record plus the secondary indexes the reads need.
+//!
+//! Nothing outside this crate touches the trees; reads go through `query`, writes through `ops`.
+
+pub mod codec;
+mod open;
+
+pub(crate) use open::ensure_not_locked;
+pub use open::{database_exists, default_cache_bytes};
+
+use crate::error::{Error, Result};
+use crate::model::*;
+use codec::{decode, encode};
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever the encoding of a record changes; a newer database is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub(crate) const META_SCHEMA: &[u8] = b"schema_version";
+pub(crate) const META_TENANT: &[u8] = b"tenant";
+
+/// Handles to every tree. Cloning is cheap (sled trees are reference-counted).
+#[derive(Clone)]
+pub(crate) struct Trees {
+    pub meta: sled::Tree,
+    pub products: sled::Tree,
+    pub policies: sled::Tree,
+    pub users: sled::Tree,
+    pub users_by_upn: sled::Tree,
+    pub subscriptions: sled::Tree,
+    pub subs_by_product: sled::Tree,
+    pub subs_by_buyer: sled::Tree,
+    /// Key: subscription id ++ user id; value: the assignment. Doubles as "by subscription".
+    pub assignments: sled::Tree,
+    /// Key: user id ++ subscription id; empty value.
+    pub assignments_by_user: sled::Tree,
+    pub admins: sled::Tree,
+    pub outbox: sled::Tree,
+    pub audit: sled::Tree,
+}
+
+impl Trees {
+    fn open(db: &sled::Db) -> Result<Trees> {
+        Ok(Trees {
+            meta: db.open_tree("meta")?,
+            products: db.open_tree("products")?,
+            policies: db.open_tree("policies")?,
+            users: db.open_tree("users")?,
+            users_by_upn: db.open_tree("users_by_upn")?,
+            subscriptions: db.open_tree("subscriptions")?,
+            subs_by_product: db.open_tree("subs_by_product")?,
+            subs_by_buyer: db.open_tree("subs_by_buyer")?,
+            assignments: db.open_tree("assignments")?,
+            assignments_by_user: db.open_tree("assignments_by_user")?,
+            admins: db.open_tree("admins")?,
+            outbox: db.open_tree("outbox")?,
+            audit: db.open_tree("audit")?,
+        })
+    }
+}
+
+/// An open selfserve database. One per process: sled admits a single owner.
+pub struct Store {
+    db: sled::Db,
+    path: PathBuf,
+    pub(crate) t: Trees,
+    tenant: Tenant,
+}
+
+impl Store {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn tenant(&self) -> &Tenant {
+        &self.tenant
+    }
+
+    /// Waits until everything written so far is on disk.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Bytes the database occupies on disk.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        Ok(self.db.size_on_disk()?)
+    }
+
+    pub fn product(&self, id: &str) -> Result<Product> {
+        match self
+            .t
+            .products
+            .get(id.trim().to_ascii_uppercase().as_bytes())?
+        {
+            Some(bytes) => decode(&bytes),
+            None => Err(Error::NotFound(format!(
+                "no product with id {id:?}; `selfserve product list` shows the product ids"
+            ))),
+        }
+    }
+
+    pub fn products(&self) -> Result<Vec<Product>> {
+        self.t
+            .products
+            .iter()
+            .values()
+            .map(|v| decode(&v?))
+            .collect()
+    }
+
+    pub fn policy(&self, product: &ProductId) -> Result<PolicyValue> {
+        match self.t.policies.get(product.0.as_bytes())? {
+            Some(bytes) => decode(&bytes),
+            // New products default to Enabled (SPEC §1).
+            None => Ok(PolicyValue::Enabled),
+        }
+    }
+
+    pub fn user(&self, id: UserId) -> Result<Option<User>> {
+        self.t
+            .users
+            .get(id.as_bytes())?
+            .map(|v| decode(&v))
+            .transpose()
+    }
+
+    pub fn user_by_upn(&self, upn: &str) -> Result<User> {
+        let not_found = || {
+            Error::NotFound(format!(
+                "no directory user with user principal name {upn:?}; check the spelling"
+            ))
+        };
+        let id = self
+            .t
+            .users_by_upn
+            .get(codec::upn_key(upn))?
+            .ok_or_else(not_found)?;
+        let id = UserId::from_slice(&id).ok_or_else(not_found)?;
+        self.user(id)?.ok_or_else(not_found)
+    }
+
+    pub fn users_count(&self) -> usize {
+        self.t.users.len()
+    }
+
+    pub fn subscription(&self, id: SubscriptionId) -> Result<Option<Subscription>> {
+        self.t
+            .subscriptions
+            .get(id.as_bytes())?
+            .map(|v| decode(&v))
+            .transpose()
+    }
+
+    /// Every subscription, in id order.
+    pub fn subscriptions(&self) -> impl Iterator<Item = Result<Subscription>> + '_ {
+        self.t
+            .subscriptions
+            .iter()
+            .values()
+            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+    }
+
+    /// The subscriptions of one product, through the product index.
+    pub fn subscriptions_of_product(&self, product: &ProductId) -> Result<Vec<Subscription>> {
+        let mut out = Vec::new();
+        for key in self
+            .t
+            .subs_by_product
+            .scan_prefix(codec::product_prefix(&product.0))
+            .keys()
+        {
+            let key = key?;
+            let id = &key[key.len().saturating_sub(16)..];
+            if let Some(v) = self.t.subscriptions.get(id)? {
+                out.push(decode(&v)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The subscriptions one user bought, through the buyer index.
+    pub fn subscriptions_of_buyer(&self, buyer: UserId) -> Result<Vec<Subscription>> {
+        let mut out = Vec::new();
+        for key in self.t.subs_by_buyer.scan_prefix(buyer.as_bytes()).keys() {
+            let key = key?;
+            if let Some(v) = self.t.subscriptions.get(&key[16..])? {
+                out.push(decode(&v)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Finds a subscription by its id or a unique prefix of at least 4 hex digits.
+    pub fn resolve_subscription(&self, text: &str) -> Result<Subscription> {
+        let hex: String = text.trim().chars().filter(|c| *c != '-').collect();
+        if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(Error::Usage(format!(
+                "{text:?} is not a subscription id: give the id or a unique prefix of at least 4 hex digits"
+            )));
+        }
+        let hex = hex.to_ascii_lowercase();
+        let whole_bytes = hex.len() / 2;
+        let mut prefix = Vec::with_capacity(whole_bytes);
+        for i in 0..whole_bytes {
+            prefix.push(u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or_default());
+        }
+        let mut found: Option<Subscription> = None;
+        for item in self.t.subscriptions.scan_prefix(&prefix) {
+            let (key, value) = item?;
+            let key_hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+            if !key_hex.starts_with(&hex) {
+                continue;
+            }
+            if found.is_some() {
+                return Err(Error::Usage(format!(
+                    "subscription prefix {text:?} matches more than one subscription; give more digits"
+                )));
+            }
+            found = Some(decode(&value)?);
+        }
+        found.ok_or_else(|| {
+            Error::NotFound(format!(
+                "no subscription matches {text:?}; `selfserve subscription list` shows the ids"
+            ))
+        })
+    }
+
+    /// Assignments of one subscription, in user-id order.
+    pub fn assignments_of(&self, sub: SubscriptionId) -> Result<Vec<Assignment>> {
+        self.t
+            .assignments
+            .scan_prefix(sub.as_bytes())
+            .values()
+            .map(|v| decode(&v?))
+            .collect()
+    }
+
+    /// The subscriptions a user holds a license of.
+    pub fn licenses_of_user(&self, user: UserId) -> Result<Vec<SubscriptionId>> {
+        self.t
+            .assignments_by_user
+            .scan_prefix(user.as_bytes())
+            .keys()
+            .map(|k| {
+                let k = k?;
+                SubscriptionId::from_slice(&k[16..]).ok_or_else(|| {
+                    Error::Database(
+                        "a license index key is malformed; run `selfserve check`".into(),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    pub fn admins(&self) -> Result<Vec<Admin>> {
+        self.t.admins.iter().values().map(|v| decode(&v?)).collect()
+    }
+
+    pub fn admin_by_login(&self, login: &str) -> Result<Option<Admin>> {
+        self.t
+            .admins
+            .get(login.as_bytes())?
+            .map(|v| decode(&v))
+            .transpose()
+    }
+
+    /// Outbox e-mails, oldest first.
+    pub fn outbox(&self) -> impl DoubleEndedIterator<Item = Result<Email>> + '_ {
+        self.t
+            .outbox
+            .iter()
+            .values()
+            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+    }
+
+    /// Audit events, oldest first.
+    pub fn audit(&self) -> impl DoubleEndedIterator<Item = Result<AuditEvent>> + '_ {
+        self.t
+            .audit
+            .iter()
+            .values()
+            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+    }
+
+    pub(crate) fn write_meta(t: &Trees, tenant: &Tenant) -> Result<()> {
+        t.meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+        t.meta.insert(META_TENANT, encode(tenant)?)?;
+        Ok(())
+    }
+}

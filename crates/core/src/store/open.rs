@@ -1,0 +1,203 @@
+//! Opening a database safely: owner-only files, one process at a time, schema check, and a
+//! damaged file reported as such instead of a panic.
+
+use super::codec::decode;
+use super::{Store, Trees, META_SCHEMA, META_TENANT, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::time::Duration;
+
+const PID_FILE: &str = "selfserve.pid";
+
+/// sled's page cache; its 1 GB default is more than a jump host should give one admin tool.
+pub fn default_cache_bytes() -> u64 {
+    128 * 1024 * 1024
+}
+
+/// Whether a sled database lives at `path`.
+pub fn database_exists(path: &Path) -> bool {
+    path.join("db").is_file() || path.join("conf").is_file()
+}
+
+impl Store {
+    /// Opens an existing database.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !database_exists(path) {
+            return Err(Error::NotFound(format!(
+                "no selfserve database at {}; create one with `selfserve demo --db {}` or pass the right --db",
+                path.display(),
+                path.display()
+            )));
+        }
+        let db = open_sled(path)?;
+        let t = Trees::open(&db)?;
+        let schema = t.meta.get(META_SCHEMA)?.ok_or_else(|| {
+            Error::Database(format!(
+                "{} is not a selfserve database (it has no schema version); pass another --db",
+                path.display()
+            ))
+        })?;
+        let version = <[u8; 4]>::try_from(schema.as_ref())
+            .map(u32::from_be_bytes)
+            .map_err(|_| damaged(path, "the schema version is unreadable"))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::Database(format!(
+                "the database at {} has schema version {version}, newer than this selfserve understands ({SCHEMA_VERSION}); upgrade selfserve",
+                path.display()
+            )));
+        }
+        if version < SCHEMA_VERSION {
+            return Err(Error::Database(format!(
+                "the database at {} has the old schema version {version}; recreate it with this selfserve (expected {SCHEMA_VERSION})",
+                path.display()
+            )));
+        }
+        let tenant = match t.meta.get(META_TENANT)? {
+            Some(bytes) => {
+                decode(&bytes).map_err(|_| damaged(path, "the tenant record is unreadable"))?
+            }
+            None => return Err(damaged(path, "the tenant record is missing")),
+        };
+        write_pid_file(path);
+        Ok(Store {
+            db,
+            path: path.to_path_buf(),
+            t,
+            tenant,
+        })
+    }
+
+    /// Creates an empty database in a directory that does not hold one yet.
+    pub(crate) fn create_empty(path: &Path) -> Result<(sled::Db, Trees)> {
+        create_private_dir(path)?;
+        let db = open_sled(path)?;
+        let t = Trees::open(&db)?;
+        Ok((db, t))
+    }
+}
+
+fn damaged(path: &Path, what: &str) -> Error {
+    Error::Database(format!(
+        "the database at {} is damaged ({what}); restore it from a backup, or recreate it with `selfserve demo --force`",
+        path.display()
+    ))
+}
+
+fn create_private_dir(path: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(|e| {
+        Error::Database(format!(
+            "cannot create the database directory {}: {e}; choose another --db",
+            path.display()
+        ))
+    })
+}
+
+/// Restricts the database directory and its files to their owner.
+fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
+        if let Ok(entries) = fs::read_dir(path) {
+            for entry in entries.flatten() {
+                let mode = if entry.path().is_dir() { 0o700 } else { 0o600 };
+                let _ = fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+}
+
+fn open_sled(path: &Path) -> Result<sled::Db> {
+    let config = sled::Config::new()
+        .path(path)
+        .cache_capacity(default_cache_bytes())
+        .mode(sled::Mode::HighThroughput);
+    // A lock can linger a moment after its holder exits: retry briefly before giving up.
+    let mut attempt = 0;
+    loop {
+        match open_guarded(&config, path) {
+            Err(OpenFailure::Locked) if attempt < 10 => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(OpenFailure::Locked) => return Err(locked(path)),
+            Err(OpenFailure::Other(e)) => return Err(e),
+            Ok(db) => {
+                make_private(path);
+                return Ok(db);
+            }
+        }
+    }
+}
+
+enum OpenFailure {
+    Locked,
+    Other(Error),
+}
+
+/// sled panics on some damaged files; catch that and report it as damage.
+fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFailure> {
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let opened = panic::catch_unwind(AssertUnwindSafe(|| config.open()));
+    panic::set_hook(previous_hook);
+    match opened {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(sled::Error::Io(e)))
+            if e.kind() == std::io::ErrorKind::WouldBlock
+                || e.to_string().contains("could not acquire lock") =>
+        {
+            Err(OpenFailure::Locked)
+        }
+        Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::Database(format!(
+            "cannot open the database at {}: {e}; check the path and its permissions",
+            path.display()
+        )))),
+        Ok(Err(sled::Error::Corruption { .. })) => Err(OpenFailure::Other(damaged(
+            path,
+            "sled found corrupted data",
+        ))),
+        Ok(Err(e)) => Err(OpenFailure::Other(damaged(path, &e.to_string()))),
+        Err(_) => Err(OpenFailure::Other(damaged(path, "it could not be read"))),
+    }
+}
+
+fn locked(path: &Path) -> Error {
+    let holder = fs::read_to_string(path.join(PID_FILE))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|pid| Path::new(&format!("/proc/{pid}")).exists())
+        .map(|pid| format!(" (pid {pid})"))
+        .unwrap_or_default();
+    Error::Database(format!(
+        "the database at {} is in use by another selfserve process{holder}; close it or wait for it to finish, then try again",
+        path.display()
+    ))
+}
+
+fn write_pid_file(path: &Path) {
+    // Only used to name the holder in the "in use" message; failing to write it is harmless.
+    let _ = fs::write(path.join(PID_FILE), std::process::id().to_string());
+}
+
+/// Fails with the "in use" error if another process holds the database at `path`.
+pub(crate) fn ensure_not_locked(path: &Path) -> Result<()> {
+    let config = sled::Config::new().path(path).cache_capacity(1024 * 1024);
+    for _ in 0..10 {
+        match open_guarded(&config, path) {
+            Err(OpenFailure::Locked) => std::thread::sleep(Duration::from_millis(100)),
+            // A damaged database may be replaced; only a held one may not.
+            _ => return Ok(()),
+        }
+    }
+    Err(locked(path))
+}

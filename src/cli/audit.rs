@@ -1,0 +1,45 @@
+//! `selfserve audit list`
+
+use super::table::Table;
+use super::{print_json, print_lines, Ctx, Failure};
+use clap::Subcommand;
+use selfserve_core::query;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Audit events, newest first
+    List {
+        /// At most this many events
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &AuditCommand) -> Result<ExitCode, Failure> {
+    let AuditCommand::List { limit } = command;
+    let (store, actor) = ctx.open()?;
+    let events = query::audit_events(&store, &actor, *limit)?;
+    if ctx.json {
+        print_json(&events)?;
+    } else {
+        let mut t = Table::new(&["At", "Actor", "Action", "Target", "Change"]);
+        for e in &events {
+            let change = match (&e.before, &e.after) {
+                (Some(b), Some(a)) => format!("{b} → {a}"),
+                (None, Some(a)) => a.clone(),
+                (Some(b), None) => format!("{b} → -"),
+                (None, None) => String::new(),
+            };
+            t.row(vec![
+                e.at.format("%Y-%m-%d %H:%M").to_string(),
+                e.actor.clone(),
+                e.action.clone(),
+                e.target.clone(),
+                change,
+            ]);
+        }
+        print_lines(&t.lines())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,61 @@
+//! `selfserve demo [--users N] [--seed S] [--force]`
+
+use super::{print_json, Ctx, Failure};
+use clap::Args;
+use selfserve_core::demo::{self, DemoOptions, DemoSummary};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// How many directory users; subscriptions and licenses scale with them
+    #[arg(long, default_value_t = demo::DEFAULT_USERS)]
+    users: usize,
+    /// Same seed and clock, same tenant
+    #[arg(long, default_value_t = demo::DEFAULT_SEED)]
+    seed: u64,
+    /// Replace the database at --db
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
+    let summary = create(ctx, args.users, args.seed, args.force)?;
+    if ctx.json {
+        print_json(&summary)?;
+    } else {
+        println_summary(&summary);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn create(ctx: &Ctx, users: usize, seed: u64, force: bool) -> Result<DemoSummary, Failure> {
+    let options = DemoOptions {
+        users,
+        seed,
+        now: ctx.now,
+        login: ctx.login.clone(),
+        force,
+    };
+    let verbose = users > 10_000;
+    let mut progress = |step: &str| {
+        if verbose {
+            eprintln!("selfserve demo: {step}…");
+        }
+    };
+    Ok(demo::create_demo(&ctx.db_path, &options, &mut progress)?)
+}
+
+pub fn println_summary(s: &DemoSummary) {
+    eprintln!(
+        "Created the demo tenant {:?} at {}: {} users, {} subscriptions, {} license assignments.",
+        s.tenant,
+        s.path.display(),
+        s.users,
+        s.subscriptions,
+        s.assignments
+    );
+    eprintln!(
+        "You are {} (GlobalAdministrator, login {:?}); the logins \"billing\" and \"reader\" are a BillingAdministrator and a GlobalReader (SELFSERVE_USER=billing).",
+        s.admin_upn, s.admin_login
+    );
+}

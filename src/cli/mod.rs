@@ -1,0 +1,175 @@
+//! The command line: one file per noun, each a thin front end over `selfserve_core`.
+
+pub mod admin;
+pub mod audit;
+pub mod check;
+pub mod demo;
+pub mod first_run;
+pub mod outbox;
+pub mod policy;
+pub mod product;
+pub mod subscription;
+pub mod table;
+pub mod user;
+
+use crate::watchdog::Watchdog;
+use chrono::{DateTime, Utc};
+use selfserve_core::{clock, Actor, Error, Store};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What every command needs: where the database is, the clock, the output mode and who acts.
+pub struct Ctx {
+    pub db_path: PathBuf,
+    pub now: DateTime<Utc>,
+    pub json: bool,
+    pub login: String,
+}
+
+/// Why a command failed: a core error (its category gives the exit code) or stdout going away.
+pub enum Failure {
+    Core(Error),
+    Output(io::Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+impl From<csv::Error> for Failure {
+    fn from(e: csv::Error) -> Self {
+        Failure::Output(io::Error::other(e))
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure::Output(io::Error::other(e))
+    }
+}
+
+impl Failure {
+    /// The exit code and the one line for stderr.
+    pub fn report(&self) -> (u8, String) {
+        match self {
+            Failure::Core(e) => (e.exit_code(), e.to_string()),
+            Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                (0, "the output was closed early".to_string())
+            }
+            Failure::Output(e) => (1, format!("cannot write the output: {e}")),
+        }
+    }
+}
+
+impl Ctx {
+    pub fn new(args: &crate::Args) -> Result<Ctx, Failure> {
+        let db_path = match &args.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        let now = match &args.now {
+            Some(t) => clock::parse_now(t)?,
+            None => Utc::now(),
+        };
+        Ok(Ctx {
+            db_path,
+            now,
+            json: args.json,
+            login: login(),
+        })
+    }
+
+    /// Opens the database (a watchdog ends a hung open with exit 5) and finds the acting admin.
+    pub fn open(&self) -> Result<(Store, Actor), Failure> {
+        let guard = Watchdog::start("opening the database", Duration::from_secs(60));
+        let store = Store::open(&self.db_path)?;
+        drop(guard);
+        let actor = store.actor(&self.login)?;
+        Ok((store, actor))
+    }
+}
+
+fn default_db_path() -> Result<PathBuf, Error> {
+    dirs::data_dir()
+        .map(|d| d.join("selfserve").join("tenant.db"))
+        .ok_or_else(|| {
+            Error::Usage(
+                "no data directory is known for this user; pass --db PATH or set SELFSERVE_DB"
+                    .into(),
+            )
+        })
+}
+
+/// The login acting: `SELFSERVE_USER` where set, else the operating-system login.
+fn login() -> String {
+    if let Ok(user) = std::env::var("SELFSERVE_USER") {
+        if !user.trim().is_empty() {
+            return user.trim().to_string();
+        }
+    }
+    os_login().unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(unix)]
+fn os_login() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; the name is copied at once,
+    // and nothing else in this single-threaded start-up calls getpw*.
+    unsafe {
+        let pw = libc::getpwuid(libc::geteuid());
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return None;
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name)
+            .to_str()
+            .ok()
+            .map(str::to_string)
+    }
+    .or_else(|| std::env::var("USER").ok())
+}
+
+#[cfg(not(unix))]
+fn os_login() -> Option<String> {
+    std::env::var("USERNAME").ok()
+}
+
+/// Writes one JSON document to stdout.
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes lines of human output to stdout.
+pub fn print_lines(lines: &[String]) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A date, or a dash where there is none.
+pub fn date_or_dash(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.to_string())
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// Money from a read model, for people.
+pub fn amount(value: f64, currency: &str) -> String {
+    format!("{value:.2} {currency}")
+}

@@ -1,0 +1,55 @@
+//! `selfserve product list [--self-service]`
+
+use super::table::Table;
+use super::{amount, date_or_dash, print_json, print_lines, Ctx, Failure};
+use clap::Subcommand;
+use selfserve_core::query::{self, ProductRow};
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum ProductCommand {
+    /// One row per product: subscriptions, total quantity, assigned
+    List {
+        /// Only products with self-service subscriptions, counting those alone
+        #[arg(long)]
+        self_service: bool,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &ProductCommand) -> Result<ExitCode, Failure> {
+    let ProductCommand::List { self_service } = command;
+    let (store, actor) = ctx.open()?;
+    let rows = query::product_rows(&store, &actor, *self_service)?;
+    if ctx.json {
+        print_json(&rows)?;
+    } else {
+        print_lines(&human(&rows))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn human(rows: &[ProductRow]) -> Vec<String> {
+    let mut t = Table::new(&[
+        "Product",
+        "Product ID",
+        "Subscriptions>",
+        "Quantity>",
+        "Assigned>",
+        "Next expiration",
+        "Monthly spend>",
+        "Policy",
+    ]);
+    for r in rows {
+        t.row(vec![
+            r.product_name.clone(),
+            r.product_id.0.clone(),
+            r.subscriptions.to_string(),
+            r.quantity.to_string(),
+            r.assigned.to_string(),
+            date_or_dash(r.next_expiration),
+            amount(r.monthly_spend.amount, &r.monthly_spend.currency),
+            r.policy.words().to_string(),
+        ]);
+    }
+    t.lines()
+}

@@ -1,0 +1,71 @@
+//! `selfserve user export`
+
+use super::{print_json, Ctx, Failure};
+use clap::Subcommand;
+use selfserve_core::export::{self, ExportSelection};
+use selfserve_core::model::ProductId;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Users with licenses, as CSV grouped by buyer (self-service subscriptions unless named)
+    Export {
+        /// Only subscriptions of this product
+        #[arg(long, value_name = "ID")]
+        product: Option<String>,
+        /// Exactly these subscriptions (repeat the option for more)
+        #[arg(long = "subscription", value_name = "SUB")]
+        subscriptions: Vec<String>,
+        /// Write to this file instead of stdout
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Serialize)]
+struct Written {
+    path: PathBuf,
+    rows: usize,
+    subscriptions: usize,
+}
+
+pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
+    let UserCommand::Export {
+        product,
+        subscriptions,
+        output,
+    } = command;
+    let (store, actor) = ctx.open()?;
+    let selection = ExportSelection {
+        product: product
+            .as_ref()
+            .map(|p| ProductId(p.trim().to_ascii_uppercase())),
+        subscriptions: subscriptions.clone(),
+    };
+    let subs = export::resolve_selection(&store, &selection)?;
+    match output.as_ref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let rows = export::export_to_file(&store, &actor, &subs, path)?;
+            if ctx.json {
+                print_json(&Written {
+                    path: path.clone(),
+                    rows,
+                    subscriptions: subs.len(),
+                })?;
+            } else {
+                eprintln!(
+                    "Wrote {rows} users of {} subscriptions to {}",
+                    subs.len(),
+                    path.display()
+                );
+            }
+        }
+        None => {
+            let stdout = std::io::stdout();
+            export::write_users_csv(&store, &actor, &subs, stdout.lock())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

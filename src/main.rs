@@ -1,0 +1,134 @@
+//! selfserve: parse arguments, pick the front end, map errors to exit codes (SPEC §3).
+
+mod cli;
+mod text;
+mod watchdog;
+
+use clap::{Parser, Subcommand};
+use cli::{Ctx, Failure};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "selfserve",
+    version,
+    about = "See and take over your users' self-service purchases and trials",
+    long_about = "See and take over your users' self-service purchases and trials.\n\nWith no command, opens the dashboard; where no database exists yet, creates a demo tenant first."
+)]
+pub struct Args {
+    /// Database directory [default: under your data directory]
+    #[arg(long, global = true, env = "SELFSERVE_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Clock for expirations and lifecycle: RFC 3339 or YYYY-MM-DD
+    #[arg(long, global = true, env = "SELFSERVE_NOW", value_name = "TIME")]
+    now: Option<String>,
+    /// Machine output: one JSON document on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Open the dashboard (the default)
+    Tui,
+    /// Create a demo tenant in --db
+    Demo(cli::demo::DemoArgs),
+    /// Products and their subscriptions, one row per product
+    #[command(subcommand)]
+    Product(cli::product::ProductCommand),
+    /// Self-service and central subscriptions
+    #[command(subcommand)]
+    Subscription(cli::subscription::SubscriptionCommand),
+    /// Users with licenses
+    #[command(subcommand)]
+    User(cli::user::UserCommand),
+    /// The AllowSelfServicePurchase policy of each product
+    #[command(subcommand)]
+    Policy(cli::policy::PolicyCommand),
+    /// The audit log
+    #[command(subcommand)]
+    Audit(cli::audit::AuditCommand),
+    /// E-mails sent to buyers and administrators
+    #[command(subcommand)]
+    Outbox(cli::outbox::OutboxCommand),
+    /// Administrators and their roles
+    #[command(subcommand)]
+    Admin(cli::admin::AdminCommand),
+    /// Verify every invariant of the database; exit 1 and list breaches
+    Check,
+}
+
+fn main() -> ExitCode {
+    restrict_new_files();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
+    match run(args) {
+        Ok(code) => code,
+        Err(failure) => {
+            let (code, message) = failure.report();
+            eprintln!("selfserve: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode, Failure> {
+    let ctx = Ctx::new(&args)?;
+    match args.command {
+        None | Some(Command::Tui) => cli::first_run::run(&ctx),
+        Some(Command::Demo(a)) => cli::demo::run(&ctx, &a),
+        Some(Command::Product(c)) => cli::product::run(&ctx, &c),
+        Some(Command::Subscription(c)) => cli::subscription::run(&ctx, &c),
+        Some(Command::User(c)) => cli::user::run(&ctx, &c),
+        Some(Command::Policy(c)) => cli::policy::run(&ctx, &c),
+        Some(Command::Audit(c)) => cli::audit::run(&ctx, &c),
+        Some(Command::Outbox(c)) => cli::outbox::run(&ctx, &c),
+        Some(Command::Admin(c)) => cli::admin::run(&ctx, &c),
+        Some(Command::Check) => cli::check::run(&ctx),
+    }
+}
+
+/// Clap's errors run to several lines; SPEC §3 wants one, exit 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = e.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ");
+    let tip = rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("tip: "))
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    eprintln!("selfserve: {first}{tip}; see `selfserve --help`");
+    ExitCode::from(2)
+}
+
+/// The database and exports hold personal data: whatever this process creates is its owner's alone.
+fn restrict_new_files() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process file-mode mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}

@@ -1,0 +1,146 @@
+//! Text from the database is untrusted: strip what a terminal would act on, and measure what
+//! remains in display columns so CJK, emoji and combining marks keep tables aligned.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Removes escape sequences, control characters and bidirectional overrides.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 control sequence introducer and string commands, as single code points.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if c.is_control() => {}
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // Two-character escapes (ESC c, ESC 7, ...) end here; intermediates first.
+        Some(' '..='/') => {
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !(' '..='/').contains(&c) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// CSI: parameters and intermediates, then one final byte in `@`..=`~`.
+fn skip_csi(chars: &mut Chars<'_>) {
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC, DCS and friends run to BEL or ST (ESC \).
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Display columns of already-sanitized text.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` columns, ending with `…` when something was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Truncates, then pads with spaces to exactly `cols` columns.
+pub fn fit(text: &str, cols: usize) -> String {
+    let mut s = truncate(text, cols);
+    let w = width(&s);
+    s.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    s
+}
+
+/// Pads on the left to `cols` columns (numbers).
+pub fn fit_right(text: &str, cols: usize) -> String {
+    let s = truncate(text, cols);
+    let pad = cols.saturating_sub(width(&s));
+    format!("{}{s}", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(
+            sanitize("Mallory \u{1b}[31mRed\u{1b}[0m Tables\u{7}"),
+            "Mallory Red Tables"
+        );
+        assert_eq!(sanitize("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(
+            sanitize("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\b"),
+            "alinkb"
+        );
+        assert_eq!(sanitize("x\u{9b}2Jy\r\n\tz"), "xyz");
+        assert_eq!(sanitize("evil\u{202e}txt.exe"), "eviltxt.exe");
+        assert_eq!(sanitize("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn keeps_wide_and_combining_text() {
+        assert_eq!(sanitize("山田 太郎 🚀"), "山田 太郎 🚀");
+        assert_eq!(width("山田"), 4);
+        assert_eq!(width("Rene\u{301}e"), 5);
+    }
+
+    #[test]
+    fn fits_to_columns_by_display_width() {
+        assert_eq!(fit("山田太郎", 5), "山田… ");
+        assert_eq!(width(&fit("山田太郎", 5)), 5);
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit_right("42", 4), "  42");
+        assert_eq!(truncate("abcdef", 0), "");
+        assert_eq!(truncate("abcdef", 1), "…");
+    }
+}

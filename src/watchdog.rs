@@ -1,0 +1,45 @@
+//! A damaged sled file can make a scan spin forever (ARCHITECTURE.md): long reads report progress,
+//! and a watchdog ends the process with exit 5 when progress stops.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub struct Watchdog {
+    done: Arc<AtomicBool>,
+    pub progress: Arc<AtomicU64>,
+}
+
+impl Watchdog {
+    /// Ends the process if `progress` does not move for `stall`.
+    pub fn start(what: &'static str, stall: Duration) -> Watchdog {
+        let done = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(AtomicU64::new(0));
+        let (d, p) = (done.clone(), progress.clone());
+        std::thread::spawn(move || {
+            let mut last = p.load(Ordering::Relaxed);
+            let mut since = Instant::now();
+            while !d.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(200));
+                let now = p.load(Ordering::Relaxed);
+                if now != last {
+                    last = now;
+                    since = Instant::now();
+                } else if since.elapsed() >= stall && !d.load(Ordering::Relaxed) {
+                    eprintln!(
+                        "selfserve: {what} made no progress for {} seconds: the database looks damaged; restore it from a backup",
+                        stall.as_secs()
+                    );
+                    std::process::exit(5);
+                }
+            }
+        });
+        Watchdog { done, progress }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
+}
