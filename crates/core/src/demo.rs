@@ -732,7 +732,7 @@ fn build(path: &Path, opts: &DemoOptions, progress: &mut dyn FnMut(&str)) -> Res
     progress("writing");
     let admin_upn = admin_ids[0].1.clone();
     let event = AuditEvent {
-        id: 0,
+        id: db.generate_id()?,
         at: opts.now,
         actor: admin_upn.clone(),
         action: "tenant.create-demo".to_string(),
@@ -743,7 +743,7 @@ fn build(path: &Path, opts: &DemoOptions, progress: &mut dyn FnMut(&str)) -> Res
             opts.users, b.subscriptions, b.assignments, opts.seed
         )),
     };
-    w.put(&t.audit, 0u64.to_be_bytes(), encode(&event)?)?;
+    w.put(&t.audit, event.id.to_be_bytes(), encode(&event)?)?;
     w.finish()?;
     Store::write_meta(&t, &tenant)?;
     db.flush()?;

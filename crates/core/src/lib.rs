@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod ops;
 pub mod query;
 pub mod store;
 

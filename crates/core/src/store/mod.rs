@@ -4,9 +4,11 @@
 
 pub mod codec;
 mod open;
+mod tx;
 
 pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
+pub use tx::{abort, Tx, TxResult};
 
 use crate::error::{Error, Result};
 use crate::model::*;

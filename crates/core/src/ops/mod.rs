@@ -1,0 +1,15 @@
+//! Every write is one function here: it checks the actor's role and the rules, then does
+//! everything (the change, the indexes, the audit event, the e-mails) in one `Store::transact`.
+//! Each has a dry run that returns exactly what it would change without changing anything.
+
+pub mod assign;
+pub mod buy;
+pub mod cancel;
+pub mod centralise;
+pub mod move_users;
+pub mod take_over;
+
+pub mod admin;
+pub mod lifecycle;
+pub mod set_policy;
+pub mod storefront;

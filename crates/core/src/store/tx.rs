@@ -1,0 +1,209 @@
+//! The one write path: every change, its indexes, its audit event and its e-mails in a single
+//! sled transaction, flushed to disk before the caller hears it is done (SPEC §2 rule 9).
+//!
+//! sled may run the closure more than once: it must only read and write through `Tx`.
+//! It cannot scan ranges: read the keys you need before, and re-check them inside.
+
+use super::codec::{self, decode, encode};
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::*;
+use sled::transaction::{
+    ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
+};
+
+/// Inside a transaction, sled's own errors must pass through untouched so it can retry.
+pub type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Error>>;
+
+/// Ends the transaction with a rule's refusal (or any core error); nothing is written.
+pub fn abort<T>(e: Error) -> TxResult<T> {
+    Err(ConflictableTransactionError::Abort(e))
+}
+
+/// The trees, as one transaction sees them.
+pub struct Tx {
+    pub(crate) products: TransactionalTree,
+    pub(crate) policies: TransactionalTree,
+    pub(crate) users: TransactionalTree,
+    pub(crate) subscriptions: TransactionalTree,
+    pub(crate) subs_by_product: TransactionalTree,
+    pub(crate) subs_by_buyer: TransactionalTree,
+    pub(crate) assignments: TransactionalTree,
+    pub(crate) assignments_by_user: TransactionalTree,
+    pub(crate) admins: TransactionalTree,
+    pub(crate) outbox: TransactionalTree,
+    pub(crate) audit: TransactionalTree,
+}
+
+fn dec<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {
+    decode(bytes).map_err(ConflictableTransactionError::Abort)
+}
+
+fn enc<T: serde::Serialize>(value: &T) -> TxResult<Vec<u8>> {
+    encode(value).map_err(ConflictableTransactionError::Abort)
+}
+
+impl Store {
+    /// Runs `f` as one atomic transaction over every tree, then flushes.
+    pub fn transact<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+        let t = &self.t;
+        let trees = [
+            &t.products,
+            &t.policies,
+            &t.users,
+            &t.subscriptions,
+            &t.subs_by_product,
+            &t.subs_by_buyer,
+            &t.assignments,
+            &t.assignments_by_user,
+            &t.admins,
+            &t.outbox,
+            &t.audit,
+        ];
+        let outcome = trees[..].transaction(|v: &Vec<TransactionalTree>| {
+            let tx = Tx {
+                products: v[0].clone(),
+                policies: v[1].clone(),
+                users: v[2].clone(),
+                subscriptions: v[3].clone(),
+                subs_by_product: v[4].clone(),
+                subs_by_buyer: v[5].clone(),
+                assignments: v[6].clone(),
+                assignments_by_user: v[7].clone(),
+                admins: v[8].clone(),
+                outbox: v[9].clone(),
+                audit: v[10].clone(),
+            };
+            f(&tx)
+        });
+        match outcome {
+            Ok(value) => {
+                self.flush()?;
+                Ok(value)
+            }
+            Err(TransactionError::Abort(e)) => Err(e),
+            Err(TransactionError::Storage(e)) => Err(e.into()),
+        }
+    }
+}
+
+impl Tx {
+    pub fn subscription(&self, id: SubscriptionId) -> TxResult<Option<Subscription>> {
+        self.subscriptions
+            .get(id.as_bytes())?
+            .map(|v| dec(&v))
+            .transpose()
+    }
+
+    /// Writes a subscription and keeps the product and buyer indexes in step with it.
+    pub fn put_subscription(&self, sub: &Subscription) -> TxResult<()> {
+        if let Some(old) = self.subscription(sub.id)? {
+            if old.product_id != sub.product_id {
+                self.subs_by_product
+                    .remove(codec::product_key(&old.product_id.0, old.id.as_bytes()))?;
+            }
+            if old.buyer != sub.buyer {
+                if let Some(b) = old.buyer {
+                    self.subs_by_buyer
+                        .remove(codec::key(&[b.as_bytes(), old.id.as_bytes()]))?;
+                }
+            }
+        }
+        self.subs_by_product.insert(
+            codec::product_key(&sub.product_id.0, sub.id.as_bytes()),
+            &[],
+        )?;
+        if let Some(b) = sub.buyer {
+            self.subs_by_buyer
+                .insert(codec::key(&[b.as_bytes(), sub.id.as_bytes()]), &[])?;
+        }
+        self.subscriptions.insert(sub.id.as_bytes(), enc(sub)?)?;
+        Ok(())
+    }
+
+    pub fn user(&self, id: UserId) -> TxResult<Option<User>> {
+        self.users.get(id.as_bytes())?.map(|v| dec(&v)).transpose()
+    }
+
+    pub fn product(&self, id: &ProductId) -> TxResult<Option<Product>> {
+        self.products
+            .get(id.0.as_bytes())?
+            .map(|v| dec(&v))
+            .transpose()
+    }
+
+    pub fn policy(&self, product: &ProductId) -> TxResult<PolicyValue> {
+        match self.policies.get(product.0.as_bytes())? {
+            Some(v) => dec(&v),
+            None => Ok(PolicyValue::Enabled),
+        }
+    }
+
+    pub fn set_policy(&self, product: &ProductId, value: PolicyValue) -> TxResult<()> {
+        self.policies.insert(product.0.as_bytes(), enc(&value)?)?;
+        Ok(())
+    }
+
+    pub fn assignment(&self, sub: SubscriptionId, user: UserId) -> TxResult<Option<Assignment>> {
+        self.assignments
+            .get(codec::key(&[sub.as_bytes(), user.as_bytes()]))?
+            .map(|v| dec(&v))
+            .transpose()
+    }
+
+    /// Adds an assignment and its user index entry. The caller updates `Subscription::assigned`
+    /// and checks the quantity and one-license-per-product rules.
+    pub fn put_assignment(&self, a: &Assignment) -> TxResult<()> {
+        self.assignments.insert(
+            codec::key(&[a.subscription.as_bytes(), a.user.as_bytes()]),
+            enc(a)?,
+        )?;
+        self.assignments_by_user.insert(
+            codec::key(&[a.user.as_bytes(), a.subscription.as_bytes()]),
+            &[],
+        )?;
+        Ok(())
+    }
+
+    /// Removes an assignment and its index entry; returns whether it existed.
+    pub fn remove_assignment(&self, sub: SubscriptionId, user: UserId) -> TxResult<bool> {
+        let existed = self
+            .assignments
+            .remove(codec::key(&[sub.as_bytes(), user.as_bytes()]))?
+            .is_some();
+        self.assignments_by_user
+            .remove(codec::key(&[user.as_bytes(), sub.as_bytes()]))?;
+        Ok(existed)
+    }
+
+    pub fn admin(&self, login: &str) -> TxResult<Option<Admin>> {
+        self.admins
+            .get(login.as_bytes())?
+            .map(|v| dec(&v))
+            .transpose()
+    }
+
+    pub fn put_admin(&self, admin: &Admin) -> TxResult<()> {
+        self.admins.insert(admin.login.as_bytes(), enc(admin)?)?;
+        Ok(())
+    }
+
+    pub fn remove_admin(&self, login: &str) -> TxResult<()> {
+        self.admins.remove(login.as_bytes())?;
+        Ok(())
+    }
+
+    /// Records an audit event; its id is assigned here.
+    pub fn audit(&self, mut event: AuditEvent) -> TxResult<()> {
+        event.id = self.audit.generate_id()?;
+        self.audit.insert(&event.id.to_be_bytes(), enc(&event)?)?;
+        Ok(())
+    }
+
+    /// Puts an e-mail in the outbox; its id is assigned here.
+    pub fn email(&self, mut email: Email) -> TxResult<()> {
+        email.id = self.outbox.generate_id()?;
+        self.outbox.insert(&email.id.to_be_bytes(), enc(&email)?)?;
+        Ok(())
+    }
+}
