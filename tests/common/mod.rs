@@ -1,0 +1,98 @@
+//! Runs the real binary on a real demo database in a temporary directory.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The fixed clock every CLI test runs at.
+pub const NOW: &str = "2026-11-23T12:00:00Z";
+/// Logins the demo binds: the creator (GlobalAdministrator), `billing` and `reader`.
+pub const ADMIN: &str = "admin";
+pub const BILLING: &str = "billing";
+pub const READER: &str = "reader";
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_selfserve"));
+    c.env_remove("SELFSERVE_DB")
+        .env_remove("SELFSERVE_NOW")
+        .env_remove("SELFSERVE_USER")
+        .env("NO_COLOR", "1");
+    c
+}
+
+impl Env {
+    /// A fresh demo tenant (default size, seed 42) created by the login `admin`.
+    pub fn demo() -> Env {
+        Env::demo_with(&[])
+    }
+
+    pub fn demo_with(extra: &[&str]) -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("tenant.db");
+        let env = Env { dir, db };
+        let mut args = vec!["demo"];
+        args.extend_from_slice(extra);
+        let out = env.run(ADMIN, &args);
+        assert!(out.status.success(), "demo failed: {}", String::from_utf8_lossy(&out.stderr));
+        env
+    }
+
+    /// An Env whose database does not exist yet.
+    pub fn empty() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("tenant.db");
+        Env { dir, db }
+    }
+
+    pub fn cmd(&self, login: &str, args: &[&str]) -> Command {
+        let mut c = bin();
+        c.env("SELFSERVE_DB", &self.db)
+            .env("SELFSERVE_NOW", NOW)
+            .env("SELFSERVE_USER", login)
+            .args(args);
+        c
+    }
+
+    pub fn run(&self, login: &str, args: &[&str]) -> Output {
+        self.cmd(login, args).output().expect("run selfserve")
+    }
+
+    /// Runs with `--json`, asserts exit 0, and parses stdout.
+    pub fn json(&self, login: &str, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.run(login, &all);
+        assert!(
+            out.status.success(),
+            "{args:?} failed ({:?}): {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+    }
+}
+
+pub fn code(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Asserts a failure: the exit code, and exactly one line on stderr.
+pub fn assert_fails(out: &Output, expected: i32) -> String {
+    let err = stderr(out);
+    assert_eq!(code(out), expected, "stderr: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr, got: {err}");
+    err
+}
