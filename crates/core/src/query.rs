@@ -51,7 +51,7 @@ pub struct ProductRow {
     pub monthly_spend_minor: i64,
 }
 
-/// Product rows in catalogue order. With `self_service_only`, only products that have live
+/// Product rows by product name. With `self_service_only`, only products that have live
 /// self-service subscriptions, aggregated over those subscriptions alone.
 pub fn product_rows(
     store: &Store,
@@ -230,7 +230,7 @@ fn to_row(
     })
 }
 
-/// Subscriptions matching `filter`, ordered by product (catalogue order), then buyer, then expiration.
+/// Subscriptions matching `filter`, ordered by product name, then buyer, then expiration.
 pub fn subscription_rows(
     store: &Store,
     actor: &Actor,

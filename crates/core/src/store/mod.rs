@@ -102,13 +102,17 @@ impl Store {
         }
     }
 
+    /// Every product, by name.
     pub fn products(&self) -> Result<Vec<Product>> {
-        self.t
+        let mut products: Vec<Product> = self
+            .t
             .products
             .iter()
             .values()
             .map(|v| decode(&v?))
-            .collect()
+            .collect::<Result<_>>()?;
+        products.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(products)
     }
 
     pub fn policy(&self, product: &ProductId) -> Result<PolicyValue> {
