@@ -2,9 +2,11 @@
 
 pub mod admin;
 pub mod audit;
+pub mod centralise;
 pub mod check;
 pub mod demo;
 pub mod first_run;
+pub mod license;
 pub mod outbox;
 pub mod policy;
 pub mod product;
@@ -142,11 +144,17 @@ fn os_login() -> Option<String> {
     std::env::var("USERNAME").ok()
 }
 
-/// Writes one JSON document to stdout.
+/// Writes one JSON document to stdout: indented for a person at a terminal, compact for a pipe.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
+    use std::io::IsTerminal;
     let stdout = io::stdout();
+    let pretty = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, value)?;
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, value)?;
+    } else {
+        serde_json::to_writer(&mut out, value)?;
+    }
     writeln!(out)?;
     out.flush()?;
     Ok(())
