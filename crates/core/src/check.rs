@@ -385,9 +385,19 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
     if global_admins == 0 {
         c.breach("admin", "the tenant has no GlobalAdministrator".to_string());
     }
-    for item in t.outbox.iter().chain(t.audit.iter()) {
-        item?;
+    for item in t.outbox.iter() {
+        let (key, value) = item?;
         c.tick();
+        if decode::<Email>(&value).is_err() {
+            c.breach("record", format!("outbox e-mail {} cannot be read", hex(&key)));
+        }
+    }
+    for item in t.audit.iter() {
+        let (key, value) = item?;
+        c.tick();
+        if decode::<AuditEvent>(&value).is_err() {
+            c.breach("record", format!("audit event {} cannot be read", hex(&key)));
+        }
     }
 
     Ok(CheckReport {
@@ -399,6 +409,10 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
     })
 }
 
+/// Ids as people see them elsewhere (GUIDs hyphenated); other keys in plain hex.
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    match uuid::Uuid::from_slice(bytes) {
+        Ok(id) => id.hyphenated().to_string(),
+        Err(_) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+    }
 }
