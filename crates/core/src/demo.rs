@@ -11,7 +11,7 @@ use crate::store::{database_exists, Store, Trees};
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
@@ -630,7 +630,7 @@ fn build(path: &Path, opts: &DemoOptions, progress: &mut dyn FnMut(&str)) -> Res
             "reader",
         ),
     ];
-    let mut upns: HashSet<String> = HashSet::with_capacity(opts.users);
+    let mut upns: HashMap<String, u32> = HashMap::new();
     let mut user_ids = Vec::with_capacity(opts.users);
     let mut enabled = Vec::with_capacity(opts.users);
     let mut admin_ids = Vec::new();
@@ -645,13 +645,13 @@ fn build(path: &Path, opts: &DemoOptions, progress: &mut dyn FnMut(&str)) -> Res
                 (p.display_name, p.upn_base, dept)
             }
         };
-        let mut upn = format!("{base}@{DOMAIN}");
-        let mut n = 2;
-        while upns.contains(&upn) {
-            upn = format!("{base}{n}@{DOMAIN}");
-            n += 1;
-        }
-        upns.insert(upn.clone());
+        // Name bases hold no digits, so a count suffix never collides with another base.
+        let holders = upns.entry(base.clone()).or_insert(0u32);
+        *holders += 1;
+        let upn = match *holders {
+            1 => format!("{base}@{DOMAIN}"),
+            n => format!("{base}{n}@{DOMAIN}"),
+        };
         let user = User {
             id: UserId(new_id(&mut rng)),
             display_name,
