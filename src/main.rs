@@ -42,6 +42,9 @@ enum Command {
     /// Self-service and central subscriptions
     #[command(subcommand)]
     Subscription(cli::subscription::SubscriptionCommand),
+    /// License assignments
+    #[command(subcommand)]
+    License(cli::license::LicenseCommand),
     /// Users with licenses
     #[command(subcommand)]
     User(cli::user::UserCommand),
@@ -84,6 +87,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Demo(a)) => cli::demo::run(&ctx, &a),
         Some(Command::Product(c)) => cli::product::run(&ctx, &c),
         Some(Command::Subscription(c)) => cli::subscription::run(&ctx, &c),
+        Some(Command::License(c)) => cli::license::run(&ctx, &c),
         Some(Command::User(c)) => cli::user::run(&ctx, &c),
         Some(Command::Policy(c)) => cli::policy::run(&ctx, &c),
         Some(Command::Audit(c)) => cli::audit::run(&ctx, &c),

@@ -1,4 +1,4 @@
-//! `selfserve product list [--self-service]`
+//! `selfserve product list [--self-service]` and `product centralise PRODUCT [--dry-run]`
 
 use super::table::Table;
 use super::{amount, date_or_dash, print_json, print_lines, Ctx, Failure};
@@ -14,10 +14,15 @@ pub enum ProductCommand {
         #[arg(long)]
         self_service: bool,
     },
+    /// Buy one central subscription for all the product's self-service users and move them into it
+    Centralise(super::centralise::CentraliseArgs),
 }
 
 pub fn run(ctx: &Ctx, command: &ProductCommand) -> Result<ExitCode, Failure> {
-    let ProductCommand::List { self_service } = command;
+    let self_service = match command {
+        ProductCommand::List { self_service } => self_service,
+        ProductCommand::Centralise(a) => return super::centralise::run(ctx, a),
+    };
     let (store, actor) = ctx.open()?;
     let rows = query::product_rows(&store, &actor, *self_service)?;
     if ctx.json {

@@ -1,11 +1,15 @@
-//! `selfserve subscription list|show`
+//! `selfserve subscription list|show|take-over|move-users|cancel|buy`
 
 use super::table::Table;
 use super::{amount, print_json, print_lines, Ctx, Failure};
+use crate::text::sanitize;
 use clap::Subcommand;
-use selfserve_core::model::{ProductId, Status};
+use selfserve_core::model::{CancelReason, ProductId, Status, Term};
+use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, UserRef};
+use selfserve_core::ops::{buy, cancel, move_users, take_over};
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
 use selfserve_core::Error;
+use serde::Serialize;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -30,6 +34,51 @@ pub enum SubscriptionCommand {
         /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
+    },
+    /// Take over a self-service subscription, so its licenses can be managed
+    TakeOver {
+        #[arg(value_name = "SUB")]
+        sub: String,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Move every user to another subscription of the product, then cancel this one
+    MoveUsers {
+        #[arg(value_name = "SUB")]
+        sub: String,
+        /// The subscription that receives the users (one free license each)
+        #[arg(long, value_name = "SUB2")]
+        to: String,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Cancel a subscription: its users lose their licenses, its buyer is e-mailed
+    Cancel {
+        #[arg(value_name = "SUB")]
+        sub: String,
+        /// no-longer-needed, bought-by-mistake, moving-to-central, too-expensive or other
+        #[arg(long, value_name = "REASON")]
+        reason: String,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Buy a central subscription, paid by invoice ("Purchase services")
+    Buy {
+        /// Product id such as CFQ7TTC0H9MP
+        #[arg(value_name = "PRODUCT")]
+        product: String,
+        /// Licenses to buy
+        #[arg(long, value_name = "N")]
+        quantity: u32,
+        /// monthly or annual
+        #[arg(long, value_name = "TERM", default_value = "annual")]
+        term: String,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -74,8 +123,204 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 print_lines(&show_lines(&detail))?;
             }
         }
+        SubscriptionCommand::TakeOver { sub, dry_run } => {
+            let (store, actor) = ctx.open()?;
+            let id = store.resolve_subscription(sub)?.id;
+            let out = take_over::take_over(&store, &actor, id, ctx.now, *dry_run)?;
+            let p = &out.plan;
+            let line = if p.already_taken_over {
+                format!(
+                    "{} was already taken over by {} on {}; nothing changed.",
+                    p.subscription.label(),
+                    p.taken_over_by,
+                    p.taken_over_at.date_naive()
+                )
+            } else {
+                format!(
+                    "{} {} by {}: its licenses can now be assigned, moved or cancelled.",
+                    p.subscription.label(),
+                    done(&out, "taken over", "would be taken over"),
+                    p.taken_over_by
+                )
+            };
+            report(ctx, &out, vec![line])?;
+        }
+        SubscriptionCommand::MoveUsers { sub, to, dry_run } => {
+            let (store, actor) = ctx.open()?;
+            let from = store.resolve_subscription(sub)?.id;
+            let to = store.resolve_subscription(to)?.id;
+            let out = move_users::move_users(&store, &actor, from, to, ctx.now, *dry_run)?;
+            let p = &out.plan;
+            let mut lines = vec![format!(
+                "{} {} from {} to {}.",
+                done(&out, "Moved", "Would move"),
+                users_count(&p.users),
+                named(&p.from),
+                p.to.label()
+            )];
+            if p.takes_over {
+                lines.push(format!(
+                    "{} {} first.",
+                    done(&out, "Took over", "Would take over"),
+                    p.from.label()
+                ));
+            }
+            lines.push(format!(
+                "{} {} (reason {}); {} now has {} of {} licenses assigned.",
+                done(&out, "Cancelled", "Would cancel"),
+                p.from.label(),
+                p.cancellation_reason.as_str(),
+                p.to.label(),
+                p.to_assigned_after,
+                p.to.quantity
+            ));
+            lines.extend(email_lines(&out, &p.emails));
+            lines.extend(user_lines(&p.users));
+            report(ctx, &out, lines)?;
+        }
+        SubscriptionCommand::Cancel {
+            sub,
+            reason,
+            dry_run,
+        } => {
+            let reason = parse_reason(reason)?;
+            let (store, actor) = ctx.open()?;
+            let id = store.resolve_subscription(sub)?.id;
+            let out = cancel::cancel(&store, &actor, id, reason, ctx.now, *dry_run)?;
+            let p = &out.plan;
+            let mut lines = vec![format!(
+                "{} {} (reason {}): it shows Deleted and {} lose their license.",
+                done(&out, "Cancelled", "Would cancel"),
+                named(&p.subscription),
+                p.reason.as_str(),
+                users_count(&p.users)
+            )];
+            if p.takes_over {
+                lines.push(format!(
+                    "{} it first.",
+                    done(&out, "Took over", "Would take over")
+                ));
+            }
+            lines.extend(email_lines(&out, &p.emails));
+            lines.extend(user_lines(&p.users));
+            report(ctx, &out, lines)?;
+        }
+        SubscriptionCommand::Buy {
+            product,
+            quantity,
+            term,
+            dry_run,
+        } => {
+            let term = parse_term(term)?;
+            let (store, actor) = ctx.open()?;
+            let product = ProductId(product.trim().to_ascii_uppercase());
+            let out =
+                buy::buy_central(&store, &actor, &product, *quantity, term, ctx.now, *dry_run)?;
+            let p = &out.plan;
+            let lines = vec![
+                format!(
+                    "{} {} {} licenses centrally: subscription {}.",
+                    done(&out, "Bought", "Would buy"),
+                    p.subscription.quantity,
+                    sanitize(&p.subscription.product_name),
+                    p.subscription.id
+                ),
+                format!(
+                    "{} per license per {} term, {} in all; invoice; renews automatically on {}.",
+                    amount(p.price.amount, &p.price.currency),
+                    p.price.term.as_str(),
+                    amount(p.cost_per_term.amount, &p.cost_per_term.currency),
+                    p.expires
+                ),
+            ];
+            report(ctx, &out, lines)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--reason`: one of the fixed list, else a usage error that lists them.
+pub fn parse_reason(text: &str) -> Result<CancelReason, Error> {
+    CancelReason::parse(text).ok_or_else(|| {
+        let valid: Vec<&str> = CancelReason::ALL.iter().map(|r| r.as_str()).collect();
+        Error::Usage(format!(
+            "{text:?} is not a cancellation reason; use one of {}",
+            valid.join(", ")
+        ))
+    })
+}
+
+/// `--term`: monthly or annual.
+pub fn parse_term(text: &str) -> Result<Term, Error> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "monthly" => Ok(Term::Monthly),
+        "annual" => Ok(Term::Annual),
+        _ => Err(Error::Usage(format!(
+            "{text:?} is not a term; use monthly or annual"
+        ))),
+    }
+}
+
+/// The outcome as JSON, or the summary with a dry-run notice.
+pub fn report<P: Serialize>(
+    ctx: &Ctx,
+    out: &Outcome<P>,
+    lines: Vec<String>,
+) -> Result<(), Failure> {
+    if ctx.json {
+        return print_json(out);
+    }
+    let mut lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
+    if out.dry_run {
+        lines.insert(0, "Dry run: nothing was changed.".to_string());
+    }
+    print_lines(&lines)
+}
+
+pub fn done<P>(out: &Outcome<P>, did: &str, would: &str) -> String {
+    if out.dry_run { would } else { did }.to_string()
+}
+
+fn users_count(users: &[UserRef]) -> String {
+    match users.len() {
+        1 => "1 user".to_string(),
+        n => format!("{n} users"),
+    }
+}
+
+pub fn email_lines<P>(out: &Outcome<P>, emails: &[PlannedEmail]) -> Vec<String> {
+    emails
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}: \"{}\"",
+                done(out, "E-mailed", "Would e-mail"),
+                e.to,
+                e.subject
+            )
+        })
+        .collect()
+}
+
+/// The users concerned, twenty at most.
+pub fn user_lines(users: &[UserRef]) -> Vec<String> {
+    let mut lines: Vec<String> = users
+        .iter()
+        .take(20)
+        .map(|u| format!("  {} <{}>", u.display_name, u.user_principal_name))
+        .collect();
+    if users.len() > 20 {
+        lines.push(format!("  and {} more", users.len() - 20));
+    }
+    lines
+}
+
+/// "Power BI Pro subscription 3f2a1b2c… (bought by x@contoso.example)".
+pub fn named(s: &SubRef) -> String {
+    match &s.buyer {
+        Some(b) => format!("{} (bought by {b})", s.label()),
+        None => s.label(),
+    }
 }
 
 fn short_id(row: &SubscriptionRow) -> String {

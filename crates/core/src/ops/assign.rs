@@ -1,1 +1,255 @@
+//! Assigning and unassigning licenses (SPEC §1, §2 rule 4): never on a self-service subscription
+//! that is not taken over, never beyond its quantity, never a second license of one product.
 
+use super::take_over::*;
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::{abort, Store};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LicenseChange {
+    Assign,
+    Unassign,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LicensePlan {
+    pub change: LicenseChange,
+    pub subscription: SubRef,
+    pub users: Vec<UserRef>,
+    pub assigned_after: u32,
+    pub free_after: u32,
+    pub audit: Vec<PlannedAudit>,
+    #[serde(skip)]
+    before: Subscription,
+    #[serde(skip)]
+    after: Subscription,
+    /// The product's other live subscriptions as read when planning: none may change before
+    /// the transaction, so no user gains a second license of the product meanwhile.
+    #[serde(skip)]
+    siblings: Vec<Subscription>,
+}
+
+/// Gives each of `users` a license of `sub`.
+pub fn assign(
+    store: &Store,
+    actor: &Actor,
+    sub: SubscriptionId,
+    users: &[UserId],
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<LicensePlan>> {
+    actor.require(Capability::ManageSubscriptions, "assign licenses")?;
+    let before = load(store, sub)?;
+    let subscription = sub_ref(store, &before)?;
+    let users = distinct_users(store, users)?;
+    manageable(&before, &subscription, LicenseChange::Assign)?;
+    let n = users.len() as u32;
+    if before.free() < n {
+        return Err(Error::Refused(format!(
+            "{} has {}; assigning {} needs {} more: buy more (`selfserve subscription buy {} --quantity {}`) or choose another subscription",
+            subscription.label(),
+            count(u64::from(before.free()), "free license"),
+            count(u64::from(n), "user"),
+            n - before.free(),
+            before.product_id,
+            n - before.free()
+        )));
+    }
+    let siblings: Vec<Subscription> = store
+        .subscriptions_of_product(&before.product_id)?
+        .into_iter()
+        .filter(|s| s.status != Status::Deleted && s.id != sub)
+        .collect();
+    for u in &users {
+        for held in store.licenses_of_user(u.id)? {
+            let Some(other) = store.subscription(held)? else {
+                continue;
+            };
+            if other.product_id == before.product_id {
+                let where_ = if held == sub {
+                    "this subscription".to_string()
+                } else {
+                    format!("subscription {held}")
+                };
+                return Err(Error::Refused(format!(
+                    "{} already holds a license of {} (from {where_}): a user holds at most one license of a product; unassign that one first",
+                    u.user_principal_name, subscription.product_name
+                )));
+            }
+        }
+    }
+    let mut after = before.clone();
+    after.assigned += n;
+    let plan = LicensePlan {
+        change: LicenseChange::Assign,
+        audit: vec![PlannedAudit {
+            action: "license.assign".into(),
+            target: sub.to_string(),
+            before: Some(state(&before)),
+            after: Some(format!(
+                "{}; assigned to {}: {}",
+                state(&after),
+                count(u64::from(n), "user"),
+                some_users(&users)
+            )),
+        }],
+        assigned_after: after.assigned,
+        free_after: after.free(),
+        subscription,
+        users,
+        before,
+        after,
+        siblings,
+    };
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            recheck(tx, &plan.before)?;
+            for s in &plan.siblings {
+                recheck(tx, s)?;
+            }
+            for u in &plan.users {
+                if tx.assignment(sub, u.id)?.is_some() {
+                    return abort(changed_meanwhile(sub));
+                }
+                tx.put_assignment(&Assignment {
+                    subscription: sub,
+                    user: u.id,
+                    assigned_at: now,
+                })?;
+            }
+            tx.put_subscription(&plan.after)?;
+            for a in &plan.audit {
+                write_audit(tx, upn, now, a)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
+
+/// Takes the license of `sub` away from each of `users`.
+pub fn unassign(
+    store: &Store,
+    actor: &Actor,
+    sub: SubscriptionId,
+    users: &[UserId],
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<LicensePlan>> {
+    actor.require(Capability::ManageSubscriptions, "unassign licenses")?;
+    let before = load(store, sub)?;
+    let subscription = sub_ref(store, &before)?;
+    let users = distinct_users(store, users)?;
+    manageable(&before, &subscription, LicenseChange::Unassign)?;
+    for u in &users {
+        if !store.licenses_of_user(u.id)?.contains(&sub) {
+            return Err(Error::Refused(format!(
+                "{} holds no license of {}: there is nothing to unassign; `selfserve subscription show {}` lists its users",
+                u.user_principal_name,
+                subscription.label(),
+                sub
+            )));
+        }
+    }
+    let n = users.len() as u32;
+    let mut after = before.clone();
+    after.assigned = after.assigned.saturating_sub(n);
+    let plan = LicensePlan {
+        change: LicenseChange::Unassign,
+        audit: vec![PlannedAudit {
+            action: "license.unassign".into(),
+            target: sub.to_string(),
+            before: Some(state(&before)),
+            after: Some(format!(
+                "{}; unassigned from {}: {}",
+                state(&after),
+                count(u64::from(n), "user"),
+                some_users(&users)
+            )),
+        }],
+        assigned_after: after.assigned,
+        free_after: after.free(),
+        subscription,
+        users,
+        before,
+        after,
+        siblings: Vec::new(),
+    };
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            recheck(tx, &plan.before)?;
+            for u in &plan.users {
+                if !tx.remove_assignment(sub, u.id)? {
+                    return abort(changed_meanwhile(sub));
+                }
+            }
+            tx.put_subscription(&plan.after)?;
+            for a in &plan.audit {
+                write_audit(tx, upn, now, a)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
+
+/// Whether administrators may change this subscription's licenses at all.
+fn manageable(sub: &Subscription, r: &SubRef, change: LicenseChange) -> Result<()> {
+    let verb = match change {
+        LicenseChange::Assign => "assign",
+        LicenseChange::Unassign => "unassign",
+    };
+    if sub.status == Status::Deleted
+        || (change == LicenseChange::Assign && sub.status == Status::Disabled)
+    {
+        return Err(Error::Refused(format!(
+            "{} is {}: its licenses cannot be {verb}ed; choose an Active subscription",
+            r.label(),
+            sub.status.as_str()
+        )));
+    }
+    if sub.origin.is_self_service() && sub.taken_over.is_none() {
+        return Err(Error::Refused(format!(
+            "{} is a self-service subscription not taken over: administrators cannot {verb} its licenses until they take it over (`selfserve subscription take-over {}`)",
+            r.label(),
+            sub.id
+        )));
+    }
+    Ok(())
+}
+
+/// The named users, each once; a user named twice is a usage error.
+fn distinct_users(store: &Store, users: &[UserId]) -> Result<Vec<UserRef>> {
+    if users.is_empty() {
+        return Err(Error::Usage("name at least one user".into()));
+    }
+    let mut seen = HashSet::with_capacity(users.len());
+    let mut out = Vec::with_capacity(users.len());
+    for &id in users {
+        let Some(u) = store.user(id)? else {
+            return Err(Error::NotFound(format!(
+                "no directory user {id}; check the user principal name"
+            )));
+        };
+        if !seen.insert(id) {
+            return Err(Error::Usage(format!(
+                "{} is named more than once; name each user once",
+                u.upn
+            )));
+        }
+        out.push(UserRef {
+            id,
+            display_name: u.display_name,
+            user_principal_name: u.upn,
+        });
+    }
+    Ok(out)
+}

@@ -1,1 +1,144 @@
+//! A central purchase, the admin center's "Purchase services": paid by invoice at the catalogue
+//! price, renewing automatically, with no buyer.
 
+use super::take_over::*;
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::query::{Amount, PriceRow};
+use crate::store::{abort, Store, Tx, TxResult};
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// The most licenses one purchase may hold.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BuyPlan {
+    /// The new subscription (its id is drawn when the plan is made).
+    pub subscription: SubRef,
+    pub price: PriceRow,
+    /// What all its licenses cost per term.
+    pub cost_per_term: Amount,
+    pub start: NaiveDate,
+    pub expires: NaiveDate,
+    pub auto_renew: bool,
+    pub payment_method: &'static str,
+    pub audit: Vec<PlannedAudit>,
+    #[serde(skip)]
+    pub(crate) sub: Subscription,
+}
+
+/// Buys `quantity` licenses of `product` centrally for one `term`.
+pub fn buy_central(
+    store: &Store,
+    actor: &Actor,
+    product: &ProductId,
+    quantity: u32,
+    term: Term,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<BuyPlan>> {
+    actor.require(Capability::ManageSubscriptions, "buy subscriptions")?;
+    let plan = plan_buy(store, product, quantity, term, now)?;
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| apply_buy(tx, &plan, upn, now))?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
+
+pub(crate) fn plan_buy(
+    store: &Store,
+    product: &ProductId,
+    quantity: u32,
+    term: Term,
+    now: DateTime<Utc>,
+) -> Result<BuyPlan> {
+    if quantity == 0 || quantity > MAX_QUANTITY {
+        return Err(Error::Usage(format!(
+            "a purchase holds 1 to {MAX_QUANTITY} licenses, not {quantity}; pass another --quantity"
+        )));
+    }
+    let product = store.product(&product.0)?;
+    let start = now.date_naive();
+    let expires = start
+        .checked_add_months(Months::new(term.months()))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "the clock ({start}) is too far in the future to buy a term; check --now"
+            ))
+        })?;
+    let currency = store.tenant().currency.clone();
+    let unit = product.list_price(term);
+    let sub = Subscription {
+        id: SubscriptionId(Uuid::new_v4()),
+        product_id: product.id.clone(),
+        origin: Origin::Central,
+        buyer: None,
+        quantity,
+        assigned: 0,
+        price: Price {
+            amount: Money::new(unit, &currency),
+            term,
+        },
+        start,
+        expires,
+        auto_renew: true,
+        payment_method: PaymentMethod::Invoice,
+        status: Status::Active,
+        status_since: start,
+        taken_over: None,
+        cancellation: None,
+    };
+    let cost = unit.saturating_mul(i64::from(quantity));
+    let audit = PlannedAudit {
+        action: "subscription.buy".into(),
+        target: sub.id.to_string(),
+        before: None,
+        after: Some(format!(
+            "{}; {} at {} per license per {} term, invoice, renews {expires}",
+            state(&sub),
+            product.name,
+            Money::new(unit, &currency),
+            term.as_str()
+        )),
+    };
+    Ok(BuyPlan {
+        subscription: SubRef {
+            id: sub.id,
+            product_id: product.id.clone(),
+            product_name: product.name.clone(),
+            origin: Origin::Central,
+            buyer: None,
+            status: Status::Active,
+            quantity,
+            assigned: 0,
+        },
+        price: PriceRow {
+            amount: unit as f64 / 100.0,
+            currency: currency.clone(),
+            term,
+        },
+        cost_per_term: Amount::from_minor(cost, &currency),
+        start,
+        expires,
+        auto_renew: true,
+        payment_method: "invoice",
+        audit: vec![audit],
+        sub,
+    })
+}
+
+/// Inside the transaction: stores the new subscription (the id must be free) and its audit event.
+pub(crate) fn apply_buy(tx: &Tx, plan: &BuyPlan, actor: &str, now: DateTime<Utc>) -> TxResult<()> {
+    if tx.subscription(plan.sub.id)?.is_some() {
+        return abort(changed_meanwhile(plan.sub.id));
+    }
+    tx.put_subscription(&plan.sub)?;
+    for a in &plan.audit {
+        write_audit(tx, actor, now, a)?;
+    }
+    Ok(())
+}

@@ -1,1 +1,144 @@
+//! Cancelling a subscription with a reason from the fixed list (SPEC §2 rule 5): its users lose
+//! their licenses, it shows Deleted, and its buyer gets an e-mail, in one transaction.
 
+use super::take_over::*;
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::{abort, Store};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CancelPlan {
+    pub subscription: SubRef,
+    pub reason: CancelReason,
+    /// Whether a self-service subscription is taken over by this cancellation (it was not yet).
+    pub takes_over: bool,
+    /// The users who lose their license.
+    pub users: Vec<UserRef>,
+    pub status_after: Status,
+    pub emails: Vec<PlannedEmail>,
+    pub audit: Vec<PlannedAudit>,
+    #[serde(skip)]
+    before: Subscription,
+    #[serde(skip)]
+    after: Subscription,
+}
+
+/// Cancels `sub` for `reason`. A self-service subscription is taken over first if need be.
+pub fn cancel(
+    store: &Store,
+    actor: &Actor,
+    sub: SubscriptionId,
+    reason: CancelReason,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<CancelPlan>> {
+    actor.require(Capability::ManageSubscriptions, "cancel subscriptions")?;
+    let before = load(store, sub)?;
+    let subscription = sub_ref(store, &before)?;
+    if before.status == Status::Deleted {
+        return Err(Error::Refused(format!(
+            "{} is already Deleted: there is nothing left to cancel",
+            subscription.label()
+        )));
+    }
+    let taken = if before.origin.is_self_service() {
+        plan_take_over(store, actor, &before, now)?
+    } else {
+        None
+    };
+    let takes_over = taken.is_some();
+    let (mut after, take_over_audit) = match taken {
+        Some((after, audit)) => (after, Some(audit)),
+        None => (before.clone(), None),
+    };
+    let assignments = store.assignments_of(sub)?;
+    if assignments.len() != before.assigned as usize {
+        return Err(Error::Database(format!(
+            "subscription {sub} records {} assigned licenses but holds {}; run `selfserve check`",
+            before.assigned,
+            assignments.len()
+        )));
+    }
+    let users = assignments
+        .iter()
+        .map(|a| user_ref(store, a.user))
+        .collect::<Result<Vec<_>>>()?;
+    after.assigned = 0;
+    after.status = Status::Deleted;
+    after.status_since = now.date_naive();
+    after.cancellation = Some(reason);
+    after.auto_renew = false;
+
+    let mut audit: Vec<PlannedAudit> = take_over_audit.into_iter().collect();
+    audit.push(PlannedAudit {
+        action: "subscription.cancel".into(),
+        target: sub.to_string(),
+        before: Some(state(&before)),
+        after: Some(if users.is_empty() {
+            state(&after)
+        } else {
+            format!(
+                "{}; {} lost their license: {}",
+                state(&after),
+                count(users.len() as u64, "user"),
+                some_users(&users)
+            )
+        }),
+    });
+    let emails: Vec<PlannedEmail> = buyer_email(
+        store,
+        actor,
+        &before,
+        EmailKind::SubscriptionCancelled,
+        format!(
+            "Your {} subscription was cancelled",
+            subscription.product_name
+        ),
+        format!(
+            "Your administrator cancelled your {} subscription {} ({} bought on {}; reason: {}). Its {} no longer have a license from it.",
+            subscription.product_name,
+            sub,
+            count(u64::from(before.quantity), "license"),
+            before.start,
+            reason.as_str(),
+            count(users.len() as u64, "user"),
+        ),
+    )?
+    .into_iter()
+    .collect();
+
+    let plan = CancelPlan {
+        subscription,
+        reason,
+        takes_over,
+        users,
+        status_after: Status::Deleted,
+        emails,
+        audit,
+        before,
+        after,
+    };
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            recheck(tx, &plan.before)?;
+            for u in &plan.users {
+                if !tx.remove_assignment(sub, u.id)? {
+                    return abort(changed_meanwhile(sub));
+                }
+            }
+            tx.put_subscription(&plan.after)?;
+            for a in &plan.audit {
+                write_audit(tx, upn, now, a)?;
+            }
+            for e in &plan.emails {
+                write_email(tx, now, e)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}

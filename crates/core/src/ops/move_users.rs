@@ -1,1 +1,264 @@
+//! Moving every user of a subscription to another of the same product (SPEC §2 rule 5): the old
+//! subscription is taken over if need be, cancelled (Deleted, moving-to-central) and its buyer
+//! e-mailed, all in one transaction.
 
+use super::take_over::*;
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::store::{abort, Store, Tx, TxResult};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovePlan {
+    pub from: SubRef,
+    pub to: SubRef,
+    /// Whether `from` is taken over by this move (it was not yet).
+    pub takes_over: bool,
+    pub users: Vec<UserRef>,
+    /// What `from` becomes: Deleted, cancelled as moving-to-central.
+    pub from_status_after: Status,
+    pub cancellation_reason: CancelReason,
+    pub to_assigned_after: u32,
+    pub to_free_after: u32,
+    pub emails: Vec<PlannedEmail>,
+    pub audit: Vec<PlannedAudit>,
+    #[serde(skip)]
+    from_before: Subscription,
+    #[serde(skip)]
+    from_after: Subscription,
+    #[serde(skip)]
+    to_before: Subscription,
+    #[serde(skip)]
+    pub(crate) to_after: Subscription,
+}
+
+/// Moves every user of `from` to `to` and cancels `from`. With `dry_run`, only says what it would do.
+pub fn move_users(
+    store: &Store,
+    actor: &Actor,
+    from: SubscriptionId,
+    to: SubscriptionId,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<MovePlan>> {
+    actor.require(Capability::ManageSubscriptions, "move users")?;
+    if from == to {
+        return Err(Error::Usage(format!(
+            "subscription {from} cannot move its users to itself; choose another with --to"
+        )));
+    }
+    let from_sub = load(store, from)?;
+    let to_sub = load(store, to)?;
+    let plan = plan_move(store, actor, from_sub, &to_sub, now)?;
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            recheck(tx, &plan.to_before)?;
+            apply_move(tx, &plan, upn, now)?;
+            tx.put_subscription(&plan.to_after)
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
+
+/// Checks the rules and computes the move. `to` may be a subscription not stored yet (the
+/// central one `centralise` buys in the same transaction).
+pub(crate) fn plan_move(
+    store: &Store,
+    actor: &Actor,
+    from: Subscription,
+    to: &Subscription,
+    now: DateTime<Utc>,
+) -> Result<MovePlan> {
+    let from_ref = sub_ref(store, &from)?;
+    let to_ref = SubRef {
+        product_name: product_name(store, &to.product_id)?,
+        buyer: match to.buyer {
+            Some(b) => store.user(b)?.map(|u| u.upn),
+            None => None,
+        },
+        id: to.id,
+        product_id: to.product_id.clone(),
+        origin: to.origin,
+        status: to.status,
+        quantity: to.quantity,
+        assigned: to.assigned,
+    };
+    if from.status == Status::Deleted {
+        return Err(Error::Refused(format!(
+            "{} is Deleted: it has no users left to move",
+            from_ref.label()
+        )));
+    }
+    if to.product_id != from.product_id {
+        return Err(Error::Refused(format!(
+            "{} is {}, not {}: users move only to a subscription of the same product; `selfserve subscription list --product {}` shows those",
+            to_ref.label(),
+            to_ref.product_name,
+            from_ref.product_name,
+            from.product_id
+        )));
+    }
+    if to.status != Status::Active {
+        return Err(Error::Refused(format!(
+            "{} is {}: users move only to an Active subscription; choose another, or buy one with `selfserve subscription buy {} --quantity {}`",
+            to_ref.label(),
+            to.status.as_str(),
+            from.product_id,
+            from.assigned.max(1)
+        )));
+    }
+    if to.origin.is_self_service() && to.taken_over.is_none() {
+        return Err(Error::Refused(format!(
+            "{} is a self-service subscription not taken over: administrators cannot assign its licenses; take it over first (`selfserve subscription take-over {}`) or choose a central subscription",
+            to_ref.label(),
+            to.id
+        )));
+    }
+    // A central subscription is the administrators' already: moving from it consolidates.
+    let taken = if from.origin.is_self_service() {
+        plan_take_over(store, actor, &from, now)?
+    } else {
+        None
+    };
+    let takes_over = taken.is_some();
+    let (from_taken, take_over_audit) = match taken {
+        Some((after, audit)) => (after, Some(audit)),
+        None => (from.clone(), None),
+    };
+    let assignments = store.assignments_of(from.id)?;
+    if assignments.len() != from.assigned as usize {
+        return Err(Error::Database(format!(
+            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
+            from.id,
+            from.assigned,
+            assignments.len()
+        )));
+    }
+    let moving = assignments.len() as u32;
+    if to.free() < moving {
+        return Err(Error::Refused(format!(
+            "{} has {}; moving {} needs {} more: buy more or choose another subscription",
+            to_ref.label(),
+            count(u64::from(to.free()), "free license"),
+            count(u64::from(moving), "user"),
+            moving - to.free()
+        )));
+    }
+    let in_to: HashSet<UserId> = store
+        .assignments_of(to.id)?
+        .into_iter()
+        .map(|a| a.user)
+        .collect();
+    let mut users = Vec::with_capacity(assignments.len());
+    for a in &assignments {
+        let user = user_ref(store, a.user)?;
+        if in_to.contains(&a.user) {
+            return Err(Error::Refused(format!(
+                "{} already holds a license of {}; unassign it from one of the two (`selfserve license unassign`) before moving",
+                user.user_principal_name,
+                to_ref.label()
+            )));
+        }
+        users.push(user);
+    }
+
+    let mut from_after = from_taken;
+    from_after.assigned = 0;
+    from_after.status = Status::Deleted;
+    from_after.status_since = now.date_naive();
+    from_after.cancellation = Some(CancelReason::MovingToCentral);
+    from_after.auto_renew = false;
+    let mut to_after = to.clone();
+    to_after.assigned += moving;
+
+    let mut audit: Vec<PlannedAudit> = take_over_audit.into_iter().collect();
+    audit.push(PlannedAudit {
+        action: "subscription.move-users".into(),
+        target: from.id.to_string(),
+        before: Some(state(&from)),
+        after: Some(format!(
+            "{}; {} moved to {} ({}): {}",
+            state(&from_after),
+            count(u64::from(moving), "user"),
+            to.id,
+            state(&to_after),
+            some_users(&users)
+        )),
+    });
+    let emails: Vec<PlannedEmail> = buyer_email(
+        store,
+        actor,
+        &from,
+        EmailKind::UsersMoved,
+        format!(
+            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
+            from_ref.product_name
+        ),
+        format!(
+            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
+            from_ref.product_name,
+            from.id,
+            count(u64::from(from.quantity), "license"),
+            from.start,
+            count(u64::from(moving), "user"),
+            CancelReason::MovingToCentral.as_str()
+        ),
+    )?
+    .into_iter()
+    .collect();
+
+    Ok(MovePlan {
+        from: from_ref,
+        to: to_ref,
+        takes_over,
+        users,
+        from_status_after: from_after.status,
+        cancellation_reason: CancelReason::MovingToCentral,
+        to_assigned_after: to_after.assigned,
+        to_free_after: to_after.free(),
+        emails,
+        audit,
+        from_before: from,
+        from_after,
+        to_before: to.clone(),
+        to_after,
+    })
+}
+
+/// Inside the transaction: moves the planned assignments, cancels `from`, writes the audit
+/// events and e-mails. The caller re-checks and writes `to`.
+pub(crate) fn apply_move(
+    tx: &Tx,
+    plan: &MovePlan,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> TxResult<()> {
+    recheck(tx, &plan.from_before)?;
+    let (from, to) = (plan.from.id, plan.to.id);
+    for u in &plan.users {
+        // `from` is unchanged, so each planned assignment is still there; the check is cheap.
+        if !tx.remove_assignment(from, u.id)? {
+            return abort(changed_meanwhile(from));
+        }
+        if tx.assignment(to, u.id)?.is_some() {
+            return abort(changed_meanwhile(to));
+        }
+        tx.put_assignment(&Assignment {
+            subscription: to,
+            user: u.id,
+            assigned_at: now,
+        })?;
+    }
+    tx.put_subscription(&plan.from_after)?;
+    for a in &plan.audit {
+        write_audit(tx, actor, now, a)?;
+    }
+    for e in &plan.emails {
+        write_email(tx, now, e)?;
+    }
+    Ok(())
+}

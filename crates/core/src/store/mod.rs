@@ -150,6 +150,15 @@ impl Store {
         self.t.users.len()
     }
 
+    /// Every directory user, in id order.
+    pub fn users(&self) -> impl Iterator<Item = Result<User>> + '_ {
+        self.t
+            .users
+            .iter()
+            .values()
+            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+    }
+
     pub fn subscription(&self, id: SubscriptionId) -> Result<Option<Subscription>> {
         self.t
             .subscriptions

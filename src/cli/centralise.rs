@@ -1,0 +1,54 @@
+//! `selfserve product centralise PRODUCT [--term monthly|annual] [--dry-run]`
+
+use super::subscription::{done, email_lines, named, parse_term, report};
+use super::{amount, Ctx, Failure};
+use clap::Args;
+use selfserve_core::model::ProductId;
+use selfserve_core::ops::centralise;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CentraliseArgs {
+    /// Product id such as CFQ7TTC0H9MP
+    #[arg(value_name = "PRODUCT")]
+    product: String,
+    /// Term of the central subscription bought: monthly or annual
+    #[arg(long, value_name = "TERM", default_value = "annual")]
+    term: String,
+    /// Say what would change, change nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
+    let term = parse_term(&a.term)?;
+    let (store, actor) = ctx.open()?;
+    let product = ProductId(a.product.trim().to_ascii_uppercase());
+    let out = centralise::centralise(&store, &actor, &product, term, ctx.now, a.dry_run)?;
+    let p = &out.plan;
+    let buy = &p.purchase;
+    let mut lines = vec![
+        format!(
+            "{} {} {} licenses centrally (subscription {}, {} per term, invoice).",
+            done(&out, "Bought", "Would buy"),
+            buy.subscription.quantity,
+            p.product_name,
+            buy.subscription.id,
+            amount(buy.cost_per_term.amount, &buy.cost_per_term.currency)
+        ),
+        format!(
+            "{} {} users from {} self-service subscriptions into it, cancelling them (moving-to-central):",
+            done(&out, "Moved", "Would move"),
+            p.users_moved,
+            p.moves.len()
+        ),
+    ];
+    for m in &p.moves {
+        lines.push(format!("  {}: {} users", named(&m.from), m.users.len()));
+    }
+    for m in &p.moves {
+        lines.extend(email_lines(&out, &m.emails));
+    }
+    report(ctx, &out, lines)?;
+    Ok(ExitCode::SUCCESS)
+}

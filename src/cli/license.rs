@@ -1,0 +1,88 @@
+//! `selfserve license assign|unassign SUB UPN...`
+
+use super::subscription::{done, report, user_lines};
+use super::{Ctx, Failure};
+use clap::Subcommand;
+use selfserve_core::model::UserId;
+use selfserve_core::ops::assign::{self, LicenseChange};
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum LicenseCommand {
+    /// Give users a license of a subscription
+    Assign {
+        /// Subscription id or a unique prefix of at least 4 characters
+        #[arg(value_name = "SUB")]
+        sub: String,
+        /// Users by user principal name
+        #[arg(value_name = "UPN", required = true)]
+        users: Vec<String>,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Take licenses of a subscription away from users
+    Unassign {
+        #[arg(value_name = "SUB")]
+        sub: String,
+        #[arg(value_name = "UPN", required = true)]
+        users: Vec<String>,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &LicenseCommand) -> Result<ExitCode, Failure> {
+    let (change, sub, upns, dry_run) = match command {
+        LicenseCommand::Assign {
+            sub,
+            users,
+            dry_run,
+        } => (LicenseChange::Assign, sub, users, *dry_run),
+        LicenseCommand::Unassign {
+            sub,
+            users,
+            dry_run,
+        } => (LicenseChange::Unassign, sub, users, *dry_run),
+    };
+    let (store, actor) = ctx.open()?;
+    let id = store.resolve_subscription(sub)?.id;
+    let users = upns
+        .iter()
+        .map(|upn| store.user_by_upn(upn).map(|u| u.id))
+        .collect::<Result<Vec<UserId>, _>>()?;
+    let out = match change {
+        LicenseChange::Assign => assign::assign(&store, &actor, id, &users, ctx.now, dry_run)?,
+        LicenseChange::Unassign => assign::unassign(&store, &actor, id, &users, ctx.now, dry_run)?,
+    };
+    let p = &out.plan;
+    let verb = match change {
+        LicenseChange::Assign => done(&out, "Assigned", "Would assign"),
+        LicenseChange::Unassign => done(&out, "Unassigned", "Would unassign"),
+    };
+    let mut lines = vec![format!(
+        "{verb} {} of {} {} {}: {} of {} now assigned, {} free.",
+        if p.users.len() == 1 {
+            "a license"
+        } else {
+            "licenses"
+        },
+        p.subscription.label(),
+        match change {
+            LicenseChange::Assign => "to",
+            LicenseChange::Unassign => "from",
+        },
+        if p.users.len() == 1 {
+            "1 user".to_string()
+        } else {
+            format!("{} users", p.users.len())
+        },
+        p.assigned_after,
+        p.subscription.quantity,
+        p.free_after
+    )];
+    lines.extend(user_lines(&p.users));
+    report(ctx, &out, lines)?;
+    Ok(ExitCode::SUCCESS)
+}
