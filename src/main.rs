@@ -60,6 +60,12 @@ enum Command {
     /// Administrators and their roles
     #[command(subcommand)]
     Admin(cli::admin::AdminCommand),
+    /// Act for a directory user buying or trying a product (the users' side)
+    #[command(subcommand)]
+    Storefront(cli::storefront::StorefrontCommand),
+    /// Renewals, conversions and expirations up to the clock
+    #[command(subcommand)]
+    Lifecycle(cli::lifecycle::LifecycleCommand),
     /// Verify every invariant of the database; exit 1 and list breaches
     Check,
 }
@@ -93,6 +99,8 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Audit(c)) => cli::audit::run(&ctx, &c),
         Some(Command::Outbox(c)) => cli::outbox::run(&ctx, &c),
         Some(Command::Admin(c)) => cli::admin::run(&ctx, &c),
+        Some(Command::Storefront(c)) => cli::storefront::run(&ctx, &c),
+        Some(Command::Lifecycle(c)) => cli::lifecycle::run(&ctx, &c),
         Some(Command::Check) => cli::check::run(&ctx),
     }
 }

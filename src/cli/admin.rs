@@ -1,8 +1,9 @@
-//! `selfserve admin list`
+//! `selfserve admin list|add|remove`
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::ops::admin::{self, AddAdmin, AdminChange};
 use selfserve_core::query;
 use std::process::ExitCode;
 
@@ -10,10 +11,48 @@ use std::process::ExitCode;
 pub enum AdminCommand {
     /// Administrators, their logins and roles
     List,
+    /// Bind a login to a directory user with a role, or change that binding's role
+    Add {
+        /// The directory user's user principal name
+        #[arg(value_name = "UPN")]
+        upn: String,
+        /// GlobalAdministrator, BillingAdministrator or GlobalReader
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The operating-system login (or SELFSERVE_USER) that acts as this administrator
+        #[arg(long, value_name = "LOGIN")]
+        login: String,
+    },
+    /// Unbind an administrator (by login or UPN); the last GlobalAdministrator stays
+    Remove {
+        #[arg(value_name = "LOGIN")]
+        login: String,
+    },
 }
 
 pub fn run(ctx: &Ctx, command: &AdminCommand) -> Result<ExitCode, Failure> {
-    let AdminCommand::List = command;
+    match command {
+        AdminCommand::List => list(ctx)?,
+        AdminCommand::Add { upn, role, login } => {
+            let req = AddAdmin {
+                upn: upn.clone(),
+                role: admin::parse_role(role)?,
+                login: login.clone(),
+            };
+            let (store, actor) = ctx.open()?;
+            let change = admin::add_admin(&store, &actor, &req, ctx.now)?;
+            report(ctx, &change)?;
+        }
+        AdminCommand::Remove { login } => {
+            let (store, actor) = ctx.open()?;
+            let change = admin::remove_admin(&store, &actor, login, ctx.now)?;
+            report(ctx, &change)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(ctx: &Ctx) -> Result<(), Failure> {
     let (store, actor) = ctx.open()?;
     let rows = query::admin_rows(&store, &actor)?;
     if ctx.json {
@@ -30,5 +69,35 @@ pub fn run(ctx: &Ctx, command: &AdminCommand) -> Result<ExitCode, Failure> {
         }
         print_lines(&t.lines())?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+fn report(ctx: &Ctx, change: &AdminChange) -> Result<(), Failure> {
+    if ctx.json {
+        return print_json(change);
+    }
+    let who = format!("{} ({})", change.user_principal_name, change.display_name);
+    let line = match (change.previous_role, change.role) {
+        (_, Some(role)) if !change.changed => format!(
+            "login {} is already {who} as {}; nothing changed",
+            change.login,
+            role.as_str()
+        ),
+        (Some(old), Some(role)) => format!(
+            "login {} ({who}): role changed from {} to {}",
+            change.login,
+            old.as_str(),
+            role.as_str()
+        ),
+        (None, Some(role)) => format!(
+            "login {} now acts as {who}, {}",
+            change.login,
+            role.as_str()
+        ),
+        (_, None) => format!(
+            "login {} ({who}) is no longer an administrator",
+            change.login
+        ),
+    };
+    print_lines(&[crate::text::sanitize(&line)])
 }

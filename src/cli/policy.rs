@@ -1,9 +1,11 @@
-//! `selfserve policy list|get`, with the MSCommerce module's field names.
+//! `selfserve policy list|get|set`, with the MSCommerce module's field names.
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
 use selfserve_core::query::{self, PolicyRow};
+use selfserve_core::Error;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -15,20 +17,99 @@ pub enum PolicyCommand {
         #[arg(value_name = "PRODUCT")]
         product: String,
     },
+    /// Set one product's value, or every product's with --all (Update-MSCommerceProductPolicy)
+    #[command(
+        override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE"
+    )]
+    Set {
+        /// Set every product of the catalogue at once
+        #[arg(long)]
+        all: bool,
+        /// PRODUCT VALUE, or VALUE with --all. VALUE: Enabled | OnlyTrialsWithoutPaymentMethod |
+        /// Disabled (or Allow | AllowTrialsOnly | DoNotAllow), in any case
+        #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
+        args: Vec<String>,
+    },
 }
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
-    let (store, actor) = ctx.open()?;
-    let rows = match command {
-        PolicyCommand::List => query::policy_rows(&store, &actor)?,
-        PolicyCommand::Get { product } => vec![query::policy_row(&store, &actor, product)?],
-    };
-    match (ctx.json, command) {
-        (true, PolicyCommand::Get { .. }) => print_json(&rows[0])?,
-        (true, PolicyCommand::List) => print_json(&rows)?,
-        (false, _) => print_lines(&human(&rows))?,
+    match command {
+        PolicyCommand::List => {
+            let (store, actor) = ctx.open()?;
+            let rows = query::policy_rows(&store, &actor)?;
+            if ctx.json {
+                print_json(&rows)?;
+            } else {
+                print_lines(&human(&rows))?;
+            }
+        }
+        PolicyCommand::Get { product } => {
+            let (store, actor) = ctx.open()?;
+            let row = query::policy_row(&store, &actor, product)?;
+            if ctx.json {
+                print_json(&row)?;
+            } else {
+                print_lines(&human(std::slice::from_ref(&row)))?;
+            }
+        }
+        PolicyCommand::Set { all, args } => set(ctx, *all, args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
+    let (scope, value) = match (all, args) {
+        (false, [product, value]) => (PolicyScope::Product(product.clone()), value),
+        (true, [value]) => (PolicyScope::All, value),
+        (false, _) => return Err(Error::Usage(
+            "give a product and a value (`policy set PRODUCT VALUE`), or `policy set --all VALUE`"
+                .into(),
+        )
+        .into()),
+        (true, _) => {
+            return Err(Error::Usage(
+                "with --all give only the value (`policy set --all VALUE`)".into(),
+            )
+            .into())
+        }
+    };
+    let value = set_policy::parse_value(value)?;
+    let (store, actor) = ctx.open()?;
+    let outcome = set_policy::set_policy(&store, &actor, &scope, value, ctx.now)?;
+    if ctx.json {
+        print_json(&outcome)?;
+    } else {
+        print_lines(&set_lines(&outcome))?;
+    }
+    Ok(())
+}
+
+fn set_lines(outcome: &SetPolicyOutcome) -> Vec<String> {
+    let mut t = Table::new(&["ProductName", "ProductId", "PolicyValue", "Was", "Shown as"]);
+    for c in &outcome.policies {
+        t.row(vec![
+            c.product_name.clone(),
+            c.product_id.0.clone(),
+            c.policy_value.as_str().to_string(),
+            if c.changed {
+                c.previous_value.as_str().to_string()
+            } else {
+                "(unchanged)".to_string()
+            },
+            c.policy_value.words().to_string(),
+        ]);
+    }
+    let mut lines = t.lines();
+    let changed = outcome.policies.iter().filter(|c| c.changed).count();
+    lines.push(format!(
+        "{changed} of {} policies changed; existing purchases and trials are not affected",
+        outcome.policies.len()
+    ));
+    if let Some(notice) = outcome.data_notice {
+        lines.push(String::new());
+        lines.push(format!("Data notice: {notice}"));
+    }
+    lines
 }
 
 fn human(rows: &[PolicyRow]) -> Vec<String> {

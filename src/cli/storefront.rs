@@ -1,0 +1,121 @@
+//! `selfserve storefront purchase|trial`: the users' side, run by an administrator for a user.
+
+use super::subscription::parse_term;
+use super::{amount, print_json, print_lines, Ctx, Failure};
+use clap::Subcommand;
+use selfserve_core::ops::storefront::{self, Purchase, StorefrontOutcome, Trial};
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum StorefrontCommand {
+    /// A user buys licenses with a card; the purchase renews automatically
+    Purchase {
+        /// The buying directory user
+        #[arg(long, value_name = "UPN")]
+        user: String,
+        #[arg(value_name = "PRODUCT")]
+        product: String,
+        #[arg(long, value_name = "N")]
+        quantity: u32,
+        /// Last four digits of the card paying for it
+        #[arg(long, value_name = "LAST4")]
+        card: String,
+        /// monthly or annual
+        #[arg(long, value_name = "TERM", default_value = "monthly")]
+        term: String,
+    },
+    /// A user starts a trial: with a card it converts to paid at its end, without one it ends
+    Trial {
+        /// The directory user starting it
+        #[arg(long, value_name = "UPN")]
+        user: String,
+        #[arg(value_name = "PRODUCT")]
+        product: String,
+        /// Last four digits of a card; without it the trial needs an existing agreement
+        #[arg(long, value_name = "LAST4")]
+        card: Option<String>,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &StorefrontCommand) -> Result<ExitCode, Failure> {
+    let outcome = match command {
+        StorefrontCommand::Purchase {
+            user,
+            product,
+            quantity,
+            card,
+            term,
+        } => {
+            let req = Purchase {
+                user: user.clone(),
+                product: product.clone(),
+                quantity: *quantity,
+                card_last4: card.clone(),
+                term: parse_term(term)?,
+            };
+            let (store, actor) = ctx.open()?;
+            storefront::purchase(&store, &actor, &req, ctx.now)?
+        }
+        StorefrontCommand::Trial {
+            user,
+            product,
+            card,
+        } => {
+            let req = Trial {
+                user: user.clone(),
+                product: product.clone(),
+                card_last4: card.clone(),
+            };
+            let (store, actor) = ctx.open()?;
+            storefront::trial(&store, &actor, &req, ctx.now)?
+        }
+    };
+    if ctx.json {
+        print_json(&outcome)?;
+    } else {
+        print_lines(&human(&outcome))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn human(o: &StorefrontOutcome) -> Vec<String> {
+    let s = &o.subscription;
+    let buyer = s.buyer.clone().unwrap_or_default();
+    let what = match s.origin.as_str() {
+        "self-service-trial" => "started a trial of",
+        _ => "bought",
+    };
+    let payment = match &s.card_last4 {
+        Some(last4) => format!("card ending {last4}"),
+        None => "no payment method".to_string(),
+    };
+    let end = if s.auto_renew {
+        "renews or converts to paid on"
+    } else {
+        "ends on"
+    };
+    let mut lines = vec![
+        format!(
+            "{buyer} {what} {} ({}): {} license(s), subscription {}",
+            s.product_name, s.product_id, s.quantity, s.id
+        ),
+        format!(
+            "{} per license per {} term; {payment}; {end} {}",
+            amount(s.price.amount, &s.price.currency),
+            s.price.term.as_str(),
+            s.expires
+        ),
+    ];
+    lines.push(if o.buyer_licensed {
+        format!("{buyer} holds one of its licenses")
+    } else {
+        format!("{buyer} already held a license of this product; all of these are free")
+    });
+    if !o.admins_notified.is_empty() {
+        lines.push(format!(
+            "first trial of this product in the tenant: notice e-mailed to {}",
+            o.admins_notified.join(", ")
+        ));
+    }
+    lines.iter().map(|l| crate::text::sanitize(l)).collect()
+}
