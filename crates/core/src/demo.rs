@@ -252,6 +252,8 @@ impl Writer {
                     batch.insert(k.as_slice(), v.as_slice());
                 }
                 tree.apply_batch(batch)?;
+                // sled keeps unflushed writes in memory: flushing per chunk bounds the build's memory.
+                tree.flush()?;
             }
         }
         Ok(())
