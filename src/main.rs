@@ -80,7 +80,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(failure) => {
             let (code, message) = failure.report();
-            eprintln!("selfserve: {message}");
+            // A reader that stopped early (`| head`) is not an error worth a line.
+            if code != 0 {
+                eprintln!("selfserve: {message}");
+            }
             ExitCode::from(code)
         }
     }
