@@ -2,6 +2,7 @@
 
 mod cli;
 mod text;
+mod tui;
 mod watchdog;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,12 @@ pub struct Args {
     /// Machine output: one JSON document on stdout
     #[arg(long, global = true)]
     json: bool,
+    /// Dashboard: hide every action that changes the tenant
+    #[arg(long, global = true)]
+    readonly: bool,
+    /// Dashboard: ASCII borders, for terminals or locales without UTF-8
+    #[arg(long, global = true)]
+    ascii: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -92,7 +99,13 @@ fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode, Failure> {
     let ctx = Ctx::new(&args)?;
     match args.command {
-        None | Some(Command::Tui) => cli::first_run::run(&ctx),
+        None | Some(Command::Tui) => cli::first_run::run(
+            &ctx,
+            tui::Options {
+                readonly: args.readonly,
+                ascii: args.ascii,
+            },
+        ),
         Some(Command::Demo(a)) => cli::demo::run(&ctx, &a),
         Some(Command::Product(c)) => cli::product::run(&ctx, &c),
         Some(Command::Subscription(c)) => cli::subscription::run(&ctx, &c),

@@ -1,0 +1,376 @@
+//! The one key table: it dispatches the keys and `?` draws the help from it, so the two cannot
+//! disagree. A binding that writes carries `writes`, and `--readonly` drops it from both.
+
+use super::action::{Action, Screen};
+use super::app::App;
+use super::list::Nav;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// On every screen.
+    Global,
+    /// On these screens only.
+    On(&'static [Screen]),
+    /// While typing in the search box or the export path.
+    Typing,
+    /// While a yes/no question is open.
+    Confirm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How help names the keys.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    pub scope: Scope,
+    /// Changes the tenant: hidden with `--readonly`.
+    pub writes: bool,
+}
+
+const LISTS: &[Screen] = &[
+    Screen::Products,
+    Screen::Subscriptions,
+    Screen::Policies,
+    Screen::Export,
+    Screen::Audit,
+    Screen::Outbox,
+];
+const SUBS: &[Screen] = &[Screen::Subscriptions, Screen::Export];
+const DETAILS: &[Screen] = &[Screen::Policies, Screen::Audit, Screen::Outbox];
+
+macro_rules! bind {
+    ($scope:expr, [$($key:expr),+], $label:literal, $action:expr, $help:literal) => {
+        Binding {
+            keys: &[$($key),+],
+            label: $label,
+            action: $action,
+            help: $help,
+            scope: $scope,
+            writes: false,
+        }
+    };
+}
+
+pub static BINDINGS: &[Binding] = &[
+    bind!(
+        Scope::Confirm,
+        [k('y'), code(KeyCode::Enter)],
+        "y Enter",
+        Action::ConfirmYes,
+        "Yes, go ahead"
+    ),
+    bind!(
+        Scope::Confirm,
+        [k('n'), code(KeyCode::Esc)],
+        "n Esc",
+        Action::ConfirmNo,
+        "No, change nothing"
+    ),
+    bind!(
+        Scope::Typing,
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::SearchAccept,
+        "Keep what you typed"
+    ),
+    bind!(
+        Scope::Typing,
+        [code(KeyCode::Esc)],
+        "Esc",
+        Action::SearchCancel,
+        "Clear it and stop typing"
+    ),
+    bind!(
+        Scope::Typing,
+        [code(KeyCode::Backspace)],
+        "Backspace",
+        Action::SearchBackspace,
+        "Delete the last character"
+    ),
+    bind!(
+        Scope::Typing,
+        [code(KeyCode::Up)],
+        "↑",
+        Action::Nav(Nav::Up),
+        "Move up while typing"
+    ),
+    bind!(
+        Scope::Typing,
+        [code(KeyCode::Down)],
+        "↓",
+        Action::Nav(Nav::Down),
+        "Move down while typing"
+    ),
+    bind!(
+        Scope::Global,
+        [k('q'), ctrl('c')],
+        "q Ctrl-C",
+        Action::Quit,
+        "Quit"
+    ),
+    bind!(
+        Scope::Global,
+        [k('?')],
+        "?",
+        Action::Help,
+        "Help for this screen"
+    ),
+    bind!(
+        Scope::Global,
+        [k('1')],
+        "1",
+        Action::Goto(Screen::Products),
+        "Products"
+    ),
+    bind!(
+        Scope::Global,
+        [k('2')],
+        "2",
+        Action::Goto(Screen::Subscriptions),
+        "Subscriptions of the product"
+    ),
+    bind!(
+        Scope::Global,
+        [k('3')],
+        "3",
+        Action::Goto(Screen::Policies),
+        "Self-service policies"
+    ),
+    bind!(
+        Scope::Global,
+        [k('4')],
+        "4",
+        Action::Goto(Screen::Export),
+        "Export users"
+    ),
+    bind!(
+        Scope::Global,
+        [k('5')],
+        "5",
+        Action::Goto(Screen::Audit),
+        "Audit log"
+    ),
+    bind!(
+        Scope::Global,
+        [k('6')],
+        "6",
+        Action::Goto(Screen::Outbox),
+        "Outbox"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::Up), k('k')],
+        "↑ k",
+        Action::Nav(Nav::Up),
+        "Move up"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::Down), k('j')],
+        "↓ j",
+        Action::Nav(Nav::Down),
+        "Move down"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::PageUp)],
+        "PgUp",
+        Action::Nav(Nav::PageUp),
+        "Page up"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::PageDown)],
+        "PgDn",
+        Action::Nav(Nav::PageDown),
+        "Page down"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::Home), k('g')],
+        "Home g",
+        Action::Nav(Nav::Home),
+        "First row"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [code(KeyCode::End), k('G')],
+        "End G",
+        Action::Nav(Nav::End),
+        "Last row"
+    ),
+    bind!(
+        Scope::On(LISTS),
+        [k('/')],
+        "/",
+        Action::SearchStart,
+        "Search (product, buyer, UPN; any case/accent)"
+    ),
+    bind!(
+        Scope::On(&[Screen::Products, Screen::Subscriptions, Screen::Export]),
+        [k('f')],
+        "f",
+        Action::ToggleSelfService,
+        "Self-service filter on/off"
+    ),
+    bind!(
+        Scope::On(&[Screen::Products]),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Enter,
+        "Open the product's subscriptions"
+    ),
+    bind!(
+        Scope::On(&[Screen::Subscriptions]),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Enter,
+        "Open the subscription and its users"
+    ),
+    bind!(
+        Scope::On(&[Screen::Subscriptions]),
+        [code(KeyCode::Tab)],
+        "Tab",
+        Action::NextPane,
+        "Switch list / users pane"
+    ),
+    bind!(
+        Scope::On(SUBS),
+        [k(' ')],
+        "Space",
+        Action::Mark,
+        "Mark or unmark the subscription"
+    ),
+    bind!(
+        Scope::On(SUBS),
+        [k('a')],
+        "a",
+        Action::MarkAll,
+        "Mark all shown (again: unmark)"
+    ),
+    bind!(
+        Scope::On(&[Screen::Export]),
+        [k('e')],
+        "e",
+        Action::EditPath,
+        "Edit the export path"
+    ),
+    bind!(
+        Scope::On(&[Screen::Export]),
+        [k('w'), code(KeyCode::Enter)],
+        "w Enter",
+        Action::Write,
+        "Write the CSV of the marked"
+    ),
+    bind!(
+        Scope::On(DETAILS),
+        [code(KeyCode::Enter), code(KeyCode::Tab)],
+        "Enter Tab",
+        Action::Enter,
+        "Show or hide the details"
+    ),
+    bind!(
+        Scope::Global,
+        [code(KeyCode::Esc)],
+        "Esc",
+        Action::Back,
+        "Clear the search, or go back"
+    ),
+];
+
+fn scope_has(scope: Scope, screen: Screen) -> bool {
+    match scope {
+        Scope::Global => true,
+        Scope::On(screens) => screens.contains(&screen),
+        Scope::Typing | Scope::Confirm => false,
+    }
+}
+
+fn matches(b: &Binding, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    b.keys.iter().any(|k| {
+        k.ctrl == ctrl
+            && match (k.code, key.code) {
+                // Letters arrive with SHIFT when upper case; the char already says so.
+                (KeyCode::Char(a), KeyCode::Char(b)) => a == b,
+                (a, b) => a == b,
+            }
+    })
+}
+
+/// The bindings in force on `screen`, as help lists them.
+pub fn for_screen(screen: Screen, readonly: bool) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| scope_has(b.scope, screen) && !(readonly && b.writes))
+}
+
+/// The bindings of a mode (typing or confirming).
+pub fn for_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+/// What a key asks for, given what the app is doing.
+pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    if app.confirm.is_some() {
+        return for_scope(Scope::Confirm)
+            .find(|b| matches(b, key))
+            .map(|b| b.action.clone());
+    }
+    if app.export.editing.is_some() {
+        // The path editor reuses the typing keys, with its own meaning for them.
+        return match key.code {
+            KeyCode::Enter => Some(Action::PathAccept),
+            KeyCode::Esc => Some(Action::PathCancel),
+            KeyCode::Backspace => Some(Action::PathBackspace),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::PathChar(c))
+            }
+            _ => None,
+        };
+    }
+    if app.searching {
+        if let Some(b) = for_scope(Scope::Typing).find(|b| matches(b, key)) {
+            return Some(b.action.clone());
+        }
+        return match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::SearchChar(c))
+            }
+            _ => None,
+        };
+    }
+    for_screen(app.screen, app.session.readonly)
+        .find(|b| matches(b, key))
+        .map(|b| b.action.clone())
+}

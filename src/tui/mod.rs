@@ -1,0 +1,233 @@
+//! The dashboard: terminal set-up and restore, and the event loop. One `select!` waits on the
+//! terminal's events, a slow clock tick, the results of background loads and the signals that
+//! end a session; the screen is drawn again only when something changed.
+
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod fold;
+pub mod keymap;
+pub mod list;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+#[cfg(test)]
+mod tests;
+
+use crate::cli::{Ctx, Failure};
+use action::Action;
+use app::{App, Session};
+use chrono::{DateTime, Utc};
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use effect::Effect;
+use futures::{FutureExt, StreamExt};
+use selfserve_core::{Actor, Error, Store};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::mpsc;
+
+/// Flags that change how the dashboard behaves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub readonly: bool,
+    pub ascii: bool,
+}
+
+/// Why the loop ended: the user quit, or a signal (its number) asked us to.
+enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// The session's clock: the `--now` time (or the wall clock) moving on from the start.
+#[derive(Clone, Copy)]
+pub struct Clock {
+    start: DateTime<Utc>,
+    at: Instant,
+}
+
+impl Clock {
+    pub fn new(start: DateTime<Utc>) -> Clock {
+        Clock {
+            start,
+            at: Instant::now(),
+        }
+    }
+
+    /// What the status bar shows: to the minute, so it redraws once a minute.
+    pub fn text(&self) -> String {
+        let elapsed = chrono::Duration::from_std(self.at.elapsed()).unwrap_or_default();
+        (self.start + elapsed)
+            .format("%Y-%m-%d %H:%M UTC")
+            .to_string()
+    }
+}
+
+pub fn session(ctx: &Ctx, store: &Store, actor: &Actor, options: Options) -> Session {
+    let tenant = store.tenant();
+    Session {
+        upn: actor.user.upn.clone(),
+        role: actor.role(),
+        tenant: tenant.display_name.clone(),
+        demo: tenant.demo,
+        db: store.path().display().to_string(),
+        readonly: options.readonly,
+        export_path: format!("selfserve-users-{}.csv", ctx.now.format("%Y-%m-%d")),
+        theme: theme::Theme::from_env(options.ascii),
+    }
+}
+
+pub fn run(ctx: &Ctx, options: Options) -> Result<ExitCode, Failure> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure::Core(Error::Usage(
+            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`".into(),
+        )));
+    }
+    let (store, actor) = ctx.open()?;
+    let session = session(ctx, &store, &actor, options);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(Failure::Output)?;
+    let clock = Clock::new(ctx.now);
+    let mut terminal = ratatui::try_init().map_err(Failure::Output)?;
+    show_cursor_on_panic();
+    let size = terminal.size().unwrap_or_default();
+    let app = App::new(session, (size.width, size.height), clock.text());
+    let outcome = runtime.block_on(event_loop(
+        &mut terminal,
+        app,
+        Arc::new(store),
+        Arc::new(actor),
+        clock,
+    ));
+    restore();
+    // The blocking pool may still be reading; the process is ending, so do not wait for it.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
+        Ok(Exit::Signal(n)) => Ok(ExitCode::from(128 + n as u8)),
+        Err(e) => Err(Failure::Output(e)),
+    }
+}
+
+/// Leaves the alternate screen and raw mode, and shows the cursor again.
+fn restore() {
+    let _ = ratatui::try_restore();
+    let mut out = io::stdout();
+    let _ = crossterm::execute!(out, crossterm::cursor::Show);
+    let _ = out.flush();
+}
+
+/// ratatui's panic hook leaves raw mode and the alternate screen; this one also shows the cursor.
+fn show_cursor_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        previous(info);
+    }));
+}
+
+fn spawn(
+    effect: Effect,
+    store: &Arc<Store>,
+    actor: &Arc<Actor>,
+    tx: &mpsc::UnboundedSender<Action>,
+) {
+    let (store, actor, tx) = (store.clone(), actor.clone(), tx.clone());
+    tokio::task::spawn_blocking(move || {
+        // The receiver is gone only when the loop has ended; the result is no longer wanted.
+        let _ = tx.send(effect::run(&store, &actor, effect));
+    });
+}
+
+/// What a terminal event asks of the app, if anything.
+fn translate(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app, &key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    store: Arc<Store>,
+    actor: Arc<Actor>,
+    clock: Clock,
+) -> io::Result<Exit> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hup = signal(SignalKind::hangup())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    for fx in app.start() {
+        spawn(fx, &store, &actor, &tx);
+    }
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| screens::draw(f, &app))?;
+            dirty = false;
+        }
+        let mut batch: Vec<Action> = Vec::new();
+        let mut terminal_events: Vec<Event> = Vec::new();
+        tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => terminal_events.push(ev),
+                Some(Err(e)) => return Err(e),
+                None => return Ok(Exit::Quit),
+            },
+            Some(action) = rx.recv() => batch.push(action),
+            _ = tick.tick() => batch.push(Action::Tick(clock.text())),
+            _ = term.recv() => return Ok(Exit::Signal(libc::SIGTERM)),
+            _ = hup.recv() => return Ok(Exit::Signal(libc::SIGHUP)),
+            _ = int.recv() => return Ok(Exit::Signal(libc::SIGINT)),
+        }
+        // Coalesce a burst (pasted keys, a held arrow, a window being dragged): take everything
+        // already waiting before drawing once.
+        while let Some(Some(Ok(ev))) = events.next().now_or_never() {
+            terminal_events.push(ev);
+        }
+        while let Ok(action) = rx.try_recv() {
+            batch.push(action);
+        }
+        // Keys are translated one by one: each may change the mode the next one is read in.
+        for ev in terminal_events {
+            if let Some(action) = translate(&app, ev) {
+                dirty |= apply(&mut app, action, &store, &actor, &tx);
+            }
+            if app.quit {
+                return Ok(Exit::Quit);
+            }
+        }
+        for action in batch {
+            dirty |= apply(&mut app, action, &store, &actor, &tx);
+        }
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+    }
+}
+
+/// Runs one action through `update` and starts its effects; true if the screen changed.
+fn apply(
+    app: &mut App,
+    action: Action,
+    store: &Arc<Store>,
+    actor: &Arc<Actor>,
+    tx: &mpsc::UnboundedSender<Action>,
+) -> bool {
+    for fx in app.update(action) {
+        spawn(fx, store, actor, tx);
+    }
+    app.dirty
+}

@@ -1,0 +1,86 @@
+//! Help: drawn from the very table that dispatches the keys (`keymap::BINDINGS`), for the screen
+//! it was opened from, flowed into as many columns as the window needs.
+
+use super::widgets;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Binding, Scope};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+const KEY_COLS: usize = 10;
+
+fn section(
+    lines: &mut Vec<(Option<&'static str>, String)>,
+    heading: String,
+    items: Vec<&'static Binding>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    lines.push((None, heading));
+    for b in items {
+        lines.push((Some(b.label), b.help.to_string()));
+    }
+}
+
+pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
+    let theme = app.session.theme;
+    let from = app.help_from;
+    widgets::block(theme, format!(" Help · {} ", from.title()), true).render(body, buf);
+    let inner = widgets::inner(body);
+    let readonly = app.session.readonly;
+    let mut lines = Vec::new();
+    let here = keymap::for_screen(from, readonly)
+        .filter(|b| b.scope != Scope::Global)
+        .collect();
+    section(&mut lines, format!("On {}", from.title()), here);
+    let everywhere = keymap::for_screen(from, readonly)
+        .filter(|b| b.scope == Scope::Global)
+        .collect();
+    section(&mut lines, "Everywhere".to_string(), everywhere);
+    section(
+        &mut lines,
+        "While typing a search".to_string(),
+        keymap::for_scope(Scope::Typing).collect(),
+    );
+    section(
+        &mut lines,
+        "When asked yes or no".to_string(),
+        keymap::for_scope(Scope::Confirm).collect(),
+    );
+    if readonly {
+        lines.push((
+            None,
+            "Read-only: actions that change the tenant are hidden.".to_string(),
+        ));
+    }
+    let rows = usize::from(inner.height).max(1);
+    let columns = lines.len().div_ceil(rows).max(1);
+    let col_width = inner.width / columns as u16;
+    for (i, (key, what)) in lines.iter().enumerate() {
+        let (c, r) = (i / rows, i % rows);
+        let x = inner.x + c as u16 * col_width;
+        let y = inner.y + r as u16;
+        if y >= inner.bottom() || x >= inner.right() {
+            continue;
+        }
+        let w = col_width.saturating_sub(1);
+        let line = match key {
+            Some(k) => Line::from(vec![
+                Span::styled(text::fit(k, KEY_COLS), theme.key()),
+                Span::raw(text::truncate(
+                    what,
+                    usize::from(w).saturating_sub(KEY_COLS),
+                )),
+            ]),
+            None => Line::styled(
+                text::truncate(&text::sanitize(what), usize::from(w)),
+                theme.title(),
+            ),
+        };
+        buf.set_line(x, y, &line, w);
+    }
+}

@@ -1,0 +1,219 @@
+//! `view`: a pure function of the state. Each screen draws itself into the body; the tab line
+//! and the status lines frame it. Layouts are functions of the state too, so `update` asks them
+//! how many rows a list shows (for PgUp/PgDn) and gets the answer the drawing uses.
+
+pub mod audit;
+pub mod export;
+pub mod help;
+pub mod outbox;
+pub mod policies;
+pub mod products;
+pub mod subscriptions;
+
+use super::action::Screen;
+use super::app::{App, LoadState};
+use super::widgets;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::Frame;
+
+/// The smallest window the screens are laid out for (SPEC §4).
+pub const MIN: (u16, u16) = (80, 24);
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    render(frame.buffer_mut(), area, app);
+}
+
+/// Draws the whole dashboard into `buf`.
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    if area.width < MIN.0 || area.height < MIN.1 {
+        too_small(buf, area);
+        return;
+    }
+    let theme = app.session.theme;
+    tabs(buf, Rect { height: 1, ..area }, app);
+    let b = body(area);
+    match app.screen {
+        Screen::Products => products::draw(buf, b, app),
+        Screen::Subscriptions => subscriptions::draw(buf, b, app),
+        Screen::Policies => policies::draw(buf, b, app),
+        Screen::Export => export::draw(buf, b, app),
+        Screen::Audit => audit::draw(buf, b, app),
+        Screen::Outbox => outbox::draw(buf, b, app),
+        Screen::Help => help::draw(buf, b, app),
+    }
+    let bottom = area.bottom();
+    widgets::status::draw_message(
+        buf,
+        Rect {
+            y: bottom - 2,
+            height: 1,
+            ..area
+        },
+        app,
+    );
+    widgets::status::draw_status(
+        buf,
+        Rect {
+            y: bottom - 1,
+            height: 1,
+            ..area
+        },
+        app,
+    );
+    if let Some(c) = &app.confirm {
+        widgets::confirm::draw(buf, b, theme, &c.question);
+    }
+}
+
+fn too_small(buf: &mut Buffer, area: Rect) {
+    let text = format!(
+        "The window is too small ({}x{}). selfserve needs at least {}x{}: make the window larger, or press q to quit.",
+        area.width, area.height, MIN.0, MIN.1
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
+    let theme = app.session.theme;
+    let mut spans = Vec::new();
+    for s in Screen::ALL {
+        let active = s == app.screen;
+        spans.push(Span::styled(
+            format!("{} {}", s.key(), s.tab()),
+            theme.tab(active),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    if app.session.demo {
+        let badge = " DEMO ";
+        let x = area.right().saturating_sub(badge.len() as u16);
+        buf.set_line(x, area.y, &Line::styled(badge, theme.demo()), area.width);
+    }
+}
+
+/// Between the tab line and the two status lines.
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        x: area.x,
+        y: area.y + 1,
+        width: area.width,
+        height: area.height.saturating_sub(3),
+    }
+}
+
+/// The body at the app's current size.
+fn current_body(app: &App) -> Rect {
+    body(Rect::new(0, 0, app.size.0, app.size.1))
+}
+
+/// Rows the list of `screen` shows.
+pub fn list_rows(app: &App, screen: Screen) -> usize {
+    let b = current_body(app);
+    let table = match screen {
+        Screen::Products => products::table_area(b),
+        Screen::Subscriptions => subscriptions::layout(app, b).list,
+        Screen::Export => export::layout(b).list,
+        Screen::Policies => policies::layout(app, b).0,
+        Screen::Audit => audit::layout(app, b).0,
+        Screen::Outbox => outbox::layout(app, b).0,
+        Screen::Help => return 0,
+    };
+    // Border above and below, and the header row.
+    usize::from(table.height.saturating_sub(3))
+}
+
+/// Rows the users pane shows.
+pub fn users_rows(app: &App) -> usize {
+    usize::from(
+        subscriptions::layout(app, current_body(app))
+            .users
+            .height
+            .saturating_sub(1),
+    )
+}
+
+/// How many rows the current screen's search lets through.
+pub fn shown_rows(app: &App) -> usize {
+    match app.screen {
+        Screen::Products => app.products.list.len(),
+        Screen::Subscriptions | Screen::Export => app.subs.list.len(),
+        Screen::Policies => app.policies.list.len(),
+        Screen::Audit => app.audit.list.len(),
+        Screen::Outbox => app.outbox.list.len(),
+        Screen::Help => 0,
+    }
+}
+
+/// A pane's title, with where the cursor is or what the load is doing.
+pub fn title<T>(what: &str, pane: &super::app::Pane<T>) -> String {
+    let state = match &pane.state {
+        LoadState::Loading if pane.list.total() == 0 => "loading…".to_string(),
+        LoadState::Loading => format!("{}, updating…", widgets::table::position(&pane.list)),
+        LoadState::Failed(_) => "could not be read".to_string(),
+        LoadState::Idle | LoadState::Ready => widgets::table::position(&pane.list),
+    };
+    format!(" {} · {state} ", text::sanitize(what))
+}
+
+/// What an empty or failed pane says in its body.
+pub fn placeholder<T>(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    pane: &super::app::Pane<T>,
+    empty: &str,
+) {
+    let theme = app.session.theme;
+    let (msg, style) = match &pane.state {
+        LoadState::Loading | LoadState::Idle => ("Loading…".to_string(), theme.dim()),
+        LoadState::Failed(e) => (text::sanitize(e), theme.error()),
+        LoadState::Ready if !pane.list.query().is_empty() => (
+            "Nothing matches the search; Esc clears it.".to_string(),
+            theme.dim(),
+        ),
+        LoadState::Ready => (empty.to_string(), theme.dim()),
+    };
+    Paragraph::new(Line::styled(msg, style))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// "label: value" as one line, the label dimmed, cut to `width`.
+pub fn field(app: &App, label: &str, value: &str, width: u16) -> Line<'static> {
+    let theme = app.session.theme;
+    let label = format!("{label}: ");
+    let room = usize::from(width).saturating_sub(text::width(&label));
+    Line::from(vec![
+        Span::styled(label, theme.dim()),
+        Span::raw(text::truncate(value, room)),
+    ])
+}
+
+/// Splits `area` into a list on top and a detail pane of `detail` rows below (when open).
+pub fn split_detail(area: Rect, detail: Option<u16>) -> (Rect, Rect) {
+    match detail {
+        Some(h) => {
+            let h = h.min(area.height / 2);
+            (
+                Rect {
+                    height: area.height - h,
+                    ..area
+                },
+                Rect {
+                    y: area.y + area.height - h,
+                    height: h,
+                    ..area
+                },
+            )
+        }
+        None => (area, Rect { height: 0, ..area }),
+    }
+}

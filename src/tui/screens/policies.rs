@@ -1,0 +1,89 @@
+//! Self-service trials and purchases: every product's `AllowSelfServicePurchase` value in words.
+//! Read-only here; editing it is the policy panel's.
+
+use super::{field, placeholder, split_detail, title, widgets};
+use crate::tui::app::App;
+use crate::tui::widgets::table::{self, cell, col, Col};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use selfserve_core::model::PolicyValue;
+
+const COLS: &[Col] = &[
+    col("Product", 0),
+    col("Product ID", 12),
+    col("Self-service", 21),
+    col("PolicyValue", 30),
+];
+
+/// The list, and the detail pane below it when open.
+pub fn layout(app: &App, body: Rect) -> (Rect, Rect) {
+    split_detail(body, app.detail.then_some(8))
+}
+
+fn meaning(v: PolicyValue) -> &'static str {
+    match v {
+        PolicyValue::Enabled => {
+            "Users may buy this product and start trials, with or without a payment method."
+        }
+        PolicyValue::OnlyTrialsWithoutPaymentMethod => {
+            "Users may only start trials that need no payment method; no purchases."
+        }
+        PolicyValue::Disabled => "Users may neither buy this product nor start a trial of it.",
+    }
+}
+
+pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
+    let theme = app.session.theme;
+    let (list_area, detail_area) = layout(app, body);
+    widgets::block(
+        theme,
+        title("Self-service trials and purchases", &app.policies),
+        true,
+    )
+    .render(list_area, buf);
+    let inner = widgets::inner(list_area);
+    if app.policies.list.is_empty() {
+        placeholder(buf, inner, app, &app.policies, "No products.");
+        return;
+    }
+    let q = app.policies.list.folded_query();
+    table::draw(buf, inner, theme, COLS, &app.policies.list, true, |p, w| {
+        vec![
+            cell(&p.product_name, w[0], false, q, theme),
+            cell(&p.product_id.0, w[1], false, q, theme),
+            cell(p.policy_value.words(), w[2], false, "", theme),
+            cell(p.policy_value.as_str(), w[3], false, "", theme),
+        ]
+    });
+    if detail_area.height == 0 {
+        return;
+    }
+    let Some(p) = app.policies.list.selected() else {
+        return;
+    };
+    widgets::block(theme, format!(" {} ", p.product_name), false).render(detail_area, buf);
+    let inner = widgets::inner(detail_area);
+    let w = inner.width;
+    let lines = vec![
+        field(
+            app,
+            "Policy",
+            &format!("{} = {}", p.policy_id, p.policy_value.as_str()),
+            w,
+        ),
+        field(app, "Shown as", p.policy_value.words(), w),
+        Line::raw(meaning(p.policy_value)),
+        Line::styled(
+            format!(
+                "Change it with: selfserve policy set {} VALUE",
+                p.product_id
+            ),
+            theme.dim(),
+        ),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}

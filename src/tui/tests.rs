@@ -1,0 +1,521 @@
+//! State tests (keys in, state out) and snapshots of every screen, on a real demo tenant in a
+//! temporary directory, at the fixed clock and seed so the pictures do not move.
+
+use super::action::{Action, Screen};
+use super::app::{App, Focus, LoadState, Session};
+use super::effect::{self, UserLine};
+use super::theme::Theme;
+use super::{keymap, screens};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use selfserve_core::demo::{create_demo, DemoOptions};
+use selfserve_core::model::Role;
+use selfserve_core::{Actor, Store};
+
+const NOW: &str = "2026-11-23T12:00:00Z";
+
+struct Harness {
+    dir: tempfile::TempDir,
+    store: Store,
+    actor: Actor,
+    app: App,
+}
+
+fn session(readonly: bool) -> Session {
+    Session {
+        upn: "adele.vance@contoso.example".into(),
+        role: Role::GlobalAdministrator,
+        tenant: "Contoso (demo)".into(),
+        demo: true,
+        db: "/home/admin/.local/share/selfserve/tenant.db".into(),
+        readonly,
+        export_path: "selfserve-users-2026-11-23.csv".into(),
+        theme: Theme {
+            color: false,
+            ascii: false,
+        },
+    }
+}
+
+impl Harness {
+    fn new(w: u16, h: u16) -> Harness {
+        Harness::with(w, h, false)
+    }
+
+    fn with(w: u16, h: u16, readonly: bool) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("tenant.db");
+        let options = DemoOptions {
+            users: 250,
+            seed: 42,
+            now: selfserve_core::clock::parse_now(NOW).expect("clock"),
+            login: "admin".into(),
+            force: false,
+        };
+        create_demo(&path, &options, &mut |_| {}).expect("demo");
+        let store = Store::open(&path).expect("open");
+        let actor = store.actor("admin").expect("actor");
+        let app = App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
+        let mut h = Harness {
+            dir,
+            store,
+            actor,
+            app,
+        };
+        let fx = h.app.start();
+        h.run(fx);
+        h
+    }
+
+    /// Runs effects as the event loop would, but here and now, until none are left.
+    fn run(&mut self, mut fx: Vec<effect::Effect>) {
+        while let Some(e) = fx.pop() {
+            let action = effect::run(&self.store, &self.actor, e);
+            fx.extend(self.app.update(action));
+        }
+    }
+
+    fn act(&mut self, action: Action) -> &mut Self {
+        let fx = self.app.update(action);
+        self.run(fx);
+        self
+    }
+
+    /// Types keys: plain characters, and `<Enter>`, `<Esc>`, `<Tab>`, `<Down>`, `<Up>`,
+    /// `<PgDn>`, `<End>`, `<Space>`, `<BS>`, `<C-c>` for the others.
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        let mut rest = keys;
+        while let Some(c) = rest.chars().next() {
+            let (code, ctrl, len) = if c == '<' {
+                let end = rest.find('>').expect("closing >");
+                let code = match &rest[1..end] {
+                    "Enter" => KeyCode::Enter,
+                    "Esc" => KeyCode::Esc,
+                    "Tab" => KeyCode::Tab,
+                    "Down" => KeyCode::Down,
+                    "Up" => KeyCode::Up,
+                    "PgDn" => KeyCode::PageDown,
+                    "End" => KeyCode::End,
+                    "Space" => KeyCode::Char(' '),
+                    "BS" => KeyCode::Backspace,
+                    "C-c" => KeyCode::Char('c'),
+                    other => panic!("unknown key {other}"),
+                };
+                (code, &rest[1..end] == "C-c", end + 1)
+            } else {
+                (KeyCode::Char(c), false, c.len_utf8())
+            };
+            rest = &rest[len..];
+            let mods = if ctrl {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            if let Some(action) = keymap::action_for(&self.app, &KeyEvent::new(code, mods)) {
+                self.act(action);
+            }
+        }
+        self
+    }
+
+    fn render(&self) -> String {
+        let (w, h) = self.app.size;
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        t.draw(|f| screens::draw(f, &self.app)).expect("draw");
+        t.backend().to_string()
+    }
+
+    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.act(Action::Resize(w, h))
+    }
+}
+
+/// Both sizes the issue asks for.
+fn snap(h: &mut Harness, name: &str) {
+    h.resize(80, 24);
+    insta::assert_snapshot!(format!("{name}_80x24"), h.render());
+    h.resize(160, 48);
+    insta::assert_snapshot!(format!("{name}_160x48"), h.render());
+}
+
+#[test]
+fn products_load_move_and_filter() {
+    let mut h = Harness::new(80, 24);
+    assert_eq!(h.app.screen, Screen::Products);
+    assert_eq!(h.app.products.state, LoadState::Ready);
+    let all = h.app.products.list.len();
+    assert_eq!(all, 17);
+    h.keys("jjj");
+    assert_eq!(h.app.products.list.cursor, 3);
+    h.keys("G");
+    assert_eq!(h.app.products.list.cursor, all - 1);
+    h.keys("g<Down>");
+    assert_eq!(h.app.products.list.cursor, 1);
+    h.keys("f");
+    assert!(h.app.self_service);
+    assert!(h.app.products.list.len() <= all);
+    assert!(h.app.products.list.shown().all(|p| p.subscriptions > 0));
+    assert!(h.render().contains("filter on"));
+    h.keys("f");
+    assert!(!h.app.self_service);
+    assert_eq!(h.app.products.list.len(), all);
+}
+
+#[test]
+fn products_search_narrows_highlights_and_esc_clears() {
+    let mut h = Harness::new(80, 24);
+    h.keys("/POWER");
+    assert!(h.app.searching);
+    let n = h.app.products.list.len();
+    assert!(n >= 3 && n < 17, "{n}");
+    assert!(h
+        .app
+        .products
+        .list
+        .shown()
+        .all(|p| p.name.contains("Power")));
+    h.keys("<Enter>");
+    assert!(!h.app.searching);
+    assert_eq!(h.app.products.list.query(), "POWER");
+    h.keys("<Esc>");
+    assert_eq!(h.app.products.list.query(), "");
+    assert_eq!(h.app.products.list.len(), 17);
+    // Accents and case: "Visio" found as "VÍSIO".
+    h.keys("/vísio<Esc>");
+    assert_eq!(h.app.products.list.len(), 17, "Esc while typing clears");
+    h.keys("/VÍSIO");
+    assert_eq!(h.app.products.list.len(), 2);
+}
+
+#[test]
+fn subscriptions_open_detail_users_and_back() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    assert_eq!(h.app.subs.state, LoadState::Ready);
+    let product = h.app.products.list.selected().expect("product").id.clone();
+    assert!(h.app.subs.list.shown().all(|s| s.product_id == product));
+    assert!(!h.app.subs.list.is_empty());
+    // The users pane follows the cursor.
+    let first = h.app.subs.list.selected().expect("row").id;
+    assert_eq!(h.app.users_for, vec![first]);
+    h.keys("j");
+    let second = h.app.subs.list.selected().expect("row").id;
+    assert_eq!(h.app.users_for, vec![second]);
+    let assigned = h.app.subs.list.selected().expect("row").assigned as usize;
+    let users = h
+        .app
+        .users
+        .list
+        .shown()
+        .filter(|l| matches!(l, UserLine::User(_)))
+        .count();
+    assert_eq!(users, assigned);
+    h.keys("<Enter>");
+    assert_eq!(h.app.focus, Focus::Users);
+    h.keys("<Tab>");
+    assert_eq!(h.app.focus, Focus::List);
+    h.keys("<Tab><Esc>");
+    assert_eq!(h.app.focus, Focus::List);
+    h.keys("<Esc>");
+    assert_eq!(h.app.screen, Screen::Products);
+}
+
+#[test]
+fn subscriptions_search_by_buyer_ignores_accents() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    let accented = h
+        .app
+        .subs
+        .list
+        .shown()
+        .filter_map(|r| r.buyer_name.clone())
+        .find(|n| n.chars().any(|c| !c.is_ascii()) && n.is_char_boundary(4))
+        .expect("an accented buyer");
+    let plain: String = super::fold::fold(&accented).chars().take(6).collect();
+    h.keys(&format!("/{}", plain.to_uppercase()));
+    assert!(!h.app.subs.list.is_empty());
+    assert!(h
+        .app
+        .subs
+        .list
+        .shown()
+        .any(|r| r.buyer_name.as_deref() == Some(accented.as_str())));
+    // Searching the UPN finds the same rows.
+    let upn = h
+        .app
+        .subs
+        .list
+        .selected()
+        .and_then(|r| r.buyer.clone())
+        .expect("upn");
+    h.keys("<Esc>");
+    h.keys(&format!("/{upn}"));
+    assert!(h
+        .app
+        .subs
+        .list
+        .shown()
+        .all(|r| r.buyer.as_deref() == Some(upn.as_str())));
+}
+
+#[test]
+fn marking_shows_users_grouped_by_buyer() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>a");
+    let marked = h.app.marked.len();
+    assert_eq!(marked, h.app.subs.list.len());
+    let headings = h
+        .app
+        .users
+        .list
+        .shown()
+        .filter(|l| matches!(l, UserLine::Heading { .. }))
+        .count();
+    assert!(headings >= 2, "{headings} buyer groups");
+    h.keys("a");
+    assert!(h.app.marked.is_empty());
+}
+
+#[test]
+fn policies_in_words_with_detail() {
+    let mut h = Harness::new(80, 24);
+    h.keys("3");
+    assert_eq!(h.app.screen, Screen::Policies);
+    assert_eq!(h.app.policies.list.len(), 17);
+    let words: Vec<&str> = h
+        .app
+        .policies
+        .list
+        .shown()
+        .map(|p| p.policy_value.words())
+        .collect();
+    assert!(words.contains(&"Do not allow"));
+    assert!(words.contains(&"Allow for trials only"));
+    h.keys("<Enter>");
+    assert!(h.app.detail);
+    h.keys("<Esc>");
+    assert!(!h.app.detail);
+    h.keys("<Esc>");
+    assert_eq!(h.app.screen, Screen::Products);
+}
+
+#[test]
+fn export_marks_edits_path_writes_and_confirms_replacing() {
+    let mut h = Harness::new(80, 24);
+    h.keys("4");
+    assert_eq!(h.app.screen, Screen::Export);
+    h.keys("w");
+    assert!(h.app.message.as_ref().is_some_and(|m| m.error));
+    h.keys("<Space><Space>");
+    assert_eq!(h.app.marked.len(), 2);
+    let expected: u32 = h.app.marked.values().sum();
+    let path = h.dir.path().join("out.csv");
+    h.keys("e");
+    assert!(h.app.export.editing.is_some());
+    // Clear the default, type the new path.
+    for _ in 0..h.app.export.path.chars().count() {
+        h.keys("<BS>");
+    }
+    h.keys(&path.display().to_string());
+    h.keys("<Enter>");
+    assert_eq!(h.app.export.path, path.display().to_string());
+    h.keys("w");
+    let csv = std::fs::read_to_string(&path).expect("written");
+    assert_eq!(csv.lines().count() as u32, expected + 1);
+    assert!(csv.starts_with("Display name,User principal name,Product"));
+    let last = h.app.export.last.clone().expect("result");
+    assert!(
+        last.contains(&format!("Wrote {expected} user row")),
+        "{last}"
+    );
+    // Writing again asks first; n leaves the file alone.
+    h.keys("w");
+    assert!(h.app.confirm.is_some());
+    h.keys("n");
+    assert!(h.app.confirm.is_none());
+    h.keys("w");
+    h.keys("y");
+    assert!(h.app.confirm.is_none());
+    assert!(!h.app.export.busy);
+}
+
+#[test]
+fn audit_and_outbox_lists() {
+    let mut h = Harness::new(80, 24);
+    h.keys("5");
+    assert_eq!(h.app.screen, Screen::Audit);
+    assert!(h
+        .app
+        .audit
+        .list
+        .shown()
+        .any(|e| e.action == "tenant.create-demo"));
+    h.keys("<Enter>");
+    assert!(h.app.detail);
+    h.keys("6");
+    assert_eq!(h.app.screen, Screen::Outbox);
+    assert_eq!(h.app.outbox.state, LoadState::Ready);
+    assert!(!h.app.detail);
+}
+
+#[test]
+fn help_is_drawn_from_the_key_table_per_screen() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>?");
+    assert_eq!(h.app.screen, Screen::Help);
+    assert_eq!(h.app.help_from, Screen::Subscriptions);
+    let screen = h.render();
+    for b in keymap::for_screen(Screen::Subscriptions, false) {
+        assert!(screen.contains(b.label), "help lacks {}", b.label);
+    }
+    h.keys("<Esc>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    h.keys("q");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn quit_and_ctrl_c() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<C-c>");
+    assert!(h.app.quit);
+    let mut h = Harness::new(80, 24);
+    // q while typing a search is text, not quit.
+    h.keys("/q");
+    assert!(!h.app.quit);
+    assert_eq!(h.app.query(), "q");
+}
+
+#[test]
+fn clock_tick_redraws_only_on_change() {
+    let mut h = Harness::new(80, 24);
+    h.act(Action::Tick("2026-11-23 12:00 UTC".into()));
+    assert!(!h.app.dirty);
+    h.act(Action::Tick("2026-11-23 12:01 UTC".into()));
+    assert!(h.app.dirty);
+}
+
+#[test]
+fn no_panic_at_any_size_on_any_screen() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter><Enter>");
+    for keys in [
+        "", "1", "2", "<Tab>", "3<Enter>", "4", "5<Enter>", "6<Enter>", "?",
+    ] {
+        h.keys(keys);
+        for (w, ht) in [
+            (1, 1),
+            (2, 1),
+            (1, 5),
+            (10, 3),
+            (79, 24),
+            (80, 23),
+            (80, 24),
+            (81, 25),
+            (120, 30),
+            (300, 100),
+        ] {
+            h.resize(w, ht);
+            let screen = h.render();
+            if w < 80 || ht < 24 {
+                assert!(w * ht < 40 || screen.contains("too"), "{w}x{ht}: {screen}");
+            }
+        }
+    }
+}
+
+#[test]
+fn readonly_says_so() {
+    let mut h = Harness::with(80, 24, true);
+    assert!(h.render().contains("READ-ONLY"));
+    assert!(keymap::for_screen(Screen::Subscriptions, true).all(|b| !b.writes));
+    h.keys("?");
+    assert!(h.render().contains("Read-only"));
+}
+
+#[test]
+fn hostile_text_is_never_drawn_raw() {
+    let mut h = Harness::new(160, 48);
+    h.keys("4a");
+    h.keys("2");
+    let screen = h.render();
+    assert!(!screen.contains('\u{1b}'));
+    assert!(!screen.contains('\u{7}'));
+}
+
+#[test]
+fn snapshot_products() {
+    let mut h = Harness::new(80, 24);
+    snap(&mut h, "products");
+    h.keys("f");
+    snap(&mut h, "products_self_service");
+    h.keys("/pówer");
+    snap(&mut h, "products_search");
+}
+
+#[test]
+fn snapshot_subscriptions() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>j");
+    snap(&mut h, "subscriptions");
+    h.keys("<Enter>");
+    snap(&mut h, "subscriptions_users");
+    h.keys("<Esc><Space><Space>");
+    snap(&mut h, "subscriptions_marked");
+}
+
+#[test]
+fn snapshot_policies() {
+    let mut h = Harness::new(80, 24);
+    h.keys("3");
+    snap(&mut h, "policies");
+    h.keys("jj<Enter>");
+    snap(&mut h, "policies_detail");
+}
+
+#[test]
+fn snapshot_export() {
+    let mut h = Harness::new(80, 24);
+    h.keys("4<Space><Down><Space>");
+    snap(&mut h, "export");
+    h.keys("e");
+    snap(&mut h, "export_editing");
+    h.keys("<Esc>");
+    h.app.confirm = Some(super::app::Confirm {
+        question: "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
+        effect: effect::Effect::LoadPolicies,
+    });
+    snap(&mut h, "export_confirm");
+}
+
+#[test]
+fn snapshot_audit_and_outbox() {
+    let mut h = Harness::new(80, 24);
+    h.keys("5");
+    snap(&mut h, "audit");
+    h.keys("<Enter>");
+    snap(&mut h, "audit_detail");
+    h.keys("6");
+    snap(&mut h, "outbox");
+}
+
+#[test]
+fn snapshot_help() {
+    let mut h = Harness::new(80, 24);
+    h.keys("?");
+    snap(&mut h, "help_products");
+    h.keys("<Esc><Enter>?");
+    snap(&mut h, "help_subscriptions");
+}
+
+#[test]
+fn snapshot_too_small() {
+    let mut h = Harness::new(80, 24);
+    h.resize(60, 20);
+    insta::assert_snapshot!("too_small_60x20", h.render());
+    h.resize(1, 1);
+    insta::assert_snapshot!("too_small_1x1", h.render());
+}

@@ -1,0 +1,35 @@
+//! Drawing pieces the screens share.
+
+pub mod confirm;
+pub mod search;
+pub mod status;
+pub mod table;
+
+use super::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
+
+/// A bordered block with a title, in the theme's border set.
+pub fn block(theme: Theme, title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        theme.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .border_style(if focused { theme.title() } else { theme.dim() })
+        .title(Span::styled(title, style))
+}
+
+/// The inside of a bordered block.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
