@@ -67,7 +67,7 @@ enum Command {
     /// Administrators and their roles
     #[command(subcommand)]
     Admin(cli::admin::AdminCommand),
-    /// Act for a directory user buying or trying a product (the users' side)
+    /// Act for a directory user buying or trying a product (GlobalAdministrator or BillingAdministrator)
     #[command(subcommand)]
     Storefront(cli::storefront::StorefrontCommand),
     /// Renewals, conversions and expirations up to the clock
