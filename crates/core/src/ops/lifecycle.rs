@@ -346,16 +346,9 @@ impl Context {
             .into_iter()
             .map(|p| (p.id, p.name))
             .collect();
-        let mut managers = Vec::new();
-        for admin in store.admins()? {
-            if Capability::ManageSubscriptions.allowed(admin.role) {
-                if let Some(u) = store.user(admin.user)? {
-                    if !managers.contains(&u.upn) {
-                        managers.push(u.upn);
-                    }
-                }
-            }
-        }
+        let managers = super::storefront::admin_upns(store, |role| {
+            Capability::ManageSubscriptions.allowed(role)
+        })?;
         Ok(Context { products, managers })
     }
 

@@ -282,7 +282,7 @@ pub fn trial(
         .iter()
         .any(|s| s.origin == Origin::SelfServiceTrial);
     let notify = if first_trial {
-        admin_upns(store)?
+        admin_upns(store, |_| true)?
     } else {
         Vec::new()
     };
@@ -342,10 +342,13 @@ fn already_licensed(buyer: &User, product: &Product) -> Error {
     ))
 }
 
-/// Every administrator's UPN, once each, in login order.
-fn admin_upns(store: &Store) -> Result<Vec<String>> {
+/// The UPNs of the administrators whose role passes `which`, once each, in login order.
+pub(crate) fn admin_upns(store: &Store, which: impl Fn(Role) -> bool) -> Result<Vec<String>> {
     let mut upns: Vec<String> = Vec::new();
     for admin in store.admins()? {
+        if !which(admin.role) {
+            continue;
+        }
         if let Some(user) = store.user(admin.user)? {
             if !upns.contains(&user.upn) {
                 upns.push(user.upn);
