@@ -3,6 +3,7 @@
 use super::subscription::parse_term;
 use super::{amount, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::model::Origin;
 use selfserve_core::ops::storefront::{self, Purchase, StorefrontOutcome, Trial};
 use std::process::ExitCode;
 
@@ -81,18 +82,20 @@ pub fn run(ctx: &Ctx, command: &StorefrontCommand) -> Result<ExitCode, Failure> 
 fn human(o: &StorefrontOutcome) -> Vec<String> {
     let s = &o.subscription;
     let buyer = s.buyer.clone().unwrap_or_default();
-    let what = match s.origin.as_str() {
-        "self-service-trial" => "started a trial of",
-        _ => "bought",
+    let trial = s.origin == Origin::SelfServiceTrial;
+    let what = if trial {
+        "started a trial of"
+    } else {
+        "bought"
     };
     let payment = match &s.card_last4 {
         Some(last4) => format!("card ending {last4}"),
         None => "no payment method".to_string(),
     };
-    let end = if s.auto_renew {
-        "renews or converts to paid on"
-    } else {
-        "ends on"
+    let end = match (trial, s.auto_renew) {
+        (true, true) => "converts to paid on",
+        (false, true) => "renews on",
+        (_, false) => "ends on",
     };
     let mut lines = vec![
         format!(
