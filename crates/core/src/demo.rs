@@ -220,8 +220,11 @@ fn person(rng: &mut ChaCha8Rng, index: usize) -> Person {
 /// fills a tree many times faster appending at its end than inserting all over it.
 struct Writer {
     t: Trees,
-    pending: Vec<(sled::Tree, Vec<(Vec<u8>, Vec<u8>)>)>,
+    pending: Vec<(sled::Tree, Vec<Record>)>,
 }
+
+/// A key and its value, as sled stores them.
+type Record = (Vec<u8>, Vec<u8>);
 
 impl Writer {
     fn new(t: Trees) -> Self {

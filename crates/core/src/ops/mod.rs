@@ -1,6 +1,7 @@
 //! Every write is one function here: it checks the actor's role and the rules, then does
 //! everything (the change, the indexes, the audit event, the e-mails) in one `Store::transact`.
-//! Each has a dry run that returns exactly what it would change without changing anything.
+//! The take-over operations and the lifecycle have a dry run that returns exactly what they
+//! would change without changing anything.
 
 pub mod assign;
 pub mod buy;
