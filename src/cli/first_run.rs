@@ -3,11 +3,16 @@
 
 use super::{Ctx, Failure};
 use crate::tui;
-use selfserve_core::demo;
 use selfserve_core::store::database_exists;
+use selfserve_core::{demo, Error};
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
+    if !tui::have_terminal() {
+        return Err(Failure::Core(Error::Usage(
+            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`".into(),
+        )));
+    }
     if !database_exists(&ctx.db_path) {
         eprintln!(
             "No database at {}: creating the demo tenant there.",
@@ -16,5 +21,7 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
         let summary = super::demo::create(ctx, demo::DEFAULT_USERS, demo::DEFAULT_SEED, false)?;
         super::demo::println_summary(&summary);
     }
-    tui::run(ctx, options)
+    let (store, actor) = ctx.open()?;
+    let session = tui::session(&store, &actor, options, ctx.now);
+    Ok(tui::run(store, actor, session, tui::Clock::new(ctx.now))?)
 }

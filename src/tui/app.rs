@@ -110,6 +110,8 @@ pub struct App {
     pub subs_product: String,
     pub focus: Focus,
     pub users: Pane<UserLine>,
+    /// How many users (not buyer headings) the pane holds.
+    pub users_count: usize,
     /// The subscriptions whose users the pane shows, the ones it should show, and whether a
     /// load is on its way (one at a time: a held arrow key does not queue a load per row).
     pub users_for: Vec<SubscriptionId>,
@@ -152,6 +154,7 @@ impl App {
             subs_product: String::new(),
             focus: Focus::List,
             users: Pane::default(),
+            users_count: 0,
             users_for: Vec::new(),
             users_wanted: Vec::new(),
             users_in_flight: false,
@@ -311,6 +314,10 @@ impl App {
                     self.users_for = subs;
                     match lines {
                         Ok(lines) => {
+                            self.users_count = lines
+                                .iter()
+                                .filter(|l| matches!(l, UserLine::User(_)))
+                                .count();
                             self.users.list = Listing::new(lines, Vec::new());
                             self.users.state = LoadState::Ready;
                         }

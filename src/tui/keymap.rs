@@ -231,7 +231,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('/')],
         "/",
         Action::SearchStart,
-        "Search (product, buyer, UPN; any case/accent)"
+        "Search product, buyer, UPN"
     ),
     bind!(
         Scope::On(&[Screen::Products, Screen::Subscriptions, Screen::Export]),
@@ -245,14 +245,14 @@ pub static BINDINGS: &[Binding] = &[
         [code(KeyCode::Enter)],
         "Enter",
         Action::Enter,
-        "Open the product's subscriptions"
+        "Open product's subscriptions"
     ),
     bind!(
         Scope::On(&[Screen::Subscriptions]),
         [code(KeyCode::Enter)],
         "Enter",
         Action::Enter,
-        "Open the subscription and its users"
+        "Open subscription and users"
     ),
     bind!(
         Scope::On(&[Screen::Subscriptions]),
@@ -266,14 +266,14 @@ pub static BINDINGS: &[Binding] = &[
         [k(' ')],
         "Space",
         Action::Mark,
-        "Mark or unmark the subscription"
+        "Mark / unmark subscription"
     ),
     bind!(
         Scope::On(SUBS),
         [k('a')],
         "a",
         Action::MarkAll,
-        "Mark all shown (again: unmark)"
+        "Mark all shown (or unmark)"
     ),
     bind!(
         Scope::On(&[Screen::Export]),

@@ -15,14 +15,13 @@ pub mod widgets;
 #[cfg(test)]
 mod tests;
 
-use crate::cli::{Ctx, Failure};
 use action::Action;
 use app::{App, Session};
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use effect::Effect;
 use futures::{FutureExt, StreamExt};
-use selfserve_core::{Actor, Error, Store};
+use selfserve_core::{Actor, Store};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -67,7 +66,7 @@ impl Clock {
     }
 }
 
-pub fn session(ctx: &Ctx, store: &Store, actor: &Actor, options: Options) -> Session {
+pub fn session(store: &Store, actor: &Actor, options: Options, now: DateTime<Utc>) -> Session {
     let tenant = store.tenant();
     Session {
         upn: actor.user.upn.clone(),
@@ -76,26 +75,24 @@ pub fn session(ctx: &Ctx, store: &Store, actor: &Actor, options: Options) -> Ses
         demo: tenant.demo,
         db: store.path().display().to_string(),
         readonly: options.readonly,
-        export_path: format!("selfserve-users-{}.csv", ctx.now.format("%Y-%m-%d")),
+        export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
         theme: theme::Theme::from_env(options.ascii),
     }
 }
 
-pub fn run(ctx: &Ctx, options: Options) -> Result<ExitCode, Failure> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Failure::Core(Error::Usage(
-            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`".into(),
-        )));
-    }
-    let (store, actor) = ctx.open()?;
-    let session = session(ctx, &store, &actor, options);
+/// Whether both ends of the session are a terminal the dashboard can take over.
+pub fn have_terminal() -> bool {
+    io::stdout().is_terminal() && io::stdin().is_terminal()
+}
+
+/// Runs the dashboard until the user quits or a signal ends it; the terminal is restored on
+/// every way out (the panic hook covers the last one).
+pub fn run(store: Store, actor: Actor, session: Session, clock: Clock) -> io::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
-        .build()
-        .map_err(Failure::Output)?;
-    let clock = Clock::new(ctx.now);
-    let mut terminal = ratatui::try_init().map_err(Failure::Output)?;
+        .build()?;
+    let mut terminal = ratatui::try_init()?;
     show_cursor_on_panic();
     let size = terminal.size().unwrap_or_default();
     let app = App::new(session, (size.width, size.height), clock.text());
@@ -109,10 +106,9 @@ pub fn run(ctx: &Ctx, options: Options) -> Result<ExitCode, Failure> {
     restore();
     // The blocking pool may still be reading; the process is ending, so do not wait for it.
     runtime.shutdown_background();
-    match outcome {
-        Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
-        Ok(Exit::Signal(n)) => Ok(ExitCode::from(128 + n as u8)),
-        Err(e) => Err(Failure::Output(e)),
+    match outcome? {
+        Exit::Quit => Ok(ExitCode::SUCCESS),
+        Exit::Signal(n) => Ok(ExitCode::from(128 + n as u8)),
     }
 }
 

@@ -51,6 +51,19 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         "When asked yes or no".to_string(),
         keymap::for_scope(Scope::Confirm).collect(),
     );
+    let session = &app.session;
+    lines.push((None, "This session".to_string()));
+    lines.push((
+        Some("You"),
+        format!("{} ({})", session.upn, session.role.as_str()),
+    ));
+    let demo = if session.demo {
+        " (DEMO: not real data)"
+    } else {
+        ""
+    };
+    lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
+    lines.push((Some("Database"), session.db.clone()));
     if readonly {
         lines.push((
             None,

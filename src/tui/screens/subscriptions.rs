@@ -185,17 +185,21 @@ fn draw_detail(buf: &mut Buffer, l: &Layout, app: &App) {
         widgets::block(theme, " Details ".to_string(), users_focused).render(l.detail, buf);
         return;
     };
-    let users_title = if app.marked.is_empty() {
-        "users".to_string()
-    } else {
-        format!("users of {} marked", app.marked.len())
+    let users = match &app.users.state {
+        LoadState::Loading => "users loading…".to_string(),
+        _ => format!(
+            "{} user{}",
+            table::thousands(app.users_count as u64),
+            if app.users_count == 1 { "" } else { "s" }
+        ),
     };
-    let position = match &app.users.state {
-        LoadState::Loading => "loading…".to_string(),
-        _ => table::position(&app.users.list),
+    let users = if app.marked.is_empty() {
+        users
+    } else {
+        format!("{users} of {} marked", app.marked.len())
     };
     let heading = format!(
-        " {} · {} · {users_title} {position} ",
+        " {} · {} · {users} ",
         text::sanitize(&app.subs_product),
         short_id(r)
     );
