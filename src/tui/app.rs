@@ -512,13 +512,12 @@ impl App {
         }
         self.searching = false;
         self.detail = false;
+        let needs_product = matches!(screen, Screen::Subscriptions | Screen::Export);
+        if needs_product && self.subs_key.is_none() && !self.open_product(fx) {
+            self.say("No product to show yet: wait for the products to load");
+            return;
+        }
         match screen {
-            Screen::Subscriptions | Screen::Export if self.subs_key.is_none() => {
-                if !self.open_product(fx) {
-                    self.say("No product to show yet: wait for the products to load");
-                    return;
-                }
-            }
             Screen::Policies if self.policies.state == LoadState::Idle => {
                 self.policies.state = LoadState::Loading;
                 fx.push(Effect::LoadPolicies);

@@ -168,7 +168,7 @@ fn products_search_narrows_highlights_and_esc_clears() {
     h.keys("/POWER");
     assert!(h.app.searching);
     let n = h.app.products.list.len();
-    assert!(n >= 3 && n < 17, "{n}");
+    assert!((3..17).contains(&n), "{n}");
     assert!(h
         .app
         .products
@@ -232,7 +232,7 @@ fn subscriptions_search_by_buyer_ignores_accents() {
         .list
         .shown()
         .filter_map(|r| r.buyer_name.clone())
-        .find(|n| n.chars().any(|c| !c.is_ascii()) && n.is_char_boundary(4))
+        .find(|n| !n.is_ascii())
         .expect("an accented buyer");
     let plain: String = super::fold::fold(&accented).chars().take(6).collect();
     h.keys(&format!("/{}", plain.to_uppercase()));
