@@ -1,5 +1,6 @@
 //! The two bottom lines: the search box, the last message or the main keys; then who you are
-//! and your role, the tenant (DEMO where it is one), the database and the clock.
+//! and your role, the tenant (DEMO where it is one) and the clock. The database path sits at
+//! the right of the first line, where it has the room a long path needs.
 
 use crate::text;
 use crate::tui::app::App;
@@ -27,7 +28,6 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
                 ("/", "search"),
                 ("f", "self-service"),
                 ("Enter", "open"),
-                ("Esc", "back"),
                 ("q", "quit"),
             ] {
                 spans.push(Span::styled(key, theme.key()));
@@ -37,6 +37,35 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
         }
     };
     buf.set_line(area.x, area.y, &line, area.width);
+    // The database goes at the right end of this line, keeping the end of its path.
+    let used: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
+    let room = usize::from(area.width).saturating_sub(used + 1);
+    let db = text::sanitize(&app.session.db);
+    let db = if text::width(&db) + 3 <= room {
+        format!("db {db}")
+    } else if room >= 16 {
+        tail(&db, room - 3)
+    } else {
+        return;
+    };
+    let x = area.right().saturating_sub(text::width(&db) as u16);
+    buf.set_line(x, area.y, &Line::styled(db, theme.dim()), area.width);
+}
+
+/// The end of `text` in at most `cols` columns, after an ellipsis.
+fn tail(text_in: &str, cols: usize) -> String {
+    let mut keep: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text_in.chars().rev() {
+        let w = text::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        keep.push(c);
+    }
+    keep.reverse();
+    format!("db …{}", keep.into_iter().collect::<String>())
 }
 
 pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
@@ -61,35 +90,16 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         String::new()
     };
     let who = format!(
-        " {mode}{}{} {bar} {} ({role}) {bar} ",
+        " {mode}{}{} {bar} {} ({role})",
         text::sanitize(&s.tenant),
         if s.demo { " DEMO" } else { "" },
         text::sanitize(&s.upn),
     );
     let room = width.saturating_sub(text::width(&clock));
     let who = text::truncate(&who, room);
-    // The database path gets what is left, keeping its end (the part that tells it apart).
-    let db_room = room.saturating_sub(text::width(&who));
-    let db = text::sanitize(&s.db);
-    let db = if text::width(&db) <= db_room {
-        db
-    } else if db_room >= 2 {
-        let keep: String = db
-            .chars()
-            .rev()
-            .take(db_room - 1)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        format!("…{keep}")
-    } else {
-        String::new()
-    };
-    let pad = room.saturating_sub(text::width(&who) + text::width(&db));
+    let pad = room.saturating_sub(text::width(&who));
     let line = Line::from(vec![
         Span::raw(who),
-        Span::raw(db),
         Span::raw(" ".repeat(pad)),
         Span::raw(clock),
     ]);
