@@ -1,11 +1,12 @@
 //! SIGKILL in the middle of moving 10,000 users (SPEC §2 rule 9): after every kill the database
-//! reopens with the move done whole or not at all, and `check` clean.
+//! reopens with the move done whole or not at all, its audit event and buyer e-mail with it, and
+//! `check` clean.
 //!
-//! The tenant is built through the core operations: a demo of 11,000 users, a central
-//! subscription bought and assigned to 10,000 of them, and an empty one to move them into.
-//! Each round starts `selfserve subscription move-users` and kills it at a random moment within
-//! the time a whole move takes; when a move completes, the next round moves the users on into a
-//! freshly bought subscription.
+//! The tenant is built through the core operations: a demo of 11,000 users; a self-service
+//! purchase of 10,000 licenses from the storefront, taken over and assigned to 10,000 users; and
+//! a central subscription to move them into. Each round starts `selfserve subscription
+//! move-users` and kills it at a random moment within the time a whole move takes; when a move
+//! completes, the users go back into a fresh self-service purchase for the next round.
 //!
 //! `SELFSERVE_KILL_ITERATIONS` bounds the ignored long loop (10 by default); `SELFSERVE_KILL_SEED`
 //! replays a run.
@@ -15,8 +16,9 @@ mod common;
 use common::*;
 use selfserve_core::check::check;
 use selfserve_core::demo::{create_demo, DemoOptions};
-use selfserve_core::model::{ProductId, Status, SubscriptionId, Term, UserId};
-use selfserve_core::ops::{assign, buy};
+use selfserve_core::model::{EmailKind, ProductId, Status, SubscriptionId, Term, UserId};
+use selfserve_core::ops::storefront::{self, Purchase};
+use selfserve_core::ops::{assign, buy, move_users, take_over};
 use selfserve_core::{Actor, Store};
 use std::path::Path;
 use std::process::Stdio;
@@ -51,7 +53,26 @@ fn buy(store: &Store, actor: &Actor, quantity: u32) -> SubscriptionId {
         .id
 }
 
-/// The tenant: `from` holds 10,000 users, `to` is empty and just as large.
+/// A self-service purchase of 10,000 licenses by `buyer`, taken over by the administrator.
+fn self_service(store: &Store, actor: &Actor, buyer: UserId) -> SubscriptionId {
+    let upn = store.user(buyer).expect("read").expect("buyer").upn;
+    let request = Purchase {
+        user: upn,
+        product: PRODUCT.into(),
+        quantity: USERS as u32,
+        card_last4: "4242".into(),
+        term: Term::Monthly,
+    };
+    let id = storefront::purchase(store, actor, &request, now())
+        .expect("storefront purchase")
+        .subscription
+        .id;
+    take_over::take_over(store, actor, id, now(), false).expect("take over");
+    id
+}
+
+/// The tenant: `from` is a self-service subscription holding 10,000 users, `to` an empty central
+/// one just as large.
 fn setup(db: &Path) -> (SubscriptionId, SubscriptionId) {
     let options = DemoOptions {
         users: 11_000,
@@ -74,7 +95,7 @@ fn setup(db: &Path) -> (SubscriptionId, SubscriptionId) {
             .any(|s| {
                 store.subscription(s).expect("read").map(|s| s.product_id) == Some(product.clone())
             });
-        if !holds {
+        if user.enabled && !holds {
             free.push(user.id);
         }
         if free.len() == USERS {
@@ -82,22 +103,30 @@ fn setup(db: &Path) -> (SubscriptionId, SubscriptionId) {
         }
     }
     assert_eq!(free.len(), USERS, "enough users without {PRODUCT}");
-    let from = buy(&store, &admin, USERS as u32);
-    assign::assign(&store, &admin, from, &free, now(), false).expect("assign 10,000 users");
+    // The buyer gets the first license; the administrator assigns the rest.
+    let from = self_service(&store, &admin, free[0]);
+    assign::assign(&store, &admin, from, &free[1..], now(), false).expect("assign 9,999 users");
+    assert_eq!(store.assignments_of(from).expect("users").len(), USERS);
     let to = buy(&store, &admin, USERS as u32);
     (from, to)
 }
 
-/// Reopens the database after a kill and proves the move whole or absent. Returns whether it
-/// happened.
-fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, moves_before: usize) -> bool {
-    let store = Store::open(db).expect("the database reopens after a kill");
+/// After a whole move into `central`: moves the users back into a fresh self-service purchase
+/// (not killed) and buys the next target.
+fn next_round(
+    db: &Path,
+    central: SubscriptionId,
+    buyer: UserId,
+) -> (SubscriptionId, SubscriptionId) {
+    let store = Store::open(db).expect("open");
     let admin = store.actor(ADMIN).expect("admin");
-    let report = check(&store, &admin, &AtomicU64::new(0)).expect("check");
-    assert!(report.ok, "check after a kill: {:#?}", report.breaches);
-    let f = store.subscription(from).expect("read").expect("from");
-    let t = store.subscription(to).expect("read").expect("to");
-    assert_eq!(t.status, Status::Active, "the target stays Active");
+    let from = self_service(&store, &admin, buyer);
+    move_users::move_users(&store, &admin, central, from, now(), false).expect("move back");
+    (from, buy(&store, &admin, USERS as u32))
+}
+
+/// Move audit events and users-moved e-mails recorded so far.
+fn recorded(store: &Store) -> (usize, usize) {
     let moves = store
         .audit()
         .filter(|e| {
@@ -105,33 +134,53 @@ fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, moves_before: usi
                 .is_ok_and(|e| e.action == "subscription.move-users")
         })
         .count();
-    let (f_n, t_n) = (
-        store.assignments_of(from).expect("from").len(),
-        store.assignments_of(to).expect("to").len(),
-    );
-    match (f.status, f_n, t_n, moves - moves_before) {
-        (Status::Active, USERS, 0, 0) => false,
-        (Status::Deleted, 0, USERS, 1) => true,
-        other => panic!("a partial move survived a kill: (from status, from users, to users, audit events) = {other:?}"),
-    }
+    let emails = store
+        .outbox()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.kind == EmailKind::UsersMoved))
+        .count();
+    (moves, emails)
 }
 
-fn moves_recorded(db: &Path) -> usize {
-    let store = Store::open(db).expect("open");
-    let n = store
-        .audit()
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.action == "subscription.move-users")
-        })
-        .count();
-    n
+fn recorded_at(db: &Path) -> (usize, usize) {
+    recorded(&Store::open(db).expect("open"))
+}
+
+/// Reopens the database after a kill and proves the move whole (with its audit event and the
+/// buyer's e-mail) or absent. Returns whether it happened.
+fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, before: (usize, usize)) -> bool {
+    let store = Store::open(db).expect("the database reopens after a kill");
+    let admin = store.actor(ADMIN).expect("admin");
+    let report = check(&store, &admin, &AtomicU64::new(0)).expect("check");
+    assert!(report.ok, "check after a kill: {:#?}", report.breaches);
+    let f = store.subscription(from).expect("read").expect("from");
+    let t = store.subscription(to).expect("read").expect("to");
+    assert_eq!(t.status, Status::Active, "the target stays Active");
+    let (moves, emails) = recorded(&store);
+    let state = (
+        f.status,
+        store.assignments_of(from).expect("from").len(),
+        store.assignments_of(to).expect("to").len(),
+        moves - before.0,
+        emails - before.1,
+    );
+    match state {
+        (Status::Active, USERS, 0, 0, 0) => false,
+        (Status::Deleted, 0, USERS, 1, 1) => true,
+        other => panic!(
+            "a partial move survived a kill: (from status, from users, to users, audit events, e-mails) = {other:?}"
+        ),
+    }
 }
 
 /// Runs `rounds` kills; returns (rounds where nothing had happened, rounds where the move was whole).
 fn kill_loop(rounds: usize) -> (usize, usize) {
     let env = Env::empty();
     let (mut from, mut to) = setup(&env.db);
+    let buyer = {
+        let store = Store::open(&env.db).expect("open");
+        let sub = store.subscription(from).expect("read").expect("from");
+        sub.buyer.expect("a self-service buyer")
+    };
     let seed = std::env::var("SELFSERVE_KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -146,26 +195,23 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
     let mut rng = Rng(seed);
     // A first, unkilled move tells how long a whole one takes.
     let mut whole_ms: u64 = {
-        let moves = moves_recorded(&env.db);
+        let before = recorded_at(&env.db);
         let started = Instant::now();
-        let from_s = from.to_string();
-        let to_s = to.to_string();
+        let (from_s, to_s) = (from.to_string(), to.to_string());
         let out = env.run(
             ADMIN,
             &["subscription", "move-users", &from_s, "--to", &to_s],
         );
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let ms = started.elapsed().as_millis() as u64;
-        assert!(verify(&env.db, from, to, moves));
-        let store = Store::open(&env.db).expect("open");
-        let admin = store.actor(ADMIN).expect("admin");
-        (from, to) = (to, buy(&store, &admin, USERS as u32));
+        assert!(verify(&env.db, from, to, before));
+        (from, to) = next_round(&env.db, to, buyer);
         ms.max(50)
     };
     eprintln!("a whole move of {USERS} users takes {whole_ms} ms");
     let (mut nothing, mut whole) = (0, 0);
     for round in 0..rounds {
-        let moves = moves_recorded(&env.db);
+        let before = recorded_at(&env.db);
         let delay = rng.next() % (whole_ms + whole_ms / 5);
         let (from_s, to_s) = (from.to_string(), to.to_string());
         let mut child = env
@@ -187,7 +233,7 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
         if finished {
             whole_ms = whole_ms.max(started.elapsed().as_millis() as u64);
         }
-        let happened = verify(&env.db, from, to, moves);
+        let happened = verify(&env.db, from, to, before);
         eprintln!(
             "round {round}: killed after {delay} ms{}: move {}",
             if finished { " (it had finished)" } else { "" },
@@ -195,9 +241,7 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
         );
         if happened {
             whole += 1;
-            let store = Store::open(&env.db).expect("open");
-            let admin = store.actor(ADMIN).expect("admin");
-            (from, to) = (to, buy(&store, &admin, USERS as u32));
+            (from, to) = next_round(&env.db, to, buyer);
         } else {
             nothing += 1;
         }
