@@ -1,5 +1,6 @@
-//! Moving 10,000 users from one subscription to another: the whole operation as the dashboard
-//! and the CLI run it (plan, one transaction, flush to disk before it returns).
+//! Moving 10,000 users out of a taken-over self-service purchase into a central subscription:
+//! the whole operation as the dashboard and the CLI run it (plan, one transaction with the
+//! audit events and the buyer's e-mail, flush to disk before it returns).
 //!
 //! `cargo bench --bench move_users`
 
@@ -7,7 +8,8 @@ use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::{ProductId, SubscriptionId, Term, UserId};
-use selfserve_core::ops::{assign, buy, move_users};
+use selfserve_core::ops::storefront::{self, Purchase};
+use selfserve_core::ops::{assign, buy, move_users, take_over};
 use selfserve_core::{Actor, Store};
 use std::time::{Duration, Instant};
 
@@ -18,7 +20,7 @@ fn now() -> DateTime<Utc> {
     selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").expect("clock")
 }
 
-fn buy(store: &Store, actor: &Actor) -> SubscriptionId {
+fn central(store: &Store, actor: &Actor) -> SubscriptionId {
     let product = ProductId(PRODUCT.into());
     buy::buy_central(
         store,
@@ -35,6 +37,23 @@ fn buy(store: &Store, actor: &Actor) -> SubscriptionId {
     .id
 }
 
+/// A storefront purchase of 10,000 licenses by `buyer`, taken over.
+fn self_service(store: &Store, actor: &Actor, buyer: &str) -> SubscriptionId {
+    let request = Purchase {
+        user: buyer.into(),
+        product: PRODUCT.into(),
+        quantity: USERS as u32,
+        card_last4: "4242".into(),
+        term: Term::Monthly,
+    };
+    let id = storefront::purchase(store, actor, &request, now())
+        .expect("purchase")
+        .subscription
+        .id;
+    take_over::take_over(store, actor, id, now(), false).expect("take over");
+    id
+}
+
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("tenant.db");
@@ -49,40 +68,54 @@ fn bench(c: &mut Criterion) {
     let store = Store::open(&db).expect("open");
     let admin = store.actor("admin").expect("admin");
     let product = ProductId(PRODUCT.into());
-    let users: Vec<UserId> = store
+    let users: Vec<(UserId, String)> = store
         .users()
         .map(|u| u.expect("user"))
         .filter(|u| {
-            !store
-                .licenses_of_user(u.id)
-                .expect("licenses")
-                .into_iter()
-                .any(|s| {
-                    store.subscription(s).expect("read").map(|s| s.product_id)
-                        == Some(product.clone())
-                })
+            u.enabled
+                && !store
+                    .licenses_of_user(u.id)
+                    .expect("licenses")
+                    .into_iter()
+                    .any(|s| {
+                        store.subscription(s).expect("read").map(|s| s.product_id)
+                            == Some(product.clone())
+                    })
         })
-        .map(|u| u.id)
+        .map(|u| (u.id, u.upn))
         .take(USERS)
         .collect();
     assert_eq!(users.len(), USERS);
-    let mut from = buy(&store, &admin);
-    assign::assign(&store, &admin, from, &users, now(), false).expect("assign");
+    let buyer = users[0].1.clone();
+    // The buyer holds the first license; the administrator assigns the rest.
+    let first = self_service(&store, &admin, &buyer);
+    let rest: Vec<UserId> = users[1..].iter().map(|(id, _)| *id).collect();
+    assign::assign(&store, &admin, first, &rest, now(), false).expect("assign");
+    let mut holder = first;
 
     let mut group = c.benchmark_group("move_users");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(30));
-    group.bench_function("10000 users, flushed", |b| {
+    group.bench_function("10000 users from self-service to central, flushed", |b| {
         b.iter_custom(|iterations| {
             let mut total = Duration::ZERO;
             for _ in 0..iterations {
-                let to = buy(&store, &admin);
+                // Untimed: the users back in a fresh taken-over purchase, and an empty target.
+                let from = if holder == first {
+                    first
+                } else {
+                    let s = self_service(&store, &admin, &buyer);
+                    move_users::move_users(&store, &admin, holder, s, now(), false)
+                        .expect("move back");
+                    s
+                };
+                let to = central(&store, &admin);
                 let started = Instant::now();
                 let out =
                     move_users::move_users(&store, &admin, from, to, now(), false).expect("move");
                 total += started.elapsed();
-                assert_eq!(out.plan.users.len(), USERS);
-                from = to;
+                assert_eq!((out.plan.users.len(), out.plan.emails.len()), (USERS, 1));
+                holder = to;
             }
             total
         })
