@@ -23,8 +23,10 @@ pub enum LicenseCommand {
     },
     /// Take licenses of a subscription away from users
     Unassign {
+        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
+        /// Users by user principal name
         #[arg(value_name = "UPN", required = true)]
         users: Vec<String>,
         /// Say what would change, change nothing

@@ -37,6 +37,7 @@ pub enum SubscriptionCommand {
     },
     /// Take over a self-service subscription, so its licenses can be managed
     TakeOver {
+        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
         /// Say what would change, change nothing
@@ -45,6 +46,7 @@ pub enum SubscriptionCommand {
     },
     /// Move every user to another subscription of the product, then cancel this one
     MoveUsers {
+        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
         /// The subscription that receives the users (one free license each)
@@ -56,6 +58,7 @@ pub enum SubscriptionCommand {
     },
     /// Cancel a subscription: its users lose their licenses, its buyer is e-mailed
     Cancel {
+        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
         /// no-longer-needed, bought-by-mistake, moving-to-central, too-expensive or other
