@@ -12,7 +12,7 @@ use selfserve_core::model::{
 };
 use selfserve_core::ops::buy::buy_central;
 use selfserve_core::ops::centralise::centralise;
-use selfserve_core::ops::move_users::move_users;
+use selfserve_core::ops::move_users::{move_targets, move_users};
 use selfserve_core::ops::take_over::take_over;
 
 /// A fresh central subscription of `product` with `quantity` licenses, bought through the op.
@@ -451,4 +451,62 @@ fn centralise_refuses_readers_and_unknown_products() {
         "{r:?}"
     );
     assert_eq!(snapshot(&t.store), before);
+}
+
+#[test]
+fn move_targets_list_the_roomy_ones_first_and_say_why_the_others_cannot_receive() {
+    let t = Tenant::demo();
+    let from = self_service_with_users(&t.store);
+    let roomy = central(&t, &from.product_id, from.assigned + 5);
+    let small = central(&t, &from.product_id, 1);
+    let targets = move_targets(&t.store, &t.actor(READER), from.id).expect("targets");
+    assert!(targets.iter().all(|m| m.subscription.id != from.id));
+    assert!(targets
+        .iter()
+        .all(|m| m.subscription.status != Status::Deleted));
+    assert!(targets
+        .iter()
+        .all(|m| m.subscription.product_id == from.product_id));
+    let first_refused = targets
+        .iter()
+        .position(|m| m.refusal.is_some())
+        .unwrap_or(targets.len());
+    assert!(
+        targets[first_refused..].iter().all(|m| m.refusal.is_some()),
+        "selectable first"
+    );
+    let r = targets
+        .iter()
+        .find(|m| m.subscription.id == roomy)
+        .expect("roomy listed");
+    assert_eq!(
+        (r.refusal.as_deref(), r.missing, r.free),
+        (None, 0, from.assigned + 5)
+    );
+    let s = targets
+        .iter()
+        .find(|m| m.subscription.id == small)
+        .expect("small listed");
+    assert_eq!(s.missing, from.assigned - 1);
+    // The refusal is the very one the move gives.
+    let m = refused(move_users(
+        &t.store,
+        &t.actor(ADMIN),
+        from.id,
+        small,
+        now(),
+        true,
+    ));
+    assert_eq!(s.refusal.as_deref(), Some(m.as_str()));
+    for m in &targets {
+        let dry = move_users(
+            &t.store,
+            &t.actor(ADMIN),
+            from.id,
+            m.subscription.id,
+            now(),
+            true,
+        );
+        assert_eq!(dry.is_ok(), m.refusal.is_none(), "{:?}", m.subscription);
+    }
 }

@@ -74,48 +74,11 @@ pub(crate) fn plan_move(
     now: DateTime<Utc>,
 ) -> Result<MovePlan> {
     let from_ref = sub_ref(store, &from)?;
-    let to_ref = SubRef {
-        product_name: product_name(store, &to.product_id)?,
-        buyer: match to.buyer {
-            Some(b) => store.user(b)?.map(|u| u.upn),
-            None => None,
-        },
-        id: to.id,
-        product_id: to.product_id.clone(),
-        origin: to.origin,
-        status: to.status,
-        quantity: to.quantity,
-        assigned: to.assigned,
-    };
+    let to_ref = sub_ref(store, to)?;
     if from.status == Status::Deleted {
         return Err(Error::Refused(format!(
             "{} is Deleted: it has no users left to move",
             from_ref.label()
-        )));
-    }
-    if to.product_id != from.product_id {
-        return Err(Error::Refused(format!(
-            "{} is {}, not {}: users move only to a subscription of the same product; `selfserve subscription list --product {}` shows those",
-            to_ref.label(),
-            to_ref.product_name,
-            from_ref.product_name,
-            from.product_id
-        )));
-    }
-    if to.status != Status::Active {
-        return Err(Error::Refused(format!(
-            "{} is {}: users move only to an Active subscription; choose another, or buy one with `selfserve subscription buy {} --quantity {}`",
-            to_ref.label(),
-            to.status.as_str(),
-            from.product_id,
-            from.assigned.max(1)
-        )));
-    }
-    if to.origin.is_self_service() && to.taken_over.is_none() {
-        return Err(Error::Refused(format!(
-            "{} is a self-service subscription not taken over: administrators cannot assign its licenses; take it over first (`selfserve subscription take-over {}`) or choose a central subscription",
-            to_ref.label(),
-            to.id
         )));
     }
     // A central subscription is the administrators' already: moving from it consolidates.
@@ -139,15 +102,7 @@ pub(crate) fn plan_move(
         )));
     }
     let moving = assignments.len() as u32;
-    if to.free() < moving {
-        return Err(Error::Refused(format!(
-            "{} has {}; moving {} needs {} more: buy more or choose another subscription",
-            to_ref.label(),
-            count(u64::from(to.free()), "free license"),
-            count(u64::from(moving), "user"),
-            moving - to.free()
-        )));
-    }
+    target_rules(&from, &from_ref, to, &to_ref, moving)?;
     let in_to: HashSet<UserId> = store
         .assignments_of(to.id)?
         .into_iter()
@@ -227,6 +182,96 @@ pub(crate) fn plan_move(
         to_before: to.clone(),
         to_after,
     })
+}
+
+/// What a subscription must be to receive `moving` users of `from`; the refusal says why not.
+fn target_rules(
+    from: &Subscription,
+    from_ref: &SubRef,
+    to: &Subscription,
+    to_ref: &SubRef,
+    moving: u32,
+) -> Result<()> {
+    if to.product_id != from.product_id {
+        return Err(Error::Refused(format!(
+            "{} is {}, not {}: users move only to a subscription of the same product; `selfserve subscription list --product {}` shows those",
+            to_ref.label(),
+            to_ref.product_name,
+            from_ref.product_name,
+            from.product_id
+        )));
+    }
+    if to.status != Status::Active {
+        return Err(Error::Refused(format!(
+            "{} is {}: users move only to an Active subscription; choose another, or buy one with `selfserve subscription buy {} --quantity {}`",
+            to_ref.label(),
+            to.status.as_str(),
+            from.product_id,
+            moving.max(1)
+        )));
+    }
+    if to.origin.is_self_service() && to.taken_over.is_none() {
+        return Err(Error::Refused(format!(
+            "{} is a self-service subscription not taken over: administrators cannot assign its licenses; take it over first (`selfserve subscription take-over {}`) or choose a central subscription",
+            to_ref.label(),
+            to.id
+        )));
+    }
+    if to.free() < moving {
+        return Err(Error::Refused(format!(
+            "{} has {}; moving {} needs {} more: buy more or choose another subscription",
+            to_ref.label(),
+            count(u64::from(to.free()), "free license"),
+            count(u64::from(moving), "user"),
+            moving - to.free()
+        )));
+    }
+    Ok(())
+}
+
+/// A subscription the users of another could move to, as the move wizard lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoveTarget {
+    pub subscription: SubRef,
+    pub free: u32,
+    /// Licenses missing for the move (0 when there is room).
+    pub missing: u32,
+    /// Why it cannot receive the users, or None where it can.
+    pub refusal: Option<String>,
+}
+
+/// Every other live subscription of `from`'s product, those that can receive its users first
+/// (most free licenses first), each with the refusal `move_users` would give.
+pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Result<Vec<MoveTarget>> {
+    actor.require(Capability::Read, "read subscriptions")?;
+    let from = load(store, from)?;
+    let from_ref = sub_ref(store, &from)?;
+    let mut targets = Vec::new();
+    for to in store.subscriptions_of_product(&from.product_id)? {
+        if to.id == from.id || to.status == Status::Deleted {
+            continue;
+        }
+        let to_ref = sub_ref(store, &to)?;
+        let refusal = match target_rules(&from, &from_ref, &to, &to_ref, from.assigned) {
+            Ok(()) => None,
+            Err(Error::Refused(why)) => Some(why),
+            Err(e) => return Err(e),
+        };
+        targets.push(MoveTarget {
+            free: to.free(),
+            missing: from.assigned.saturating_sub(to.free()),
+            subscription: to_ref,
+            refusal,
+        });
+    }
+    targets.sort_by(|a, b| {
+        a.refusal
+            .is_some()
+            .cmp(&b.refusal.is_some())
+            .then(b.free.cmp(&a.free))
+            .then(a.subscription.id.cmp(&b.subscription.id))
+    });
+    Ok(targets)
 }
 
 /// Inside the transaction: moves the planned assignments, cancels `from`, writes the audit
