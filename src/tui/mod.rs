@@ -20,11 +20,12 @@ use app::{App, Session};
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use effect::Effect;
-use futures::{FutureExt, StreamExt};
+use futures::StreamExt;
 use selfserve_core::{Actor, Store};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::{Duration, Instant};
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
@@ -189,9 +190,14 @@ async fn event_loop(
             _ = int.recv() => return Ok(Exit::Signal(libc::SIGINT)),
         }
         // Coalesce a burst (pasted keys, a held arrow, a window being dragged): take everything
-        // already waiting before drawing once.
-        while let Some(Some(Ok(ev))) = events.next().now_or_never() {
-            terminal_events.push(ev);
+        // already waiting before drawing once. The stream is polled with this task's own waker:
+        // polled with a no-op one (`now_or_never`) it would wake nobody when the next key came.
+        while let Some(ready) = ready_event(&mut events).await {
+            match ready {
+                Some(Ok(ev)) => terminal_events.push(ev),
+                Some(Err(e)) => return Err(e),
+                None => return Ok(Exit::Quit),
+            }
         }
         while let Ok(action) = rx.try_recv() {
             batch.push(action);
@@ -212,6 +218,15 @@ async fn event_loop(
             return Ok(Exit::Quit);
         }
     }
+}
+
+/// What the stream has ready (an event, an error, or its end), or `None` if nothing is waiting.
+async fn ready_event(events: &mut EventStream) -> Option<Option<io::Result<Event>>> {
+    futures::future::poll_fn(|cx| match events.poll_next_unpin(cx) {
+        Poll::Ready(item) => Poll::Ready(Some(item)),
+        Poll::Pending => Poll::Ready(None),
+    })
+    .await
 }
 
 /// Runs one action through `update` and starts its effects; true if the screen changed.
