@@ -141,15 +141,23 @@ fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
             quantity: r.quantity,
             assigned: r.assigned,
             next_expiration: r.next_expiration,
-            spend: format!(
-                "{:.2} {}",
-                r.monthly_spend.amount,
-                sanitize(&r.monthly_spend.currency)
-            ),
+            spend: money(r.monthly_spend_minor, &r.monthly_spend.currency),
             policy: r.policy,
         };
         (item, key)
     })
+}
+
+/// Minor units as "1,234,567.89 EUR".
+fn money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!(
+        "{sign}{}.{:02} {}",
+        super::widgets::table::thousands(abs / 100),
+        abs % 100,
+        sanitize(currency)
+    )
 }
 
 /// Search key of a subscription: product name, buyer name and buyer UPN (SPEC §4).

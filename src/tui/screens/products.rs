@@ -9,11 +9,11 @@ use ratatui::widgets::Widget;
 
 const NARROW: &[Col] = &[
     col("Product", 0),
-    num("Subs", 5),
+    num("Subs", 6),
     num("Licenses", 8),
     num("Assigned", 8),
     col("Expires", 10),
-    num("Spend/month", 13),
+    num("Spend/month", 16),
 ];
 const WIDE: &[Col] = &[
     col("Product", 0),
@@ -22,7 +22,7 @@ const WIDE: &[Col] = &[
     num("Licenses", 9),
     num("Assigned", 9),
     col("Next expiry", 11),
-    num("Monthly spend", 14),
+    num("Monthly spend", 16),
     col("Self-service policy", 21),
 ];
 
