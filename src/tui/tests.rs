@@ -519,3 +519,49 @@ fn snapshot_too_small() {
     h.resize(1, 1);
     insta::assert_snapshot!("too_small_1x1", h.render());
 }
+
+#[test]
+fn no_key_means_two_things_in_one_place() {
+    use super::keymap::{Scope, BINDINGS};
+    for screen in Screen::ALL {
+        let mut seen = Vec::new();
+        for b in keymap::for_screen(screen, false) {
+            for k in b.keys {
+                assert!(
+                    !seen.contains(k),
+                    "{k:?} bound twice on {screen:?} ({})",
+                    b.label
+                );
+                seen.push(*k);
+            }
+        }
+    }
+    for scope in [Scope::Typing, Scope::Confirm] {
+        let keys: Vec<_> = BINDINGS
+            .iter()
+            .filter(|b| b.scope == scope)
+            .flat_map(|b| b.keys.iter())
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(!keys[..i].contains(k), "{k:?} bound twice in {scope:?}");
+        }
+    }
+}
+
+#[test]
+fn a_held_arrow_keeps_one_users_load_in_flight() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    // Three moves before any load comes back: one load leaves, for the first row moved to.
+    let mut fx = Vec::new();
+    for _ in 0..3 {
+        fx.extend(h.app.update(Action::Nav(super::list::Nav::Down)));
+    }
+    assert_eq!(fx.len(), 1, "{fx:?}");
+    let wanted = h.app.subs.list.selected().expect("row").id;
+    assert_eq!(h.app.users.state, LoadState::Loading);
+    // Its result is stale: it brings the next load, for the row the cursor is on now.
+    h.run(fx);
+    assert_eq!(h.app.users_for, vec![wanted]);
+    assert_eq!(h.app.users.state, LoadState::Ready);
+}
