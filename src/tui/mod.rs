@@ -93,7 +93,14 @@ pub fn run(store: Store, actor: Actor, session: Session, clock: Clock) -> io::Re
         .worker_threads(2)
         .enable_all()
         .build()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may be on already: put the terminal back before saying why.
+            restore();
+            return Err(e);
+        }
+    };
     show_cursor_on_panic();
     let size = terminal.size().unwrap_or_default();
     let app = App::new(session, (size.width, size.height), clock.text());
