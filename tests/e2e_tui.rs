@@ -86,6 +86,19 @@ impl Tui {
         self.writer.flush().expect("flush");
     }
 
+    /// Whether the first cell of `text` on the screen is drawn bold (how matches are shown).
+    fn highlighted(&self, text: &str) -> bool {
+        let p = self.parser.lock().expect("parser");
+        let screen = p.screen();
+        for (row, line) in screen.rows(0, COLS).enumerate() {
+            if let Some(at) = line.find(text) {
+                let col = line[..at].chars().count() as u16;
+                return screen.cell(row as u16, col).is_some_and(|c| c.bold());
+            }
+        }
+        false
+    }
+
     /// Waits for the process to end and returns its exit code.
     fn exit_code(&mut self) -> u32 {
         let start = Instant::now();
@@ -136,6 +149,7 @@ fn browse_filter_search_open_export_and_quit() {
     // Incremental, case- and accent-insensitive.
     t.send("/pówer bi pro");
     t.wait_for("1 match ");
+    assert!(t.highlighted("Power BI Pro"), "the match is highlighted");
     t.send("\r");
     t.send("\r");
     t.wait_for("Power BI Pro (self-service only)");
