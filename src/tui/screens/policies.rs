@@ -10,7 +10,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use selfserve_core::model::PolicyValue;
 
-const COLS: &[Col] = &[
+const NARROW: &[Col] = &[
+    col("Product", 0),
+    col("Product ID", 12),
+    col("Self-service", 21),
+];
+const WIDE: &[Col] = &[
     col("Product", 0),
     col("Product ID", 12),
     col("Self-service", 21),
@@ -49,13 +54,18 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         return;
     }
     let q = app.policies.list.folded_query();
-    table::draw(buf, inner, theme, COLS, &app.policies.list, true, |p, w| {
-        vec![
+    // The module's name for the value needs room; narrow windows show it in the detail.
+    let cols = if inner.width >= 100 { WIDE } else { NARROW };
+    table::draw(buf, inner, theme, cols, &app.policies.list, true, |p, w| {
+        let mut cells = vec![
             cell(&p.product_name, w[0], false, q, theme),
             cell(&p.product_id.0, w[1], false, q, theme),
             cell(p.policy_value.words(), w[2], false, "", theme),
-            cell(p.policy_value.as_str(), w[3], false, "", theme),
-        ]
+        ];
+        if let Some(&width) = w.get(3) {
+            cells.push(cell(p.policy_value.as_str(), width, false, "", theme));
+        }
+        cells
     });
     if detail_area.height == 0 {
         return;
