@@ -162,6 +162,10 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     draw_detail(buf, &l, app);
 }
 
+fn n(count: u32) -> String {
+    table::thousands(u64::from(count))
+}
+
 fn origin_words(o: Origin) -> &'static str {
     match o {
         Origin::SelfServicePurchase => "Self-service purchase",
@@ -212,9 +216,9 @@ fn draw_detail(buf: &mut Buffer, l: &Layout, app: &App) {
     };
     let licenses = format!(
         "{} bought, {} assigned, {} free",
-        r.quantity,
-        r.assigned,
-        r.free()
+        n(r.quantity),
+        n(r.assigned),
+        n(r.free())
     );
     let price = format!(
         "{:.2} {} per license, {}",
@@ -277,7 +281,7 @@ fn draw_detail(buf: &mut Buffer, l: &Layout, app: &App) {
                 field(
                     app,
                     "Licenses",
-                    &format!("{} bought, {} used", r.quantity, r.assigned),
+                    &format!("{} bought, {} used", n(r.quantity), n(r.assigned)),
                     half,
                 ),
                 field(app, "Expires", &r.expires.to_string(), w - half),
