@@ -565,3 +565,11 @@ fn a_held_arrow_keeps_one_users_load_in_flight() {
     assert_eq!(h.app.users_for, vec![wanted]);
     assert_eq!(h.app.users.state, LoadState::Ready);
 }
+
+#[test]
+fn snapshot_ascii_borders() {
+    let mut h = Harness::new(80, 24);
+    h.app.session.theme.ascii = true;
+    h.keys("<Enter><Space>");
+    insta::assert_snapshot!("subscriptions_ascii_80x24", h.render());
+}
