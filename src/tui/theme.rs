@@ -48,14 +48,6 @@ impl Theme {
         }
     }
 
-    pub fn bar(self) -> &'static str {
-        if self.ascii {
-            "|"
-        } else {
-            "│"
-        }
-    }
-
     pub fn title(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

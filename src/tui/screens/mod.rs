@@ -68,6 +68,31 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if let Some(c) = &app.confirm {
         widgets::confirm::draw(buf, b, theme, &c.question);
     }
+    if theme.ascii {
+        ascii_symbols(buf, area);
+    }
+}
+
+/// Where only ASCII shows, the few symbols the screens draw become ASCII ones. Names in the data
+/// keep their letters: the terminal shows what it can of them, and columns stay put either way.
+fn ascii_symbols(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let ascii = match cell.symbol() {
+                "·" => "-",
+                "…" => "~",
+                "▏" => "_",
+                "│" => "|",
+                "•" => "*",
+                "✓" => "x",
+                "↑" => "^",
+                "↓" => "v",
+                _ => continue,
+            };
+            cell.set_symbol(ascii);
+        }
+    }
 }
 
 fn too_small(buf: &mut Buffer, area: Rect) {

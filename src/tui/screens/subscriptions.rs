@@ -89,10 +89,10 @@ pub fn layout(app: &App, body: Rect) -> Layout {
 
 /// The mark column: marked subscriptions go into the export and the users pane.
 pub fn mark(app: &App, row: &SubscriptionRow) -> &'static str {
-    match (app.marked.contains_key(&row.id), app.session.theme.ascii) {
-        (true, true) => "x",
-        (true, false) => "✓",
-        (false, _) => " ",
+    if app.marked.contains_key(&row.id) {
+        "✓"
+    } else {
+        " "
     }
 }
 

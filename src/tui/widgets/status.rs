@@ -71,7 +71,7 @@ fn tail(text_in: &str, cols: usize) -> String {
 pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
     let s = &app.session;
-    let bar = theme.bar();
+    let bar = "│";
     let width = usize::from(area.width);
     // Narrow windows get the time without the date and the role in short.
     let narrow = width < 120;
