@@ -219,3 +219,13 @@ fn too_small_says_so_plainly() {
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
 }
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let env = common::Env::demo();
+    let mut t = Tui::start(&env, env.dir.path(), &[]);
+    t.wait_for("Products · 1 of 17");
+    t.send("\u{3}");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
