@@ -1,10 +1,12 @@
 //! The one key table: it dispatches the keys and `?` draws the help from it, so the two cannot
-//! disagree. A binding that writes carries `writes`, and `--readonly` drops it from both.
+//! disagree. A binding that writes names the capability it needs: `--readonly` drops it, and so
+//! does a role without that capability (`withheld` says why, for help).
 
 use super::action::{Action, Screen};
-use super::app::App;
+use super::app::{App, Session};
 use super::list::Nav;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use selfserve_core::Capability;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +52,8 @@ pub struct Binding {
     pub action: Action,
     pub help: &'static str,
     pub scope: Scope,
-    /// Changes the tenant: hidden with `--readonly`.
-    pub writes: bool,
+    /// What the action needs beyond reading: hidden with `--readonly` or a role without it.
+    pub needs: Option<Capability>,
 }
 
 const LISTS: &[Screen] = &[
@@ -73,7 +75,7 @@ macro_rules! bind {
             action: $action,
             help: $help,
             scope: $scope,
-            writes: false,
+            needs: None,
         }
     };
 }
@@ -325,11 +327,41 @@ fn matches(b: &Binding, key: &KeyEvent) -> bool {
     })
 }
 
-/// The bindings in force on `screen`, as help lists them.
-pub fn for_screen(screen: Screen, readonly: bool) -> impl Iterator<Item = &'static Binding> {
+/// Why this session may not use `b`, or None when it may.
+pub fn withheld_because(b: &Binding, session: &Session) -> Option<String> {
+    let cap = b.needs?;
+    if session.readonly {
+        Some("the dashboard runs --readonly".to_string())
+    } else if !cap.allowed(session.role) {
+        Some(format!(
+            "{} may not: {}",
+            session.role.as_str(),
+            cap.needs()
+        ))
+    } else {
+        None
+    }
+}
+
+/// The bindings in force on `screen` for this session, as help lists them.
+pub fn for_screen<'a>(
+    screen: Screen,
+    session: &'a Session,
+) -> impl Iterator<Item = &'static Binding> + 'a {
     BINDINGS
         .iter()
-        .filter(move |b| scope_has(b.scope, screen) && !(readonly && b.writes))
+        .filter(move |b| scope_has(b.scope, screen) && withheld_because(b, session).is_none())
+}
+
+/// The bindings of `screen` this session may not use, each with the reason.
+pub fn withheld<'a>(
+    screen: Screen,
+    session: &'a Session,
+) -> impl Iterator<Item = (&'static Binding, String)> + 'a {
+    BINDINGS
+        .iter()
+        .filter(move |b| scope_has(b.scope, screen))
+        .filter_map(move |b| withheld_because(b, session).map(|why| (b, why)))
 }
 
 /// The bindings of a mode (typing or confirming).
@@ -370,7 +402,7 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    for_screen(app.screen, app.session.readonly)
+    for_screen(app.screen, &app.session)
         .find(|b| matches(b, key))
         .map(|b| b.action.clone())
 }

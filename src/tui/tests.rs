@@ -368,7 +368,7 @@ fn help_is_drawn_from_the_key_table_per_screen() {
     assert_eq!(h.app.screen, Screen::Help);
     assert_eq!(h.app.help_from, Screen::Subscriptions);
     let screen = h.render();
-    for b in keymap::for_screen(Screen::Subscriptions, false) {
+    for b in keymap::for_screen(Screen::Subscriptions, &h.app.session) {
         assert!(screen.contains(b.label), "help lacks {}", b.label);
     }
     h.keys("<Esc>");
@@ -431,7 +431,7 @@ fn no_panic_at_any_size_on_any_screen() {
 fn readonly_says_so() {
     let mut h = Harness::with(80, 24, true);
     assert!(h.render().contains("READ-ONLY"));
-    assert!(keymap::for_screen(Screen::Subscriptions, true).all(|b| !b.writes));
+    assert!(keymap::for_screen(Screen::Subscriptions, &h.app.session).all(|b| b.needs.is_none()));
     h.keys("?");
     assert!(h.render().contains("Read-only"));
 }
@@ -523,9 +523,11 @@ fn snapshot_too_small() {
 #[test]
 fn no_key_means_two_things_in_one_place() {
     use super::keymap::{Scope, BINDINGS};
+    // A GlobalAdministrator without --readonly sees every binding.
+    let h = Harness::new(80, 24);
     for screen in Screen::ALL {
         let mut seen = Vec::new();
-        for b in keymap::for_screen(screen, false) {
+        for b in keymap::for_screen(screen, &h.app.session) {
             for k in b.keys {
                 assert!(
                     !seen.contains(k),

@@ -27,7 +27,8 @@ impl Capability {
         }
     }
 
-    fn needs(self) -> &'static str {
+    /// The roles that have it, in words.
+    pub fn needs(self) -> &'static str {
         match self {
             Capability::Read => "any administrator role",
             Capability::ManageSubscriptions => "GlobalAdministrator or BillingAdministrator",

@@ -31,13 +31,12 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let from = app.help_from;
     widgets::block(theme, format!(" Help · {} ", from.title()), true).render(body, buf);
     let inner = widgets::inner(body);
-    let readonly = app.session.readonly;
     let mut lines = Vec::new();
-    let here = keymap::for_screen(from, readonly)
+    let here = keymap::for_screen(from, &app.session)
         .filter(|b| b.scope != Scope::Global)
         .collect();
     section(&mut lines, format!("On {}", from.title()), here);
-    let everywhere = keymap::for_screen(from, readonly)
+    let everywhere = keymap::for_screen(from, &app.session)
         .filter(|b| b.scope == Scope::Global)
         .collect();
     section(&mut lines, "Everywhere".to_string(), everywhere);
@@ -51,6 +50,13 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         "When asked yes or no".to_string(),
         keymap::for_scope(Scope::Confirm).collect(),
     );
+    let withheld: Vec<_> = keymap::withheld(from, &app.session).collect();
+    if !withheld.is_empty() {
+        lines.push((None, "Not available to you".to_string()));
+        for (b, why) in withheld {
+            lines.push((Some(b.label), format!("{} ({why})", b.help)));
+        }
+    }
     let session = &app.session;
     lines.push((None, "This session".to_string()));
     lines.push((
@@ -64,7 +70,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     };
     lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
     lines.push((Some("Database"), session.db.clone()));
-    if readonly {
+    if app.session.readonly {
         lines.push((
             None,
             "Read-only: actions that change the tenant are hidden.".to_string(),
