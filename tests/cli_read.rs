@@ -33,12 +33,17 @@ fn product_list_has_one_row_per_product_with_the_contract_fields() {
     let subs = env.json(ADMIN, &["subscription", "list"]);
     let mut totals: HashMap<String, u64> = HashMap::new();
     for s in rows(&subs).iter().filter(|s| s["status"] != "Deleted") {
-        *totals.entry(s["product_id"].as_str().unwrap_or_default().to_string()).or_default() +=
-            s["quantity"].as_u64().unwrap_or_default();
+        *totals
+            .entry(s["product_id"].as_str().unwrap_or_default().to_string())
+            .or_default() += s["quantity"].as_u64().unwrap_or_default();
     }
     for p in rows(&products) {
         let id = p["product_id"].as_str().unwrap_or_default();
-        assert_eq!(p["quantity"].as_u64(), Some(totals.get(id).copied().unwrap_or(0)), "{id}");
+        assert_eq!(
+            p["quantity"].as_u64(),
+            Some(totals.get(id).copied().unwrap_or(0)),
+            "{id}"
+        );
     }
 }
 
@@ -56,7 +61,10 @@ fn self_service_filter_keeps_products_with_self_service_subscriptions_only() {
             .filter(|s| &s["product_id"] == id && s["status"] != "Deleted")
             .collect();
         assert_eq!(p["subscriptions"].as_u64(), Some(live.len() as u64));
-        let q: u64 = live.iter().map(|s| s["quantity"].as_u64().unwrap_or(0)).sum();
+        let q: u64 = live
+            .iter()
+            .map(|s| s["quantity"].as_u64().unwrap_or(0))
+            .sum();
         assert_eq!(p["quantity"].as_u64(), Some(q));
     }
 }
@@ -65,45 +73,100 @@ fn self_service_filter_keeps_products_with_self_service_subscriptions_only() {
 fn subscription_list_carries_every_field_and_filters_apply() {
     let env = Env::demo();
     let all = env.json(ADMIN, &["subscription", "list"]);
-    assert!((60..=100).contains(&rows(&all).len()), "demo size {}", rows(&all).len());
+    assert!(
+        (60..=100).contains(&rows(&all).len()),
+        "demo size {}",
+        rows(&all).len()
+    );
     for s in rows(&all) {
         for field in [
-            "id", "product_id", "product_name", "origin", "buyer", "buyer_name", "quantity",
-            "assigned", "expires", "price", "status", "auto_renew", "payment_method", "taken_over_by",
+            "id",
+            "product_id",
+            "product_name",
+            "origin",
+            "buyer",
+            "buyer_name",
+            "quantity",
+            "assigned",
+            "expires",
+            "price",
+            "status",
+            "auto_renew",
+            "payment_method",
+            "taken_over_by",
         ] {
             assert!(s.get(field).is_some(), "subscription lacks {field}: {s}");
         }
         for field in ["amount", "currency", "term"] {
             assert!(s["price"].get(field).is_some(), "price lacks {field}");
         }
-        assert!(chrono::NaiveDate::parse_from_str(s["expires"].as_str().unwrap_or(""), "%Y-%m-%d").is_ok());
+        assert!(
+            chrono::NaiveDate::parse_from_str(s["expires"].as_str().unwrap_or(""), "%Y-%m-%d")
+                .is_ok()
+        );
         assert!(s["assigned"].as_u64() <= s["quantity"].as_u64());
     }
-    let origins: Vec<&str> = rows(&all).iter().filter_map(|s| s["origin"].as_str()).collect();
+    let origins: Vec<&str> = rows(&all)
+        .iter()
+        .filter_map(|s| s["origin"].as_str())
+        .collect();
     for origin in ["self-service-purchase", "self-service-trial", "central"] {
         assert!(origins.contains(&origin), "demo lacks {origin}");
     }
-    let statuses: Vec<&str> = rows(&all).iter().filter_map(|s| s["status"].as_str()).collect();
+    let statuses: Vec<&str> = rows(&all)
+        .iter()
+        .filter_map(|s| s["status"].as_str())
+        .collect();
     for status in ["Active", "Expired", "Disabled", "Deleted"] {
-        assert!(statuses.contains(&status), "demo lacks a {status} subscription");
+        assert!(
+            statuses.contains(&status),
+            "demo lacks a {status} subscription"
+        );
     }
 
     let ss = env.json(ADMIN, &["subscription", "list", "--self-service"]);
-    assert!(rows(&ss).iter().all(|s| s["origin"] != "central" && s["buyer"].is_string()));
+    assert!(rows(&ss)
+        .iter()
+        .all(|s| s["origin"] != "central" && s["buyer"].is_string()));
     let expired = env.json(ADMIN, &["subscription", "list", "--status", "expired"]);
     assert!(!rows(&expired).is_empty() && rows(&expired).iter().all(|s| s["status"] == "Expired"));
-    let bi = env.json(ADMIN, &["subscription", "list", "--product", "CFQ7TTC0H9MP"]);
-    assert!(!rows(&bi).is_empty() && rows(&bi).iter().all(|s| s["product_name"] == "Power BI Pro"));
-    let buyer = rows(&ss)[0]["buyer"].as_str().unwrap_or_default().to_string();
+    let bi = env.json(
+        ADMIN,
+        &["subscription", "list", "--product", "CFQ7TTC0H9MP"],
+    );
+    assert!(
+        !rows(&bi).is_empty()
+            && rows(&bi)
+                .iter()
+                .all(|s| s["product_name"] == "Power BI Pro")
+    );
+    let buyer = rows(&ss)[0]["buyer"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     let bought = env.json(ADMIN, &["subscription", "list", "--buyer", &buyer]);
-    assert!(!rows(&bought).is_empty() && rows(&bought).iter().all(|s| s["buyer"] == buyer.as_str()));
+    assert!(
+        !rows(&bought).is_empty() && rows(&bought).iter().all(|s| s["buyer"] == buyer.as_str())
+    );
 }
 
 #[test]
 fn subscription_show_resolves_a_prefix_and_lists_the_users() {
     let env = Env::demo();
-    let all = env.json(ADMIN, &["subscription", "list", "--self-service", "--status", "Active"]);
-    let sub = rows(&all).iter().find(|s| s["assigned"].as_u64() >= Some(2)).expect("a shared subscription");
+    let all = env.json(
+        ADMIN,
+        &[
+            "subscription",
+            "list",
+            "--self-service",
+            "--status",
+            "Active",
+        ],
+    );
+    let sub = rows(&all)
+        .iter()
+        .find(|s| s["assigned"].as_u64() >= Some(2))
+        .expect("a shared subscription");
     let id = sub["id"].as_str().unwrap_or_default();
     let shown = env.json(READER, &["subscription", "show", &id[..8]]);
     assert_eq!(shown["id"], sub["id"]);
@@ -157,13 +220,19 @@ fn user_export_writes_the_contract_header_grouped_by_buyer() {
         Some("Display name,User principal name,Product,Product ID,Subscription ID,Purchased by,Buyer UPN,Assigned on")
     );
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("valid CSV");
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
     // Grouped: once a buyer's rows end, that buyer does not come back.
     let mut seen: Vec<String> = Vec::new();
     for r in &records {
         let buyer = r[6].to_string();
         if seen.last() != Some(&buyer) {
-            assert!(!seen.contains(&buyer), "buyer {buyer} appears in two groups");
+            assert!(
+                !seen.contains(&buyer),
+                "buyer {buyer} appears in two groups"
+            );
             seen.push(buyer);
         }
     }
@@ -177,15 +246,28 @@ fn user_export_writes_the_contract_header_grouped_by_buyer() {
 
     // To a file, with a summary; narrowed to one subscription.
     let file = env.dir.path().join("users.csv");
-    let sub = rows(&ss).iter().find(|s| s["assigned"].as_u64() >= Some(1) && s["status"] != "Deleted").expect("sub");
+    let sub = rows(&ss)
+        .iter()
+        .find(|s| s["assigned"].as_u64() >= Some(1) && s["status"] != "Deleted")
+        .expect("sub");
     let id = sub["id"].as_str().unwrap_or_default();
     let written = env.json(
         ADMIN,
-        &["user", "export", "--subscription", id, "--output", file.to_str().unwrap_or_default()],
+        &[
+            "user",
+            "export",
+            "--subscription",
+            id,
+            "--output",
+            file.to_str().unwrap_or_default(),
+        ],
     );
     assert_eq!(written["rows"].as_u64(), sub["assigned"].as_u64());
     let content = std::fs::read_to_string(&file).expect("export file");
-    assert_eq!(content.lines().count() as u64, 1 + sub["assigned"].as_u64().unwrap_or(0));
+    assert_eq!(
+        content.lines().count() as u64,
+        1 + sub["assigned"].as_u64().unwrap_or(0)
+    );
 }
 
 #[test]
@@ -196,7 +278,8 @@ fn policy_list_uses_the_module_field_names() {
     for p in rows(&policies) {
         assert_eq!(p["PolicyId"], "AllowSelfServicePurchase");
         assert!(p["ProductName"].is_string() && p["ProductId"].is_string());
-        assert!(["Enabled", "OnlyTrialsWithoutPaymentMethod", "Disabled"].contains(&p["PolicyValue"].as_str().unwrap_or("")));
+        assert!(["Enabled", "OnlyTrialsWithoutPaymentMethod", "Disabled"]
+            .contains(&p["PolicyValue"].as_str().unwrap_or("")));
     }
     let one = env.json(READER, &["policy", "get", "CFQ7TTC0MM8R"]);
     assert_eq!(one["ProductName"], "Microsoft 365 Copilot");
@@ -215,7 +298,12 @@ fn audit_outbox_and_admins_are_readable() {
     let admins = env.json(READER, &["admin", "list"]);
     let roles: Vec<(&str, &str)> = rows(&admins)
         .iter()
-        .map(|a| (a["login"].as_str().unwrap_or(""), a["role"].as_str().unwrap_or("")))
+        .map(|a| {
+            (
+                a["login"].as_str().unwrap_or(""),
+                a["role"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert!(roles.contains(&(ADMIN, "GlobalAdministrator")));
     assert!(roles.contains(&(BILLING, "BillingAdministrator")));
@@ -239,8 +327,14 @@ fn global_options_work_after_the_subcommand() {
 #[test]
 fn usage_errors_exit_2_with_one_line() {
     let env = Env::demo();
-    assert_fails(&env.run(ADMIN, &["subscription", "list", "--status", "Sleeping"]), 2);
-    assert_fails(&env.run(ADMIN, &["product", "list", "--now", "yesterday"]), 2);
+    assert_fails(
+        &env.run(ADMIN, &["subscription", "list", "--status", "Sleeping"]),
+        2,
+    );
+    assert_fails(
+        &env.run(ADMIN, &["product", "list", "--now", "yesterday"]),
+        2,
+    );
     assert_fails(&env.run(ADMIN, &["product", "list", "--bogus"]), 2);
     assert_fails(&env.run(ADMIN, &["subscription", "show", "ab"]), 2);
     assert_fails(&env.run(ADMIN, &["frobnicate"]), 2);
@@ -257,8 +351,20 @@ fn a_login_bound_to_no_administrator_is_denied_with_exit_3() {
 fn unknown_things_exit_4() {
     let env = Env::demo();
     assert_fails(&env.run(ADMIN, &["subscription", "show", "ffffffff"]), 4);
-    assert_fails(&env.run(ADMIN, &["subscription", "list", "--product", "CFQ7TTC0XXXX"]), 4);
-    assert_fails(&env.run(ADMIN, &["subscription", "list", "--buyer", "nobody@contoso.example"]), 4);
+    assert_fails(
+        &env.run(
+            ADMIN,
+            &["subscription", "list", "--product", "CFQ7TTC0XXXX"],
+        ),
+        4,
+    );
+    assert_fails(
+        &env.run(
+            ADMIN,
+            &["subscription", "list", "--buyer", "nobody@contoso.example"],
+        ),
+        4,
+    );
     assert_fails(&env.run(ADMIN, &["policy", "get", "NOPE"]), 4);
     let empty = Env::empty();
     assert_fails(&empty.run(ADMIN, &["product", "list"]), 4);
@@ -281,7 +387,8 @@ fn a_newer_schema_exits_5() {
     {
         let db = sled::open(&env.db).expect("open");
         let meta = db.open_tree("meta").expect("meta");
-        meta.insert("schema_version", &99u32.to_be_bytes()).expect("write");
+        meta.insert("schema_version", &99u32.to_be_bytes())
+            .expect("write");
         db.flush().expect("flush");
     }
     let err = assert_fails(&env.run(ADMIN, &["product", "list"]), 5);
@@ -314,7 +421,10 @@ fn check_passes_on_a_healthy_database() {
 fn check_reports_each_breach_and_exits_1() {
     let env = Env::demo();
     let subs = env.json(ADMIN, &["subscription", "list"]);
-    let deleted = rows(&subs).iter().find(|s| s["status"] == "Deleted").expect("a deleted subscription");
+    let deleted = rows(&subs)
+        .iter()
+        .find(|s| s["status"] == "Deleted")
+        .expect("a deleted subscription");
     let deleted_id = uuid_bytes(deleted["id"].as_str().unwrap_or_default());
     {
         let db = sled::open(&env.db).expect("open");
@@ -334,7 +444,10 @@ fn check_reports_each_breach_and_exits_1() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let report = stdout(&out);
     let breaches: Vec<&str> = report.lines().collect();
-    assert!(breaches.iter().all(|l| l.starts_with("breach [")), "{report}");
+    assert!(
+        breaches.iter().all(|l| l.starts_with("breach [")),
+        "{report}"
+    );
     assert!(report.contains("breach [index]"), "{report}");
     assert!(report.contains("breach [deleted]"), "{report}");
     assert!(report.contains("breach [record]"), "{report}");
@@ -369,7 +482,11 @@ fn the_bare_command_creates_the_demo_tenant_where_none_exists() {
     let env = Env::empty();
     let out = env.cmd(ADMIN, &[]).output().expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("creating the demo tenant"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("creating the demo tenant"),
+        "{}",
+        stderr(&out)
+    );
     assert!(env.db.join("db").exists());
     let products = env.json(ADMIN, &["product", "list"]);
     assert_eq!(rows(&products).len(), 17);
@@ -380,7 +497,10 @@ fn the_bare_command_creates_the_demo_tenant_where_none_exists() {
 fn the_database_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::demo();
-    let mode = std::fs::metadata(&env.db).expect("db dir").permissions().mode();
+    let mode = std::fs::metadata(&env.db)
+        .expect("db dir")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o077, 0, "directory mode {mode:o}");
     for entry in std::fs::read_dir(&env.db).expect("list") {
         let entry = entry.expect("entry");

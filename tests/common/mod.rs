@@ -38,7 +38,11 @@ impl Env {
         let mut args = vec!["demo"];
         args.extend_from_slice(extra);
         let out = env.run(ADMIN, &args);
-        assert!(out.status.success(), "demo failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "demo failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         env
     }
 
@@ -93,6 +97,10 @@ pub fn stdout(out: &Output) -> String {
 pub fn assert_fails(out: &Output, expected: i32) -> String {
     let err = stderr(out);
     assert_eq!(code(out), expected, "stderr: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr, got: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line on stderr, got: {err}"
+    );
     err
 }

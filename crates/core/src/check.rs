@@ -389,14 +389,20 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         let (key, value) = item?;
         c.tick();
         if decode::<Email>(&value).is_err() {
-            c.breach("record", format!("outbox e-mail {} cannot be read", hex(&key)));
+            c.breach(
+                "record",
+                format!("outbox e-mail {} cannot be read", hex(&key)),
+            );
         }
     }
     for item in t.audit.iter() {
         let (key, value) = item?;
         c.tick();
         if decode::<AuditEvent>(&value).is_err() {
-            c.breach("record", format!("audit event {} cannot be read", hex(&key)));
+            c.breach(
+                "record",
+                format!("audit event {} cannot be read", hex(&key)),
+            );
         }
     }
 

@@ -234,15 +234,26 @@ impl Writer {
         }
     }
 
-    fn put(&mut self, tree: &sled::Tree, key: impl AsRef<[u8]>, value: impl AsRef<[u8]>) -> Result<()> {
-        let slot = match self.pending.iter().position(|(t, _)| t.name() == tree.name()) {
+    fn put(
+        &mut self,
+        tree: &sled::Tree,
+        key: impl AsRef<[u8]>,
+        value: impl AsRef<[u8]>,
+    ) -> Result<()> {
+        let slot = match self
+            .pending
+            .iter()
+            .position(|(t, _)| t.name() == tree.name())
+        {
             Some(i) => i,
             None => {
                 self.pending.push((tree.clone(), Vec::new()));
                 self.pending.len() - 1
             }
         };
-        self.pending[slot].1.push((key.as_ref().to_vec(), value.as_ref().to_vec()));
+        self.pending[slot]
+            .1
+            .push((key.as_ref().to_vec(), value.as_ref().to_vec()));
         Ok(())
     }
 
