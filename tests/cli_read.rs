@@ -478,18 +478,16 @@ fn demo_is_deterministic_and_refuses_to_overwrite_without_force() {
 }
 
 #[test]
-fn the_bare_command_creates_the_demo_tenant_where_none_exists() {
+fn the_bare_command_without_a_terminal_says_to_use_the_commands() {
+    // The dashboard and its first-run demo are tested in a real terminal (e2e_tui.rs).
     let env = Env::empty();
     let out = env.cmd(ADMIN, &[]).output().expect("run");
-    assert!(out.status.success(), "{}", stderr(&out));
+    let err = assert_fails(&out, 2);
     assert!(
-        stderr(&out).contains("creating the demo tenant"),
-        "{}",
-        stderr(&out)
+        err.contains("needs a terminal") && err.contains("--json"),
+        "{err}"
     );
-    assert!(env.db.join("db").exists());
-    let products = env.json(ADMIN, &["product", "list"]);
-    assert_eq!(rows(&products).len(), 17);
+    assert!(!env.db.exists(), "nothing is created without a terminal");
 }
 
 #[cfg(unix)]

@@ -1,6 +1,8 @@
 //! Runs the real binary on a real demo database in a temporary directory.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
