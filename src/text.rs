@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn fits_to_columns_by_display_width() {
-        assert_eq!(fit("山田太郎", 5), "山田… ");
+        assert_eq!(fit("山田太郎", 5), "山田…");
+        assert_eq!(fit("山田太郎", 6), "山田… ");
         assert_eq!(width(&fit("山田太郎", 5)), 5);
         assert_eq!(fit("abc", 5), "abc  ");
         assert_eq!(fit_right("42", 4), "  42");
