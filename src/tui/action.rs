@@ -1,6 +1,7 @@
 //! Everything a user can ask for, and every result a background load brings back.
 
 use super::list::Nav;
+use chrono::{DateTime, Utc};
 use selfserve_core::model::{AuditEvent, Email, ProductId, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use std::path::PathBuf;
@@ -104,8 +105,11 @@ pub enum Action {
     ConfirmYes,
     ConfirmNo,
     Resize(u16, u16),
-    /// The clock as the status bar shows it.
-    Tick(String),
+    /// The clock: as the status bar shows it, and the time it stands at.
+    Tick {
+        clock: String,
+        now: DateTime<Utc>,
+    },
     ProductsLoaded {
         self_service: bool,
         rows: Loaded<ProductItem>,

@@ -5,6 +5,7 @@ use super::action::{Action, Loaded, Screen, SubsKey};
 use super::effect::{Effect, ProductItem, UserLine};
 use super::list::{Listing, Nav};
 use super::screens;
+use chrono::{DateTime, Utc};
 use selfserve_core::model::{AuditEvent, Email, Role, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use std::collections::BTreeMap;
@@ -22,6 +23,8 @@ pub struct Session {
     /// Where the export goes unless the user edits it.
     pub export_path: String,
     pub theme: super::theme::Theme,
+    /// The clock when the session began (`App::now` moves on with each tick).
+    pub now: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +103,8 @@ pub struct App {
     pub help_from: Screen,
     pub size: (u16, u16),
     pub clock: String,
+    /// The clock's time at the last tick: what writes and the lifecycle are dated with.
+    pub now: DateTime<Utc>,
     pub message: Option<Message>,
     pub self_service: bool,
     pub products: Pane<ProductItem>,
@@ -140,6 +145,7 @@ impl App {
             ..ExportState::default()
         };
         App {
+            now: session.now,
             session,
             screen: Screen::Products,
             help_from: Screen::Products,
@@ -202,9 +208,10 @@ impl App {
         self.dirty = true;
         let mut fx = Vec::new();
         match action {
-            Action::Tick(clock) => {
+            Action::Tick { clock, now } => {
                 self.dirty = clock != self.clock;
                 self.clock = clock;
+                self.now = now;
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);

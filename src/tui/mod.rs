@@ -58,12 +58,15 @@ impl Clock {
         }
     }
 
+    /// The clock's time now.
+    pub fn now(&self) -> DateTime<Utc> {
+        let elapsed = chrono::Duration::from_std(self.at.elapsed()).unwrap_or_default();
+        self.start + elapsed
+    }
+
     /// What the status bar shows: to the minute, so it redraws once a minute.
     pub fn text(&self) -> String {
-        let elapsed = chrono::Duration::from_std(self.at.elapsed()).unwrap_or_default();
-        (self.start + elapsed)
-            .format("%Y-%m-%d %H:%M UTC")
-            .to_string()
+        self.now().format("%Y-%m-%d %H:%M UTC").to_string()
     }
 }
 
@@ -78,6 +81,7 @@ pub fn session(store: &Store, actor: &Actor, options: Options, now: DateTime<Utc
         readonly: options.readonly,
         export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
         theme: theme::Theme::from_env(options.ascii),
+        now,
     }
 }
 
@@ -191,7 +195,7 @@ async fn event_loop(
                 None => return Ok(Exit::Quit),
             },
             Some(action) = rx.recv() => batch.push(action),
-            _ = tick.tick() => batch.push(Action::Tick(clock.text())),
+            _ = tick.tick() => batch.push(Action::Tick { clock: clock.text(), now: clock.now() }),
             _ = term.recv() => return Ok(Exit::Signal(libc::SIGTERM)),
             _ = hup.recv() => return Ok(Exit::Signal(libc::SIGHUP)),
             _ = int.recv() => return Ok(Exit::Signal(libc::SIGINT)),

@@ -35,6 +35,7 @@ fn session(readonly: bool) -> Session {
             color: false,
             ascii: false,
         },
+        now: selfserve_core::clock::parse_now(NOW).expect("clock"),
     }
 }
 
@@ -392,9 +393,13 @@ fn quit_and_ctrl_c() {
 #[test]
 fn clock_tick_redraws_only_on_change() {
     let mut h = Harness::new(80, 24);
-    h.act(Action::Tick("2026-11-23 12:00 UTC".into()));
+    let tick = |clock: &str| Action::Tick {
+        clock: clock.into(),
+        now: selfserve_core::clock::parse_now(NOW).expect("clock"),
+    };
+    h.act(tick("2026-11-23 12:00 UTC"));
     assert!(!h.app.dirty);
-    h.act(Action::Tick("2026-11-23 12:01 UTC".into()));
+    h.act(tick("2026-11-23 12:01 UTC"));
     assert!(h.app.dirty);
 }
 
