@@ -469,3 +469,56 @@ pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<E
     actor.require(Capability::Read, "read the outbox")?;
     store.outbox().rev().take(limit).collect()
 }
+
+/// The buyers of one product's live (not Deleted) subscriptions, each once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProductBuyers {
+    pub product_id: ProductId,
+    /// (display name, UPN), by display name.
+    pub buyers: Vec<(String, String)>,
+}
+
+/// Every product's buyers, for searching products by buyer name and UPN. One scan of the
+/// subscriptions, then one read per distinct buyer in id order (neighbouring keys share pages).
+pub fn product_buyers(store: &Store, actor: &Actor) -> Result<Vec<ProductBuyers>> {
+    actor.require(Capability::Read, "read subscriptions")?;
+    let products = store.products()?;
+    let index: HashMap<&ProductId, usize> = products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (&p.id, i))
+        .collect();
+    let mut pairs: Vec<(UserId, usize)> = Vec::new();
+    for sub in store.subscriptions() {
+        let sub = sub?;
+        if sub.status == Status::Deleted {
+            continue;
+        }
+        if let (Some(buyer), Some(&i)) = (sub.buyer, index.get(&sub.product_id)) {
+            pairs.push((buyer, i));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut out: Vec<ProductBuyers> = products
+        .iter()
+        .map(|p| ProductBuyers {
+            product_id: p.id.clone(),
+            buyers: Vec::new(),
+        })
+        .collect();
+    let mut last: Option<(UserId, Option<(String, String)>)> = None;
+    for (buyer, i) in pairs {
+        if last.as_ref().map(|(id, _)| *id) != Some(buyer) {
+            let found = store.user(buyer)?.map(|u| (u.display_name, u.upn));
+            last = Some((buyer, found));
+        }
+        if let Some((_, Some(names))) = &last {
+            out[i].buyers.push(names.clone());
+        }
+    }
+    for p in &mut out {
+        p.buyers.sort_unstable();
+    }
+    Ok(out)
+}
