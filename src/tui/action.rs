@@ -104,6 +104,11 @@ pub enum Action {
     Write,
     ConfirmYes,
     ConfirmNo,
+    /// The take-over dialogs (move users, cancel, centralise): open one, a key inside it, and
+    /// what its work brought back.
+    OpenDialog(super::screens::dialog::Open),
+    Dialog(super::screens::dialog::DialogKey),
+    DialogReply(Box<super::screens::dialog::Reply>),
     Resize(u16, u16),
     /// The clock: as the status bar shows it, and the time it stands at.
     Tick {

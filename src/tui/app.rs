@@ -133,6 +133,8 @@ pub struct App {
     pub searching: bool,
     pub export: ExportState,
     pub confirm: Option<Confirm>,
+    /// The take-over dialog open over the screen (move users, cancel, centralise).
+    pub dialog: Option<screens::dialog::Dialog>,
     pub quit: bool,
     /// Whether the last update changed anything to draw.
     pub dirty: bool,
@@ -172,6 +174,7 @@ impl App {
             searching: false,
             export,
             confirm: None,
+            dialog: None,
             quit: false,
             dirty: true,
         }
@@ -212,6 +215,9 @@ impl App {
                 self.dirty = clock != self.clock;
                 self.clock = clock;
                 self.now = now;
+                if let Some(d) = &mut self.dialog {
+                    self.dirty |= d.tick();
+                }
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -289,6 +295,9 @@ impl App {
                     }
                     fx.push(c.effect);
                 }
+            }
+            a @ (Action::OpenDialog(_) | Action::Dialog(_) | Action::DialogReply(_)) => {
+                self.dialog_action(a, &mut fx)
             }
             Action::ConfirmNo => {
                 if self.confirm.take().is_some() {
@@ -662,6 +671,31 @@ impl App {
             self.export.busy = true;
             self.say("Writing the export…");
             fx.push(effect);
+        }
+    }
+
+    /// After a change: every list already read is read again, so each screen shows it.
+    pub fn reload(&mut self, fx: &mut Vec<Effect>) {
+        self.product_cache = [None, None];
+        self.products.state = LoadState::Loading;
+        fx.push(Effect::LoadProducts {
+            self_service: self.self_service,
+        });
+        if let Some(key) = self.subs_key.clone() {
+            self.subs.state = LoadState::Loading;
+            fx.push(Effect::LoadSubscriptions(key));
+        }
+        // The users pane follows once the subscriptions are back (`want_users`).
+        self.users_for.clear();
+        for (state, effect) in [
+            (&mut self.policies.state, Effect::LoadPolicies),
+            (&mut self.audit.state, Effect::LoadAudit),
+            (&mut self.outbox.state, Effect::LoadOutbox),
+        ] {
+            if *state != LoadState::Idle {
+                *state = LoadState::Loading;
+                fx.push(effect);
+            }
         }
     }
 

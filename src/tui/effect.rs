@@ -30,6 +30,8 @@ pub enum Effect {
         subs: Vec<SubscriptionId>,
         path: PathBuf,
     },
+    /// A take-over dialog's dry run or write (`screens::dialog`).
+    Dialog(super::screens::dialog::Job),
 }
 
 /// A product row as the screen shows it.
@@ -123,6 +125,7 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
             result: export::export_to_file(store, actor, &subs, &path).map_err(err),
             path,
         },
+        Effect::Dialog(job) => super::screens::dialog::run(store, actor, job),
     }
 }
 

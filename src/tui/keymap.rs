@@ -5,6 +5,7 @@
 use super::action::{Action, Screen};
 use super::app::{App, Session};
 use super::list::Nav;
+use super::screens::dialog::{DialogKey, Open};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use selfserve_core::Capability;
 
@@ -19,6 +20,8 @@ pub enum Scope {
     Typing,
     /// While a yes/no question is open.
     Confirm,
+    /// While a take-over dialog is open (move users, cancel, centralise).
+    Dialog,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +79,17 @@ macro_rules! bind {
             help: $help,
             scope: $scope,
             needs: None,
+        }
+    };
+    // A binding that writes: withheld from a role without `$cap` and with --readonly.
+    (needs $cap:expr, $scope:expr, [$($key:expr),+], $label:literal, $action:expr, $help:literal) => {
+        Binding {
+            keys: &[$($key),+],
+            label: $label,
+            action: $action,
+            help: $help,
+            scope: $scope,
+            needs: Some($cap),
         }
     };
 }
@@ -299,6 +313,72 @@ pub static BINDINGS: &[Binding] = &[
         "Show or hide the details"
     ),
     bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
+        [k('m')],
+        "m",
+        Action::OpenDialog(Open::Move),
+        "Move its users elsewhere (wizard)"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
+        [k('c')],
+        "c",
+        Action::OpenDialog(Open::Cancel),
+        "Cancel the subscription"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Products]),
+        [k('C')],
+        "C",
+        Action::OpenDialog(Open::Centralise),
+        "Centralise: one central sub for all"
+    ),
+    bind!(
+        Scope::Dialog,
+        [code(KeyCode::Up), k('k')],
+        "↑ k",
+        Action::Dialog(DialogKey::Up),
+        "Move up, or scroll"
+    ),
+    bind!(
+        Scope::Dialog,
+        [code(KeyCode::Down), k('j')],
+        "↓ j",
+        Action::Dialog(DialogKey::Down),
+        "Move down, or scroll"
+    ),
+    bind!(
+        Scope::Dialog,
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Dialog(DialogKey::Next),
+        "Next step (changes nothing)"
+    ),
+    bind!(
+        Scope::Dialog,
+        [k('y')],
+        "y",
+        Action::Dialog(DialogKey::Yes),
+        "Yes: carry out what is shown"
+    ),
+    bind!(
+        Scope::Dialog,
+        [code(KeyCode::Esc), k('n')],
+        "Esc n",
+        Action::Dialog(DialogKey::Back),
+        "Back a step, or close"
+    ),
+    bind!(
+        Scope::Dialog,
+        [k('b')],
+        "b",
+        Action::Dialog(DialogKey::Buy),
+        "Buy licenses for the users"
+    ),
+    bind!(
         Scope::Global,
         [code(KeyCode::Esc)],
         "Esc",
@@ -311,7 +391,7 @@ fn scope_has(scope: Scope, screen: Screen) -> bool {
     match scope {
         Scope::Global => true,
         Scope::On(screens) => screens.contains(&screen),
-        Scope::Typing | Scope::Confirm => false,
+        Scope::Typing | Scope::Confirm | Scope::Dialog => false,
     }
 }
 
@@ -376,6 +456,11 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
     }
     if app.confirm.is_some() {
         return for_scope(Scope::Confirm)
+            .find(|b| matches(b, key))
+            .map(|b| b.action.clone());
+    }
+    if app.dialog.is_some() {
+        return for_scope(Scope::Dialog)
             .find(|b| matches(b, key))
             .map(|b| b.action.clone());
     }

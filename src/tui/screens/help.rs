@@ -50,6 +50,16 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         "When asked yes or no".to_string(),
         keymap::for_scope(Scope::Confirm).collect(),
     );
+    // Only where this session can open a dialog (move, cancel, centralise) from this screen.
+    let opens_dialog = keymap::for_screen(from, &app.session)
+        .any(|b| matches!(b.action, crate::tui::action::Action::OpenDialog(_)));
+    if opens_dialog {
+        section(
+            &mut lines,
+            "In a move, cancel or centralise dialog".to_string(),
+            keymap::for_scope(Scope::Dialog).collect(),
+        );
+    }
     let withheld: Vec<_> = keymap::withheld(from, &app.session).collect();
     if !withheld.is_empty() {
         lines.push((None, "Not available to you".to_string()));

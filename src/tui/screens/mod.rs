@@ -3,8 +3,12 @@
 //! how many rows a list shows (for PgUp/PgDn) and gets the answer the drawing uses.
 
 pub mod audit;
+pub mod cancel;
+pub mod centralise;
+pub mod dialog;
 pub mod export;
 pub mod help;
+pub mod move_wizard;
 pub mod outbox;
 pub mod policies;
 pub mod products;
@@ -65,6 +69,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         },
         app,
     );
+    if let Some(d) = &app.dialog {
+        dialog::draw(buf, b, app, d);
+    }
     if let Some(c) = &app.confirm {
         widgets::confirm::draw(buf, b, theme, &c.question);
     }

@@ -1,6 +1,7 @@
 //! Drawing pieces the screens share.
 
 pub mod confirm;
+pub mod dialog;
 pub mod search;
 pub mod status;
 pub mod table;

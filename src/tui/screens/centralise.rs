@@ -1,0 +1,290 @@
+//! Centralise a product, from the Products screen: the plan of `ops::centralise`'s dry run (one
+//! central subscription sized for every self-service user of the product, each self-service
+//! subscription moved into it and cancelled, each buyer e-mailed), reviewed, confirmed once and
+//! carried out as one transaction. The admin center makes you do this one subscription at a time.
+
+use super::dialog::{self, count, label, DialogKey, Job, Load, Reply, Step, Summary};
+use super::move_wizard::{emails, named, BuyView};
+use crate::text::{fit, sanitize};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{List, Page};
+use crate::tui::widgets::table::thousands;
+use chrono::{DateTime, Utc};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use selfserve_core::model::{ProductId, Term};
+use selfserve_core::ops::centralise::CentralisePlan;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentraliseView {
+    pub product_name: String,
+    pub purchase: BuyView,
+    /// One line per self-service subscription moved: which, and how many users.
+    pub moves: Vec<String>,
+    pub users_moved: u32,
+    pub emails: Vec<String>,
+}
+
+impl CentraliseView {
+    pub fn from_plan(p: &CentralisePlan) -> CentraliseView {
+        CentraliseView {
+            product_name: sanitize(&p.product_name),
+            purchase: BuyView::from_plan(&p.purchase),
+            moves: p
+                .moves
+                .iter()
+                .map(|m| format!("{}: {}", named(&m.from), count(m.users.len(), "user")))
+                .collect(),
+            users_moved: p.users_moved,
+            emails: p.moves.iter().flat_map(|m| emails(&m.emails)).collect(),
+        }
+    }
+}
+
+impl Summary for CentraliseView {
+    fn done(&self) -> String {
+        format!(
+            "Centralised {}: {} moved from {} self-service subscriptions into central subscription {}",
+            self.product_name,
+            count(self.users_moved as usize, "user"),
+            self.moves.len(),
+            super::move_wizard::short(self.purchase.id)
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CentraliseStep {
+    Review,
+    Confirm,
+    Working,
+    Done,
+}
+
+#[derive(Debug, Clone)]
+pub struct CentraliseDialog {
+    pub product: ProductId,
+    pub name: String,
+    pub term: Term,
+    pub step: CentraliseStep,
+    pub plan: Load<CentraliseView>,
+    pub scroll: usize,
+    pub result: Option<Result<CentraliseView, String>>,
+    pub note: Option<String>,
+    pub ticks: u32,
+}
+
+impl CentraliseDialog {
+    pub fn open(product: ProductId, name: String, now: DateTime<Utc>) -> (CentraliseDialog, Step) {
+        let d = CentraliseDialog {
+            product,
+            name,
+            term: Term::Annual,
+            step: CentraliseStep::Review,
+            plan: Load::Waiting,
+            scroll: 0,
+            result: None,
+            note: None,
+            ticks: 0,
+        };
+        let step = Step::job(d.job(now, true));
+        (d, step)
+    }
+
+    fn job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
+        Job::Centralise {
+            product: self.product.clone(),
+            term: self.term,
+            now,
+            dry_run,
+        }
+    }
+
+    pub fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        use DialogKey::*;
+        self.note = None;
+        match (self.step, key) {
+            (CentraliseStep::Review, Up) => self.scroll = self.scroll.saturating_sub(1),
+            (CentraliseStep::Review, Down) => {
+                if let Some(p) = self.plan.ready() {
+                    self.scroll = (self.scroll + 1).min(p.moves.len().saturating_sub(1));
+                }
+            }
+            (CentraliseStep::Review, Next) if self.plan.ready().is_some() => {
+                self.step = CentraliseStep::Confirm
+            }
+            (CentraliseStep::Review, Back) | (CentraliseStep::Done, Next | Back) => {
+                return Step::close()
+            }
+            (CentraliseStep::Confirm, Yes) => {
+                self.step = CentraliseStep::Working;
+                self.ticks = 0;
+                return Step::job(self.job(now, false));
+            }
+            (CentraliseStep::Confirm, Next) => {
+                self.note = Some(format!(
+                    "{} goes ahead; {} goes back, nothing changes",
+                    label(Yes),
+                    label(Back)
+                ))
+            }
+            (CentraliseStep::Confirm, Back) => self.step = CentraliseStep::Review,
+            (CentraliseStep::Working, _) => {
+                self.note = Some("Still working: the result shows here when it is done.".into())
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    pub fn reply(&mut self, reply: Reply) -> Step {
+        match reply {
+            Reply::Centralise {
+                dry_run: true,
+                product,
+                plan,
+            } if product == self.product && self.step == CentraliseStep::Review => {
+                self.plan = plan.into()
+            }
+            Reply::Centralise {
+                dry_run: false,
+                product,
+                plan,
+            } if product == self.product => {
+                self.step = CentraliseStep::Done;
+                self.result = Some(plan);
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    pub fn tick(&mut self) -> bool {
+        if self.step == CentraliseStep::Working {
+            self.ticks += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn page(&self, theme: Theme) -> Page<'_> {
+        let plain = Style::new();
+        let what = match self.step {
+            CentraliseStep::Review => "review",
+            CentraliseStep::Confirm => "are you sure?",
+            CentraliseStep::Working => "working",
+            CentraliseStep::Done => "result",
+        };
+        let mut page = Page {
+            title: format!(" Centralise {} · {what} ", self.name),
+            intro: Vec::new(),
+            list: None,
+            outro: Vec::new(),
+            keys: Vec::new(),
+        };
+        let back = label(DialogKey::Back);
+        match self.step {
+            CentraliseStep::Review => {
+                match &self.plan {
+                    Load::Waiting => page.intro.push(("Planning…".into(), theme.dim())),
+                    Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
+                    Load::Ready(p) => {
+                        plan_text(&mut page, p, theme, false);
+                        page.list = Some(moves_list(&p.moves, self.scroll));
+                        page.keys.push((label(DialogKey::Next), "continue"));
+                        page.keys.push((label(DialogKey::Down), "scroll"));
+                    }
+                }
+                page.keys.push((back, "close, nothing changes"));
+            }
+            CentraliseStep::Confirm => {
+                if let Some(p) = self.plan.ready() {
+                    page.intro.push((
+                        format!(
+                            "Buy {} licenses of {} and move the {} of its {} self-service subscriptions into them, cancelling those?",
+                            thousands(u64::from(p.purchase.quantity)),
+                            p.product_name,
+                            count(p.users_moved as usize, "user"),
+                            p.moves.len()
+                        ),
+                        theme.title(),
+                    ));
+                    page.intro.push((
+                        format!(
+                            "One transaction: all of it happens, or none. {} per term, by invoice. {} e-mailed.",
+                            p.purchase.cost,
+                            match p.emails.len() {
+                                1 => "1 buyer is".to_string(),
+                                n => format!("{n} buyers are"),
+                            }
+                        ),
+                        plain,
+                    ));
+                }
+                page.keys.push((label(DialogKey::Yes), "yes, centralise"));
+                page.keys.push((back, "no, back to the plan"));
+            }
+            CentraliseStep::Working => page.intro.push((
+                dialog::working(&format!("Centralising {}", self.name), self.ticks),
+                plain,
+            )),
+            CentraliseStep::Done => {
+                match &self.result {
+                    Some(Ok(p)) => {
+                        plan_text(&mut page, p, theme, true);
+                        page.outro.push((
+                            "The audit log (5) and the outbox (6) show it.".into(),
+                            theme.dim(),
+                        ));
+                    }
+                    Some(Err(e)) => {
+                        page.intro
+                            .push(("Nothing was changed.".into(), theme.title()));
+                        page.intro.push((e.clone(), theme.error()));
+                    }
+                    None => {}
+                }
+                page.keys.push((label(DialogKey::Next), "close"));
+            }
+        }
+        if let Some(note) = &self.note {
+            page.outro.push((note.clone(), theme.error()));
+        }
+        page
+    }
+}
+
+fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) {
+    let plain = Style::new();
+    let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    page.intro.push((
+        p.purchase.sentence(done),
+        if done { theme.title() } else { plain },
+    ));
+    page.intro.push((
+        format!(
+            "{} the {} of {} self-service subscriptions into it; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
+            d("Moved", "Moves"),
+            count(p.users_moved as usize, "user"),
+            p.moves.len(),
+            d("shows", "then shows"),
+            d("was", "is"),
+            count(p.emails.len(), "e-mail")
+        ),
+        plain,
+    ));
+}
+
+fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
+    List {
+        heading: Some(format!(
+            "Self-service subscriptions moved ({})",
+            moves.len()
+        )),
+        len: moves.len(),
+        cursor: None,
+        scroll,
+        row: Box::new(move |i, w| Line::raw(fit(&format!("  {}", moves[i]), usize::from(w)))),
+    }
+}

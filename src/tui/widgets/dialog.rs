@@ -1,0 +1,190 @@
+//! A dialog drawn over the screen: a bordered box that takes what an 80x24 window can give and
+//! grows with wider ones, and inside it a page of wrapped text, an optional list that draws only
+//! its visible rows, a note and the keys of the step.
+
+use crate::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+/// The largest box: wider than this, lines get too long to read.
+const MAX: (u16, u16) = (110, 34);
+
+/// A list inside the page. Only the rows that fit are built (`row(index, width)`).
+pub struct List<'a> {
+    pub heading: Option<String>,
+    pub len: usize,
+    /// The selected row, kept in view; None for a list that only scrolls.
+    pub cursor: Option<usize>,
+    /// The first row shown when there is no cursor.
+    pub scroll: usize,
+    pub row: Box<dyn Fn(usize, u16) -> Line<'static> + 'a>,
+}
+
+/// One dialog step as drawn.
+pub struct Page<'a> {
+    pub title: String,
+    /// Paragraphs above the list, each wrapped to the width.
+    pub intro: Vec<(String, Style)>,
+    pub list: Option<List<'a>>,
+    /// Paragraphs below the list.
+    pub outro: Vec<(String, Style)>,
+    /// The keys of this step: (label, what it does).
+    pub keys: Vec<(&'static str, &'static str)>,
+}
+
+/// Where the box goes in `body`.
+pub fn area(body: Rect) -> Rect {
+    let width = body.width.saturating_sub(4).min(MAX.0);
+    let height = body.height.saturating_sub(2).min(MAX.1);
+    Rect {
+        x: body.x + (body.width.saturating_sub(width)) / 2,
+        y: body.y + (body.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    }
+}
+
+/// Greedy word wrap in display columns; a word longer than a line is cut across lines.
+pub fn wrap(text_in: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text_in.split(' ') {
+        let w = text::width(word);
+        if used > 0 && used + 1 + w > cols {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let cw = text::width(c.encode_utf8(&mut [0; 4]));
+            if used + cw > cols {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+fn paragraphs(items: &[(String, Style)], cols: usize) -> Vec<Line<'static>> {
+    items
+        .iter()
+        .flat_map(|(t, style)| {
+            wrap(&text::sanitize(t), cols)
+                .into_iter()
+                .map(move |l| Line::styled(l, *style))
+        })
+        .collect()
+}
+
+pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
+    let rect = area(body);
+    if rect.width < 4 || rect.height < 3 {
+        return;
+    }
+    Clear.render(rect, buf);
+    super::block(theme, page.title.clone(), true).render(rect, buf);
+    let inner = super::inner(rect);
+    let cols = usize::from(inner.width.saturating_sub(1)).max(1);
+    let x = inner.x + 1;
+    let bottom = inner.bottom();
+    // The keys take the last row; then the outro above it; the intro from the top; the list
+    // gets what is left (at least a few rows where the window allows).
+    let keys_y = bottom.saturating_sub(1);
+    let mut spans = Vec::new();
+    for (label, what) in &page.keys {
+        spans.push(Span::styled(label.to_string(), theme.key()));
+        spans.push(Span::styled(format!(" {what}   "), theme.dim()));
+    }
+    buf.set_line(x, keys_y, &Line::from(spans), inner.width.saturating_sub(1));
+    let avail = keys_y.saturating_sub(inner.y).saturating_sub(1);
+    let intro = paragraphs(&page.intro, cols);
+    let outro = paragraphs(&page.outro, cols);
+    let list_min: u16 = match &page.list {
+        Some(l) => (l.len as u16).clamp(1, 4) + u16::from(l.heading.is_some()),
+        None => 0,
+    };
+    let outro_h = (outro.len() as u16).min(avail.saturating_sub(list_min) / 2);
+    let intro_h = (intro.len() as u16).min(avail.saturating_sub(list_min + outro_h));
+    let mut y = inner.y;
+    for line in intro.iter().take(usize::from(intro_h)) {
+        buf.set_line(x, y, line, cols as u16);
+        y += 1;
+    }
+    let outro_y = keys_y.saturating_sub(1).saturating_sub(outro_h);
+    if let Some(list) = page.list {
+        if y < outro_y {
+            y += u16::from(!page.intro.is_empty());
+        }
+        if let Some(h) = &list.heading {
+            if y < outro_y {
+                let heading = text::truncate(&text::sanitize(h), cols);
+                buf.set_line(x, y, &Line::styled(heading, theme.title()), cols as u16);
+                y += 1;
+            }
+        }
+        let rows = usize::from(outro_y.saturating_sub(y));
+        let first = match list.cursor {
+            Some(c) => c.saturating_sub(rows.saturating_sub(1)),
+            None => list.scroll.min(list.len.saturating_sub(rows)),
+        };
+        for i in first..list.len.min(first + rows) {
+            let line = (list.row)(i, cols as u16);
+            let selected = list.cursor == Some(i);
+            if selected {
+                buf.set_style(
+                    Rect {
+                        x,
+                        y,
+                        width: cols as u16,
+                        height: 1,
+                    },
+                    theme.selected(true),
+                );
+            }
+            buf.set_line(x, y, &line, cols as u16);
+            y += 1;
+        }
+        let more = list.len.saturating_sub(first + rows);
+        if more > 0 && rows > 0 && list.cursor.is_none() {
+            // The last row says how many more there are instead of showing one of them.
+            let row_y = y.saturating_sub(1);
+            let text = format!("  … and {} more (↓ to scroll)", more + 1);
+            buf.set_line(
+                x,
+                row_y,
+                &Line::styled(text::fit(&text, cols), theme.dim()),
+                cols as u16,
+            );
+        }
+    }
+    let top = outro_y.max(y.min(outro_y));
+    for (y, line) in (top..keys_y).zip(outro.iter().take(usize::from(outro_h))) {
+        buf.set_line(x, y, line, cols as u16);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_words_and_cuts_long_ones() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("日本語テキスト", 6), vec!["日本語", "テキス", "ト"]);
+    }
+}
