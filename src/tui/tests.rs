@@ -13,6 +13,9 @@ use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::Role;
 use selfserve_core::{Actor, Store};
 
+#[path = "tests_takeover.rs"]
+mod takeover;
+
 const NOW: &str = "2026-11-23T12:00:00Z";
 
 struct Harness {
@@ -543,7 +546,7 @@ fn no_key_means_two_things_in_one_place() {
             }
         }
     }
-    for scope in [Scope::Typing, Scope::Confirm] {
+    for scope in [Scope::Typing, Scope::Confirm, Scope::Dialog] {
         let keys: Vec<_> = BINDINGS
             .iter()
             .filter(|b| b.scope == scope)

@@ -745,9 +745,13 @@ pub fn review(page: &mut Page<'_>, p: &MoveView, theme: Theme, done: bool) {
         plain,
     ));
     page.intro.push((
-        match p.emails.len() {
-            0 => "Nobody is e-mailed (the buyer is not in the directory).".to_string(),
-            _ => format!("{} {}", d("E-mailed", "E-mails"), p.emails.join("; ")),
+        match (p.emails.len(), done) {
+            (0, _) => "Nobody is e-mailed (the buyer is not in the directory).".to_string(),
+            (_, true) => format!("E-mailed {}", p.emails.join("; ")),
+            (_, false) => format!(
+                "E-mails its buyer {}: the subscription is cancelled, the users keep access.",
+                p.recipients.join(", ")
+            ),
         },
         plain,
     ));

@@ -109,7 +109,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
         spans.push(Span::styled(format!(" {what}   "), theme.dim()));
     }
     buf.set_line(x, keys_y, &Line::from(spans), inner.width.saturating_sub(1));
-    let avail = keys_y.saturating_sub(inner.y).saturating_sub(1);
+    let avail = keys_y.saturating_sub(inner.y);
     let intro = paragraphs(&page.intro, cols);
     let outro = paragraphs(&page.outro, cols);
     let list_min: u16 = match &page.list {
@@ -123,10 +123,13 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
         buf.set_line(x, y, line, cols as u16);
         y += 1;
     }
-    let outro_y = keys_y.saturating_sub(1).saturating_sub(outro_h);
+    let outro_y = keys_y.saturating_sub(outro_h);
     if let Some(list) = page.list {
-        if y < outro_y {
-            y += u16::from(!page.intro.is_empty());
+        // A blank line before the list and after it, where there is room to spare.
+        let needs = list.len as u16 + u16::from(list.heading.is_some());
+        let spare = outro_y.saturating_sub(y).saturating_sub(needs);
+        if spare >= 1 && intro_h > 0 {
+            y += 1;
         }
         if let Some(h) = &list.heading {
             if y < outro_y {
@@ -135,7 +138,12 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
                 y += 1;
             }
         }
-        let rows = usize::from(outro_y.saturating_sub(y));
+        let end = if spare >= 2 && outro_h > 0 {
+            outro_y - 1
+        } else {
+            outro_y
+        };
+        let rows = usize::from(end.saturating_sub(y));
         let first = match list.cursor {
             Some(c) => c.saturating_sub(rows.saturating_sub(1)),
             None => list.scroll.min(list.len.saturating_sub(rows)),
@@ -170,8 +178,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
             );
         }
     }
-    let top = outro_y.max(y.min(outro_y));
-    for (y, line) in (top..keys_y).zip(outro.iter().take(usize::from(outro_h))) {
+    for (y, line) in (outro_y..keys_y).zip(outro.iter().take(usize::from(outro_h))) {
         buf.set_line(x, y, line, cols as u16);
     }
 }

@@ -1,0 +1,543 @@
+//! The take-over dialogs (move-users wizard, cancel, centralise): keys in, state out, on a real
+//! demo tenant; the database checked through the core; snapshots of every step.
+
+use super::*;
+use crate::tui::screens::cancel::CancelStep;
+use crate::tui::screens::centralise::CentraliseStep;
+use crate::tui::screens::dialog::{Dialog, DialogKey, Load};
+use crate::tui::screens::move_wizard::{MoveStep, MoveWizard};
+use selfserve_core::model::{CancelReason, Status, SubscriptionId};
+use selfserve_core::ops::{move_users, take_over};
+use selfserve_core::query::{self, SubscriptionFilter};
+use std::sync::atomic::AtomicU64;
+
+const PRO: &str = "CFQ7TTC0H9MP";
+
+/// Everything the dialogs could change, as text: subscriptions, assignments, audit, outbox.
+fn fingerprint(h: &Harness) -> String {
+    let rows = query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default())
+        .expect("subscriptions");
+    let mut out = format!("{rows:?}");
+    for r in &rows {
+        let a = h.store.assignments_of(r.id).expect("assignments");
+        out.push_str(&format!("{}:{a:?}\n", r.id));
+    }
+    let audit = query::audit_events(&h.store, &h.actor, 100_000).expect("audit");
+    let outbox = query::outbox_emails(&h.store, &h.actor, 100_000).expect("outbox");
+    out.push_str(&format!("{audit:?}{outbox:?}"));
+    out
+}
+
+fn check_is_clean(h: &Harness) {
+    let report =
+        selfserve_core::check::check(&h.store, &h.actor, &AtomicU64::new(0)).expect("check runs");
+    assert!(report.ok && report.breaches.is_empty(), "{report:?}");
+}
+
+/// Puts the products cursor on `product`.
+fn to_product(h: &mut Harness, product: &str) {
+    h.keys("g");
+    let at = h
+        .app
+        .products
+        .list
+        .shown()
+        .position(|p| p.id.0 == product)
+        .expect("product listed");
+    for _ in 0..at {
+        h.keys("j");
+    }
+}
+
+/// Opens `product`'s subscriptions and puts the cursor on `sub`.
+fn to_sub(h: &mut Harness, product: &str, sub: SubscriptionId) {
+    h.keys("1");
+    to_product(h, product);
+    h.keys("<Enter>g");
+    let at = h
+        .app
+        .subs
+        .list
+        .shown()
+        .position(|r| r.id == sub)
+        .expect("subscription listed");
+    for _ in 0..at {
+        h.keys("j");
+    }
+    assert_eq!(h.app.subs.list.selected().map(|r| r.id), Some(sub));
+}
+
+/// A self-service subscription of Power BI Pro with users, and a target that can take them.
+fn movable(h: &Harness) -> (SubscriptionId, SubscriptionId) {
+    let filter = SubscriptionFilter {
+        self_service_only: true,
+        product: Some(selfserve_core::model::ProductId(PRO.into())),
+        ..SubscriptionFilter::default()
+    };
+    for r in query::subscription_rows(&h.store, &h.actor, &filter).expect("rows") {
+        if r.assigned == 0 || r.status != Status::Active {
+            continue;
+        }
+        let targets = move_users::move_targets(&h.store, &h.actor, r.id).expect("targets");
+        if let Some(t) = targets.iter().find(|t| t.refusal.is_none()) {
+            return (r.id, t.subscription.id);
+        }
+    }
+    panic!("the demo has a movable Power BI Pro subscription");
+}
+
+/// Puts the wizard's cursor on target `at`.
+fn to_target(h: &mut Harness, at: usize) {
+    while wizard(h).cursor > 0 {
+        h.keys("k");
+    }
+    for _ in 0..at {
+        h.keys("j");
+    }
+    assert_eq!(wizard(h).cursor, at);
+}
+
+fn wizard(h: &Harness) -> &MoveWizard {
+    match &h.app.dialog {
+        Some(Dialog::Move(w)) => w,
+        other => panic!("no move wizard open: {other:?}"),
+    }
+}
+
+fn status(h: &Harness, sub: SubscriptionId) -> Status {
+    h.store
+        .subscription(sub)
+        .expect("read")
+        .expect("exists")
+        .status
+}
+
+#[test]
+fn move_wizard_walks_its_steps_and_esc_before_confirm_changes_nothing() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
+
+    h.keys("m");
+    assert_eq!(wizard(&h).step, MoveStep::TakeOver);
+    assert!(matches!(
+        wizard(&h).take_over,
+        Load::Ready(ref i) if i.already.is_none()
+    ));
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none(), "Esc at step 1 closes");
+
+    h.keys("m<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Targets);
+    let targets = wizard(&h).targets.ready().expect("targets").clone();
+    assert!(!targets.is_empty());
+    assert!(targets[wizard(&h).cursor].selectable());
+    h.keys("<Esc>");
+    assert_eq!(wizard(&h).step, MoveStep::TakeOver);
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none());
+
+    h.keys("m<Enter><Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Review);
+    let plan = wizard(&h).plan.ready().expect("plan").clone();
+    assert_eq!(plan.from_id, from);
+    assert!(plan.takes_over);
+    assert_eq!(plan.recipients.len(), 1, "the buyer is e-mailed");
+    h.keys("<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    // Enter is not yes: it only says which key is.
+    h.keys("<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    assert!(wizard(&h).note.is_some());
+    h.keys("n");
+    assert_eq!(wizard(&h).step, MoveStep::Review);
+    h.keys("<Esc><Esc><Esc>");
+    assert!(h.app.dialog.is_none());
+
+    // The purchase offer, reviewed and left.
+    h.keys("m<Enter>b");
+    assert_eq!(wizard(&h).step, MoveStep::BuyReview);
+    let buy = wizard(&h).buy.ready().expect("buy plan").clone();
+    assert_eq!(buy.quantity, wizard(&h).users);
+    h.keys("<Esc><Esc><Esc>");
+    assert!(h.app.dialog.is_none());
+
+    assert_eq!(fingerprint(&h), before, "nothing changed before a yes");
+}
+
+#[test]
+fn move_wizard_moves_the_users_and_reloads_the_screens() {
+    let mut h = Harness::new(80, 24);
+    let (from, to) = movable(&h);
+    let users: Vec<_> = h
+        .store
+        .assignments_of(from)
+        .expect("users")
+        .into_iter()
+        .map(|a| a.user)
+        .collect();
+    h.keys("5");
+    let audit_before = h.app.audit.list.total();
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>");
+    // The cursor starts on the first target that can take them: the one `movable` found.
+    assert_eq!(
+        wizard(&h).targets.ready().expect("targets")[wizard(&h).cursor].id,
+        to
+    );
+    h.keys("<Enter><Enter>y");
+    let result = wizard(&h).result.clone().expect("done");
+    let done = result.expect("moved");
+    assert_eq!(done.users.len(), users.len());
+    assert_eq!(wizard(&h).step, MoveStep::Done);
+
+    assert_eq!(status(&h, from), Status::Deleted);
+    let in_to: Vec<_> = h
+        .store
+        .assignments_of(to)
+        .expect("target users")
+        .into_iter()
+        .map(|a| a.user)
+        .collect();
+    assert!(users.iter().all(|u| in_to.contains(u)));
+    check_is_clean(&h);
+
+    // The screens read it again: the list shows Deleted, the audit log the move.
+    let row = h.app.subs.list.shown().find(|r| r.id == from).expect("row");
+    assert_eq!(row.status, Status::Deleted);
+    assert!(h.app.audit.list.total() > audit_before);
+    assert!(h
+        .app
+        .audit
+        .list
+        .shown()
+        .any(|e| e.action == "subscription.move-users"));
+    let m = h.app.message.clone().expect("message");
+    assert!(!m.error && m.text.starts_with("Moved"), "{m:?}");
+    h.keys("<Enter>");
+    assert!(h.app.dialog.is_none());
+    h.keys("6");
+    assert!(h
+        .app
+        .outbox
+        .list
+        .shown()
+        .any(|e| e.subject.contains("was cancelled")));
+}
+
+#[test]
+fn a_target_without_room_is_not_selectable_and_a_stale_plan_is_refused() {
+    let mut h = Harness::new(80, 24);
+    let (from, to) = movable(&h);
+    let moving = h.store.assignments_of(from).expect("users").len() as u32;
+    assert!(moving >= 2, "the test needs at least two users to move");
+    // A self-service subscription of the product, taken over, with less room than needed.
+    let filter = SubscriptionFilter {
+        self_service_only: true,
+        product: Some(selfserve_core::model::ProductId(PRO.into())),
+        ..SubscriptionFilter::default()
+    };
+    let small = query::subscription_rows(&h.store, &h.actor, &filter)
+        .expect("rows")
+        .into_iter()
+        .find(|r| r.id != from && r.status == Status::Active && r.free() < moving)
+        .expect("a subscription too small");
+    let now = h.app.now;
+    take_over::take_over(&h.store, &h.actor, small.id, now, false).expect("take over");
+    to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
+
+    h.keys("m<Enter>");
+    let targets = wizard(&h).targets.ready().expect("targets").clone();
+    let at = targets
+        .iter()
+        .position(|t| t.id == small.id)
+        .expect("listed");
+    let t = &targets[at];
+    assert!(!t.selectable());
+    assert_eq!(t.missing, moving - small.free());
+    to_target(&mut h, at);
+    h.keys("<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Targets, "not selectable");
+    let note = wizard(&h).note.clone().expect("why");
+    assert!(
+        note.contains(&format!("needs {} more", moving - small.free())),
+        "{note}"
+    );
+    assert_eq!(fingerprint(&h), before);
+
+    // A plan made while the target had room, refused when it no longer has.
+    let at = targets.iter().position(|t| t.id == to).expect("listed");
+    to_target(&mut h, at);
+    h.keys("<Enter><Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    selfserve_core::ops::cancel::cancel(&h.store, &h.actor, to, CancelReason::Other, now, false)
+        .expect("someone else cancels the target meanwhile");
+    let before = fingerprint(&h);
+    h.keys("y");
+    let err = wizard(&h)
+        .result
+        .clone()
+        .expect("done")
+        .expect_err("refused");
+    assert!(err.contains("Deleted"), "{err}");
+    assert!(h.app.message.as_ref().is_some_and(|m| m.error));
+    assert_eq!(fingerprint(&h), before, "a refused move changes nothing");
+    assert_eq!(status(&h, from), Status::Active);
+}
+
+#[test]
+fn move_wizard_buys_a_central_subscription_of_the_right_size_then_moves_into_it() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>b");
+    let users = wizard(&h).users;
+    h.keys("y");
+    assert_eq!(wizard(&h).step, MoveStep::Targets);
+    let targets = wizard(&h).targets.ready().expect("targets").clone();
+    let bought = &targets[wizard(&h).cursor];
+    assert_eq!(bought.origin, "Central");
+    assert_eq!((bought.quantity, bought.free), (users, users));
+    assert!(bought.selectable());
+    assert!(h
+        .app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.text.starts_with("Bought")));
+    h.keys("<Enter><Enter>y");
+    assert!(wizard(&h).result.clone().expect("done").is_ok());
+    assert_eq!(status(&h, from), Status::Deleted);
+    check_is_clean(&h);
+}
+
+#[test]
+fn move_progress_shows_while_the_move_runs_and_keys_stay_answered() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter><Enter><Enter>");
+    // The yes hands the move to the blocking pool; here it is held back to look at the screen.
+    let fx = h.app.update(Action::Dialog(DialogKey::Yes));
+    assert_eq!(fx.len(), 1);
+    assert_eq!(wizard(&h).step, MoveStep::Working);
+    h.act(Action::Tick {
+        clock: h.app.clock.clone(),
+        now: h.app.now,
+    });
+    assert!(h.app.dirty, "a tick redraws the progress");
+    assert_eq!(wizard(&h).ticks, 1);
+    h.keys("<Esc>");
+    assert_eq!(wizard(&h).step, MoveStep::Working, "Esc cannot stop it");
+    assert!(h.render().contains("Moving"));
+    h.run(fx);
+    assert_eq!(wizard(&h).step, MoveStep::Done);
+}
+
+#[test]
+fn cancel_dialog_asks_why_and_if_sure_then_cancels() {
+    let mut h = Harness::new(80, 24);
+    let (sub, _) = movable(&h);
+    let users = h.store.assignments_of(sub).expect("users").len();
+    to_sub(&mut h, PRO, sub);
+    let before = fingerprint(&h);
+    let dialog = |h: &Harness| match &h.app.dialog {
+        Some(Dialog::Cancel(d)) => d.clone(),
+        other => panic!("no cancel dialog: {other:?}"),
+    };
+    h.keys("c");
+    assert_eq!(dialog(&h).step, CancelStep::Reason);
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none());
+    h.keys("cj<Enter>");
+    let d = dialog(&h);
+    assert_eq!(d.step, CancelStep::Confirm);
+    let plan = d.plan.ready().expect("plan");
+    assert_eq!(plan.reason, CancelReason::BoughtByMistake);
+    assert_eq!(plan.users.len(), users);
+    assert!(h.render().contains("Are you sure you want to cancel?"));
+    h.keys("<Esc>");
+    assert_eq!(dialog(&h).step, CancelStep::Reason);
+    h.keys("<Esc>");
+    assert_eq!(fingerprint(&h), before, "nothing changed before a yes");
+
+    h.keys("cjj<Enter>y");
+    let d = dialog(&h);
+    assert_eq!(d.step, CancelStep::Done);
+    assert!(d.result.expect("done").is_ok());
+    let s = h.store.subscription(sub).expect("read").expect("exists");
+    assert_eq!(s.status, Status::Deleted);
+    assert_eq!(s.cancellation, Some(CancelReason::MovingToCentral));
+    assert!(h.store.assignments_of(sub).expect("users").is_empty());
+    check_is_clean(&h);
+    assert!(h
+        .app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.text.starts_with("Cancelled")));
+    // Cancelling it again is refused by the core, in its words.
+    h.keys("<Enter>c<Enter>");
+    let d = dialog(&h);
+    assert!(
+        matches!(&d.plan, Load::Failed(e) if e.contains("already Deleted")),
+        "{:?}",
+        d.plan
+    );
+    h.keys("y");
+    assert_eq!(dialog(&h).step, CancelStep::Confirm, "no yes to a refusal");
+}
+
+#[test]
+fn centralise_plans_one_purchase_for_every_self_service_user_then_does_it() {
+    let mut h = Harness::new(80, 24);
+    let filter = SubscriptionFilter {
+        self_service_only: true,
+        product: Some(selfserve_core::model::ProductId(PRO.into())),
+        ..SubscriptionFilter::default()
+    };
+    let live: Vec<_> = query::subscription_rows(&h.store, &h.actor, &filter)
+        .expect("rows")
+        .into_iter()
+        .filter(|r| r.status != Status::Deleted)
+        .collect();
+    let users: u32 = live.iter().map(|r| r.assigned).sum();
+    to_product(&mut h, PRO);
+    let before = fingerprint(&h);
+    h.keys("C");
+    let d = match &h.app.dialog {
+        Some(Dialog::Centralise(d)) => d.clone(),
+        other => panic!("no centralise dialog: {other:?}"),
+    };
+    assert_eq!(d.step, CentraliseStep::Review);
+    let plan = d.plan.ready().expect("plan");
+    assert_eq!(plan.purchase.quantity, users);
+    assert_eq!(plan.users_moved, users);
+    assert_eq!(plan.moves.len(), live.len());
+    assert_eq!(plan.emails.len(), live.len(), "each buyer e-mailed");
+    h.keys("<Enter><Esc><Esc>");
+    assert!(h.app.dialog.is_none());
+    assert_eq!(fingerprint(&h), before, "nothing changed before a yes");
+
+    h.keys("C<Enter>y");
+    match &h.app.dialog {
+        Some(Dialog::Centralise(d)) => {
+            assert_eq!(d.step, CentraliseStep::Done);
+            assert!(d.result.clone().expect("done").is_ok());
+        }
+        other => panic!("no centralise dialog: {other:?}"),
+    }
+    for r in &live {
+        assert_eq!(status(&h, r.id), Status::Deleted);
+    }
+    check_is_clean(&h);
+}
+
+#[test]
+fn readers_and_readonly_never_see_the_dialog_keys() {
+    let mut h = Harness::with(80, 24, true);
+    h.keys("<Enter>mc1C");
+    assert!(h.app.dialog.is_none());
+    h.keys("2?");
+    let help = h.render();
+    assert!(help.contains("Not available"), "{help}");
+    let mut h = Harness::new(80, 24);
+    h.app.session.role = Role::GlobalReader;
+    h.keys("<Enter>mc1C");
+    assert!(h.app.dialog.is_none());
+    let withheld: Vec<_> = keymap::withheld(Screen::Subscriptions, &h.app.session)
+        .map(|(b, why)| (b.label, why))
+        .collect();
+    assert!(withheld
+        .iter()
+        .any(|(l, why)| *l == "m" && why.contains("BillingAdministrator")));
+}
+
+#[test]
+fn dialogs_never_panic_at_any_size() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    for keys in [
+        "m",
+        "<Enter>",
+        "b",
+        "<Esc><Enter>",
+        "<Enter>",
+        "<Esc><Esc><Esc>c",
+        "<Enter>",
+    ] {
+        h.keys(keys);
+        for (w, ht) in [
+            (80, 24),
+            (81, 25),
+            (100, 30),
+            (120, 40),
+            (300, 100),
+            (79, 24),
+            (1, 1),
+        ] {
+            h.resize(w, ht);
+            let screen = h.render();
+            assert!(!screen.contains('\u{1b}'));
+        }
+        h.resize(80, 24);
+    }
+}
+
+#[test]
+fn snapshot_move_wizard() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m");
+    snap(&mut h, "move_1_take_over");
+    h.keys("<Enter>");
+    snap(&mut h, "move_2_targets");
+    h.keys("b");
+    snap(&mut h, "move_2_buy");
+    h.keys("<Esc><Enter>");
+    snap(&mut h, "move_3_review");
+    h.keys("<Enter>");
+    snap(&mut h, "move_4_confirm");
+    let fx = h.app.update(Action::Dialog(DialogKey::Yes));
+    snap(&mut h, "move_5_progress");
+    h.run(fx);
+    snap(&mut h, "move_6_result");
+}
+
+#[test]
+fn snapshot_move_refused() {
+    let mut h = Harness::new(80, 24);
+    let (from, to) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter><Enter><Enter>");
+    let now = h.app.now;
+    selfserve_core::ops::cancel::cancel(&h.store, &h.actor, to, CancelReason::Other, now, false)
+        .expect("cancel the target meanwhile");
+    h.keys("y");
+    snap(&mut h, "move_6_refused");
+}
+
+#[test]
+fn snapshot_cancel_dialog() {
+    let mut h = Harness::new(80, 24);
+    let (sub, _) = movable(&h);
+    to_sub(&mut h, PRO, sub);
+    h.keys("cj");
+    snap(&mut h, "cancel_reason");
+    h.keys("<Enter>");
+    snap(&mut h, "cancel_confirm");
+    h.keys("y");
+    snap(&mut h, "cancel_result");
+}
+
+#[test]
+fn snapshot_centralise_review() {
+    let mut h = Harness::new(80, 24);
+    to_product(&mut h, PRO);
+    h.keys("C");
+    snap(&mut h, "centralise_review");
+    h.keys("<Enter>");
+    snap(&mut h, "centralise_confirm");
+}
