@@ -110,6 +110,16 @@ pub enum Action {
     Dialog(super::screens::dialog::DialogKey),
     DialogReply(Box<super::screens::dialog::Reply>),
     Resize(u16, u16),
+    /// The policy panel: open it on every product, move its choice, save, close; the result.
+    SetAllPolicies,
+    PanelMove(Nav),
+    PanelSave,
+    PanelClose,
+    PolicySaved(Result<super::screens::policy_panel::Saved, String>),
+    /// A lifecycle run (or preview) came back.
+    LifecycleDone(Result<super::lifecycle::Summary, String>),
+    /// Every product's buyers, folded for the products search.
+    BuyersLoaded(Result<super::buyers::BuyerIndex, String>),
     /// The clock: as the status bar shows it, and the time it stands at.
     Tick {
         clock: String,

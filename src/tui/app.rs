@@ -133,6 +133,11 @@ pub struct App {
     pub searching: bool,
     pub export: ExportState,
     pub confirm: Option<Confirm>,
+    /// The policy panel open over the policies screen.
+    pub policy_panel: Option<screens::policy_panel::PolicyPanel>,
+    pub lifecycle: super::lifecycle::LifecycleState,
+    /// Products found by their buyers' names and UPNs.
+    pub buyers: super::buyers::BuyerSearch,
     /// The take-over dialog open over the screen (move users, cancel, centralise).
     pub dialog: Option<screens::dialog::Dialog>,
     pub quit: bool,
@@ -174,6 +179,9 @@ impl App {
             searching: false,
             export,
             confirm: None,
+            policy_panel: None,
+            lifecycle: Default::default(),
+            buyers: Default::default(),
             dialog: None,
             quit: false,
             dirty: true,
@@ -183,19 +191,21 @@ impl App {
     /// The loads the first screen needs.
     pub fn start(&mut self) -> Vec<Effect> {
         self.products.state = LoadState::Loading;
-        vec![Effect::LoadProducts {
+        let mut fx = vec![Effect::LoadProducts {
             self_service: false,
-        }]
+        }];
+        fx.extend(self.lifecycle_due());
+        fx
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
         });
     }
 
-    fn fail(&mut self, text: impl Into<String>) {
+    pub(crate) fn fail(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -215,6 +225,7 @@ impl App {
                 self.dirty = clock != self.clock;
                 self.clock = clock;
                 self.now = now;
+                fx.extend(self.lifecycle_due());
                 if let Some(d) = &mut self.dialog {
                     self.dirty |= d.tick();
                 }
@@ -293,6 +304,9 @@ impl App {
                         self.export.busy = true;
                         self.say("Writing the export…");
                     }
+                    if let Effect::SetPolicy { .. } = c.effect {
+                        self.mark_saving();
+                    }
                     fx.push(c.effect);
                 }
             }
@@ -307,8 +321,16 @@ impl App {
             Action::ProductsLoaded { self_service, rows } => {
                 if let Ok(rows) = &rows {
                     self.product_cache[usize::from(self_service)] = Some(rows.clone());
+                    if self.buyers.state == LoadState::Idle {
+                        self.buyers.state = LoadState::Loading;
+                        fx.push(Effect::LoadBuyers);
+                    }
                 }
                 if self_service == self.self_service {
+                    let rows = rows.map(|(items, keys)| {
+                        let keys = self.buyers.keys(&items, keys);
+                        (items, keys)
+                    });
                     if let Some(e) = self.products.fill(rows) {
                         self.fail(e);
                     }
@@ -347,6 +369,21 @@ impl App {
                     self.want_users(&mut fx);
                 }
             }
+            Action::BuyersLoaded(index) => {
+                if let Some(e) = self.buyers.fill(index) {
+                    self.fail(format!("Search by buyer is off: {e}"));
+                }
+                if let Some((items, keys)) = &self.product_cache[usize::from(self.self_service)] {
+                    let keys = self.buyers.keys(items, keys.clone());
+                    self.products.list.replace(items.clone(), keys);
+                }
+            }
+            Action::SetAllPolicies => self.open_policy_panel(true),
+            Action::PanelMove(nav) => self.panel_move(nav),
+            Action::PanelSave => self.panel_save(&mut fx),
+            Action::PanelClose => self.panel_close(),
+            Action::PolicySaved(result) => self.policy_saved(result, &mut fx),
+            Action::LifecycleDone(result) => self.lifecycle_done(result, &mut fx),
             Action::PoliciesLoaded(rows) => {
                 if let Some(e) = self.policies.fill(rows) {
                     self.fail(e);
@@ -381,6 +418,11 @@ impl App {
                     Err(e) => self.fail(e),
                 }
             }
+        }
+        if self.screen == Screen::Products {
+            let selected = self.products.list.selected().map(|p| &p.id);
+            self.buyers
+                .refresh(selected, self.products.list.folded_query());
         }
         fx
     }
@@ -482,7 +524,8 @@ impl App {
                 }
             }
             Screen::Export => self.write(fx),
-            Screen::Policies | Screen::Audit | Screen::Outbox => self.detail = !self.detail,
+            Screen::Policies => self.open_policy_panel(false),
+            Screen::Audit | Screen::Outbox => self.detail = !self.detail,
             Screen::Help => self.screen = self.help_from,
         }
     }
@@ -589,8 +632,8 @@ impl App {
         let slot = usize::from(self.self_service);
         match &self.product_cache[slot] {
             Some((items, keys)) => {
-                let (items, keys) = (items.clone(), keys.clone());
-                self.products.list.replace(items, keys);
+                let keys = self.buyers.keys(items, keys.clone());
+                self.products.list.replace(items.clone(), keys);
                 self.products.state = LoadState::Ready;
             }
             None => {
@@ -687,6 +730,7 @@ impl App {
         }
         // The users pane follows once the subscriptions are back (`want_users`).
         self.users_for.clear();
+        self.reload_buyers(fx);
         for (state, effect) in [
             (&mut self.policies.state, Effect::LoadPolicies),
             (&mut self.audit.state, Effect::LoadAudit),

@@ -5,10 +5,15 @@
 //! Writing screens (move users, cancel, policy edit) add their `ops` calls as new variants.
 
 use super::action::{Action, SubsKey};
+use super::buyers::BuyerIndex;
 use super::fold::fold;
+use super::lifecycle::Summary;
+use super::screens::policy_panel::Saved;
 use crate::text::sanitize;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use selfserve_core::model::{PolicyValue, ProductId, SubscriptionId};
+use selfserve_core::ops::lifecycle;
+use selfserve_core::ops::set_policy::{self, PolicyScope};
 use selfserve_core::query::{self, LicensedUser, SubscriptionFilter, SubscriptionRow};
 use selfserve_core::{export, Actor, Store};
 use std::path::PathBuf;
@@ -30,6 +35,18 @@ pub enum Effect {
         subs: Vec<SubscriptionId>,
         path: PathBuf,
     },
+    /// Saves the policy panel's choice (`ops::set_policy`).
+    SetPolicy {
+        scope: PolicyScope,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
+    /// Applies the lifecycle up to `now`, or previews it where the session may not apply it.
+    Lifecycle {
+        now: DateTime<Utc>,
+        apply: bool,
+    },
+    LoadBuyers,
     /// A take-over dialog's dry run or write (`screens::dialog`).
     Dialog(super::screens::dialog::Job),
 }
@@ -125,6 +142,25 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
             result: export::export_to_file(store, actor, &subs, &path).map_err(err),
             path,
         },
+        Effect::SetPolicy { scope, value, now } => Action::PolicySaved(
+            set_policy::set_policy(store, actor, &scope, value, now)
+                .map(Saved::of)
+                .map_err(err),
+        ),
+        Effect::Lifecycle { now, apply } => Action::LifecycleDone(
+            if apply {
+                lifecycle::run(store, actor, now, None)
+            } else {
+                lifecycle::preview(store, actor, now)
+            }
+            .map(|r| Summary::of(&r))
+            .map_err(err),
+        ),
+        Effect::LoadBuyers => Action::BuyersLoaded(
+            query::product_buyers(store, actor)
+                .map(BuyerIndex::build)
+                .map_err(err),
+        ),
         Effect::Dialog(job) => super::screens::dialog::run(store, actor, job),
     }
 }

@@ -20,6 +20,8 @@ pub enum Scope {
     Typing,
     /// While a yes/no question is open.
     Confirm,
+    /// While the policy panel is open.
+    Panel,
     /// While a take-over dialog is open (move users, cancel, centralise).
     Dialog,
 }
@@ -68,7 +70,7 @@ const LISTS: &[Screen] = &[
     Screen::Outbox,
 ];
 const SUBS: &[Screen] = &[Screen::Subscriptions, Screen::Export];
-const DETAILS: &[Screen] = &[Screen::Policies, Screen::Audit, Screen::Outbox];
+const DETAILS: &[Screen] = &[Screen::Audit, Screen::Outbox];
 
 macro_rules! bind {
     ($scope:expr, [$($key:expr),+], $label:literal, $action:expr, $help:literal) => {
@@ -379,6 +381,59 @@ pub static BINDINGS: &[Binding] = &[
         "Buy licenses for the users"
     ),
     bind!(
+        Scope::On(&[Screen::Policies]),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Enter,
+        "Open the product's policy panel"
+    ),
+    bind!(
+        Scope::On(&[Screen::Policies]),
+        [code(KeyCode::Tab)],
+        "Tab",
+        Action::NextPane,
+        "Show or hide the details"
+    ),
+    bind!(
+        needs Capability::ManagePolicies,
+        Scope::On(&[Screen::Policies]),
+        [k('a')],
+        "a",
+        Action::SetAllPolicies,
+        "Set every product's policy"
+    ),
+    bind!(
+        needs Capability::ManagePolicies,
+        Scope::Panel,
+        [code(KeyCode::Up), k('k')],
+        "↑ k",
+        Action::PanelMove(Nav::Up),
+        "Choose the value above"
+    ),
+    bind!(
+        needs Capability::ManagePolicies,
+        Scope::Panel,
+        [code(KeyCode::Down), k('j')],
+        "↓ j",
+        Action::PanelMove(Nav::Down),
+        "Choose the value below"
+    ),
+    bind!(
+        needs Capability::ManagePolicies,
+        Scope::Panel,
+        [code(KeyCode::Enter), k('s')],
+        "Enter s",
+        Action::PanelSave,
+        "Save changes"
+    ),
+    bind!(
+        Scope::Panel,
+        [code(KeyCode::Esc)],
+        "Esc",
+        Action::PanelClose,
+        "Close, changing nothing"
+    ),
+    bind!(
         Scope::Global,
         [code(KeyCode::Esc)],
         "Esc",
@@ -391,7 +446,7 @@ fn scope_has(scope: Scope, screen: Screen) -> bool {
     match scope {
         Scope::Global => true,
         Scope::On(screens) => screens.contains(&screen),
-        Scope::Typing | Scope::Confirm | Scope::Dialog => false,
+        Scope::Typing | Scope::Confirm | Scope::Dialog | Scope::Panel => false,
     }
 }
 
@@ -456,6 +511,13 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
     }
     if app.confirm.is_some() {
         return for_scope(Scope::Confirm)
+            .find(|b| matches(b, key))
+            .map(|b| b.action.clone());
+    }
+    if app.policy_panel.is_some() {
+        // Withheld keys (saving, for a role that may not) do nothing: the panel says why.
+        return for_scope(Scope::Panel)
+            .filter(|b| withheld_because(b, &app.session).is_none())
             .find(|b| matches(b, key))
             .map(|b| b.action.clone());
     }

@@ -65,6 +65,11 @@ impl<T> Listing<T> {
         self.items.len()
     }
 
+    /// Every item, whatever the query lets through.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
     /// The `i`-th item the query lets through.
     pub fn get(&self, i: usize) -> Option<&T> {
         match &self.shown {

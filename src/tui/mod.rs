@@ -4,9 +4,11 @@
 
 pub mod action;
 pub mod app;
+pub mod buyers;
 pub mod effect;
 pub mod fold;
 pub mod keymap;
+pub mod lifecycle;
 pub mod list;
 pub mod screens;
 pub mod theme;

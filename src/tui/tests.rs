@@ -13,6 +13,8 @@ use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::Role;
 use selfserve_core::{Actor, Store};
 
+#[path = "tests_policy.rs"]
+mod policy;
 #[path = "tests_takeover.rs"]
 mod takeover;
 
@@ -298,7 +300,7 @@ fn policies_in_words_with_detail() {
         .collect();
     assert!(words.contains(&"Do not allow"));
     assert!(words.contains(&"Allow for trials only"));
-    h.keys("<Enter>");
+    h.keys("<Tab>");
     assert!(h.app.detail);
     h.keys("<Esc>");
     assert!(!h.app.detail);
@@ -480,7 +482,7 @@ fn snapshot_policies() {
     let mut h = Harness::new(80, 24);
     h.keys("3");
     snap(&mut h, "policies");
-    h.keys("jj<Enter>");
+    h.keys("jj<Tab>");
     snap(&mut h, "policies_detail");
 }
 

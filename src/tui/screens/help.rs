@@ -60,6 +60,15 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             keymap::for_scope(Scope::Dialog).collect(),
         );
     }
+    if from == crate::tui::action::Screen::Policies {
+        section(
+            &mut lines,
+            "In the policy panel".to_string(),
+            keymap::for_scope(Scope::Panel)
+                .filter(|b| keymap::withheld_because(b, &app.session).is_none())
+                .collect(),
+        );
+    }
     let withheld: Vec<_> = keymap::withheld(from, &app.session).collect();
     if !withheld.is_empty() {
         lines.push((None, "Not available to you".to_string()));
@@ -78,7 +87,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     } else {
         ""
     };
+    lines.push((Some("Can"), crate::tui::lifecycle::role_limits(session)));
     lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
+    if let Some(text) = crate::tui::lifecycle::status(app) {
+        lines.push((Some("Lifecycle"), text));
+    }
     lines.push((Some("Database"), session.db.clone()));
     if app.session.readonly {
         lines.push((

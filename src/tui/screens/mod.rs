@@ -11,6 +11,7 @@ pub mod help;
 pub mod move_wizard;
 pub mod outbox;
 pub mod policies;
+pub mod policy_panel;
 pub mod products;
 pub mod subscriptions;
 

@@ -1,5 +1,5 @@
 //! Self-service trials and purchases: every product's `AllowSelfServicePurchase` value in words.
-//! Read-only here; editing it is the policy panel's.
+//! Enter opens the policy panel over the list (`policy_panel`), where the value is changed.
 
 use super::{field, placeholder, split_detail, title, widgets};
 use crate::tui::app::App;
@@ -51,8 +51,16 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let inner = widgets::inner(list_area);
     if app.policies.list.is_empty() {
         placeholder(buf, inner, app, &app.policies, "No products.");
-        return;
+    } else {
+        list(buf, inner, detail_area, app);
     }
+    if let Some(p) = &app.policy_panel {
+        super::policy_panel::draw(buf, body, app, p);
+    }
+}
+
+fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
+    let theme = app.session.theme;
     let q = app.policies.list.folded_query();
     // The module's name for the value needs room; narrow windows show it in the detail.
     let cols = if inner.width >= 100 { WIDE } else { NARROW };
@@ -87,7 +95,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         Line::raw(meaning(p.policy_value)),
         Line::styled(
             format!(
-                "Change it with: selfserve policy set {} VALUE",
+                "Enter opens its panel; from a shell: selfserve policy set {} VALUE",
                 p.product_id
             ),
             theme.dim(),

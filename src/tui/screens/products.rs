@@ -1,11 +1,20 @@
-//! Products: one row per product, with the self-service filter (`f`).
+//! Products: one row per product, with the self-service filter (`f`). The search also finds a
+//! product by its buyers' names and UPNs: such a row is tagged "buyer", and the bottom border
+//! names the selected product's matching buyer.
 
 use super::{placeholder, title, widgets};
-use crate::tui::app::App;
+use crate::text;
+use crate::tui::app::{App, LoadState};
+use crate::tui::fold::fold;
+use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, cell, col, num, Col};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+
+/// The tag of a row found through its buyers rather than its own name or id.
+const BUYER_TAG: &str = " buyer";
 
 const NARROW: &[Col] = &[
     col("Product", 0),
@@ -38,7 +47,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         "Products"
     };
     let area = table_area(body);
-    widgets::block(theme, title(filter, &app.products), true).render(area, buf);
+    let mut block = widgets::block(theme, title(filter, &app.products), true);
+    if let Some(line) = buyer_note(app, usize::from(area.width.saturating_sub(4))) {
+        block = block.title_bottom(line);
+    }
+    block.render(area, buf);
     let inner = widgets::inner(area);
     if app.products.list.is_empty() {
         placeholder(
@@ -57,7 +70,12 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             .next_expiration
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into());
-        let mut cells = vec![cell(&p.name, w[0], false, q, theme)];
+        let by_buyer = !q.is_empty() && !fold(&p.name).contains(q) && !fold(&p.id.0).contains(q);
+        let mut cells = vec![if by_buyer {
+            tagged(&p.name, w[0], theme)
+        } else {
+            cell(&p.name, w[0], false, q, theme)
+        }];
         if cols.len() == WIDE.len() {
             cells.push(cell(&p.id.0, w[1], false, q, theme));
         }
@@ -79,4 +97,51 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         }
         cells
     });
+}
+
+/// The product's name with the buyer tag at the end of its column.
+fn tagged(name: &str, width: u16, theme: Theme) -> Line<'static> {
+    let tag_cols = text::width(BUYER_TAG);
+    let room = usize::from(width).saturating_sub(tag_cols);
+    if room == 0 {
+        return cell(name, width, false, "", theme);
+    }
+    Line::from(vec![
+        Span::raw(text::fit(name, room)),
+        Span::styled(BUYER_TAG, theme.matched()),
+    ])
+}
+
+/// What the bottom border says while searching: the selected product's matching buyer, or
+/// that buyers are not searchable yet.
+fn buyer_note(app: &App, room: usize) -> Option<Line<'static>> {
+    let q = app.products.list.folded_query();
+    if q.is_empty() {
+        return None;
+    }
+    let theme = app.session.theme;
+    let plain = |t: &str| {
+        Some(Line::styled(
+            format!(" {} ", text::truncate(t, room)),
+            theme.dim(),
+        ))
+    };
+    if !app.buyers.arrived() {
+        return match &app.buyers.state {
+            LoadState::Failed(_) => plain("Buyers could not be read: names and ids only"),
+            _ => plain("Reading buyers… names and ids match meanwhile"),
+        };
+    }
+    let hit = app.buyers.hit.as_ref()?;
+    let more = match hit.count {
+        1 => String::new(),
+        n => format!(" and {} more", table::thousands(n as u64 - 1)),
+    };
+    let lead = "Bought by ";
+    let fixed = text::width(lead) + text::width(&more) + 2;
+    let who = text::truncate(&hit.first, room.saturating_sub(fixed));
+    let mut spans = vec![Span::styled(format!(" {lead}"), theme.dim())];
+    spans.extend(cell(&who, text::width(&who) as u16, false, q, theme).spans);
+    spans.push(Span::styled(format!("{more} "), theme.dim()));
+    Some(Line::from(spans))
 }

@@ -11,8 +11,9 @@ use selfserve_core::model::Role;
 
 pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
-    if app.searching || !app.query().is_empty() {
-        let matches = crate::tui::screens::shown_rows(app);
+    let matches = crate::tui::screens::shown_rows(app);
+    // A kept search gives way to a message (e.g. what a save did), and moves to the right.
+    if app.searching || (!app.query().is_empty() && app.message.is_none()) {
         super::search::draw(buf, area, theme, app.query(), app.searching, matches);
         return;
     }
@@ -40,6 +41,18 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     // The database goes at the right end of this line, keeping the end of its path.
     let used: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
+    if !app.query().is_empty() {
+        let kept = format!(
+            "/{}  {} match{}",
+            text::sanitize(app.query()),
+            super::table::thousands(matches as u64),
+            if matches == 1 { "" } else { "es" }
+        );
+        let kept = text::truncate(&kept, room);
+        let x = area.right().saturating_sub(text::width(&kept) as u16);
+        buf.set_line(x, area.y, &Line::styled(kept, theme.matched()), area.width);
+        return;
+    }
     let db = text::sanitize(&app.session.db);
     let db = if text::width(&db) + 3 <= room {
         format!("db {db}")

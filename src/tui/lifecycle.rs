@@ -1,0 +1,219 @@
+//! The lifecycle in the dashboard (SPEC §1 Status, §2 rules 1 and 2): applied at start and
+//! whenever the clock's UTC date changes, in the background (each run scans every subscription,
+//! so not on every tick). A role that may not apply it, or `--readonly`, gets the core's preview
+//! instead and is told what is due. The message line says what changed; the lists it touched
+//! are read again.
+
+use super::app::{App, Session};
+use super::effect::Effect;
+use chrono::NaiveDate;
+use selfserve_core::ops::lifecycle::{LifecycleReport, Step};
+use selfserve_core::Capability;
+
+/// The steps in the order the message names them.
+const STEPS: [Step; 5] = [
+    Step::Renewed,
+    Step::Converted,
+    Step::Expired,
+    Step::Disabled,
+    Step::Deleted,
+];
+
+/// What a run changed, or a preview found due, in counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// False for a preview: nothing was written.
+    pub applied: bool,
+    pub until: NaiveDate,
+    /// How many steps of each kind, in `STEPS` order.
+    pub steps: [usize; 5],
+    pub licenses_removed: u64,
+    pub emails: usize,
+}
+
+impl Summary {
+    pub fn of(report: &LifecycleReport) -> Summary {
+        let mut steps = [0; 5];
+        for c in &report.changes {
+            if let Some(i) = STEPS.iter().position(|s| *s == c.step) {
+                steps[i] += 1;
+            }
+        }
+        Summary {
+            applied: report.applied,
+            until: report.until.date_naive(),
+            steps,
+            licenses_removed: report
+                .changes
+                .iter()
+                .map(|c| u64::from(c.licenses_removed))
+                .sum(),
+            emails: report.changes.iter().map(|c| c.emailed.len()).sum(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.iter().all(|&n| n == 0)
+    }
+
+    /// "3 renewed, 1 deleted" (or what is due, for a preview).
+    fn counts(&self) -> String {
+        let words: [(&str, &str); 5] = [
+            ("renewed", "to renew"),
+            ("converted", "to convert"),
+            ("expired", "to expire"),
+            ("disabled", "to disable"),
+            ("deleted", "to delete"),
+        ];
+        self.steps
+            .iter()
+            .zip(words)
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, (done, due))| format!("{n} {}", if self.applied { done } else { due }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The message line's account of the run, counts first so 80 columns show them; `why_not`
+    /// says why a preview was not applied.
+    pub fn message(&self, why_not: Option<&str>) -> String {
+        if self.applied {
+            let mut text = format!("Lifecycle: {}", self.counts());
+            if self.licenses_removed > 0 {
+                text.push_str(&format!(
+                    "; {} license{} removed",
+                    self.licenses_removed,
+                    if self.licenses_removed == 1 { "" } else { "s" }
+                ));
+            }
+            if self.emails > 0 {
+                text.push_str(&format!(
+                    "; {} e-mail{} sent",
+                    self.emails,
+                    if self.emails == 1 { "" } else { "s" }
+                ));
+            }
+            text
+        } else {
+            format!(
+                "Lifecycle due: {}; not applied: {}",
+                self.counts(),
+                why_not.unwrap_or("preview only")
+            )
+        }
+    }
+}
+
+/// Why this session only previews the lifecycle, or None when it applies it.
+pub fn preview_only(session: &Session) -> Option<String> {
+    let cap = Capability::ManageSubscriptions;
+    if session.readonly {
+        Some("--readonly".to_string())
+    } else if !cap.allowed(session.role) {
+        Some(format!(
+            "{} may not apply it: it needs {}",
+            session.role.as_str(),
+            cap.needs()
+        ))
+    } else {
+        None
+    }
+}
+
+/// What the session's role lets it do, in one line (help's "This session").
+pub fn role_limits(session: &Session) -> String {
+    if session.readonly {
+        return "look, search and export only (--readonly)".to_string();
+    }
+    let policies = Capability::ManagePolicies;
+    let subs = Capability::ManageSubscriptions;
+    match (subs.allowed(session.role), policies.allowed(session.role)) {
+        (true, true) => "change subscriptions, licenses and policies".to_string(),
+        (true, false) => format!(
+            "change subscriptions and licenses; policies need {}",
+            policies.needs()
+        ),
+        _ => format!("look, search and export; changes need {}", subs.needs()),
+    }
+}
+
+/// The last run, for help's "This session".
+pub fn status(app: &App) -> Option<String> {
+    let why_not = preview_only(&app.session);
+    match (&app.lifecycle.last, app.lifecycle.running) {
+        (_, true) => Some("running…".to_string()),
+        (Some(s), false) if s.is_empty() => Some(format!("nothing due by {}", s.until)),
+        (Some(s), false) => Some(s.message(why_not.as_deref())),
+        (None, false) => None,
+    }
+}
+
+/// The dashboard's side of the lifecycle: the date it last ran for, and whether a run is out.
+#[derive(Debug, Clone, Default)]
+pub struct LifecycleState {
+    pub day: Option<NaiveDate>,
+    pub running: bool,
+    pub last: Option<Summary>,
+}
+
+impl App {
+    /// The run the clock asks for: none while one is out or when the date has not changed.
+    pub(crate) fn lifecycle_due(&mut self) -> Option<Effect> {
+        let today = self.now.date_naive();
+        if self.lifecycle.running || self.lifecycle.day == Some(today) {
+            return None;
+        }
+        self.lifecycle.day = Some(today);
+        self.lifecycle.running = true;
+        Some(Effect::Lifecycle {
+            now: self.now,
+            apply: preview_only(&self.session).is_none(),
+        })
+    }
+
+    pub(crate) fn lifecycle_done(&mut self, result: Result<Summary, String>, fx: &mut Vec<Effect>) {
+        self.lifecycle.running = false;
+        match result {
+            Ok(summary) => {
+                if !summary.is_empty() {
+                    let why_not = preview_only(&self.session);
+                    self.say(summary.message(why_not.as_deref()));
+                    if summary.applied {
+                        self.reload(fx);
+                    }
+                }
+                self.lifecycle.last = Some(summary);
+            }
+            Err(e) => self.fail(format!("The lifecycle could not run: {e}")),
+        }
+        // The date may have changed while it ran.
+        fx.extend(self.lifecycle_due());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(applied: bool) -> Summary {
+        Summary {
+            applied,
+            until: NaiveDate::from_ymd_opt(2027, 1, 1).expect("date"),
+            steps: [2, 0, 1, 0, 1],
+            licenses_removed: 3,
+            emails: 4,
+        }
+    }
+
+    #[test]
+    fn messages_count_what_changed_or_is_due() {
+        assert_eq!(
+            summary(true).message(None),
+            "Lifecycle: 2 renewed, 1 expired, 1 deleted; 3 licenses removed; 4 e-mails sent"
+        );
+        assert_eq!(
+            summary(false).message(Some("--readonly")),
+            "Lifecycle due: 2 to renew, 1 to expire, 1 to delete; not applied: --readonly"
+        );
+    }
+}
