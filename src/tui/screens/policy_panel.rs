@@ -420,7 +420,18 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App, p: &PolicyPanel) {
         Target::Product { name, .. } => format!(" {} ", text::sanitize(name)),
         Target::All { .. } => " Every product ".to_string(),
     };
-    Clear.render(rect, buf);
+    // A blank margin around the panel, inside the list's border, so no row peeks beside it.
+    let list_inside = widgets::inner(body);
+    let left = rect.x.saturating_sub(2).max(list_inside.x);
+    let right = (rect.right() + 2).min(list_inside.right());
+    Clear.render(
+        Rect {
+            x: left,
+            width: right.saturating_sub(left),
+            ..rect
+        },
+        buf,
+    );
     let block = widgets::block(theme, title, true);
     let inside = widgets::inner(rect);
     block.render(rect, buf);
