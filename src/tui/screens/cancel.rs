@@ -61,7 +61,7 @@ impl Summary for CancelView {
             if self.recipients.is_empty() {
                 ""
             } else {
-                "; its buyer is e-mailed"
+                ", buyer e-mailed"
             }
         )
     }

@@ -169,7 +169,7 @@ impl Summary for MoveView {
             if self.recipients.is_empty() {
                 ""
             } else {
-                ", its buyer e-mailed"
+                ", buyer e-mailed"
             }
         )
     }
