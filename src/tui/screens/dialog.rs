@@ -425,6 +425,6 @@ pub fn count(n: usize, what: &str) -> String {
 pub fn working(what: &str, ticks: u32) -> String {
     let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
     format!(
-        "{spinner} {what}… {ticks} s. It is one transaction: it happens whole or not at all, and the screen stays yours meanwhile."
+        "{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all."
     )
 }
