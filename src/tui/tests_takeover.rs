@@ -541,3 +541,11 @@ fn snapshot_centralise_review() {
     h.keys("<Enter>");
     snap(&mut h, "centralise_confirm");
 }
+
+#[test]
+fn money_has_thousands_separators() {
+    use crate::tui::screens::move_wizard::money;
+    assert_eq!(money(3528.0, "EUR"), "3,528.00 EUR");
+    assert_eq!(money(0.5, "USD"), "0.50 USD");
+    assert_eq!(money(-1234567.891, "EUR"), "-1,234,567.89 EUR");
+}

@@ -4,7 +4,7 @@
 //! carried out as one transaction. The admin center makes you do this one subscription at a time.
 
 use super::dialog::{self, count, label, DialogKey, Job, Load, Reply, Step, Summary};
-use super::move_wizard::{emails, named, BuyView};
+use super::move_wizard::{emails, short, BuyView};
 use crate::text::{fit, sanitize};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
@@ -33,7 +33,18 @@ impl CentraliseView {
             moves: p
                 .moves
                 .iter()
-                .map(|m| format!("{}: {}", named(&m.from), count(m.users.len(), "user")))
+                .map(|m| {
+                    format!(
+                        "{:>12} from {}…{}",
+                        count(m.users.len(), "user"),
+                        short(m.from.id),
+                        m.from
+                            .buyer
+                            .as_deref()
+                            .map(|b| format!(" bought by {}", sanitize(b)))
+                            .unwrap_or_default()
+                    )
+                })
                 .collect(),
             users_moved: p.users_moved,
             emails: p.moves.iter().flat_map(|m| emails(&m.emails)).collect(),
@@ -44,11 +55,11 @@ impl CentraliseView {
 impl Summary for CentraliseView {
     fn done(&self) -> String {
         format!(
-            "Centralised {}: {} moved from {} self-service subscriptions into central subscription {}",
+            "Centralised {}: {} moved to {}…, {} cancelled",
             self.product_name,
             count(self.users_moved as usize, "user"),
-            self.moves.len(),
-            super::move_wizard::short(self.purchase.id)
+            short(self.purchase.id),
+            count(self.moves.len(), "subscription")
         )
     }
 }

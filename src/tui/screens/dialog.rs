@@ -424,7 +424,5 @@ pub fn count(n: usize, what: &str) -> String {
 /// The seconds a write has been running, as its progress line says it.
 pub fn working(what: &str, ticks: u32) -> String {
     let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
-    format!(
-        "{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all."
-    )
+    format!("{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all.")
 }
