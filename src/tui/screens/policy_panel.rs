@@ -371,13 +371,9 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     match &p.read_only {
         Some(why) => {
-            for l in wrap(&format!("Read-only: {why}."), width) {
+            for l in wrap(&format!("Read-only: {why}. Esc closes."), width) {
                 out.push(Line::styled(l, theme.error()));
             }
-            out.push(Line::from(vec![
-                Span::styled("Esc", theme.key()),
-                Span::styled(" close", theme.dim()),
-            ]));
         }
         None if p.saving => out.push(Line::styled("Saving…", theme.dim())),
         None => {
@@ -407,12 +403,13 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App, p: &PolicyPanel) {
     let width = body.width.saturating_sub(4).min(90);
     let inner_width = usize::from(width.saturating_sub(4));
     let content = lines(p, inner_width, theme);
-    let height = (content.len() as u16 + 2).min(body.height);
-    // A fixed top, below the list's first row, so the panel does not jump as the notice comes
-    // and goes with the choice.
+    // Inside the list's border, from a fixed top below its first row where there is room, so
+    // the panel does not jump as the notice comes and goes with the choice.
+    let list_inside = widgets::inner(body);
+    let height = (content.len() as u16 + 2).min(list_inside.height);
     let rect = Rect {
         x: body.x + (body.width.saturating_sub(width)) / 2,
-        y: body.y + body.height.saturating_sub(height).min(3),
+        y: list_inside.y + list_inside.height.saturating_sub(height).min(2),
         width,
         height,
     };
@@ -421,7 +418,6 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App, p: &PolicyPanel) {
         Target::All { .. } => " Every product ".to_string(),
     };
     // A blank margin around the panel, inside the list's border, so no row peeks beside it.
-    let list_inside = widgets::inner(body);
     let left = rect.x.saturating_sub(2).max(list_inside.x);
     let right = (rect.right() + 2).min(list_inside.right());
     Clear.render(
