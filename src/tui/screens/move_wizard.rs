@@ -308,13 +308,13 @@ impl MoveWizard {
         use DialogKey::*;
         self.note = None;
         match (self.step, key) {
+            // Keys typed ahead go on before the facts arrive; a refusal stops here.
             (MoveStep::TakeOver, Next) => match &self.take_over {
-                Load::Ready(_) => {
+                Load::Ready(_) | Load::Waiting => {
                     self.step = MoveStep::Targets;
                     self.targets = Load::Waiting;
                     return Step::job(self.targets_job(None));
                 }
-                Load::Waiting => self.note = Some("Still reading the subscription…".into()),
                 Load::Failed(_) => self.note = Some("Nothing to do here: Esc closes.".into()),
             },
             (MoveStep::TakeOver, Back) | (MoveStep::Done, Next | Back) => return Step::close(),
@@ -439,7 +439,6 @@ impl MoveWizard {
                 Ok(bought) => {
                     self.step = MoveStep::Targets;
                     self.targets = Load::Waiting;
-                    self.note = Some(bought.sentence(true));
                     return Step::job(self.targets_job(Some(bought.id)));
                 }
                 Err(e) => {
@@ -624,7 +623,7 @@ impl MoveWizard {
                 theme.title(),
             )),
         }
-        if self.take_over.ready().is_some() {
+        if !matches!(self.take_over, Load::Failed(_)) {
             page.keys
                 .push((label(DialogKey::Next), "choose where its users go"));
         }
