@@ -110,6 +110,8 @@ pub enum Action {
     Dialog(super::screens::dialog::DialogKey),
     DialogReply(Box<super::screens::dialog::Reply>),
     Resize(u16, u16),
+    /// A key this session may not use, with why (its role, or --readonly).
+    Refused(String),
     /// The policy panel: open it on every product, move its choice, save, close; the result.
     SetAllPolicies,
     PanelMove(Nav),

@@ -378,6 +378,7 @@ impl App {
                     self.products.list.replace(items.clone(), keys);
                 }
             }
+            Action::Refused(why) => self.fail(why),
             Action::SetAllPolicies => self.open_policy_panel(true),
             Action::PanelMove(nav) => self.panel_move(nav),
             Action::PanelSave => self.panel_save(&mut fx),

@@ -469,7 +469,7 @@ pub fn withheld_because(b: &Binding, session: &Session) -> Option<String> {
         Some("the dashboard runs --readonly".to_string())
     } else if !cap.allowed(session.role) {
         Some(format!(
-            "{} may not: {}",
+            "{} may not: it needs {}",
             session.role.as_str(),
             cap.needs()
         ))
@@ -515,11 +515,12 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
             .map(|b| b.action.clone());
     }
     if app.policy_panel.is_some() {
-        // Withheld keys (saving, for a role that may not) do nothing: the panel says why.
         return for_scope(Scope::Panel)
-            .filter(|b| withheld_because(b, &app.session).is_none())
             .find(|b| matches(b, key))
-            .map(|b| b.action.clone());
+            .map(|b| match withheld_because(b, &app.session) {
+                None => b.action.clone(),
+                Some(why) => refused(b, &why),
+            });
     }
     if app.dialog.is_some() {
         return for_scope(Scope::Dialog)
@@ -549,7 +550,15 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    for_screen(app.screen, &app.session)
-        .find(|b| matches(b, key))
-        .map(|b| b.action.clone())
+    if let Some(b) = for_screen(app.screen, &app.session).find(|b| matches(b, key)) {
+        return Some(b.action.clone());
+    }
+    // A key this session may not use says why, rather than doing nothing.
+    withheld(app.screen, &app.session)
+        .find(|(b, _)| matches(b, key))
+        .map(|(b, why)| refused(b, &why))
+}
+
+fn refused(b: &Binding, why: &str) -> Action {
+    Action::Refused(format!("{} is not available: {why}", b.help))
 }

@@ -233,12 +233,23 @@ fn billing_reader_and_readonly_see_the_panel_read_only_with_the_reason() {
         assert_eq!(stored(&h, &id.0), current, "{who}");
         let screen = h.render();
         assert!(screen.contains("Read-only"), "{who}: {screen}");
-        assert!(!screen.contains("Save changes"), "{who}: {screen}");
+        assert!(!screen.contains("[ Save changes ]"), "{who}: {screen}");
+        // The keys that would save say why they do nothing.
+        assert!(
+            message(&h).starts_with("Save changes is not available: "),
+            "{who}: {}",
+            message(&h)
+        );
         h.keys("<Esc>");
         assert!(h.app.policy_panel.is_none());
         // "a" (every product) is withheld, and help says why.
         h.keys("a");
         assert!(h.app.policy_panel.is_none(), "{who}");
+        assert!(
+            message(&h).starts_with("Set every product's policy is not available: "),
+            "{who}: {}",
+            message(&h)
+        );
         h.keys("?");
         let help = h.render();
         assert!(help.contains("Not available to you"), "{who}: {help}");
