@@ -515,12 +515,12 @@ pub fn action_for(app: &App, key: &KeyEvent) -> Option<Action> {
             .map(|b| b.action.clone());
     }
     if app.policy_panel.is_some() {
-        return for_scope(Scope::Panel)
-            .find(|b| matches(b, key))
-            .map(|b| match withheld_because(b, &app.session) {
+        return for_scope(Scope::Panel).find(|b| matches(b, key)).map(|b| {
+            match withheld_because(b, &app.session) {
                 None => b.action.clone(),
                 Some(why) => refused(b, &why),
-            });
+            }
+        });
     }
     if app.dialog.is_some() {
         return for_scope(Scope::Dialog)
