@@ -200,13 +200,7 @@ pub fn users(users: &[UserRef]) -> Vec<String> {
 pub fn emails(emails: &[PlannedEmail]) -> Vec<String> {
     emails
         .iter()
-        .map(|e| {
-            format!(
-                "{}: \u{201c}{}\u{201d}",
-                sanitize(&e.to),
-                sanitize(&e.subject)
-            )
-        })
+        .map(|e| format!("{}: \"{}\"", sanitize(&e.to), sanitize(&e.subject)))
         .collect()
 }
 
