@@ -254,7 +254,10 @@ impl CancelDialog {
                         consequences(&mut page, p, false);
                         if !p.users.is_empty() {
                             let mut list = user_list(&p.users, self.scroll);
-                            list.heading = Some(format!("Who loses access ({})", p.users.len()));
+                            list.heading = Some(format!(
+                                "Who loses access ({})",
+                                crate::tui::widgets::table::thousands(p.users.len() as u64)
+                            ));
                             page.list = Some(list);
                         }
                         page.keys.push((label(DialogKey::Yes), "yes, cancel it"));
@@ -316,7 +319,7 @@ fn consequences(page: &mut Page<'_>, p: &CancelView, done: bool) {
     }
     page.intro.push((
         match p.emails.len() {
-            0 => "Nobody is e-mailed (no buyer in the directory).".to_string(),
+            0 => "Nobody is e-mailed: it has no buyer in the directory.".to_string(),
             _ => format!("{} {}", d("E-mailed", "E-mails"), p.emails.join("; ")),
         },
         plain,

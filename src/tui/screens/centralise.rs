@@ -217,7 +217,7 @@ impl CentraliseDialog {
                             thousands(u64::from(p.purchase.quantity)),
                             p.product_name,
                             count(p.users_moved as usize, "user"),
-                            p.moves.len()
+                            thousands(p.moves.len() as u64)
                         ),
                         theme.title(),
                     ));
@@ -278,7 +278,7 @@ fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) 
             "{} the {} of {} self-service subscriptions into it; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
             d("Moved", "Moves"),
             count(p.users_moved as usize, "user"),
-            p.moves.len(),
+            thousands(p.moves.len() as u64),
             d("shows", "then shows"),
             d("was", "is"),
             count(p.emails.len(), "e-mail")
@@ -291,7 +291,7 @@ fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
     List {
         heading: Some(format!(
             "Self-service subscriptions moved ({})",
-            moves.len()
+            thousands(moves.len() as u64)
         )),
         len: moves.len(),
         cursor: None,
