@@ -113,11 +113,15 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
     let intro = paragraphs(&page.intro, cols);
     let outro = paragraphs(&page.outro, cols);
     let list_min: u16 = match &page.list {
-        Some(l) => (l.len as u16).clamp(1, 4) + u16::from(l.heading.is_some()),
+        Some(l) => l.len.clamp(1, 4) as u16 + u16::from(l.heading.is_some()),
         None => 0,
     };
-    let outro_h = (outro.len() as u16).min(avail.saturating_sub(list_min) / 2);
-    let intro_h = (intro.len() as u16).min(avail.saturating_sub(list_min + outro_h));
+    let outro_h = u16::try_from(outro.len())
+        .unwrap_or(u16::MAX)
+        .min(avail.saturating_sub(list_min) / 2);
+    let intro_h = u16::try_from(intro.len())
+        .unwrap_or(u16::MAX)
+        .min(avail.saturating_sub(list_min + outro_h));
     let mut y = inner.y;
     for line in intro.iter().take(usize::from(intro_h)) {
         buf.set_line(x, y, line, cols as u16);
@@ -126,7 +130,9 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
     let outro_y = keys_y.saturating_sub(outro_h);
     if let Some(list) = page.list {
         // A blank line before the list and after it, where there is room to spare.
-        let needs = list.len as u16 + u16::from(list.heading.is_some());
+        let needs = u16::try_from(list.len)
+            .unwrap_or(u16::MAX)
+            .saturating_add(u16::from(list.heading.is_some()));
         let spare = outro_y.saturating_sub(y).saturating_sub(needs);
         if spare >= 1 && intro_h > 0 {
             y += 1;
@@ -185,7 +191,40 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn a_long_list_builds_only_the_rows_it_shows() {
+        let built = Cell::new(0usize);
+        let body = Rect::new(0, 1, 80, 21);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        for cursor in [None, Some(99_999)] {
+            built.set(0);
+            let page = Page {
+                title: " t ".into(),
+                intro: vec![("intro".into(), Style::new())],
+                list: Some(List {
+                    heading: Some("h".into()),
+                    len: 100_000,
+                    cursor,
+                    scroll: 50_000,
+                    row: Box::new(|i, _| {
+                        built.set(built.get() + 1);
+                        Line::raw(i.to_string())
+                    }),
+                }),
+                outro: vec![("outro".into(), Style::new())],
+                keys: vec![("Esc", "close")],
+            };
+            draw(&mut buf, body, theme, page);
+            assert!(built.get() <= 20, "{} rows built", built.get());
+        }
+    }
 
     #[test]
     fn wraps_on_words_and_cuts_long_ones() {
