@@ -549,3 +549,23 @@ fn money_has_thousands_separators() {
     assert_eq!(money(0.5, "USD"), "0.50 USD");
     assert_eq!(money(-1234567.891, "EUR"), "-1,234,567.89 EUR");
 }
+
+#[test]
+fn keys_typed_ahead_of_the_plans_never_reach_a_yes() {
+    use crate::tui::screens::dialog::Open;
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
+    // Every key arrives before any dry run is back, as a fast typist's would.
+    let mut fx = h.app.update(Action::OpenDialog(Open::Move));
+    for _ in 0..3 {
+        fx.extend(h.app.update(Action::Dialog(DialogKey::Next)));
+    }
+    assert_eq!(wizard(&h).step, MoveStep::Targets);
+    assert!(wizard(&h).note.is_some(), "it says what it is waiting for");
+    fx.extend(h.app.update(Action::Dialog(DialogKey::Yes)));
+    h.run(fx);
+    assert_eq!(wizard(&h).step, MoveStep::Targets);
+    assert_eq!(fingerprint(&h), before);
+}

@@ -154,6 +154,9 @@ impl CancelDialog {
                     dry_run: false,
                 });
             }
+            (CancelStep::Confirm, Yes) if self.plan == Load::Waiting => {
+                self.note = Some("Still planning the cancellation…".into())
+            }
             (CancelStep::Confirm, Next) => {
                 self.note = Some(format!(
                     "{} cancels it; {} goes back, nothing changes",

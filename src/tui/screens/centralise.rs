@@ -124,6 +124,9 @@ impl CentraliseDialog {
             (CentraliseStep::Review, Next) if self.plan.ready().is_some() => {
                 self.step = CentraliseStep::Confirm
             }
+            (CentraliseStep::Review, Next) if self.plan == Load::Waiting => {
+                self.note = Some("Still planning…".into())
+            }
             (CentraliseStep::Review, Back) | (CentraliseStep::Done, Next | Back) => {
                 return Step::close()
             }

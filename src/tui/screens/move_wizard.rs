@@ -318,6 +318,9 @@ impl MoveWizard {
                     self.cursor = (self.cursor + 1).min(ts.len().saturating_sub(1));
                 }
             }
+            (MoveStep::Targets, Next) if self.targets == Load::Waiting => {
+                self.note = Some("Still reading the subscriptions…".into())
+            }
             (MoveStep::Targets, Next) => {
                 let Some(t) = self.targets.ready().and_then(|ts| ts.get(self.cursor)) else {
                     self.note = Some(format!(
@@ -365,6 +368,9 @@ impl MoveWizard {
             }
             (MoveStep::Review, Next) if self.plan.ready().is_some() => {
                 self.step = MoveStep::Confirm
+            }
+            (MoveStep::Review, Next) if self.plan == Load::Waiting => {
+                self.note = Some("Still planning the move…".into())
             }
             (MoveStep::Review, Back) => self.step = MoveStep::Targets,
             (MoveStep::Confirm, Yes) => {
