@@ -569,3 +569,22 @@ fn keys_typed_ahead_of_the_plans_never_reach_a_yes() {
     assert_eq!(wizard(&h).step, MoveStep::Targets);
     assert_eq!(fingerprint(&h), before);
 }
+
+#[test]
+fn step_one_says_who_took_it_over_already() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    let now = h.app.now;
+    take_over::take_over(&h.store, &h.actor, from, now, false).expect("take over");
+    to_sub(&mut h, PRO, from);
+    h.keys("m");
+    assert!(matches!(
+        &wizard(&h).take_over,
+        Load::Ready(i) if i.already.as_ref().is_some_and(|(by, _)| by == "adele.vance@contoso.example")
+    ));
+    assert!(h
+        .render()
+        .contains("Already taken over by adele.vance@contoso.example on 2026-11-23."));
+    h.keys("<Enter><Enter>");
+    assert!(!wizard(&h).plan.ready().expect("plan").takes_over);
+}
