@@ -381,6 +381,13 @@ pub static BINDINGS: &[Binding] = &[
         "Buy licenses for the users"
     ),
     bind!(
+        Scope::Dialog,
+        [k('t')],
+        "t",
+        Action::Dialog(DialogKey::Term),
+        "Purchase: annual / monthly term"
+    ),
+    bind!(
         Scope::On(&[Screen::Policies]),
         [code(KeyCode::Enter)],
         "Enter",

@@ -588,3 +588,28 @@ fn step_one_says_who_took_it_over_already() {
     h.keys("<Enter><Enter>");
     assert!(!wizard(&h).plan.ready().expect("plan").takes_over);
 }
+
+#[test]
+fn t_plans_the_purchase_again_for_the_other_term() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>b");
+    let annual = wizard(&h).buy.ready().expect("annual").clone();
+    assert_eq!(annual.term, selfserve_core::model::Term::Annual);
+    h.keys("t");
+    let monthly = wizard(&h).buy.ready().expect("monthly").clone();
+    assert_eq!(monthly.term, selfserve_core::model::Term::Monthly);
+    assert_eq!(monthly.quantity, annual.quantity);
+    assert_ne!(monthly.cost, annual.cost);
+    h.keys("<Esc><Esc><Esc>1");
+    to_product(&mut h, PRO);
+    h.keys("Ct");
+    match &h.app.dialog {
+        Some(Dialog::Centralise(d)) => assert_eq!(
+            d.plan.ready().expect("plan").purchase.term,
+            selfserve_core::model::Term::Monthly
+        ),
+        other => panic!("no centralise dialog: {other:?}"),
+    }
+}

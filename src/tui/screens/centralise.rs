@@ -115,6 +115,12 @@ impl CentraliseDialog {
         use DialogKey::*;
         self.note = None;
         match (self.step, key) {
+            (CentraliseStep::Review, DialogKey::Term) => {
+                self.term = dialog::other(self.term);
+                self.plan = Load::Waiting;
+                self.scroll = 0;
+                return Step::job(self.job(now, true));
+            }
             (CentraliseStep::Review, Up) => self.scroll = self.scroll.saturating_sub(1),
             (CentraliseStep::Review, Down) => {
                 if let Some(p) = self.plan.ready() {
@@ -157,7 +163,10 @@ impl CentraliseDialog {
                 dry_run: true,
                 product,
                 plan,
-            } if product == self.product && self.step == CentraliseStep::Review => {
+            } if product == self.product
+                && self.step == CentraliseStep::Review
+                && plan.as_ref().map_or(true, |p| p.purchase.term == self.term) =>
+            {
                 self.plan = plan.into()
             }
             Reply::Centralise {
@@ -208,6 +217,7 @@ impl CentraliseDialog {
                         page.list = Some(moves_list(&p.moves, self.scroll));
                         page.keys.push((label(DialogKey::Next), "continue"));
                         page.keys.push((label(DialogKey::Down), "scroll"));
+                        page.keys.push((label(DialogKey::Term), "other term"));
                     }
                 }
                 page.keys.push((back, "close, nothing changes"));

@@ -41,6 +41,8 @@ pub enum DialogKey {
     Back,
     /// b: buy a central subscription for the users (move wizard, choosing the target).
     Buy,
+    /// t: switch a purchase between the annual and the monthly term, and plan it again.
+    Term,
 }
 
 #[derive(Debug, Clone)]
@@ -409,6 +411,14 @@ pub fn label(key: DialogKey) -> &'static str {
     keymap::for_scope(Scope::Dialog)
         .find(|b| matches!(b.action, Action::Dialog(k) if k == key))
         .map_or("", |b| b.label)
+}
+
+/// The other billing term.
+pub fn other(term: Term) -> Term {
+    match term {
+        Term::Annual => Term::Monthly,
+        Term::Monthly => Term::Annual,
+    }
 }
 
 /// "12 users", "1 user".

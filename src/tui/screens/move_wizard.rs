@@ -250,6 +250,8 @@ pub struct MoveWizard {
     pub targets: Load<Vec<Target>>,
     pub cursor: usize,
     pub buy: Load<BuyView>,
+    /// The term of the purchase offered at step 2 (annual, as the admin center offers first).
+    pub term: Term,
     /// The target the review is for, and its plan.
     pub to: Option<SubscriptionId>,
     pub plan: Load<MoveView>,
@@ -280,6 +282,7 @@ impl MoveWizard {
             targets: Load::Waiting,
             cursor: 0,
             buy: Load::Waiting,
+            term: Term::Annual,
             to: None,
             plan: Load::Waiting,
             scroll: 0,
@@ -359,6 +362,11 @@ impl MoveWizard {
             (MoveStep::BuyReview, Next) => {
                 self.note = Some(format!("{} buys them; Esc goes back", label(Yes)))
             }
+            (MoveStep::BuyReview, DialogKey::Term) => {
+                self.term = dialog::other(self.term);
+                self.buy = Load::Waiting;
+                return Step::job(self.buy_job(now, true));
+            }
             (MoveStep::BuyReview, Back) => self.step = MoveStep::Targets,
             (MoveStep::Review, Up) => self.scroll = self.scroll.saturating_sub(1),
             (MoveStep::Review, Down) => {
@@ -405,7 +413,7 @@ impl MoveWizard {
         Job::Buy {
             product: self.product.clone(),
             quantity: self.users,
-            term: Term::Annual,
+            term: self.term,
             now,
             dry_run,
         }
@@ -431,7 +439,11 @@ impl MoveWizard {
             Reply::Buy {
                 dry_run: true,
                 plan,
-            } if self.step == MoveStep::BuyReview => self.buy = plan.into(),
+            } if self.step == MoveStep::BuyReview
+                && plan.as_ref().map_or(true, |b| b.term == self.term) =>
+            {
+                self.buy = plan.into()
+            }
             Reply::Buy {
                 dry_run: false,
                 plan,
@@ -517,6 +529,7 @@ impl MoveWizard {
                         page.intro
                             .push(("Buy these licenses?".into(), theme.title()));
                         page.keys.push((label(DialogKey::Yes), "yes, buy them"));
+                        page.keys.push((label(DialogKey::Term), "other term"));
                     }
                 }
                 page.keys.push((back, "back to the targets"));
