@@ -260,11 +260,13 @@ fn a_target_without_room_is_not_selectable_and_a_stale_plan_is_refused() {
     to_target(&mut h, at);
     h.keys("<Enter>");
     assert_eq!(wizard(&h).step, MoveStep::Targets, "not selectable");
-    let note = wizard(&h).note.clone().expect("why");
+    assert!(wizard(&h).note.is_some(), "it says so");
+    let why = t.refusal.clone().expect("why");
     assert!(
-        note.contains(&format!("needs {} more", moving - small.free())),
-        "{note}"
+        why.contains(&format!("needs {} more", moving - small.free())),
+        "{why}"
     );
+    assert!(h.render().contains("needs"), "the refusal is on screen");
     assert_eq!(fingerprint(&h), before);
 
     // A plan made while the target had room, refused when it no longer has.
@@ -612,4 +614,25 @@ fn t_plans_the_purchase_again_for_the_other_term() {
         ),
         other => panic!("no centralise dialog: {other:?}"),
     }
+}
+
+#[test]
+fn snapshot_move_target_without_room() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>");
+    let at = wizard(&h)
+        .targets
+        .ready()
+        .expect("targets")
+        .iter()
+        .position(|t| t.missing > 0)
+        .expect("a target without room");
+    to_target(&mut h, at);
+    h.keys("<Enter>");
+    snap(&mut h, "move_2_target_without_room");
+    h.app.session.theme.ascii = true;
+    h.resize(80, 24);
+    insta::assert_snapshot!("move_2_target_without_room_ascii_80x24", h.render());
 }

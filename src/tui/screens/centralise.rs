@@ -272,8 +272,9 @@ impl CentraliseDialog {
                 page.keys.push((label(DialogKey::Next), "close"));
             }
         }
+        // First, so a long page never cuts it off.
         if let Some(note) = &self.note {
-            page.outro.push((note.clone(), theme.error()));
+            page.outro.insert(0, (note.clone(), theme.error()));
         }
         page
     }

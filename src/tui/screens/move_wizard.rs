@@ -332,8 +332,12 @@ impl MoveWizard {
                     ));
                     return Step::none();
                 };
-                if let Some(why) = &t.refusal {
-                    self.note = Some(format!("Not selectable: {why}"));
+                // Its refusal is on screen already, under the list.
+                if t.refusal.is_some() {
+                    self.note = Some(format!(
+                        "Not selectable: choose one that says yes, or {} buys licenses",
+                        label(DialogKey::Buy)
+                    ));
                     return Step::none();
                 }
                 let to = t.id;
@@ -603,8 +607,9 @@ impl MoveWizard {
                 page.keys.push((label(DialogKey::Next), "close"));
             }
         }
+        // First, so a long page never cuts it off.
         if let Some(note) = &self.note {
-            page.outro.push((note.clone(), theme.error()));
+            page.outro.insert(0, (note.clone(), theme.error()));
         }
         page
     }
