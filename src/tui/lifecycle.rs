@@ -77,8 +77,13 @@ impl Summary {
     /// The message line's account of the run, counts first so 80 columns show them; `why_not`
     /// says why a preview was not applied.
     pub fn message(&self, why_not: Option<&str>) -> String {
+        format!("Lifecycle{}", self.detail(why_not))
+    }
+
+    /// The message without its first word, for help's "Lifecycle" line.
+    fn detail(&self, why_not: Option<&str>) -> String {
         if self.applied {
-            let mut text = format!("Lifecycle: {}", self.counts());
+            let mut text = format!(": {}", self.counts());
             if self.licenses_removed > 0 {
                 text.push_str(&format!(
                     "; {} license{} removed",
@@ -96,7 +101,7 @@ impl Summary {
             text
         } else {
             format!(
-                "Lifecycle due: {}; not applied: {}",
+                " due: {}; not applied: {}",
                 self.counts(),
                 why_not.unwrap_or("preview only")
             )
@@ -143,7 +148,11 @@ pub fn status(app: &App) -> Option<String> {
     match (&app.lifecycle.last, app.lifecycle.running) {
         (_, true) => Some("running…".to_string()),
         (Some(s), false) if s.is_empty() => Some(format!("nothing due by {}", s.until)),
-        (Some(s), false) => Some(s.message(why_not.as_deref())),
+        (Some(s), false) => Some(
+            s.detail(why_not.as_deref())
+                .trim_start_matches([' ', ':'])
+                .to_string(),
+        ),
         (None, false) => None,
     }
 }
