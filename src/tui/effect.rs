@@ -144,7 +144,7 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
         },
         Effect::SetPolicy { scope, value, now } => Action::PolicySaved(
             set_policy::set_policy(store, actor, &scope, value, now)
-                .map(Saved::of)
+                .map(|outcome| Saved::of(outcome, value))
                 .map_err(err),
         ),
         Effect::Lifecycle { now, apply } => Action::LifecycleDone(

@@ -125,23 +125,6 @@ pub fn preview_only(session: &Session) -> Option<String> {
     }
 }
 
-/// What the session's role lets it do, in one line (help's "This session").
-pub fn role_limits(session: &Session) -> String {
-    if session.readonly {
-        return "look, search and export only (--readonly)".to_string();
-    }
-    let policies = Capability::ManagePolicies;
-    let subs = Capability::ManageSubscriptions;
-    match (subs.allowed(session.role), policies.allowed(session.role)) {
-        (true, true) => "change subscriptions, licenses and policies".to_string(),
-        (true, false) => format!(
-            "change subscriptions and licenses; policies need {}",
-            policies.needs()
-        ),
-        _ => format!("look, search and export; changes need {}", subs.needs()),
-    }
-}
-
 /// The last run, for help's "This session".
 pub fn status(app: &App) -> Option<String> {
     let why_not = preview_only(&app.session);

@@ -87,7 +87,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     } else {
         ""
     };
-    lines.push((Some("Can"), crate::tui::lifecycle::role_limits(session)));
+    lines.push((Some("Can"), keymap::role_limits(session)));
     lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
     if let Some(text) = crate::tui::lifecycle::status(app) {
         lines.push((Some("Lifecycle"), text));

@@ -96,13 +96,8 @@ pub struct Saved {
 }
 
 impl Saved {
-    pub fn of(outcome: SetPolicyOutcome) -> Saved {
+    pub fn of(outcome: SetPolicyOutcome, value: PolicyValue) -> Saved {
         let covered = outcome.policies.len();
-        let value = outcome
-            .policies
-            .first()
-            .map(|p| p.policy_value)
-            .unwrap_or(PolicyValue::Enabled);
         Saved {
             value,
             changed: outcome
@@ -137,9 +132,9 @@ impl App {
     pub(crate) fn open_policy_panel(&mut self, all: bool) {
         let read_only = refusal(&self.session);
         let target = if all {
-            if read_only.is_some() {
+            if let Some(why) = read_only {
                 // The key table withholds `a` from this session; say why if asked another way.
-                self.fail(read_only.unwrap_or_default());
+                self.fail(why);
                 return;
             }
             let mut counts = [0; 3];
