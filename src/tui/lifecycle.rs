@@ -6,6 +6,7 @@
 
 use super::app::{App, Session};
 use super::effect::Effect;
+use super::widgets::table::thousands;
 use chrono::NaiveDate;
 use selfserve_core::ops::lifecycle::{LifecycleReport, Step};
 use selfserve_core::Capability;
@@ -69,7 +70,10 @@ impl Summary {
             .iter()
             .zip(words)
             .filter(|(n, _)| **n > 0)
-            .map(|(n, (done, due))| format!("{n} {}", if self.applied { done } else { due }))
+            .map(|(n, (done, due))| {
+                let what = if self.applied { done } else { due };
+                format!("{} {what}", thousands(*n as u64))
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
