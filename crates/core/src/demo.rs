@@ -257,17 +257,29 @@ impl Writer {
         Ok(())
     }
 
-    fn finish(&mut self) -> Result<()> {
-        for (tree, mut records) in self.pending.drain(..) {
+    /// Writes everything. sled holds on to memory for what it wrote until the database is closed,
+    /// so every `REOPEN_EVERY` records it is closed and opened again.
+    fn finish(self, path: &Path) -> Result<()> {
+        const REOPEN_EVERY: usize = 500_000;
+        let Writer { t, pending } = self;
+        drop(t);
+        let pending: Vec<(sled::IVec, Vec<Record>)> = pending
+            .into_iter()
+            .map(|(tree, records)| (tree.name(), records))
+            .collect();
+        for (name, mut records) in pending {
             records.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            for chunk in records.chunks(50_000) {
-                let mut batch = sled::Batch::default();
-                for (k, v) in chunk {
-                    batch.insert(k.as_slice(), v.as_slice());
+            for cycle in records.chunks(REOPEN_EVERY) {
+                let (db, _) = Store::create_empty(path)?;
+                let tree = db.open_tree(&name)?;
+                for chunk in cycle.chunks(50_000) {
+                    let mut batch = sled::Batch::default();
+                    for (k, v) in chunk {
+                        batch.insert(k.as_slice(), v.as_slice());
+                    }
+                    tree.apply_batch(batch)?;
                 }
-                tree.apply_batch(batch)?;
-                // sled keeps unflushed writes in memory: flushing per chunk bounds the build's memory.
-                tree.flush()?;
+                db.flush()?;
             }
         }
         Ok(())
@@ -753,7 +765,9 @@ fn build(path: &Path, opts: &DemoOptions, progress: &mut dyn FnMut(&str)) -> Res
         )),
     };
     w.put(&t.audit, event.id.to_be_bytes(), encode(&event)?)?;
-    w.finish()?;
+    drop((db, t));
+    w.finish(path)?;
+    let (db, t) = Store::create_empty(path)?;
     Store::write_meta(&t, &tenant)?;
     db.flush()?;
     Ok(DemoSummary {
