@@ -13,9 +13,7 @@ use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::Role;
 use selfserve_core::{Actor, Store};
 
-#[path = "tests_policy.rs"]
 mod policy;
-#[path = "tests_takeover.rs"]
 mod takeover;
 
 const NOW: &str = "2026-11-23T12:00:00Z";
