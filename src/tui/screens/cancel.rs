@@ -271,29 +271,11 @@ impl CancelDialog {
             CancelStep::Working => page
                 .intro
                 .push((dialog::working("Cancelling", self.ticks), plain)),
-            CancelStep::Done => {
-                match &self.result {
-                    Some(Ok(p)) => {
-                        consequences(&mut page, p, true);
-                        page.outro.push((
-                            "The audit log (5) and the outbox (6) show it.".into(),
-                            theme.dim(),
-                        ));
-                    }
-                    Some(Err(e)) => {
-                        page.intro
-                            .push(("Nothing was changed.".into(), theme.title()));
-                        page.intro.push((e.clone(), theme.error()));
-                    }
-                    None => {}
-                }
-                page.keys.push((label(DialogKey::Next), "close"));
-            }
+            CancelStep::Done => dialog::result_page(&mut page, &self.result, theme, |page, p| {
+                consequences(page, p, true)
+            }),
         }
-        // First, so a long page never cuts it off.
-        if let Some(note) = &self.note {
-            page.outro.insert(0, (note.clone(), theme.error()));
-        }
+        dialog::note_first(&mut page, &self.note, theme);
         page
     }
 }

@@ -254,28 +254,12 @@ impl CentraliseDialog {
                 plain,
             )),
             CentraliseStep::Done => {
-                match &self.result {
-                    Some(Ok(p)) => {
-                        plan_text(&mut page, p, theme, true);
-                        page.outro.push((
-                            "The audit log (5) and the outbox (6) show it.".into(),
-                            theme.dim(),
-                        ));
-                    }
-                    Some(Err(e)) => {
-                        page.intro
-                            .push(("Nothing was changed.".into(), theme.title()));
-                        page.intro.push((e.clone(), theme.error()));
-                    }
-                    None => {}
-                }
-                page.keys.push((label(DialogKey::Next), "close"));
+                dialog::result_page(&mut page, &self.result, theme, |page, p| {
+                    plan_text(page, p, theme, true)
+                })
             }
         }
-        // First, so a long page never cuts it off.
-        if let Some(note) = &self.note {
-            page.outro.insert(0, (note.clone(), theme.error()));
-        }
+        dialog::note_first(&mut page, &self.note, theme);
         page
     }
 }

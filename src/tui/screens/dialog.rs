@@ -13,6 +13,8 @@ use crate::tui::action::{Action, Screen};
 use crate::tui::app::{App, Message};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{self, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -435,4 +437,37 @@ pub fn count(n: usize, what: &str) -> String {
 pub fn working(what: &str, ticks: u32) -> String {
     let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
     format!("{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all.")
+}
+
+/// The last step of every dialog: what was done (drawn by `done`), or the refusal and that nothing
+/// changed. The close key comes last.
+pub fn result_page<'a, P>(
+    page: &mut Page<'a>,
+    result: &Option<Result<P, String>>,
+    theme: Theme,
+    done: impl FnOnce(&mut Page<'a>, &P),
+) {
+    match result {
+        Some(Ok(p)) => {
+            done(page, p);
+            page.outro.push((
+                "The audit log (5) and the outbox (6) show it.".into(),
+                theme.dim(),
+            ));
+        }
+        Some(Err(e)) => {
+            page.intro
+                .push(("Nothing was changed.".into(), theme.title()));
+            page.intro.push((e.clone(), theme.error()));
+        }
+        None => {}
+    }
+    page.keys.push((label(DialogKey::Next), "close"));
+}
+
+/// A note on the dialog (a refusal of a key, say) goes first, so a long page never cuts it off.
+pub fn note_first(page: &mut Page<'_>, note: &Option<String>, theme: Theme) {
+    if let Some(note) = note {
+        page.outro.insert(0, (note.clone(), theme.error()));
+    }
 }
