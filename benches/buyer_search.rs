@@ -1,7 +1,7 @@
 //! The products search by buyer on a tenant of 1,000,000 users: reading every product's buyers
 //! (one scan of the subscriptions, then the folding), and one search keystroke with its frame.
 //!
-//! Uses the tenant `render` builds (or `SELFSERVE_BENCH_DB`); it only reads it.
+//! Uses the tenant of `benches/support/tenant.rs` (built once if missing); it only reads it.
 //! `CARGO_TARGET_DIR=... cargo bench --bench buyer_search`
 
 #[allow(dead_code, unused_imports)]
@@ -11,40 +11,19 @@ mod text;
 #[path = "../src/tui/mod.rs"]
 mod tui;
 
+#[path = "support/tenant.rs"]
+mod tenant;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use selfserve_core::store::database_exists;
 use selfserve_core::{Actor, Store};
-use std::path::PathBuf;
 use std::time::Instant;
 use tui::action::Action;
 use tui::app::App;
 use tui::effect::Effect;
 
 const SIZE: (u16, u16) = (200, 60);
-
-fn db_path() -> PathBuf {
-    if let Some(p) = std::env::var_os("SELFSERVE_BENCH_DB") {
-        return PathBuf::from(p);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("bench-1m.db")
-}
-
-fn open() -> (Store, Actor) {
-    let path = db_path();
-    assert!(
-        database_exists(&path),
-        "no tenant at {}: run `cargo bench --bench render` once, or set SELFSERVE_BENCH_DB",
-        path.display()
-    );
-    let store = Store::open(&path).expect("open the bench tenant");
-    let actor = store.actor("reader").expect("reader");
-    (store, actor)
-}
 
 /// Runs each effect as the event loop's blocking pool would, timing the slow ones.
 fn settle(app: &mut App, store: &Store, actor: &Actor, mut fx: Vec<Effect>) {
@@ -80,7 +59,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 fn bench(c: &mut Criterion) {
-    let (store, actor) = open();
+    let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
     let session = tui::session(&store, &actor, tui::Options::default(), chrono::Utc::now());
     let mut app = App::new(session, SIZE, "2026-11-23 12:00 UTC".into());

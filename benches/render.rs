@@ -12,52 +12,19 @@ mod text;
 #[path = "../src/tui/mod.rs"]
 mod tui;
 
+#[path = "support/tenant.rs"]
+mod tenant;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use selfserve_core::demo::{create_demo, DemoOptions};
-use selfserve_core::store::database_exists;
 use selfserve_core::{Actor, Store};
-use std::path::PathBuf;
 use std::time::Instant;
 use tui::action::{Action, Screen};
 use tui::app::App;
 use tui::list::Nav;
 
-const USERS: usize = 1_000_000;
 const SIZE: (u16, u16) = (200, 60);
-
-fn db_path() -> PathBuf {
-    if let Some(p) = std::env::var_os("SELFSERVE_BENCH_DB") {
-        return PathBuf::from(p);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("bench-1m.db")
-}
-
-fn open() -> (Store, Actor) {
-    let path = db_path();
-    if !database_exists(&path) {
-        eprintln!(
-            "building a {USERS}-user demo tenant at {} (once)…",
-            path.display()
-        );
-        let options = DemoOptions {
-            users: USERS,
-            seed: 42,
-            now: selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").expect("clock"),
-            login: "bench".into(),
-            force: false,
-        };
-        create_demo(&path, &options, &mut |step| eprintln!("  {step}")).expect("demo tenant");
-    }
-    let store = Store::open(&path).expect("open the bench tenant");
-    // Every demo tenant binds the login `reader`, whoever built it.
-    let actor = store.actor("reader").expect("reader");
-    (store, actor)
-}
 
 /// Runs effects to completion, as the event loop does on its blocking pool.
 fn settle(app: &mut App, store: &Store, actor: &Actor, fx: Vec<tui::effect::Effect>) {
@@ -90,7 +57,7 @@ fn per_frame(what: &str, n: u32, mut f: impl FnMut()) {
 }
 
 fn bench(c: &mut Criterion) {
-    let (store, actor) = open();
+    let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
     let session = tui::session(&store, &actor, tui::Options::default(), chrono::Utc::now());
     let mut app = App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
