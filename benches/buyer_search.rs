@@ -4,43 +4,16 @@
 //! Uses the tenant of `benches/support/tenant.rs` (built once if missing); it only reads it.
 //! `CARGO_TARGET_DIR=... cargo bench --bench buyer_search`
 
-#[allow(dead_code, unused_imports)]
-#[path = "../src/text.rs"]
-mod text;
-#[allow(dead_code, unused_imports)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
-
 #[path = "support/tenant.rs"]
 mod tenant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use selfserve_core::{Actor, Store};
+use selfserve::tui::{self, action::Action, driver::Driver, effect::Effect, runner};
 use std::time::Instant;
-use tui::action::Action;
-use tui::app::App;
-use tui::effect::Effect;
 
 const SIZE: (u16, u16) = (200, 60);
-
-/// Runs each effect as the event loop's blocking pool would, timing the slow ones.
-fn settle(app: &mut App, store: &Store, actor: &Actor, mut fx: Vec<Effect>) {
-    while let Some(e) = fx.pop() {
-        let what = format!("{e:?}");
-        let start = Instant::now();
-        let action = tui::effect::run(store, actor, e);
-        let ms = start.elapsed().as_secs_f64() * 1000.0;
-        if ms > 50.0 {
-            eprintln!(
-                "background: {} took {ms:.0} ms",
-                &what[..what.len().min(40)]
-            );
-        }
-        fx.extend(app.update(action));
-    }
-}
 
 /// Resident memory of this process, in MB (Linux; 0 elsewhere).
 fn rss_mb() -> f64 {
@@ -54,29 +27,33 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|f| tui::screens::draw(f, app)).expect("draw");
-}
-
 fn bench(c: &mut Criterion) {
     let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
     let session = tui::session(&store, &actor, tui::Options::default(), chrono::Utc::now());
-    let mut app = App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
-    let fx = app.start();
-    settle(&mut app, &store, &actor, fx);
-    assert!(app.buyers.arrived(), "the buyers were read");
+    let app = tui::app::App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
+    let mut d = Driver::new(store, actor, app).expect("driver");
+    let start = Instant::now();
+    d.start();
+    eprintln!(
+        "background: products and every product's buyers, concurrently: {:.0} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    assert!(d.app.buyers.arrived(), "the buyers were read");
     // What the index costs in memory: read it again, then let the app take it.
     let before = rss_mb();
-    let action = tui::effect::run(&store, &actor, Effect::LoadBuyers);
+    let start = Instant::now();
+    let action = runner::run(&d.store, &d.actor, Effect::LoadBuyers);
+    let took = start.elapsed().as_secs_f64() * 1000.0;
     let read = rss_mb();
-    app.update(action);
+    d.app.update(action);
+    eprintln!("reading every product's buyers: {took:.0} ms");
     eprintln!(
         "buyer index: +{:.0} MB resident when read, +{:.0} MB more once in the products' keys",
         read - before,
         rss_mb() - read
     );
-    let buyers = selfserve_core::query::product_buyers(&store, &actor).expect("buyers");
+    let buyers = selfserve_core::query::product_buyers(&d.store, &d.actor).expect("buyers");
     let pairs: usize = buyers.iter().map(|p| p.buyers.len()).sum();
     let bytes: usize = buyers
         .iter()
@@ -91,11 +68,11 @@ fn bench(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iters {
-                app.update(Action::SearchCancel);
-                app.update(Action::SearchStart);
+                d.app.update(Action::SearchCancel);
+                d.app.update(Action::SearchStart);
                 let start = Instant::now();
-                app.update(Action::SearchChar('e'));
-                frame(&mut terminal, &app);
+                d.app.update(Action::SearchChar('e'));
+                d.draw(&mut terminal);
                 spent += start.elapsed();
             }
             spent
@@ -108,18 +85,22 @@ fn bench(c: &mut Criterion) {
         .and_then(|p| p.buyers.get(p.buyers.len() / 2))
         .map(|(_, upn)| upn.clone())
         .expect("a buyer");
-    app.update(Action::SearchCancel);
-    app.update(Action::SearchStart);
+    d.app.update(Action::SearchCancel);
+    d.app.update(Action::SearchStart);
     let start = Instant::now();
     for ch in upn.chars() {
-        app.update(Action::SearchChar(ch));
-        frame(&mut terminal, &app);
+        d.app.update(Action::SearchChar(ch));
+        d.draw(&mut terminal);
     }
     let each = start.elapsed().as_secs_f64() * 1000.0 / upn.chars().count() as f64;
     eprintln!(
         "typing {upn:?}: {each:.1} ms per keystroke with its frame; {} products match, hit {:?}",
-        app.products.list.len(),
-        app.buyers.hit.as_ref().map(|h| (h.first.clone(), h.count))
+        d.app.products.list.len(),
+        d.app
+            .buyers
+            .hit
+            .as_ref()
+            .map(|h| (h.first.clone(), h.count))
     );
 }
 

@@ -1,9 +1,9 @@
 //! selfserve: parse arguments, pick the front end, map errors to exit codes (SPEC §3).
 
 mod cli;
-mod text;
-mod tui;
 mod watchdog;
+
+use selfserve::tui;
 
 use clap::{Parser, Subcommand};
 use cli::{Ctx, Failure};

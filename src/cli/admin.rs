@@ -99,5 +99,5 @@ fn report(ctx: &Ctx, change: &AdminChange) -> Result<(), Failure> {
             change.login
         ),
     };
-    print_lines(&[crate::text::sanitize(&line)])
+    print_lines(&[selfserve::text::sanitize(&line)])
 }

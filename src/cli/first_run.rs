@@ -2,7 +2,7 @@
 //! tenant first, so a fresh clone opens on something to look at.
 
 use super::{Ctx, Failure};
-use crate::tui;
+use selfserve::tui;
 use selfserve_core::store::database_exists;
 use selfserve_core::{demo, Error};
 use std::process::ExitCode;

@@ -120,5 +120,5 @@ fn human(o: &StorefrontOutcome) -> Vec<String> {
             o.admins_notified.join(", ")
         ));
     }
-    lines.iter().map(|l| crate::text::sanitize(l)).collect()
+    lines.iter().map(|l| selfserve::text::sanitize(l)).collect()
 }

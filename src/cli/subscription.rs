@@ -2,8 +2,8 @@
 
 use super::table::Table;
 use super::{amount, print_json, print_lines, Ctx, Failure};
-use crate::text::sanitize;
 use clap::Subcommand;
+use selfserve::text::sanitize;
 use selfserve_core::model::{CancelReason, ProductId, Status, Term};
 use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, UserRef};
 use selfserve_core::ops::{buy, cancel, move_users, take_over};

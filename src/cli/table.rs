@@ -1,6 +1,6 @@
 //! Aligned human tables: cells sanitized, columns measured in display width.
 
-use crate::text::{fit, fit_right, sanitize, width};
+use selfserve::text::{fit, fit_right, sanitize, width};
 
 /// The widest a text column grows before its cells are cut with `…`.
 const MAX_COLUMN: usize = 42;

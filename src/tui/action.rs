@@ -1,12 +1,16 @@
 //! Everything a user can ask for, and every result a background load brings back.
 
-use super::list::Nav;
+use super::buyers::BuyerIndex;
+use super::dialogs::Opener;
+use super::effect::Reply;
+use super::input::DialogKey;
+use super::lifecycle::Summary;
+use super::list::{Loaded, Nav};
+use super::rows::{ProductItem, SubsKey, UserLine};
 use chrono::{DateTime, Utc};
-use selfserve_core::model::{AuditEvent, Email, ProductId, SubscriptionId};
+use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use std::path::PathBuf;
-
-use super::effect::{ProductItem, UserLine};
 
 /// The screens, in the order the number keys reach them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,16 +73,6 @@ impl Screen {
     }
 }
 
-/// Which product's subscriptions, under which filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubsKey {
-    pub product: ProductId,
-    pub self_service: bool,
-}
-
-/// Rows and their folded search keys, or the one-line reason they could not be read.
-pub type Loaded<T> = Result<(Vec<T>, Vec<String>), String>;
-
 #[derive(Debug, Clone)]
 pub enum Action {
     Nav(Nav),
@@ -102,26 +96,18 @@ pub enum Action {
     PathAccept,
     PathCancel,
     Write,
-    ConfirmYes,
-    ConfirmNo,
-    /// The take-over dialogs (move users, cancel, centralise): open one, a key inside it, and
-    /// what its work brought back.
-    OpenDialog(super::screens::dialog::Open),
-    Dialog(super::screens::dialog::DialogKey),
-    DialogReply(Box<super::screens::dialog::Reply>),
+    /// A dialog: open one (the binding carries the function that opens it), a key inside it,
+    /// and what its work brought back.
+    OpenDialog(Opener),
+    Dialog(DialogKey),
+    DialogReply(Reply),
     Resize(u16, u16),
     /// A key this session may not use, with why (its role, or --readonly).
     Refused(String),
-    /// The policy panel: open it on every product, move its choice, save, close; the result.
-    SetAllPolicies,
-    PanelMove(Nav),
-    PanelSave,
-    PanelClose,
-    PolicySaved(Result<super::screens::policy_panel::Saved, String>),
     /// A lifecycle run (or preview) came back.
-    LifecycleDone(Result<super::lifecycle::Summary, String>),
+    LifecycleDone(Result<Summary, String>),
     /// Every product's buyers, folded for the products search.
-    BuyersLoaded(Result<super::buyers::BuyerIndex, String>),
+    BuyersLoaded(Result<BuyerIndex, String>),
     /// The clock: as the status bar shows it, and the time it stands at.
     Tick {
         clock: String,

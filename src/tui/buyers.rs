@@ -2,9 +2,9 @@
 //! product's buyers are read once in the background and folded there; their folded text joins
 //! the product's search key, and the selected product says which of its buyers matched.
 
-use super::app::{App, LoadState};
-use super::effect::{Effect, ProductItem};
 use super::fold::fold;
+use super::list::LoadState;
+use super::rows::ProductItem;
 use crate::text::sanitize;
 use selfserve_core::model::ProductId;
 use selfserve_core::query::ProductBuyers;
@@ -163,17 +163,6 @@ impl BuyerSearch {
                 count,
             });
         self.hit_for = Some(wanted);
-    }
-}
-
-impl App {
-    /// Reads the buyers again after a change that may have ended or added subscriptions; the
-    /// index in hand keeps serving the search meanwhile.
-    pub(crate) fn reload_buyers(&mut self, fx: &mut Vec<Effect>) {
-        if self.buyers.state != LoadState::Idle {
-            self.buyers.state = LoadState::Loading;
-            fx.push(Effect::LoadBuyers);
-        }
     }
 }
 

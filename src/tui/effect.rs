@@ -1,27 +1,16 @@
-//! Effects: the work `update` asks for, run against `selfserve_core` off the UI thread; each one
-//! comes back as an `Action`. Text from the database is sanitized and its search key folded here,
-//! once, so neither drawing nor a search keystroke pays for it.
-//!
-//! Writing screens (move users, cancel, policy edit) add their `ops` calls as new variants.
+//! Effects: the work `update` asks for, as values. The event loop and the headless driver hand
+//! each one to `runner::run` off the UI thread; its result comes back as an `Action`.
 
-use super::action::{Action, SubsKey};
-use super::buyers::BuyerIndex;
-use super::fold::fold;
-use super::lifecycle::Summary;
-use super::screens::policy_panel::Saved;
-use crate::text::sanitize;
-use chrono::{DateTime, NaiveDate, Utc};
-use selfserve_core::model::{PolicyValue, ProductId, SubscriptionId};
-use selfserve_core::ops::lifecycle;
-use selfserve_core::ops::set_policy::{self, PolicyScope};
-use selfserve_core::query::{self, LicensedUser, SubscriptionFilter, SubscriptionRow};
-use selfserve_core::{export, Actor, Store};
+use super::rows::SubsKey;
+use chrono::{DateTime, Utc};
+use selfserve_core::model::SubscriptionId;
+use selfserve_core::{Actor, Store};
+use std::any::Any;
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
-/// How many audit events and e-mails the screens read (newest first).
-pub const LOG_LIMIT: usize = 10_000;
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Effect {
     LoadProducts {
         self_service: bool,
@@ -35,204 +24,47 @@ pub enum Effect {
         subs: Vec<SubscriptionId>,
         path: PathBuf,
     },
-    /// Saves the policy panel's choice (`ops::set_policy`).
-    SetPolicy {
-        scope: PolicyScope,
-        value: PolicyValue,
-        now: DateTime<Utc>,
-    },
     /// Applies the lifecycle up to `now`, or previews it where the session may not apply it.
     Lifecycle {
         now: DateTime<Utc>,
         apply: bool,
     },
     LoadBuyers,
-    /// A take-over dialog's dry run or write (`screens::dialog`).
-    Dialog(super::screens::dialog::Job),
+    /// A dialog's dry run or write; its reply goes back to the dialog.
+    Dialog(Job),
 }
 
-/// A product row as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProductItem {
-    pub id: ProductId,
-    pub name: String,
-    pub subscriptions: u32,
-    pub quantity: u64,
-    pub assigned: u64,
-    pub next_expiration: Option<NaiveDate>,
-    pub spend: String,
-    pub policy: PolicyValue,
+/// What a dialog's job brought back: the dialog that asked knows its type. Shared, so that an
+/// action stays a plain value that can be cloned.
+pub type Reply = Arc<dyn Any + Send + Sync>;
+
+/// The call a job makes.
+type Work = Box<dyn FnOnce(&Store, &Actor) -> Reply + Send>;
+
+/// Work a dialog asks of the core, carried as the very call it will make.
+pub struct Job {
+    what: &'static str,
+    work: Work,
 }
 
-/// One line of the users pane: a buyer's heading, or a user under it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UserLine {
-    Heading { text: String, users: usize },
-    User(LicensedUser),
-}
-
-pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
-    let err = |e: selfserve_core::Error| e.to_string();
-    match effect {
-        Effect::LoadProducts { self_service } => Action::ProductsLoaded {
-            self_service,
-            rows: query::product_rows(store, actor, self_service)
-                .map(products)
-                .map_err(err),
-        },
-        Effect::LoadSubscriptions(key) => {
-            let filter = SubscriptionFilter {
-                self_service_only: key.self_service,
-                product: Some(key.product.clone()),
-                ..SubscriptionFilter::default()
-            };
-            Action::SubscriptionsLoaded {
-                rows: query::subscription_rows(store, actor, &filter)
-                    .map(subscriptions)
-                    .map_err(err),
-                key,
-            }
+impl Job {
+    pub fn new<R: Any + Send + Sync>(
+        what: &'static str,
+        work: impl FnOnce(&Store, &Actor) -> R + Send + 'static,
+    ) -> Job {
+        Job {
+            what,
+            work: Box::new(move |store, actor| Arc::new(work(store, actor)) as Reply),
         }
-        Effect::LoadUsers(subs) => Action::UsersLoaded {
-            lines: query::users_by_buyer(store, actor, &subs)
-                .map(users)
-                .map_err(err),
-            subs,
-        },
-        Effect::LoadPolicies => Action::PoliciesLoaded(
-            query::policy_rows(store, actor)
-                .map(|rows| {
-                    keyed(rows, |mut r| {
-                        r.product_name = sanitize(&r.product_name);
-                        let key = fold(&r.product_name);
-                        (r, key)
-                    })
-                })
-                .map_err(err),
-        ),
-        Effect::LoadAudit => Action::AuditLoaded(
-            query::audit_events(store, actor, LOG_LIMIT)
-                .map(|rows| {
-                    keyed(rows, |mut e| {
-                        e.actor = sanitize(&e.actor);
-                        e.action = sanitize(&e.action);
-                        e.target = sanitize(&e.target);
-                        e.before = e.before.as_deref().map(sanitize);
-                        e.after = e.after.as_deref().map(sanitize);
-                        let key = fold(&format!("{}\n{}\n{}", e.actor, e.action, e.target));
-                        (e, key)
-                    })
-                })
-                .map_err(err),
-        ),
-        Effect::LoadOutbox => Action::OutboxLoaded(
-            query::outbox_emails(store, actor, LOG_LIMIT)
-                .map(|rows| {
-                    keyed(rows, |mut m| {
-                        m.to = sanitize(&m.to);
-                        m.subject = sanitize(&m.subject);
-                        // The body keeps its line breaks; each line is sanitized when drawn.
-                        let key = fold(&format!("{}\n{}", m.to, m.subject));
-                        (m, key)
-                    })
-                })
-                .map_err(err),
-        ),
-        Effect::Export { subs, path } => Action::Exported {
-            result: export::export_to_file(store, actor, &subs, &path).map_err(err),
-            path,
-        },
-        Effect::SetPolicy { scope, value, now } => Action::PolicySaved(
-            set_policy::set_policy(store, actor, &scope, value, now)
-                .map(|outcome| Saved::of(outcome, value))
-                .map_err(err),
-        ),
-        Effect::Lifecycle { now, apply } => Action::LifecycleDone(
-            if apply {
-                lifecycle::run(store, actor, now, None)
-            } else {
-                lifecycle::preview(store, actor, now)
-            }
-            .map(|r| Summary::of(&r))
-            .map_err(err),
-        ),
-        Effect::LoadBuyers => Action::BuyersLoaded(
-            query::product_buyers(store, actor)
-                .map(BuyerIndex::build)
-                .map_err(err),
-        ),
-        Effect::Dialog(job) => super::screens::dialog::run(store, actor, job),
+    }
+
+    pub fn run(self, store: &Store, actor: &Actor) -> Reply {
+        (self.work)(store, actor)
     }
 }
 
-fn keyed<T, U>(rows: Vec<T>, f: impl Fn(T) -> (U, String)) -> (Vec<U>, Vec<String>) {
-    rows.into_iter().map(f).unzip()
-}
-
-fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
-    keyed(rows, |r| {
-        let name = sanitize(&r.product_name);
-        let key = fold(&format!("{name}\n{}", r.product_id));
-        let item = ProductItem {
-            id: r.product_id,
-            name,
-            subscriptions: r.subscriptions,
-            quantity: r.quantity,
-            assigned: r.assigned,
-            next_expiration: r.next_expiration,
-            spend: money(r.monthly_spend_minor, &r.monthly_spend.currency),
-            policy: r.policy,
-        };
-        (item, key)
-    })
-}
-
-/// Minor units as "1,234,567.89 EUR".
-fn money(minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!(
-        "{sign}{}.{:02} {}",
-        super::widgets::table::thousands(abs / 100),
-        abs % 100,
-        sanitize(currency)
-    )
-}
-
-/// Search key of a subscription: product name, buyer name and buyer UPN (SPEC §4).
-fn subscriptions(rows: Vec<SubscriptionRow>) -> (Vec<SubscriptionRow>, Vec<String>) {
-    keyed(rows, |mut r| {
-        r.product_name = sanitize(&r.product_name);
-        r.buyer_name = r.buyer_name.as_deref().map(sanitize);
-        r.buyer = r.buyer.as_deref().map(sanitize);
-        r.taken_over_by = r.taken_over_by.as_deref().map(sanitize);
-        r.card_last4 = r.card_last4.as_deref().map(sanitize);
-        let key = fold(&format!(
-            "{}\n{}\n{}",
-            r.product_name,
-            r.buyer_name.as_deref().unwrap_or(""),
-            r.buyer.as_deref().unwrap_or("")
-        ));
-        (r, key)
-    })
-}
-
-fn users(groups: Vec<query::BuyerGroup>) -> Vec<UserLine> {
-    let mut lines = Vec::new();
-    for g in groups {
-        lines.push(UserLine::Heading {
-            text: match g.buyer {
-                Some(_) => format!("Purchased by {}", sanitize(&g.heading())),
-                None => sanitize(&g.heading()),
-            },
-            users: g.users.len(),
-        });
-        lines.extend(g.users.into_iter().map(|mut u| {
-            u.display_name = sanitize(&u.display_name);
-            u.user_principal_name = sanitize(&u.user_principal_name);
-            u.department = sanitize(&u.department);
-            UserLine::User(u)
-        }));
+impl fmt::Debug for Job {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Job({})", self.what)
     }
-    lines
 }

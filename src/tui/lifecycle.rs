@@ -4,8 +4,7 @@
 //! instead and is told what is due. The message line says what changed; the lists it touched
 //! are read again.
 
-use super::app::{App, Session};
-use super::effect::Effect;
+use super::session::Session;
 use super::widgets::table::thousands;
 use chrono::NaiveDate;
 use selfserve_core::ops::lifecycle::{LifecycleReport, Step};
@@ -85,7 +84,7 @@ impl Summary {
     }
 
     /// The message without its first word, for help's "Lifecycle" line.
-    fn detail(&self, why_not: Option<&str>) -> String {
+    pub fn detail(&self, why_not: Option<&str>) -> String {
         if self.applied {
             let mut text = format!(": {}", self.counts());
             if self.licenses_removed > 0 {
@@ -129,62 +128,12 @@ pub fn preview_only(session: &Session) -> Option<String> {
     }
 }
 
-/// The last run, for help's "This session".
-pub fn status(app: &App) -> Option<String> {
-    let why_not = preview_only(&app.session);
-    match (&app.lifecycle.last, app.lifecycle.running) {
-        (_, true) => Some("running…".to_string()),
-        (Some(s), false) if s.is_empty() => Some(format!("nothing due by {}", s.until)),
-        (Some(s), false) => Some(
-            s.detail(why_not.as_deref())
-                .trim_start_matches([' ', ':'])
-                .to_string(),
-        ),
-        (None, false) => None,
-    }
-}
-
 /// The dashboard's side of the lifecycle: the date it last ran for, and whether a run is out.
 #[derive(Debug, Clone, Default)]
 pub struct LifecycleState {
     pub day: Option<NaiveDate>,
     pub running: bool,
     pub last: Option<Summary>,
-}
-
-impl App {
-    /// The run the clock asks for: none while one is out or when the date has not changed.
-    pub(crate) fn lifecycle_due(&mut self) -> Option<Effect> {
-        let today = self.now.date_naive();
-        if self.lifecycle.running || self.lifecycle.day == Some(today) {
-            return None;
-        }
-        self.lifecycle.day = Some(today);
-        self.lifecycle.running = true;
-        Some(Effect::Lifecycle {
-            now: self.now,
-            apply: preview_only(&self.session).is_none(),
-        })
-    }
-
-    pub(crate) fn lifecycle_done(&mut self, result: Result<Summary, String>, fx: &mut Vec<Effect>) {
-        self.lifecycle.running = false;
-        match result {
-            Ok(summary) => {
-                if !summary.is_empty() {
-                    let why_not = preview_only(&self.session);
-                    self.say(summary.message(why_not.as_deref()));
-                    if summary.applied {
-                        self.reload(fx);
-                    }
-                }
-                self.lifecycle.last = Some(summary);
-            }
-            Err(e) => self.fail(format!("The lifecycle could not run: {e}")),
-        }
-        // The date may have changed while it ran.
-        fx.extend(self.lifecycle_due());
-    }
 }
 
 #[cfg(test)]

@@ -171,6 +171,50 @@ impl<T> Listing<T> {
     }
 }
 
+/// Rows and their folded search keys, or the one-line reason they could not be read.
+pub type Loaded<T> = Result<(Vec<T>, Vec<String>), String>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadState {
+    Idle,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// A list and whether its data has arrived.
+#[derive(Debug, Clone)]
+pub struct Pane<T> {
+    pub list: Listing<T>,
+    pub state: LoadState,
+}
+
+impl<T> Default for Pane<T> {
+    fn default() -> Self {
+        Pane {
+            list: Listing::default(),
+            state: LoadState::Idle,
+        }
+    }
+}
+
+impl<T> Pane<T> {
+    /// Takes loaded rows (keeping the query and cursor) or the reason they failed.
+    pub fn fill(&mut self, rows: Loaded<T>) -> Option<String> {
+        match rows {
+            Ok((items, keys)) => {
+                self.list.replace(items, keys);
+                self.state = LoadState::Ready;
+                None
+            }
+            Err(e) => {
+                self.state = LoadState::Failed(e.clone());
+                Some(e)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

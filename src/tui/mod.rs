@@ -5,12 +5,18 @@
 pub mod action;
 pub mod app;
 pub mod buyers;
+pub mod dialogs;
+pub mod driver;
 pub mod effect;
 pub mod fold;
+pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod list;
+pub mod rows;
+pub mod runner;
 pub mod screens;
+pub mod session;
 pub mod theme;
 pub mod widgets;
 
@@ -18,58 +24,25 @@ pub mod widgets;
 mod tests;
 
 use action::Action;
-use app::{App, Session};
+use app::App;
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, EventStream, KeyEventKind};
-use effect::Effect;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
 use selfserve_core::{Actor, Store};
+pub use session::{Clock, Options, Session};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::task::Poll;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
-
-/// Flags that change how the dashboard behaves.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    pub readonly: bool,
-    pub ascii: bool,
-}
 
 /// Why the loop ended: the user quit, or a signal (its number) asked us to.
 enum Exit {
     Quit,
     Signal(i32),
-}
-
-/// The session's clock: the `--now` time (or the wall clock) moving on from the start.
-#[derive(Clone, Copy)]
-pub struct Clock {
-    start: DateTime<Utc>,
-    at: Instant,
-}
-
-impl Clock {
-    pub fn new(start: DateTime<Utc>) -> Clock {
-        Clock {
-            start,
-            at: Instant::now(),
-        }
-    }
-
-    /// The clock's time now.
-    pub fn now(&self) -> DateTime<Utc> {
-        let elapsed = chrono::Duration::from_std(self.at.elapsed()).unwrap_or_default();
-        self.start + elapsed
-    }
-
-    /// What the status bar shows: to the minute, so it redraws once a minute.
-    pub fn text(&self) -> String {
-        self.now().format("%Y-%m-%d %H:%M UTC").to_string()
-    }
 }
 
 pub fn session(store: &Store, actor: &Actor, options: Options, now: DateTime<Utc>) -> Session {
@@ -143,23 +116,10 @@ fn show_cursor_on_panic() {
     }));
 }
 
-fn spawn(
-    effect: Effect,
-    store: &Arc<Store>,
-    actor: &Arc<Actor>,
-    tx: &mpsc::UnboundedSender<Action>,
-) {
-    let (store, actor, tx) = (store.clone(), actor.clone(), tx.clone());
-    tokio::task::spawn_blocking(move || {
-        // The receiver is gone only when the loop has ended; the result is no longer wanted.
-        let _ = tx.send(effect::run(&store, &actor, effect));
-    });
-}
-
 /// What a terminal event asks of the app, if anything.
 fn translate(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app, &key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for(&key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
     }
@@ -180,12 +140,12 @@ async fn event_loop(
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
     for fx in app.start() {
-        spawn(fx, &store, &actor, &tx);
+        runner::spawn(fx, &store, &actor, &tx);
     }
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|f| screens::draw(f, &app))?;
+            draw(terminal, &app)?;
             dirty = false;
         }
         let mut batch: Vec<Action> = Vec::new();
@@ -251,7 +211,15 @@ fn apply(
     tx: &mpsc::UnboundedSender<Action>,
 ) -> bool {
     for fx in app.update(action) {
-        spawn(fx, store, actor, tx);
+        runner::spawn(fx, store, actor, tx);
     }
     app.dirty
+}
+
+/// One frame, inside a synchronized update: a terminal that knows it shows the frame whole,
+/// never half-drawn over a slow link; one that does not ignores the two sequences.
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> io::Result<()> {
+    crossterm::queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| screens::draw(f, app))?;
+    crossterm::execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }

@@ -1,6 +1,7 @@
 //! The audit log, newest first, with the selected event's before and after.
 
-use super::{field, placeholder, split_detail, title, widgets};
+use super::{field, placeholder, title, widgets};
+use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::widgets::table::{self, cell, col, Col};
 use ratatui::buffer::Buffer;
@@ -14,13 +15,9 @@ const COLS: &[Col] = &[
     col("Target", 0),
 ];
 
-pub fn layout(app: &App, body: Rect) -> (Rect, Rect) {
-    split_detail(body, app.detail.then_some(8))
-}
-
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
-    let (list_area, detail_area) = layout(app, body);
+    let (list_area, detail_area) = layout::audit(app, body);
     widgets::block(theme, title("Audit log, newest first", &app.audit), true)
         .render(list_area, buf);
     let inner = widgets::inner(list_area);

@@ -4,6 +4,7 @@
 use super::subscriptions::{row_cells, LIST_COLS};
 use super::{field, placeholder, title, widgets};
 use crate::text;
+use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::widgets::table::{self, thousands};
 use ratatui::buffer::Buffer;
@@ -11,26 +12,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-pub struct Layout {
-    pub form: Rect,
-    pub list: Rect,
-}
-
-pub fn layout(body: Rect) -> Layout {
-    let h = 5.min(body.height);
-    Layout {
-        form: Rect { height: h, ..body },
-        list: Rect {
-            y: body.y + h,
-            height: body.height - h,
-            ..body
-        },
-    }
-}
-
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
-    let l = layout(body);
+    let l = layout::export(body);
     let editing = app.export.editing.is_some();
     widgets::block(theme, " Export users to CSV ".to_string(), editing).render(l.form, buf);
     let inner = widgets::inner(l.form);

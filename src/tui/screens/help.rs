@@ -4,6 +4,7 @@
 use super::widgets;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::input::DialogKeys;
 use crate::tui::keymap::{self, Binding, Scope};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -48,23 +49,25 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     section(
         &mut lines,
         "When asked yes or no".to_string(),
-        keymap::for_scope(Scope::Confirm).collect(),
+        keymap::for_scope(Scope::Dialog(DialogKeys::Question)).collect(),
     );
     // Only where this session can open a dialog (move, cancel, centralise) from this screen.
-    let opens_dialog = keymap::for_screen(from, &app.session)
-        .any(|b| matches!(b.action, crate::tui::action::Action::OpenDialog(_)));
+    let opens_dialog = keymap::for_screen(from, &app.session).any(|b| {
+        b.needs == Some(selfserve_core::Capability::ManageSubscriptions)
+            && matches!(b.action, crate::tui::action::Action::OpenDialog(_))
+    });
     if opens_dialog {
         section(
             &mut lines,
             "In a move, cancel or centralise dialog".to_string(),
-            keymap::for_scope(Scope::Dialog).collect(),
+            keymap::for_scope(Scope::Dialog(DialogKeys::Steps)).collect(),
         );
     }
     if from == crate::tui::action::Screen::Policies {
         section(
             &mut lines,
             "In the policy panel".to_string(),
-            keymap::for_scope(Scope::Panel)
+            keymap::for_scope(Scope::Dialog(DialogKeys::Panel))
                 .filter(|b| keymap::withheld_because(b, &app.session).is_none())
                 .collect(),
         );
@@ -89,7 +92,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     };
     lines.push((Some("Can"), keymap::role_limits(session)));
     lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
-    if let Some(text) = crate::tui::lifecycle::status(app) {
+    if let Some(text) = lifecycle_status(app) {
         lines.push((Some("Lifecycle"), text));
     }
     lines.push((Some("Database"), session.db.clone()));
@@ -124,5 +127,20 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             ),
         };
         buf.set_line(x, y, &line, w);
+    }
+}
+
+/// The last run, for help's "This session".
+fn lifecycle_status(app: &App) -> Option<String> {
+    let why_not = crate::tui::lifecycle::preview_only(&app.session);
+    match (&app.lifecycle.last, app.lifecycle.running) {
+        (_, true) => Some("running…".to_string()),
+        (Some(s), false) if s.is_empty() => Some(format!("nothing due by {}", s.until)),
+        (Some(s), false) => Some(
+            s.detail(why_not.as_deref())
+                .trim_start_matches([' ', ':'])
+                .to_string(),
+        ),
+        (None, false) => None,
     }
 }

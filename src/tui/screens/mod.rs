@@ -1,22 +1,20 @@
 //! `view`: a pure function of the state. Each screen draws itself into the body; the tab line
-//! and the status lines frame it. Layouts are functions of the state too, so `update` asks them
-//! how many rows a list shows (for PgUp/PgDn) and gets the answer the drawing uses.
+//! and the status lines frame it, and the open dialog draws itself over it. Where each part goes
+//! is `app::layout`, which `update` asks too.
 
 pub mod audit;
-pub mod cancel;
-pub mod centralise;
-pub mod dialog;
 pub mod export;
 pub mod help;
-pub mod move_wizard;
 pub mod outbox;
 pub mod policies;
-pub mod policy_panel;
 pub mod products;
+pub mod status;
 pub mod subscriptions;
 
 use super::action::Screen;
-use super::app::{App, LoadState};
+use super::app::layout::{body, MIN};
+use super::app::App;
+use super::list::{LoadState, Pane};
 use super::widgets;
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -24,9 +22,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::Frame;
-
-/// The smallest window the screens are laid out for (SPEC §4).
-pub const MIN: (u16, u16) = (80, 24);
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -52,7 +47,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         Screen::Help => help::draw(buf, b, app),
     }
     let bottom = area.bottom();
-    widgets::status::draw_message(
+    status::draw_message(
         buf,
         Rect {
             y: bottom - 2,
@@ -61,7 +56,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         },
         app,
     );
-    widgets::status::draw_status(
+    status::draw_status(
         buf,
         Rect {
             y: bottom - 1,
@@ -71,10 +66,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         app,
     );
     if let Some(d) = &app.dialog {
-        dialog::draw(buf, b, app, d);
-    }
-    if let Some(c) = &app.confirm {
-        widgets::confirm::draw(buf, b, theme, &c.question);
+        d.draw(buf, b, theme);
     }
     if theme.ascii {
         ascii_symbols(buf, area);
@@ -132,47 +124,6 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-/// Between the tab line and the two status lines.
-pub fn body(area: Rect) -> Rect {
-    Rect {
-        x: area.x,
-        y: area.y + 1,
-        width: area.width,
-        height: area.height.saturating_sub(3),
-    }
-}
-
-/// The body at the app's current size.
-fn current_body(app: &App) -> Rect {
-    body(Rect::new(0, 0, app.size.0, app.size.1))
-}
-
-/// Rows the list of `screen` shows.
-pub fn list_rows(app: &App, screen: Screen) -> usize {
-    let b = current_body(app);
-    let table = match screen {
-        Screen::Products => products::table_area(b),
-        Screen::Subscriptions => subscriptions::layout(app, b).list,
-        Screen::Export => export::layout(b).list,
-        Screen::Policies => policies::layout(app, b).0,
-        Screen::Audit => audit::layout(app, b).0,
-        Screen::Outbox => outbox::layout(app, b).0,
-        Screen::Help => return 0,
-    };
-    // Border above and below, and the header row.
-    usize::from(table.height.saturating_sub(3))
-}
-
-/// Rows the users pane shows.
-pub fn users_rows(app: &App) -> usize {
-    usize::from(
-        subscriptions::layout(app, current_body(app))
-            .users
-            .height
-            .saturating_sub(1),
-    )
-}
-
 /// How many rows the current screen's search lets through.
 pub fn shown_rows(app: &App) -> usize {
     match app.screen {
@@ -186,7 +137,7 @@ pub fn shown_rows(app: &App) -> usize {
 }
 
 /// A pane's title, with where the cursor is or what the load is doing.
-pub fn title<T>(what: &str, pane: &super::app::Pane<T>) -> String {
+pub fn title<T>(what: &str, pane: &Pane<T>) -> String {
     let state = match &pane.state {
         LoadState::Loading if pane.list.total() == 0 => "loading…".to_string(),
         LoadState::Loading => format!("{}, updating…", widgets::table::position(&pane.list)),
@@ -197,13 +148,7 @@ pub fn title<T>(what: &str, pane: &super::app::Pane<T>) -> String {
 }
 
 /// What an empty or failed pane says in its body.
-pub fn placeholder<T>(
-    buf: &mut Buffer,
-    area: Rect,
-    app: &App,
-    pane: &super::app::Pane<T>,
-    empty: &str,
-) {
+pub fn placeholder<T>(buf: &mut Buffer, area: Rect, app: &App, pane: &Pane<T>, empty: &str) {
     let theme = app.session.theme;
     let (msg, style) = match &pane.state {
         LoadState::Loading | LoadState::Idle => ("Loading…".to_string(), theme.dim()),
@@ -228,25 +173,4 @@ pub fn field(app: &App, label: &str, value: &str, width: u16) -> Line<'static> {
         Span::styled(label, theme.dim()),
         Span::raw(text::truncate(value, room)),
     ])
-}
-
-/// Splits `area` into a list on top and a detail pane of `detail` rows below (when open).
-pub fn split_detail(area: Rect, detail: Option<u16>) -> (Rect, Rect) {
-    match detail {
-        Some(h) => {
-            let h = h.min(area.height / 2);
-            (
-                Rect {
-                    height: area.height - h,
-                    ..area
-                },
-                Rect {
-                    y: area.y + area.height - h,
-                    height: h,
-                    ..area
-                },
-            )
-        }
-        None => (area, Rect { height: 0, ..area }),
-    }
 }

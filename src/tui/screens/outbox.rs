@@ -1,7 +1,8 @@
 //! The outbox: e-mails to buyers and administrators, newest first, with the selected one's body.
 
-use super::{field, placeholder, split_detail, title, widgets};
+use super::{field, placeholder, title, widgets};
 use crate::text;
+use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::widgets::table::{self, cell, col, Col};
 use ratatui::buffer::Buffer;
@@ -18,13 +19,9 @@ const COLS: &[Col] = &[
     col("State", 7),
 ];
 
-pub fn layout(app: &App, body: Rect) -> (Rect, Rect) {
-    split_detail(body, app.detail.then_some(body.height / 2))
-}
-
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
-    let (list_area, detail_area) = layout(app, body);
+    let (list_area, detail_area) = layout::outbox(app, body);
     widgets::block(theme, title("Outbox, newest first", &app.outbox), true).render(list_area, buf);
     let inner = widgets::inner(list_area);
     if app.outbox.list.is_empty() {

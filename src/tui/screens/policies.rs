@@ -1,7 +1,8 @@
 //! Self-service trials and purchases: every product's `AllowSelfServicePurchase` value in words.
 //! Enter opens the policy panel over the list (`policy_panel`), where the value is changed.
 
-use super::{field, placeholder, split_detail, title, widgets};
+use super::{field, placeholder, title, widgets};
+use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::widgets::table::{self, cell, col, Col};
 use ratatui::buffer::Buffer;
@@ -22,11 +23,6 @@ const WIDE: &[Col] = &[
     col("PolicyValue", 30),
 ];
 
-/// The list, and the detail pane below it when open.
-pub fn layout(app: &App, body: Rect) -> (Rect, Rect) {
-    split_detail(body, app.detail.then_some(8))
-}
-
 fn meaning(v: PolicyValue) -> &'static str {
     match v {
         PolicyValue::Enabled => {
@@ -41,7 +37,7 @@ fn meaning(v: PolicyValue) -> &'static str {
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
-    let (list_area, detail_area) = layout(app, body);
+    let (list_area, detail_area) = layout::policies(app, body);
     widgets::block(
         theme,
         title("Self-service trials and purchases", &app.policies),
@@ -53,9 +49,6 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         placeholder(buf, inner, app, &app.policies, "No products.");
     } else {
         list(buf, inner, detail_area, app);
-    }
-    if let Some(p) = &app.policy_panel {
-        super::policy_panel::draw(buf, body, app, p);
     }
 }
 

@@ -4,8 +4,10 @@
 
 use super::{placeholder, title, widgets};
 use crate::text;
-use crate::tui::app::{App, LoadState};
+use crate::tui::app::layout;
+use crate::tui::app::App;
 use crate::tui::fold::fold;
+use crate::tui::list::LoadState;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, cell, col, num, Col};
 use ratatui::buffer::Buffer;
@@ -35,10 +37,6 @@ const WIDE: &[Col] = &[
     col("Self-service policy", 21),
 ];
 
-pub fn table_area(body: Rect) -> Rect {
-    body
-}
-
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
     let filter = if app.self_service {
@@ -46,7 +44,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     } else {
         "Products"
     };
-    let area = table_area(body);
+    let area = layout::products(body);
     let mut block = widgets::block(theme, title(filter, &app.products), true);
     if let Some(line) = buyer_note(app, usize::from(area.width.saturating_sub(4))) {
         block = block.title_bottom(line);

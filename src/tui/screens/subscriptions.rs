@@ -3,8 +3,10 @@
 
 use super::{field, placeholder, title, widgets};
 use crate::text;
-use crate::tui::app::{App, Focus, LoadState};
-use crate::tui::effect::UserLine;
+use crate::tui::app::layout;
+use crate::tui::app::{App, Focus};
+use crate::tui::list::LoadState;
+use crate::tui::rows::UserLine;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{self, cell, col, num, Col};
 use ratatui::buffer::Buffer;
@@ -30,62 +32,6 @@ const USER_COLS: &[Col] = &[
     col("Department", 11),
     col("Assigned", 10),
 ];
-
-pub struct Layout {
-    pub list: Rect,
-    pub detail: Rect,
-    pub fields: Rect,
-    /// The users table: its header row, then the users.
-    pub users: Rect,
-    pub wide: bool,
-}
-
-pub fn layout(app: &App, body: Rect) -> Layout {
-    let wide = body.width >= 120;
-    let (list, detail) = if wide {
-        let w = body.width * 11 / 20;
-        (
-            Rect { width: w, ..body },
-            Rect {
-                x: body.x + w,
-                width: body.width - w,
-                ..body
-            },
-        )
-    } else {
-        let h = if app.focus == Focus::List {
-            body.height / 2
-        } else {
-            7.min(body.height)
-        };
-        (
-            Rect { height: h, ..body },
-            Rect {
-                y: body.y + h,
-                height: body.height - h,
-                ..body
-            },
-        )
-    };
-    let inner = widgets::inner(detail);
-    let field_rows = if wide { 11 } else { 5 }.min(inner.height);
-    let fields = Rect {
-        height: field_rows,
-        ..inner
-    };
-    let users = Rect {
-        y: inner.y + field_rows,
-        height: inner.height - field_rows,
-        ..inner
-    };
-    Layout {
-        list,
-        detail,
-        fields,
-        users,
-        wide,
-    }
-}
 
 /// The mark column: marked subscriptions go into the export and the users pane.
 pub fn mark(app: &App, row: &SubscriptionRow) -> &'static str {
@@ -129,7 +75,7 @@ pub fn short_id(r: &SubscriptionRow) -> String {
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
-    let l = layout(app, body);
+    let l = layout::subscriptions(app, body);
     let list_focused = app.focus == Focus::List;
     let filter = if app.self_service {
         " (self-service only)"
@@ -182,7 +128,7 @@ fn payment(r: &SubscriptionRow, ascii: bool) -> String {
     }
 }
 
-fn draw_detail(buf: &mut Buffer, l: &Layout, app: &App) {
+fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     let theme = app.session.theme;
     let users_focused = app.focus == Focus::Users;
     let Some(r) = app.subs.list.selected() else {

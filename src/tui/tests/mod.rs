@@ -2,27 +2,42 @@
 //! temporary directory, at the fixed clock and seed so the pictures do not move.
 
 use super::action::{Action, Screen};
-use super::app::{App, Focus, LoadState, Session};
-use super::effect::{self, UserLine};
+use super::app::Focus;
+use super::dialogs::question::Question;
+use super::driver::Driver;
+use super::keymap;
+use super::list::LoadState;
+use super::rows::UserLine;
+use super::session::Session;
 use super::theme::Theme;
-use super::{keymap, screens};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::Role;
-use selfserve_core::{Actor, Store};
+use selfserve_core::Store;
+use std::ops::{Deref, DerefMut};
 
 mod policy;
 mod takeover;
 
 const NOW: &str = "2026-11-23T12:00:00Z";
 
+/// The headless driver on a demo tenant in a temporary directory.
 struct Harness {
     dir: tempfile::TempDir,
-    store: Store,
-    actor: Actor,
-    app: App,
+    driver: Driver,
+}
+
+impl Deref for Harness {
+    type Target = Driver;
+    fn deref(&self) -> &Driver {
+        &self.driver
+    }
+}
+
+impl DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut Driver {
+        &mut self.driver
+    }
 }
 
 fn session(readonly: bool) -> Session {
@@ -60,34 +75,16 @@ impl Harness {
         create_demo(&path, &options, &mut |_| {}).expect("demo");
         let store = Store::open(&path).expect("open");
         let actor = store.actor("admin").expect("actor");
-        let app = App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
-        let mut h = Harness {
-            dir,
-            store,
-            actor,
-            app,
-        };
-        let fx = h.app.start();
-        h.run(fx);
+        let app = super::app::App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
+        let driver = Driver::new(store, actor, app).expect("driver");
+        let mut h = Harness { dir, driver };
+        h.start();
         h
     }
 
-    /// Runs effects as the event loop would, but here and now, until none are left.
-    fn run(&mut self, mut fx: Vec<effect::Effect>) {
-        while let Some(e) = fx.pop() {
-            let action = effect::run(&self.store, &self.actor, e);
-            fx.extend(self.app.update(action));
-        }
-    }
-
-    fn act(&mut self, action: Action) -> &mut Self {
-        let fx = self.app.update(action);
-        self.run(fx);
-        self
-    }
-
     /// Types keys: plain characters, and `<Enter>`, `<Esc>`, `<Tab>`, `<Down>`, `<Up>`,
-    /// `<PgDn>`, `<End>`, `<Space>`, `<BS>`, `<C-c>` for the others.
+    /// `<PgDn>`, `<End>`, `<Space>`, `<BS>`, `<C-c>` for the others. A key with no binding in
+    /// the mode the app is in fails the test: a test types only what a user could.
     fn keys(&mut self, keys: &str) -> &mut Self {
         let mut rest = keys;
         while let Some(c) = rest.chars().next() {
@@ -116,22 +113,29 @@ impl Harness {
             } else {
                 KeyModifiers::NONE
             };
-            if let Some(action) = keymap::action_for(&self.app, &KeyEvent::new(code, mods)) {
-                self.act(action);
+            if let Err(e) = self.driver.press(KeyEvent::new(code, mods)) {
+                panic!("typing {keys:?}: {e}");
             }
         }
         self
     }
 
-    fn render(&self) -> String {
-        let (w, h) = self.app.size;
-        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-        t.draw(|f| screens::draw(f, &self.app)).expect("draw");
-        t.backend().to_string()
+    /// Asserts that none of these characters has a binding in the mode the app is in.
+    fn unbound(&mut self, keys: &str) -> &mut Self {
+        for c in keys.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            assert!(
+                self.driver.press(key).is_err(),
+                "{c:?} has a binding in {:?}",
+                self.app.mode()
+            );
+        }
+        self
     }
 
     fn resize(&mut self, w: u16, h: u16) -> &mut Self {
-        self.act(Action::Resize(w, h))
+        self.act(Action::Resize(w, h));
+        self
     }
 }
 
@@ -337,12 +341,12 @@ fn export_marks_edits_path_writes_and_confirms_replacing() {
     );
     // Writing again asks first; n leaves the file alone.
     h.keys("w");
-    assert!(h.app.confirm.is_some());
+    assert!(h.app.dialog_as::<Question>().is_some());
     h.keys("n");
-    assert!(h.app.confirm.is_none());
+    assert!(h.app.dialog_as::<Question>().is_none());
     h.keys("w");
     h.keys("y");
-    assert!(h.app.confirm.is_none());
+    assert!(h.app.dialog_as::<Question>().is_none());
     assert!(!h.app.export.busy);
 }
 
@@ -411,7 +415,7 @@ fn no_panic_at_any_size_on_any_screen() {
     let mut h = Harness::new(80, 24);
     h.keys("<Enter><Enter>");
     for keys in [
-        "", "1", "2", "<Tab>", "3<Enter>", "4", "5<Enter>", "6<Enter>", "?",
+        "", "1", "2", "<Tab>", "3<Enter>", "<Esc>4", "5<Enter>", "6<Enter>", "?",
     ] {
         h.keys(keys);
         for (w, ht) in [
@@ -492,10 +496,11 @@ fn snapshot_export() {
     h.keys("e");
     snap(&mut h, "export_editing");
     h.keys("<Esc>");
-    h.app.confirm = Some(super::app::Confirm {
-        question: "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
-        effect: effect::Effect::LoadPolicies,
-    });
+    h.app.dialog = Some(Box::new(super::dialogs::question::Question::new(
+        "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
+        super::effect::Effect::LoadPolicies,
+        "Reading",
+    )));
     snap(&mut h, "export_confirm");
 }
 
@@ -546,7 +551,14 @@ fn no_key_means_two_things_in_one_place() {
             }
         }
     }
-    for scope in [Scope::Typing, Scope::Confirm, Scope::Dialog] {
+    use super::input::DialogKeys;
+    for scope in [
+        Scope::Typing,
+        Scope::Path,
+        Scope::Dialog(DialogKeys::Question),
+        Scope::Dialog(DialogKeys::Steps),
+        Scope::Dialog(DialogKeys::Panel),
+    ] {
         let keys: Vec<_> = BINDINGS
             .iter()
             .filter(|b| b.scope == scope)

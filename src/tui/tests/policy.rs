@@ -3,8 +3,10 @@
 
 use super::*;
 use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::dialogs::policy_panel::{PolicyPanel, Target};
 use crate::tui::effect::Effect;
-use crate::tui::screens::policy_panel::Target;
+use crate::tui::keymap;
 use chrono::{DateTime, Duration, Utc};
 use selfserve_core::model::PolicyValue;
 use selfserve_core::ops::lifecycle;
@@ -34,14 +36,9 @@ fn open(login: &str, readonly: bool, now: DateTime<Utc>) -> Harness {
     s.now = now;
     let clock = now.format("%Y-%m-%d %H:%M UTC").to_string();
     let app = App::new(s, (80, 24), clock);
-    let mut h = Harness {
-        dir,
-        store,
-        actor,
-        app,
-    };
-    let fx = h.app.start();
-    h.run(fx);
+    let driver = Driver::new(store, actor, app).expect("driver");
+    let mut h = Harness { dir, driver };
+    h.start();
     h
 }
 
@@ -56,8 +53,8 @@ fn stored(h: &Harness, product: &str) -> PolicyValue {
         .policy_value
 }
 
-fn panel(h: &Harness) -> &crate::tui::screens::policy_panel::PolicyPanel {
-    h.app.policy_panel.as_ref().expect("the panel is open")
+fn panel(h: &Harness) -> &PolicyPanel {
+    h.app.dialog_as::<PolicyPanel>().expect("the panel is open")
 }
 
 fn message(h: &Harness) -> String {
@@ -83,11 +80,11 @@ fn panel_opens_on_the_current_value_and_esc_changes_nothing() {
     h.keys("<Down><Up><Down>");
     assert_ne!(panel(&h).choice, current);
     // Keys that mean something elsewhere do nothing here: q does not quit, 1 stays put.
-    h.keys("q1");
+    h.unbound("q1");
     assert!(!h.app.quit);
     assert_eq!(h.app.screen, Screen::Policies);
     h.keys("<Esc>");
-    assert!(h.app.policy_panel.is_none());
+    assert!(h.app.dialog_as::<PolicyPanel>().is_none());
     assert_eq!(stored(&h, &id.0), before);
     assert!(
         message(&h).contains("nothing was changed"),
@@ -130,7 +127,7 @@ fn saving_changes_the_store_the_list_the_products_and_the_audit() {
     );
     assert!(h.render().contains("first and last"));
     h.keys("<Enter>");
-    assert!(h.app.policy_panel.is_none());
+    assert!(h.app.dialog_as::<PolicyPanel>().is_none());
     assert_eq!(
         stored(&h, &id.0),
         PolicyValue::OnlyTrialsWithoutPaymentMethod
@@ -161,7 +158,7 @@ fn saving_changes_the_store_the_list_the_products_and_the_audit() {
         .any(|e| e.action == "policy.set" && e.target.contains(&id.0)));
     // Saving the value it already has changes nothing and says so.
     h.keys("<Enter><Enter>");
-    assert!(h.app.policy_panel.is_none());
+    assert!(h.app.dialog_as::<PolicyPanel>().is_none());
     assert!(
         message(&h).starts_with("Nothing changed"),
         "{}",
@@ -177,11 +174,14 @@ fn every_product_at_once_asks_first() {
     h.keys("jjj");
     assert_eq!(panel(&h).choice, PolicyValue::Disabled);
     h.keys("<Enter>");
-    let question = h.app.confirm.as_ref().expect("asks").question.clone();
+    let question = panel(&h).asking.clone().expect("asks");
     assert!(question.contains("all 17 products"), "{question}");
     h.keys("n");
-    assert!(h.app.confirm.is_none());
-    assert!(h.app.policy_panel.is_some(), "back in the panel");
+    assert!(panel(&h).asking.is_none());
+    assert!(
+        h.app.dialog_as::<PolicyPanel>().is_some(),
+        "back in the panel"
+    );
     let ids: Vec<String> = h
         .app
         .policies
@@ -192,7 +192,7 @@ fn every_product_at_once_asks_first() {
         .collect();
     assert!(ids.iter().any(|id| stored(&h, id) != PolicyValue::Disabled));
     h.keys("<Enter>y");
-    assert!(h.app.policy_panel.is_none());
+    assert!(h.app.dialog_as::<PolicyPanel>().is_none());
     assert!(ids.iter().all(|id| stored(&h, id) == PolicyValue::Disabled));
     assert!(
         message(&h).contains("of 17 products are now"),
@@ -241,10 +241,10 @@ fn billing_reader_and_readonly_see_the_panel_read_only_with_the_reason() {
             message(&h)
         );
         h.keys("<Esc>");
-        assert!(h.app.policy_panel.is_none());
+        assert!(h.app.dialog_as::<PolicyPanel>().is_none());
         // "a" (every product) is withheld, and help says why.
         h.keys("a");
-        assert!(h.app.policy_panel.is_none(), "{who}");
+        assert!(h.app.dialog_as::<PolicyPanel>().is_none(), "{who}");
         assert!(
             message(&h).starts_with("Set every product's policy is not available: "),
             "{who}: {}",
@@ -269,7 +269,7 @@ fn a_reader_sees_no_write_action_anywhere() {
             "{screen:?}"
         );
     }
-    for b in keymap::for_scope(keymap::Scope::Panel) {
+    for b in keymap::for_scope(keymap::Scope::Dialog(crate::tui::input::DialogKeys::Panel)) {
         assert!(
             b.needs.is_none() || keymap::withheld_because(b, &h.app.session).is_some(),
             "{}",

@@ -2,10 +2,12 @@
 //! demo tenant; the database checked through the core; snapshots of every step.
 
 use super::*;
-use crate::tui::screens::cancel::CancelStep;
-use crate::tui::screens::centralise::CentraliseStep;
-use crate::tui::screens::dialog::{Dialog, DialogKey, Load};
-use crate::tui::screens::move_wizard::{MoveStep, MoveWizard};
+use crate::tui::dialogs::cancel::{CancelDialog, CancelStep};
+use crate::tui::dialogs::centralise::{CentraliseDialog, CentraliseStep};
+use crate::tui::dialogs::move_wizard::{self, MoveStep, MoveWizard};
+use crate::tui::dialogs::Load;
+use crate::tui::input::DialogKey;
+use crate::tui::keymap;
 use selfserve_core::model::{CancelReason, Status, SubscriptionId};
 use selfserve_core::ops::{move_users, take_over};
 use selfserve_core::query::{self, SubscriptionFilter};
@@ -98,9 +100,9 @@ fn to_target(h: &mut Harness, at: usize) {
 }
 
 fn wizard(h: &Harness) -> &MoveWizard {
-    match &h.app.dialog {
-        Some(Dialog::Move(w)) => w,
-        other => panic!("no move wizard open: {other:?}"),
+    match h.app.dialog_as::<MoveWizard>() {
+        Some(w) => w,
+        None => panic!("no move wizard open: {:?}", h.app.dialog),
     }
 }
 
@@ -324,10 +326,8 @@ fn move_progress_shows_while_the_move_runs_and_keys_stay_answered() {
     let fx = h.app.update(Action::Dialog(DialogKey::Yes));
     assert_eq!(fx.len(), 1);
     assert_eq!(wizard(&h).step, MoveStep::Working);
-    h.act(Action::Tick {
-        clock: h.app.clock.clone(),
-        now: h.app.now,
-    });
+    let (clock, now) = (h.app.clock.clone(), h.app.now);
+    h.act(Action::Tick { clock, now });
     assert!(h.app.dirty, "a tick redraws the progress");
     assert_eq!(wizard(&h).ticks, 1);
     h.keys("<Esc>");
@@ -344,9 +344,9 @@ fn cancel_dialog_asks_why_and_if_sure_then_cancels() {
     let users = h.store.assignments_of(sub).expect("users").len();
     to_sub(&mut h, PRO, sub);
     let before = fingerprint(&h);
-    let dialog = |h: &Harness| match &h.app.dialog {
-        Some(Dialog::Cancel(d)) => d.clone(),
-        other => panic!("no cancel dialog: {other:?}"),
+    let dialog = |h: &Harness| match h.app.dialog_as::<CancelDialog>() {
+        Some(d) => d.clone(),
+        None => panic!("no cancel dialog: {:?}", h.app.dialog),
     };
     h.keys("c");
     assert_eq!(dialog(&h).step, CancelStep::Reason);
@@ -407,9 +407,9 @@ fn centralise_plans_one_purchase_for_every_self_service_user_then_does_it() {
     to_product(&mut h, PRO);
     let before = fingerprint(&h);
     h.keys("C");
-    let d = match &h.app.dialog {
-        Some(Dialog::Centralise(d)) => d.clone(),
-        other => panic!("no centralise dialog: {other:?}"),
+    let d = match h.app.dialog_as::<CentraliseDialog>() {
+        Some(d) => d.clone(),
+        None => panic!("no centralise dialog: {:?}", h.app.dialog),
     };
     assert_eq!(d.step, CentraliseStep::Review);
     let plan = d.plan.ready().expect("plan");
@@ -422,12 +422,12 @@ fn centralise_plans_one_purchase_for_every_self_service_user_then_does_it() {
     assert_eq!(fingerprint(&h), before, "nothing changed before a yes");
 
     h.keys("C<Enter>y");
-    match &h.app.dialog {
-        Some(Dialog::Centralise(d)) => {
+    match h.app.dialog_as::<CentraliseDialog>() {
+        Some(d) => {
             assert_eq!(d.step, CentraliseStep::Done);
             assert!(d.result.clone().expect("done").is_ok());
         }
-        other => panic!("no centralise dialog: {other:?}"),
+        None => panic!("no centralise dialog: {:?}", h.app.dialog),
     }
     for r in &live {
         assert_eq!(status(&h, r.id), Status::Deleted);
@@ -466,7 +466,7 @@ fn dialogs_never_panic_at_any_size() {
         "b",
         "<Esc><Enter>",
         "<Enter>",
-        "<Esc><Esc><Esc>c",
+        "<Esc><Esc><Esc><Esc>c",
         "<Enter>",
     ] {
         h.keys(keys);
@@ -546,7 +546,7 @@ fn snapshot_centralise_review() {
 
 #[test]
 fn money_has_thousands_separators() {
-    use crate::tui::screens::move_wizard::money;
+    use crate::tui::dialogs::words::money;
     assert_eq!(money(3528.0, "EUR"), "3,528.00 EUR");
     assert_eq!(money(0.5, "USD"), "0.50 USD");
     assert_eq!(money(-1234567.891, "EUR"), "-1,234,567.89 EUR");
@@ -554,13 +554,12 @@ fn money_has_thousands_separators() {
 
 #[test]
 fn keys_typed_ahead_of_the_plans_never_reach_a_yes() {
-    use crate::tui::screens::dialog::Open;
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);
     to_sub(&mut h, PRO, from);
     let before = fingerprint(&h);
     // Every key arrives before any dry run is back, as a fast typist's would.
-    let mut fx = h.app.update(Action::OpenDialog(Open::Move));
+    let mut fx = h.app.update(Action::OpenDialog(move_wizard::open));
     for _ in 0..3 {
         fx.extend(h.app.update(Action::Dialog(DialogKey::Next)));
     }
@@ -607,12 +606,12 @@ fn t_plans_the_purchase_again_for_the_other_term() {
     h.keys("<Esc><Esc><Esc>1");
     to_product(&mut h, PRO);
     h.keys("Ct");
-    match &h.app.dialog {
-        Some(Dialog::Centralise(d)) => assert_eq!(
+    match h.app.dialog_as::<CentraliseDialog>() {
+        Some(d) => assert_eq!(
             d.plan.ready().expect("plan").purchase.term,
             selfserve_core::model::Term::Monthly
         ),
-        other => panic!("no centralise dialog: {other:?}"),
+        None => panic!("no centralise dialog: {:?}", h.app.dialog),
     }
 }
 

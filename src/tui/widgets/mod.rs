@@ -2,8 +2,8 @@
 
 pub mod confirm;
 pub mod dialog;
+pub mod panel;
 pub mod search;
-pub mod status;
 pub mod table;
 
 use super::theme::Theme;

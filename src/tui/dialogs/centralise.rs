@@ -3,17 +3,55 @@
 //! subscription moved into it and cancelled, each buyer e-mailed), reviewed, confirmed once and
 //! carried out as one transaction. The admin center makes you do this one subscription at a time.
 
-use super::dialog::{self, count, label, DialogKey, Job, Load, Reply, Step, Summary};
-use super::move_wizard::{emails, short, BuyView};
+use super::move_wizard::BuyView;
+use super::words::{emails, short};
+use super::{
+    self as dialog, count, refusal, reply_of, Context, Dialog, Load, Opened, Step, Summary,
+};
 use crate::text::{fit, sanitize};
+use crate::tui::effect::{Job, Reply};
+use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
 use crate::tui::widgets::table::thousands;
 use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::model::{ProductId, Term};
-use selfserve_core::ops::centralise::CentralisePlan;
+use selfserve_core::ops::centralise::{self, CentralisePlan};
+use selfserve_core::Capability;
+use std::any::Any;
+
+/// What centralise's job brings back.
+#[derive(Debug, Clone)]
+pub struct CentraliseReply {
+    pub dry_run: bool,
+    pub product: ProductId,
+    pub plan: Result<CentraliseView, String>,
+}
+
+/// Opens on the selected product with the dry run of centralising it.
+pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
+    cx.require(Capability::ManageSubscriptions, "change subscriptions")?;
+    let p = cx
+        .product
+        .ok_or("Choose a product first (1 Products, then ↑↓)")?;
+    let d = CentraliseDialog {
+        product: p.id.clone(),
+        name: p.name.clone(),
+        term: Term::Annual,
+        step: CentraliseStep::Review,
+        plan: Load::Waiting,
+        scroll: 0,
+        result: None,
+        note: None,
+        ticks: 0,
+    };
+    let step = Step::job(d.job(cx.now, true));
+    Opened::new(d, step)
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CentraliseView {
@@ -86,32 +124,18 @@ pub struct CentraliseDialog {
 }
 
 impl CentraliseDialog {
-    pub fn open(product: ProductId, name: String, now: DateTime<Utc>) -> (CentraliseDialog, Step) {
-        let d = CentraliseDialog {
-            product,
-            name,
-            term: Term::Annual,
-            step: CentraliseStep::Review,
-            plan: Load::Waiting,
-            scroll: 0,
-            result: None,
-            note: None,
-            ticks: 0,
-        };
-        let step = Step::job(d.job(now, true));
-        (d, step)
-    }
-
     fn job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
-        Job::Centralise {
-            product: self.product.clone(),
-            term: self.term,
-            now,
+        let (product, term) = (self.product.clone(), self.term);
+        Job::new("centralise", move |store, actor| CentraliseReply {
             dry_run,
-        }
+            plan: centralise::centralise(store, actor, &product, term, now, dry_run)
+                .map(|o| CentraliseView::from_plan(&o.plan))
+                .map_err(refusal),
+            product,
+        })
     }
 
-    pub fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+    fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
         self.note = None;
         match (self.step, key) {
@@ -144,8 +168,8 @@ impl CentraliseDialog {
             (CentraliseStep::Confirm, Next) => {
                 self.note = Some(format!(
                     "{} goes ahead; {} goes back, nothing changes",
-                    label(Yes),
-                    label(Back)
+                    Yes.label(),
+                    Back.label()
                 ))
             }
             (CentraliseStep::Confirm, Back) => self.step = CentraliseStep::Review,
@@ -157,9 +181,9 @@ impl CentraliseDialog {
         Step::none()
     }
 
-    pub fn reply(&mut self, reply: Reply) -> Step {
+    fn on_reply(&mut self, reply: CentraliseReply) -> Step {
         match reply {
-            Reply::Centralise {
+            CentraliseReply {
                 dry_run: true,
                 product,
                 plan,
@@ -169,20 +193,22 @@ impl CentraliseDialog {
             {
                 self.plan = plan.into()
             }
-            Reply::Centralise {
+            CentraliseReply {
                 dry_run: false,
                 product,
                 plan,
             } if product == self.product => {
+                let written = Step::done(&plan);
                 self.step = CentraliseStep::Done;
                 self.result = Some(plan);
+                return written;
             }
             _ => {}
         }
         Step::none()
     }
 
-    pub fn tick(&mut self) -> bool {
+    fn on_tick(&mut self) -> bool {
         if self.step == CentraliseStep::Working {
             self.ticks += 1;
             true
@@ -206,7 +232,7 @@ impl CentraliseDialog {
             outro: Vec::new(),
             keys: Vec::new(),
         };
-        let back = label(DialogKey::Back);
+        let back = DialogKey::Back.label();
         match self.step {
             CentraliseStep::Review => {
                 match &self.plan {
@@ -215,9 +241,9 @@ impl CentraliseDialog {
                     Load::Ready(p) => {
                         plan_text(&mut page, p, theme, false);
                         page.list = Some(moves_list(&p.moves, self.scroll));
-                        page.keys.push((label(DialogKey::Next), "continue"));
-                        page.keys.push((label(DialogKey::Down), "scroll"));
-                        page.keys.push((label(DialogKey::Term), "other term"));
+                        page.keys.push((DialogKey::Next.label(), "continue"));
+                        page.keys.push((DialogKey::Down.label(), "scroll"));
+                        page.keys.push((DialogKey::Term.label(), "other term"));
                     }
                 }
                 page.keys.push((back, "close, nothing changes"));
@@ -246,7 +272,7 @@ impl CentraliseDialog {
                         plain,
                     ));
                 }
-                page.keys.push((label(DialogKey::Yes), "yes, centralise"));
+                page.keys.push((DialogKey::Yes.label(), "yes, centralise"));
                 page.keys.push((back, "no, back to the plan"));
             }
             CentraliseStep::Working => page.intro.push((
@@ -295,5 +321,27 @@ fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
         cursor: None,
         scroll,
         row: Box::new(move |i, w| Line::raw(fit(&format!("  {}", moves[i]), usize::from(w)))),
+    }
+}
+
+impl Dialog for CentraliseDialog {
+    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        self.on_key(key, now)
+    }
+
+    fn reply(&mut self, reply: &Reply) -> Step {
+        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
+    }
+
+    fn tick(&mut self) -> bool {
+        self.on_tick()
+    }
+
+    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
+        crate::tui::widgets::dialog::draw(buf, body, theme, self.page(theme));
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }

@@ -11,10 +11,10 @@ use selfserve_core::model::Role;
 
 pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
-    let matches = crate::tui::screens::shown_rows(app);
+    let matches = super::shown_rows(app);
     // A kept search gives way to a message (e.g. what a save did), and moves to the right.
     if app.searching || (!app.query().is_empty() && app.message.is_none()) {
-        super::search::draw(buf, area, theme, app.query(), app.searching, matches);
+        crate::tui::widgets::search::draw(buf, area, theme, app.query(), app.searching, matches);
         return;
     }
     let line = match &app.message {
@@ -45,7 +45,7 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
         let kept = format!(
             "/{}  {} match{}",
             text::sanitize(app.query()),
-            super::table::thousands(matches as u64),
+            crate::tui::widgets::table::thousands(matches as u64),
             if matches == 1 { "" } else { "es" }
         );
         let kept = text::truncate(&kept, room);

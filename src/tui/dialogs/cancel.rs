@@ -2,17 +2,44 @@
 //! list → "Are you sure you want to cancel?" with the consequences from the dry run → progress →
 //! result. Nothing is written before the yes.
 
-use super::dialog::{self, count, label, DialogKey, Job, Load, Reply, Step, Summary};
-use super::move_wizard::{emails, named, recipients, short, user_list, users};
+use super::words::{emails, named, recipients, short, user_list, users};
+use super::{
+    self as dialog, count, refusal, reply_of, Context, Dialog, Load, Opened, Step, Summary,
+};
 use crate::text::fit;
+use crate::tui::effect::{Job, Reply};
+use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
 use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::model::{CancelReason, SubscriptionId};
-use selfserve_core::ops::cancel::CancelPlan;
-use selfserve_core::query::SubscriptionRow;
+use selfserve_core::ops::cancel::{self, CancelPlan};
+use selfserve_core::Capability;
+use std::any::Any;
+
+/// What the cancel dialog's job brings back.
+#[derive(Debug, Clone)]
+pub struct CancelReply {
+    pub dry_run: bool,
+    pub sub: SubscriptionId,
+    pub reason: CancelReason,
+    pub plan: Result<CancelView, String>,
+}
+
+fn cancel_job(sub: SubscriptionId, reason: CancelReason, now: DateTime<Utc>, dry_run: bool) -> Job {
+    Job::new("cancel", move |store, actor| CancelReply {
+        dry_run,
+        sub,
+        reason,
+        plan: cancel::cancel(store, actor, sub, reason, now, dry_run)
+            .map(|o| CancelView::from_plan(&o.plan))
+            .map_err(refusal),
+    })
+}
 
 /// The reasons in words, in the order of `CancelReason::ALL`.
 pub fn words(r: CancelReason) -> &'static str {
@@ -89,8 +116,17 @@ pub struct CancelDialog {
     pub ticks: u32,
 }
 
+/// Opens on the selected subscription, at the choice of a reason.
+pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
+    cx.require(Capability::ManageSubscriptions, "change subscriptions")?;
+    let row = cx
+        .subscription
+        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
+    Opened::new(CancelDialog::on(row), Step::none())
+}
+
 impl CancelDialog {
-    pub fn open(row: &SubscriptionRow) -> CancelDialog {
+    fn on(row: &selfserve_core::query::SubscriptionRow) -> CancelDialog {
         let buyer = match (&row.buyer_name, &row.buyer) {
             (Some(name), Some(upn)) => format!(" bought by {name} <{upn}>"),
             _ => " (central)".to_string(),
@@ -118,7 +154,7 @@ impl CancelDialog {
         CancelReason::ALL[self.cursor.min(CancelReason::ALL.len() - 1)]
     }
 
-    pub fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+    fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
         self.note = None;
         match (self.step, key) {
@@ -130,12 +166,7 @@ impl CancelDialog {
                 self.step = CancelStep::Confirm;
                 self.plan = Load::Waiting;
                 self.scroll = 0;
-                return Step::job(Job::Cancel {
-                    sub: self.sub,
-                    reason: self.reason(),
-                    now,
-                    dry_run: true,
-                });
+                return Step::job(cancel_job(self.sub, self.reason(), now, true));
             }
             (CancelStep::Reason, Back) | (CancelStep::Done, Next | Back) => return Step::close(),
             (CancelStep::Confirm, Up) => self.scroll = self.scroll.saturating_sub(1),
@@ -147,12 +178,7 @@ impl CancelDialog {
             (CancelStep::Confirm, Yes) if self.plan.ready().is_some() => {
                 self.step = CancelStep::Working;
                 self.ticks = 0;
-                return Step::job(Job::Cancel {
-                    sub: self.sub,
-                    reason: self.reason(),
-                    now,
-                    dry_run: false,
-                });
+                return Step::job(cancel_job(self.sub, self.reason(), now, false));
             }
             (CancelStep::Confirm, Yes) if self.plan == Load::Waiting => {
                 self.note = Some("Still planning the cancellation…".into())
@@ -160,8 +186,8 @@ impl CancelDialog {
             (CancelStep::Confirm, Next) => {
                 self.note = Some(format!(
                     "{} cancels it; {} goes back, nothing changes",
-                    label(Yes),
-                    label(Back)
+                    Yes.label(),
+                    Back.label()
                 ))
             }
             (CancelStep::Confirm, Back) => self.step = CancelStep::Reason,
@@ -173,9 +199,9 @@ impl CancelDialog {
         Step::none()
     }
 
-    pub fn reply(&mut self, reply: Reply) -> Step {
+    fn on_reply(&mut self, reply: CancelReply) -> Step {
         match reply {
-            Reply::Cancel {
+            CancelReply {
                 dry_run: true,
                 sub,
                 reason,
@@ -183,21 +209,23 @@ impl CancelDialog {
             } if sub == self.sub && reason == self.reason() && self.step == CancelStep::Confirm => {
                 self.plan = plan.into()
             }
-            Reply::Cancel {
+            CancelReply {
                 dry_run: false,
                 sub,
                 plan,
                 ..
             } if sub == self.sub => {
+                let written = Step::done(&plan);
                 self.step = CancelStep::Done;
                 self.result = Some(plan);
+                return written;
             }
             _ => {}
         }
         Step::none()
     }
 
-    pub fn tick(&mut self) -> bool {
+    fn on_tick(&mut self) -> bool {
         if self.step == CancelStep::Working {
             self.ticks += 1;
             true
@@ -221,7 +249,7 @@ impl CancelDialog {
             outro: Vec::new(),
             keys: Vec::new(),
         };
-        let back = label(DialogKey::Back);
+        let back = DialogKey::Back.label();
         match self.step {
             CancelStep::Reason => {
                 page.intro.push((
@@ -242,7 +270,7 @@ impl CancelDialog {
                         ))
                     }),
                 });
-                page.keys.push((label(DialogKey::Next), "continue"));
+                page.keys.push((DialogKey::Next.label(), "continue"));
                 page.keys.push((back, "close, nothing changes"));
             }
             CancelStep::Confirm => {
@@ -263,7 +291,7 @@ impl CancelDialog {
                             ));
                             page.list = Some(list);
                         }
-                        page.keys.push((label(DialogKey::Yes), "yes, cancel it"));
+                        page.keys.push((DialogKey::Yes.label(), "yes, cancel it"));
                     }
                 }
                 page.keys.push((back, "no, back to the reasons"));
@@ -310,4 +338,26 @@ fn consequences(page: &mut Page<'_>, p: &CancelView, done: bool) {
         },
         plain,
     ));
+}
+
+impl Dialog for CancelDialog {
+    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        self.on_key(key, now)
+    }
+
+    fn reply(&mut self, reply: &Reply) -> Step {
+        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
+    }
+
+    fn tick(&mut self) -> bool {
+        self.on_tick()
+    }
+
+    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
+        crate::tui::widgets::dialog::draw(buf, body, theme, self.page(theme));
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }

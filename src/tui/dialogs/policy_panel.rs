@@ -7,21 +7,23 @@
 //! Saving calls `ops::set_policy` in the background; the core checks the role. A session that
 //! may not change policies (its role, or `--readonly`) sees the panel read-only with the reason.
 
-use super::widgets;
+use super::{refusal as core_refusal, reply_of, Context, Dialog, Opened, Step};
 use crate::text;
-use crate::tui::app::{App, Confirm, Session};
-use crate::tui::effect::Effect;
-use crate::tui::list::Nav;
+use crate::tui::effect::{Job, Reply};
+use crate::tui::input::{DialogKey, DialogKeys};
+use crate::tui::session::{Message, Session};
 use crate::tui::theme::Theme;
+use crate::tui::widgets;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget};
 use selfserve_core::model::{PolicyValue, ProductId};
 use selfserve_core::ops::set_policy::{
-    allows_self_service, PolicyScope, SetPolicyOutcome, DATA_NOTICE,
+    self, allows_self_service, PolicyScope, SetPolicyOutcome, DATA_NOTICE,
 };
 use selfserve_core::Capability;
+use std::any::Any;
 
 /// What the panel changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub struct PolicyPanel {
     /// Why this session may only look; None when it may save.
     pub read_only: Option<String>,
     pub saving: bool,
+    /// Setting every product asks first: the question, while it is asked.
+    pub asking: Option<String>,
 }
 
 impl PolicyPanel {
@@ -127,36 +131,46 @@ impl Saved {
     }
 }
 
-impl App {
-    /// Opens the panel on the selected product, or on every product with `all`.
-    pub(crate) fn open_policy_panel(&mut self, all: bool) {
-        let read_only = refusal(&self.session);
-        let target = if all {
-            if let Some(why) = read_only {
-                // The key table withholds `a` from this session; say why if asked another way.
-                self.fail(why);
-                return;
-            }
-            let mut counts = [0; 3];
-            for p in self.policies.list.items() {
-                counts[index(p.policy_value)] += 1;
-            }
-            if counts.iter().sum::<usize>() == 0 {
-                self.fail("No products loaded yet: wait for the list");
-                return;
-            }
-            Target::All { counts }
-        } else {
-            let Some(p) = self.policies.list.selected() else {
-                self.fail("No product selected");
-                return;
-            };
-            Target::Product {
-                id: p.product_id.clone(),
-                name: p.product_name.clone(),
-                current: p.policy_value,
-            }
-        };
+/// Opens the panel on the selected product of the policies screen.
+pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
+    let p = cx.policy.ok_or("No product selected")?;
+    let target = Target::Product {
+        id: p.product_id.clone(),
+        name: p.product_name.clone(),
+        current: p.policy_value,
+    };
+    Opened::new(PolicyPanel::on(target, cx.session), Step::none())
+}
+
+/// Opens the panel on every product at once (`policy set --all`), which asks before saving.
+pub fn open_all(cx: &Context<'_>) -> Result<Opened, String> {
+    // The key table withholds `a` from this session; say why if asked another way.
+    if let Some(why) = refusal(cx.session) {
+        return Err(why);
+    }
+    let mut counts = [0; 3];
+    for p in cx.policies {
+        counts[index(p.policy_value)] += 1;
+    }
+    if counts.iter().sum::<usize>() == 0 {
+        return Err("No products loaded yet: wait for the list".into());
+    }
+    Opened::new(
+        PolicyPanel::on(Target::All { counts }, cx.session),
+        Step::none(),
+    )
+}
+
+fn save_job(scope: PolicyScope, value: PolicyValue, now: DateTime<Utc>) -> Job {
+    Job::new("set policy", move |store, actor| {
+        set_policy::set_policy(store, actor, &scope, value, now)
+            .map(|outcome| Saved::of(outcome, value))
+            .map_err(core_refusal)
+    })
+}
+
+impl PolicyPanel {
+    fn on(target: Target, session: &Session) -> PolicyPanel {
         let choice = match &target {
             Target::Product { current, .. } => *current,
             Target::All { counts } => {
@@ -165,114 +179,131 @@ impl App {
                 PolicyValue::ALL[most]
             }
         };
-        self.searching = false;
-        self.policy_panel = Some(PolicyPanel {
+        PolicyPanel {
             target,
             choice,
-            read_only,
+            read_only: refusal(session),
             saving: false,
-        });
+            asking: None,
+        }
     }
 
-    pub(crate) fn panel_move(&mut self, nav: Nav) {
-        let Some(p) = &mut self.policy_panel else {
-            return;
-        };
-        if p.read_only.is_some() || p.saving {
+    fn choose(&mut self, key: DialogKey) {
+        if self.read_only.is_some() || self.saving {
             return;
         }
-        let i = index(p.choice);
-        let i = match nav {
-            Nav::Up | Nav::PageUp => i.saturating_sub(1),
-            Nav::Down | Nav::PageDown => (i + 1).min(2),
-            Nav::Home => 0,
-            Nav::End => 2,
+        let i = index(self.choice);
+        let i = match key {
+            DialogKey::Up => i.saturating_sub(1),
+            _ => (i + 1).min(2),
         };
-        p.choice = PolicyValue::ALL[i];
+        self.choice = PolicyValue::ALL[i];
     }
 
-    pub(crate) fn panel_save(&mut self, fx: &mut Vec<Effect>) {
-        let Some(p) = &self.policy_panel else {
-            return;
-        };
-        if let Some(why) = &p.read_only {
-            let why = why.clone();
-            self.fail(why);
-            return;
+    fn save(&mut self, now: DateTime<Utc>) -> Step {
+        if let Some(why) = &self.read_only {
+            return Step::none().say(Message::error(why.clone()));
         }
-        if p.saving {
-            return;
+        if self.saving {
+            return Step::none();
         }
-        if !p.changes() {
-            let text = format!("Nothing changed: already \"{}\"", p.choice.words());
-            self.policy_panel = None;
-            self.say(text);
-            return;
+        if !self.changes() {
+            let text = format!("Nothing changed: already \"{}\"", self.choice.words());
+            return Step::close().say(Message::ok(text));
         }
-        let value = p.choice;
-        let now = self.now;
-        match &p.target {
+        let value = self.choice;
+        match &self.target {
             Target::Product { id, .. } => {
-                let effect = Effect::SetPolicy {
-                    scope: PolicyScope::Product(id.0.clone()),
-                    value,
-                    now,
-                };
-                self.mark_saving();
-                fx.push(effect);
+                self.saving = true;
+                Step::job(save_job(PolicyScope::Product(id.0.clone()), value, now))
+                    .say(Message::ok("Saving…"))
             }
             Target::All { counts } => {
                 let total: usize = counts.iter().sum();
                 let already = counts[index(value)];
-                self.confirm = Some(Confirm {
-                    question: format!(
-                        "Set the self-service policy of all {total} products to \"{}\"? {} change, {already} already are.",
-                        value.words(),
-                        total - already
-                    ),
-                    effect: Effect::SetPolicy {
-                        scope: PolicyScope::All,
-                        value,
-                        now,
-                    },
-                });
+                self.asking = Some(format!(
+                    "Set the self-service policy of all {total} products to \"{}\"? {} change, {already} already are.",
+                    value.words(),
+                    total - already
+                ));
+                Step::none()
             }
         }
     }
 
-    /// The save is on its way (the confirmed one included).
-    pub(crate) fn mark_saving(&mut self) {
-        if let Some(p) = &mut self.policy_panel {
-            p.saving = true;
-            self.say("Saving…");
-        }
-    }
-
-    pub(crate) fn panel_close(&mut self) {
-        if let Some(p) = self.policy_panel.take() {
-            if !p.saving {
-                self.say("Closed the policy panel; nothing was changed");
-            }
-        }
-    }
-
-    pub(crate) fn policy_saved(&mut self, result: Result<Saved, String>, fx: &mut Vec<Effect>) {
+    fn saved(&mut self, result: Result<Saved, String>) -> Step {
         match result {
-            Ok(saved) => {
-                self.policy_panel = None;
-                self.say(saved.message());
-                if !saved.changed.is_empty() {
-                    self.reload(fx);
-                }
-            }
+            Ok(saved) => Step {
+                close: true,
+                reload: !saved.changed.is_empty(),
+                ..Step::none().say(Message::ok(saved.message()))
+            },
             Err(e) => {
                 // The panel stays open on the choice, so the admin can read why and leave.
-                if let Some(p) = &mut self.policy_panel {
-                    p.saving = false;
-                }
-                self.fail(e);
+                self.saving = false;
+                Step::none().say(Message::error(e))
             }
         }
+    }
+}
+
+impl Dialog for PolicyPanel {
+    fn keys(&self) -> DialogKeys {
+        if self.asking.is_some() {
+            DialogKeys::Question
+        } else {
+            DialogKeys::Panel
+        }
+    }
+
+    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        if self.asking.is_some() {
+            return match key {
+                DialogKey::Yes => {
+                    self.asking = None;
+                    self.saving = true;
+                    Step::job(save_job(PolicyScope::All, self.choice, now))
+                        .say(Message::ok("Saving…"))
+                }
+                DialogKey::Back => {
+                    self.asking = None;
+                    Step::none().say(Message::ok("Nothing was written"))
+                }
+                _ => Step::none(),
+            };
+        }
+        match key {
+            DialogKey::Up | DialogKey::Down => {
+                self.choose(key);
+                Step::none()
+            }
+            DialogKey::Next => self.save(now),
+            // The save's reply comes back to the panel: it closes then.
+            DialogKey::Back if self.saving => Step::none(),
+            DialogKey::Back => {
+                Step::close().say(Message::ok("Closed the policy panel; nothing was changed"))
+            }
+            _ => Step::none(),
+        }
+    }
+
+    fn reply(&mut self, reply: &Reply) -> Step {
+        reply_of::<Result<Saved, String>>(reply).map_or_else(Step::none, |r| self.saved(r))
+    }
+
+    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
+        let title = match &self.target {
+            Target::Product { name, .. } => format!(" {} ", text::sanitize(name)),
+            Target::All { .. } => " Every product ".to_string(),
+        };
+        widgets::panel::draw(buf, body, theme, title, |width| lines(self, width, theme));
+        if let Some(question) = &self.asking {
+            widgets::confirm::draw(buf, body, theme, question);
+        }
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }
 
@@ -390,49 +421,6 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-/// Draws the panel over the policies list.
-pub fn draw(buf: &mut Buffer, body: Rect, app: &App, p: &PolicyPanel) {
-    let theme = app.session.theme;
-    let width = body.width.saturating_sub(4).min(90);
-    let inner_width = usize::from(width.saturating_sub(4));
-    let content = lines(p, inner_width, theme);
-    // Inside the list's border, from a fixed top below its first row where there is room, so
-    // the panel does not jump as the notice comes and goes with the choice.
-    let list_inside = widgets::inner(body);
-    let height = (content.len() as u16 + 2).min(list_inside.height);
-    let rect = Rect {
-        x: body.x + (body.width.saturating_sub(width)) / 2,
-        y: list_inside.y + list_inside.height.saturating_sub(height).min(2),
-        width,
-        height,
-    };
-    let title = match &p.target {
-        Target::Product { name, .. } => format!(" {} ", text::sanitize(name)),
-        Target::All { .. } => " Every product ".to_string(),
-    };
-    // A blank margin around the panel, inside the list's border, so no row peeks beside it.
-    let left = rect.x.saturating_sub(2).max(list_inside.x);
-    let right = (rect.right() + 2).min(list_inside.right());
-    Clear.render(
-        Rect {
-            x: left,
-            width: right.saturating_sub(left),
-            ..rect
-        },
-        buf,
-    );
-    let block = widgets::block(theme, title, true);
-    let inside = widgets::inner(rect);
-    block.render(rect, buf);
-    // One column of margin each side, inside the border.
-    let area = Rect {
-        x: inside.x.saturating_add(1),
-        width: inside.width.saturating_sub(2),
-        ..inside
-    };
-    Paragraph::new(content).render(area, buf);
 }
 
 #[cfg(test)]

@@ -1,0 +1,72 @@
+//! The open dialog: opening one, handing it keys and its jobs' replies, and doing what each
+//! `Step` it returns asks.
+
+use super::App;
+use crate::tui::action::Screen;
+use crate::tui::dialogs::{Context, Opener, Step};
+use crate::tui::effect::{Effect, Reply};
+use crate::tui::input::DialogKey;
+
+impl App {
+    /// What a dialog may look at as it opens: what this screen has selected.
+    fn context(&self) -> Context<'_> {
+        let on = |screen: Screen| self.screen == screen;
+        Context {
+            session: &self.session,
+            now: self.now,
+            subscription: on(Screen::Subscriptions)
+                .then(|| self.subs.list.selected())
+                .flatten(),
+            product: on(Screen::Products)
+                .then(|| self.products.list.selected())
+                .flatten(),
+            policy: on(Screen::Policies)
+                .then(|| self.policies.list.selected())
+                .flatten(),
+            policies: self.policies.list.items(),
+        }
+    }
+
+    pub(super) fn open_dialog(&mut self, open: Opener, fx: &mut Vec<Effect>) {
+        match open(&self.context()) {
+            Ok(opened) => {
+                self.searching = false;
+                self.dialog = Some(opened.dialog);
+                self.apply(opened.step, fx);
+            }
+            Err(why) => self.fail(why),
+        }
+    }
+
+    pub(super) fn dialog_key(&mut self, key: DialogKey, fx: &mut Vec<Effect>) {
+        if let Some(d) = &mut self.dialog {
+            let step = d.key(key, self.now);
+            self.apply(step, fx);
+        }
+    }
+
+    pub(super) fn dialog_reply(&mut self, reply: &Reply, fx: &mut Vec<Effect>) {
+        if let Some(d) = &mut self.dialog {
+            let step = d.reply(reply);
+            self.apply(step, fx);
+        }
+    }
+
+    fn apply(&mut self, step: Step, fx: &mut Vec<Effect>) {
+        if step.close {
+            self.dialog = None;
+        }
+        if let Some(m) = step.message {
+            self.message = Some(m);
+        }
+        if step.reload {
+            self.reload(fx);
+        }
+        for effect in step.effects {
+            if let Effect::Export { .. } = effect {
+                self.export.busy = true;
+            }
+            fx.push(effect);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The export screen's path editor and writing the CSV (asking before replacing a file).
+
+use super::App;
+use crate::tui::action::Screen;
+use crate::tui::dialogs::question::Question;
+use crate::tui::effect::Effect;
+use std::path::PathBuf;
+
+impl App {
+    pub(super) fn edit_path(&mut self) {
+        if self.screen == Screen::Export {
+            self.export.editing = Some(self.export.path.clone());
+        }
+    }
+
+    pub(super) fn path_char(&mut self, c: char) {
+        if let Some(p) = &mut self.export.editing {
+            if !c.is_control() {
+                p.push(c);
+            }
+        }
+    }
+
+    pub(super) fn path_backspace(&mut self) {
+        if let Some(p) = &mut self.export.editing {
+            p.pop();
+        }
+    }
+
+    pub(super) fn path_accept(&mut self) {
+        if let Some(p) = self.export.editing.take() {
+            let p = p.trim().to_string();
+            if p.is_empty() {
+                self.fail("The export path is empty; kept the previous one");
+            } else {
+                self.export.path = p;
+            }
+        }
+    }
+
+    pub(super) fn write(&mut self, fx: &mut Vec<Effect>) {
+        if self.export.busy {
+            self.say("The export is still being written");
+            return;
+        }
+        if self.marked.is_empty() {
+            self.fail("Mark subscriptions with Space first (a marks every one shown)");
+            return;
+        }
+        let effect = Effect::Export {
+            subs: self.marked.keys().copied().collect(),
+            path: PathBuf::from(&self.export.path),
+        };
+        if std::path::Path::new(&self.export.path).exists() {
+            self.dialog = Some(Box::new(Question::new(
+                format!("{} exists. Replace it?", self.export.path),
+                effect,
+                "Writing the export…",
+            )));
+        } else {
+            self.export.busy = true;
+            self.say("Writing the export…");
+            fx.push(effect);
+        }
+    }
+
+    pub(super) fn exported(&mut self, path: PathBuf, result: Result<usize, String>) {
+        self.export.busy = false;
+        match result {
+            Ok(n) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
+                let text = format!(
+                    "Wrote {n} user row{} to {}",
+                    if n == 1 { "" } else { "s" },
+                    crate::text::sanitize(&shown.display().to_string())
+                );
+                self.export.last = Some(text.clone());
+                self.say(text);
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+}

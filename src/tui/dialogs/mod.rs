@@ -1,0 +1,254 @@
+//! Dialogs over the screens, in one shape: the `Dialog` trait. The move-users wizard, the cancel
+//! dialog, centralise, the policy panel and the yes/no question each keep their state, their
+//! update (keys and replies) and their page in their own file here; the app holds the open one
+//! as one boxed value and applies the `Step` each update returns. A key binding opens a dialog
+//! by naming its `Opener`: a new dialog is one new file and one row in the key table.
+//!
+//! Every change is planned first with the operation's dry run and shown; the confirmation step
+//! carries the very `Job` it runs. Nothing is written before the user says yes.
+
+pub mod cancel;
+pub mod centralise;
+pub mod move_wizard;
+pub mod policy_panel;
+pub mod question;
+pub mod words;
+
+use super::effect::{Effect, Job, Reply};
+use super::input::{DialogKey, DialogKeys};
+use super::rows::ProductItem;
+use super::session::{Message, Session};
+use super::theme::Theme;
+use super::widgets::dialog::Page;
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use selfserve_core::model::Term;
+use selfserve_core::query::{PolicyRow, SubscriptionRow};
+use selfserve_core::Capability;
+use std::any::Any;
+use std::fmt::Debug;
+
+/// A dialog: it reads keys and its jobs' replies, may move on a clock tick, and draws itself.
+pub trait Dialog: Debug + Send + Any {
+    /// Which keys it reads now (the key table has a set of rows for each).
+    fn keys(&self) -> DialogKeys {
+        DialogKeys::Steps
+    }
+
+    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step;
+
+    /// A reply to one of its jobs; a reply of another type is not for it.
+    fn reply(&mut self, reply: &Reply) -> Step;
+
+    /// A clock tick: true if it shows something that moves (work under way).
+    fn tick(&mut self) -> bool {
+        false
+    }
+
+    /// Draws it over the screen's body: a pure function of its state.
+    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme);
+
+    /// The concrete dialog, for tests that look inside.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// What one dialog update asks of the app.
+#[derive(Debug, Default)]
+pub struct Step {
+    pub effects: Vec<Effect>,
+    pub close: bool,
+    pub message: Option<Message>,
+    /// Something changed: every list already read is read again.
+    pub reload: bool,
+}
+
+impl Step {
+    pub fn job(job: Job) -> Step {
+        Step {
+            effects: vec![Effect::Dialog(job)],
+            ..Step::default()
+        }
+    }
+
+    pub fn close() -> Step {
+        Step {
+            close: true,
+            ..Step::default()
+        }
+    }
+
+    pub fn none() -> Step {
+        Step::default()
+    }
+
+    pub fn say(mut self, message: Message) -> Step {
+        self.message = Some(message);
+        self
+    }
+
+    /// A write came back: the message line says what it did (and every list is read again),
+    /// or why nothing changed.
+    pub fn done<T: Summary>(outcome: &Result<T, String>) -> Step {
+        match outcome {
+            Ok(done) => Step {
+                message: Some(Message::ok(done.done())),
+                reload: true,
+                ..Step::default()
+            },
+            Err(why) => Step::none().say(Message::error(why.clone())),
+        }
+    }
+
+    pub fn with_job(mut self, job: Job) -> Step {
+        self.effects.push(Effect::Dialog(job));
+        self
+    }
+}
+
+/// What a dialog may look at when it opens: the session and what the screen has selected.
+pub struct Context<'a> {
+    pub session: &'a Session,
+    pub now: DateTime<Utc>,
+    /// The selected subscription, on the Subscriptions screen.
+    pub subscription: Option<&'a SubscriptionRow>,
+    /// The selected product, on the Products screen.
+    pub product: Option<&'a ProductItem>,
+    /// The selected policy, and every policy loaded, on the policies screen.
+    pub policy: Option<&'a PolicyRow>,
+    pub policies: &'a [PolicyRow],
+}
+
+impl Context<'_> {
+    /// Refuses unless this session may use `capability` (the key table withholds such keys
+    /// already; this guards any other way in).
+    pub fn require(&self, capability: Capability, what: &str) -> Result<(), String> {
+        if self.session.readonly {
+            return Err("The dashboard runs --readonly: it changes nothing".into());
+        }
+        if !capability.allowed(self.session.role) {
+            return Err(format!(
+                "{} may not {what}: it needs {}",
+                self.session.role.as_str(),
+                capability.needs()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An open dialog and its first step (a dry run to start, say).
+pub struct Opened {
+    pub dialog: Box<dyn Dialog>,
+    pub step: Step,
+}
+
+impl Opened {
+    pub fn new(dialog: impl Dialog, step: Step) -> Result<Opened, String> {
+        Ok(Opened {
+            dialog: Box::new(dialog),
+            step,
+        })
+    }
+}
+
+/// How a key binding opens a dialog; the refusal's sentence when it cannot open here.
+pub type Opener = fn(&Context<'_>) -> Result<Opened, String>;
+
+/// The core's refusal as one line to draw.
+pub fn refusal(e: selfserve_core::Error) -> String {
+    crate::text::sanitize(&e.to_string())
+}
+
+/// The reply to a job, when it is of the type this dialog asked for.
+pub fn reply_of<T: Any + Clone>(reply: &Reply) -> Option<T> {
+    reply.downcast_ref::<T>().cloned()
+}
+
+/// What a step's data is doing: on its way, there, or refused (the core's sentence).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    Waiting,
+    Ready(T),
+    Failed(String),
+}
+
+impl<T> From<Result<T, String>> for Load<T> {
+    fn from(r: Result<T, String>) -> Load<T> {
+        match r {
+            Ok(v) => Load::Ready(v),
+            Err(e) => Load::Failed(e),
+        }
+    }
+}
+
+impl<T> Load<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Load::Ready(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// What a write did, in one line for the status bar.
+pub trait Summary {
+    fn done(&self) -> String;
+}
+
+/// The other billing term.
+pub fn other(term: Term) -> Term {
+    match term {
+        Term::Annual => Term::Monthly,
+        Term::Monthly => Term::Annual,
+    }
+}
+
+/// "12 users", "1 user".
+pub fn count(n: usize, what: &str) -> String {
+    let n_text = super::widgets::table::thousands(n as u64);
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n_text} {what}s")
+    }
+}
+
+/// The seconds a write has been running, as its progress line says it.
+pub fn working(what: &str, ticks: u32) -> String {
+    let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
+    format!("{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all.")
+}
+
+/// The last step of every dialog: what was done (drawn by `done`), or the refusal and that nothing
+/// changed. The close key comes last.
+pub fn result_page<'a, P>(
+    page: &mut Page<'a>,
+    result: &Option<Result<P, String>>,
+    theme: Theme,
+    done: impl FnOnce(&mut Page<'a>, &P),
+) {
+    match result {
+        Some(Ok(p)) => {
+            done(page, p);
+            page.outro.push((
+                "The audit log (5) and the outbox (6) show it.".into(),
+                theme.dim(),
+            ));
+        }
+        Some(Err(e)) => {
+            page.intro
+                .push(("Nothing was changed.".into(), theme.title()));
+            page.intro.push((e.clone(), theme.error()));
+        }
+        None => {}
+    }
+    page.keys.push((DialogKey::Next.label(), "close"));
+}
+
+/// A note on the dialog (a refusal of a key, say) goes first, so a long page never cuts it off.
+pub fn note_first(page: &mut Page<'_>, note: &Option<String>, theme: Theme) {
+    if let Some(note) = note {
+        page.outro.insert(0, (note.clone(), theme.error()));
+    }
+}

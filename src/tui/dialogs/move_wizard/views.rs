@@ -1,0 +1,169 @@
+//! What the wizard shows of the core's plans, made once when a plan arrives, sanitized.
+
+use super::super::words::{emails, money, named, recipients, short, users};
+use super::super::{count, Summary};
+use crate::text::sanitize;
+use crate::tui::widgets::table::thousands;
+use chrono::NaiveDate;
+use selfserve_core::model::{SubscriptionId, Term};
+use selfserve_core::ops::buy::BuyPlan;
+use selfserve_core::ops::move_users::{MovePlan, MoveTarget};
+use selfserve_core::ops::take_over::TakeOverPlan;
+
+/// Step 1's facts, from `take_over`'s dry run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakeOverInfo {
+    /// Who took it over and when, where someone has.
+    pub already: Option<(String, NaiveDate)>,
+}
+
+impl TakeOverInfo {
+    pub fn from_plan(p: &TakeOverPlan) -> TakeOverInfo {
+        TakeOverInfo {
+            already: p
+                .already_taken_over
+                .then(|| (sanitize(&p.taken_over_by), p.taken_over_at.date_naive())),
+        }
+    }
+}
+
+/// A row of step 2, from `move_targets`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub id: SubscriptionId,
+    pub origin: &'static str,
+    pub buyer: Option<String>,
+    pub quantity: u32,
+    pub free: u32,
+    pub missing: u32,
+    /// Why `move_users` would refuse it; None where it can take the users.
+    pub refusal: Option<String>,
+}
+
+impl Target {
+    pub fn from_core(t: &MoveTarget) -> Target {
+        Target {
+            id: t.subscription.id,
+            origin: t.subscription.origin.label(),
+            buyer: t.subscription.buyer.as_deref().map(sanitize),
+            quantity: t.subscription.quantity,
+            free: t.free,
+            missing: t.missing,
+            refusal: t.refusal.as_deref().map(sanitize),
+        }
+    }
+
+    pub fn selectable(&self) -> bool {
+        self.refusal.is_none()
+    }
+}
+
+/// A central purchase as reviewed (dry run) or done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuyView {
+    pub id: SubscriptionId,
+    pub product_name: String,
+    pub quantity: u32,
+    pub unit: String,
+    pub term: Term,
+    pub cost: String,
+    pub expires: NaiveDate,
+}
+
+impl BuyView {
+    pub fn from_plan(p: &BuyPlan) -> BuyView {
+        BuyView {
+            id: p.subscription.id,
+            product_name: sanitize(&p.subscription.product_name),
+            quantity: p.subscription.quantity,
+            unit: money(p.price.amount, &p.price.currency),
+            term: p.price.term,
+            cost: money(p.cost_per_term.amount, &p.cost_per_term.currency),
+            expires: p.expires,
+        }
+    }
+
+    /// The purchase in one sentence (the id only once it is bought: a dry run's is not kept).
+    pub fn sentence(&self, bought: bool) -> String {
+        format!(
+            "{} {} licenses of {} centrally{}: {} per license per {} term, {} per term, paid by invoice, renewing automatically on {}.",
+            if bought { "Bought" } else { "Buy" },
+            thousands(u64::from(self.quantity)),
+            self.product_name,
+            if bought {
+                format!(" (subscription {})", short(self.id))
+            } else {
+                String::new()
+            },
+            self.unit,
+            self.term.as_str(),
+            self.cost,
+            self.expires
+        )
+    }
+}
+
+impl Summary for BuyView {
+    fn done(&self) -> String {
+        format!(
+            "Bought {} licenses of {} centrally: subscription {}",
+            thousands(u64::from(self.quantity)),
+            self.product_name,
+            short(self.id)
+        )
+    }
+}
+
+/// A move as reviewed (dry run) or done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoveView {
+    pub from_id: SubscriptionId,
+    pub to_id: SubscriptionId,
+    pub from: String,
+    pub from_label: String,
+    pub to_label: String,
+    pub takes_over: bool,
+    pub users: Vec<String>,
+    pub reason: &'static str,
+    pub to_assigned_after: u32,
+    pub to_quantity: u32,
+    pub to_free_after: u32,
+    pub emails: Vec<String>,
+    pub recipients: Vec<String>,
+}
+
+impl MoveView {
+    pub fn from_plan(p: &MovePlan) -> MoveView {
+        MoveView {
+            from_id: p.from.id,
+            to_id: p.to.id,
+            from: named(&p.from),
+            from_label: sanitize(&p.from.label()),
+            to_label: sanitize(&p.to.label()),
+            takes_over: p.takes_over,
+            users: users(&p.users),
+            reason: p.cancellation_reason.as_str(),
+            to_assigned_after: p.to_assigned_after,
+            to_quantity: p.to.quantity,
+            to_free_after: p.to_free_after,
+            emails: emails(&p.emails),
+            recipients: recipients(&p.emails),
+        }
+    }
+}
+
+impl Summary for MoveView {
+    fn done(&self) -> String {
+        format!(
+            "Moved {} to {}…; {}… is cancelled (Deleted){}",
+            count(self.users.len(), "user"),
+            short(self.to_id),
+            short(self.from_id),
+            if self.recipients.is_empty() {
+                ""
+            } else {
+                ", buyer e-mailed"
+            }
+        )
+    }
+}

@@ -1,0 +1,32 @@
+//! Rows as the screens show them, made once from the core's read models when they are loaded.
+
+use chrono::NaiveDate;
+use selfserve_core::model::{PolicyValue, ProductId};
+use selfserve_core::query::LicensedUser;
+
+/// A product row as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductItem {
+    pub id: ProductId,
+    pub name: String,
+    pub subscriptions: u32,
+    pub quantity: u64,
+    pub assigned: u64,
+    pub next_expiration: Option<NaiveDate>,
+    pub spend: String,
+    pub policy: PolicyValue,
+}
+
+/// One line of the users pane: a buyer's heading, or a user under it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UserLine {
+    Heading { text: String, users: usize },
+    User(LicensedUser),
+}
+
+/// Which product's subscriptions, under which filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubsKey {
+    pub product: ProductId,
+    pub self_service: bool,
+}

@@ -1,0 +1,195 @@
+//! Runs effects against `selfserve_core` off the UI thread; each one comes back as an `Action`.
+//! The event loop and the headless driver both start them here, the same way. Text from the
+//! database is sanitized and its search key folded here, once, so neither drawing nor a search
+//! keystroke pays for it.
+
+use super::action::Action;
+use super::buyers::BuyerIndex;
+use super::effect::Effect;
+use super::fold::fold;
+use super::lifecycle::Summary;
+use super::rows::{ProductItem, UserLine};
+use crate::text::sanitize;
+use selfserve_core::ops::lifecycle;
+use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
+use selfserve_core::{export, Actor, Store};
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+/// How many audit events and e-mails the screens read (newest first).
+pub const LOG_LIMIT: usize = 10_000;
+
+/// Starts `effect` on the blocking pool of the current runtime; its action goes to `tx`.
+pub fn spawn(
+    effect: Effect,
+    store: &Arc<Store>,
+    actor: &Arc<Actor>,
+    tx: &mpsc::UnboundedSender<Action>,
+) {
+    let (store, actor, tx) = (store.clone(), actor.clone(), tx.clone());
+    tokio::task::spawn_blocking(move || {
+        // The receiver is gone only when the loop has ended; the result is no longer wanted.
+        let _ = tx.send(run(&store, &actor, effect));
+    });
+}
+
+pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
+    let err = |e: selfserve_core::Error| e.to_string();
+    match effect {
+        Effect::LoadProducts { self_service } => Action::ProductsLoaded {
+            self_service,
+            rows: query::product_rows(store, actor, self_service)
+                .map(products)
+                .map_err(err),
+        },
+        Effect::LoadSubscriptions(key) => {
+            let filter = SubscriptionFilter {
+                self_service_only: key.self_service,
+                product: Some(key.product.clone()),
+                ..SubscriptionFilter::default()
+            };
+            Action::SubscriptionsLoaded {
+                rows: query::subscription_rows(store, actor, &filter)
+                    .map(subscriptions)
+                    .map_err(err),
+                key,
+            }
+        }
+        Effect::LoadUsers(subs) => Action::UsersLoaded {
+            lines: query::users_by_buyer(store, actor, &subs)
+                .map(users)
+                .map_err(err),
+            subs,
+        },
+        Effect::LoadPolicies => Action::PoliciesLoaded(
+            query::policy_rows(store, actor)
+                .map(|rows| {
+                    keyed(rows, |mut r| {
+                        r.product_name = sanitize(&r.product_name);
+                        let key = fold(&r.product_name);
+                        (r, key)
+                    })
+                })
+                .map_err(err),
+        ),
+        Effect::LoadAudit => Action::AuditLoaded(
+            query::audit_events(store, actor, LOG_LIMIT)
+                .map(|rows| {
+                    keyed(rows, |mut e| {
+                        e.actor = sanitize(&e.actor);
+                        e.action = sanitize(&e.action);
+                        e.target = sanitize(&e.target);
+                        e.before = e.before.as_deref().map(sanitize);
+                        e.after = e.after.as_deref().map(sanitize);
+                        let key = fold(&format!("{}\n{}\n{}", e.actor, e.action, e.target));
+                        (e, key)
+                    })
+                })
+                .map_err(err),
+        ),
+        Effect::LoadOutbox => Action::OutboxLoaded(
+            query::outbox_emails(store, actor, LOG_LIMIT)
+                .map(|rows| {
+                    keyed(rows, |mut m| {
+                        m.to = sanitize(&m.to);
+                        m.subject = sanitize(&m.subject);
+                        // The body keeps its line breaks; each line is sanitized when drawn.
+                        let key = fold(&format!("{}\n{}", m.to, m.subject));
+                        (m, key)
+                    })
+                })
+                .map_err(err),
+        ),
+        Effect::Export { subs, path } => Action::Exported {
+            result: export::export_to_file(store, actor, &subs, &path).map_err(err),
+            path,
+        },
+        Effect::Lifecycle { now, apply } => Action::LifecycleDone(
+            if apply {
+                lifecycle::run(store, actor, now, None)
+            } else {
+                lifecycle::preview(store, actor, now)
+            }
+            .map(|r| Summary::of(&r))
+            .map_err(err),
+        ),
+        Effect::LoadBuyers => Action::BuyersLoaded(
+            query::product_buyers(store, actor)
+                .map(BuyerIndex::build)
+                .map_err(err),
+        ),
+        Effect::Dialog(job) => Action::DialogReply(job.run(store, actor)),
+    }
+}
+
+fn keyed<T, U>(rows: Vec<T>, f: impl Fn(T) -> (U, String)) -> (Vec<U>, Vec<String>) {
+    rows.into_iter().map(f).unzip()
+}
+
+fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
+    keyed(rows, |r| {
+        let name = sanitize(&r.product_name);
+        let key = fold(&format!("{name}\n{}", r.product_id));
+        let item = ProductItem {
+            id: r.product_id,
+            name,
+            subscriptions: r.subscriptions,
+            quantity: r.quantity,
+            assigned: r.assigned,
+            next_expiration: r.next_expiration,
+            spend: money(r.monthly_spend_minor, &r.monthly_spend.currency),
+            policy: r.policy,
+        };
+        (item, key)
+    })
+}
+
+/// Minor units as "1,234,567.89 EUR".
+fn money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!(
+        "{sign}{}.{:02} {}",
+        super::widgets::table::thousands(abs / 100),
+        abs % 100,
+        sanitize(currency)
+    )
+}
+
+/// Search key of a subscription: product name, buyer name and buyer UPN (SPEC §4).
+fn subscriptions(rows: Vec<SubscriptionRow>) -> (Vec<SubscriptionRow>, Vec<String>) {
+    keyed(rows, |mut r| {
+        r.product_name = sanitize(&r.product_name);
+        r.buyer_name = r.buyer_name.as_deref().map(sanitize);
+        r.buyer = r.buyer.as_deref().map(sanitize);
+        r.taken_over_by = r.taken_over_by.as_deref().map(sanitize);
+        r.card_last4 = r.card_last4.as_deref().map(sanitize);
+        let key = fold(&format!(
+            "{}\n{}\n{}",
+            r.product_name,
+            r.buyer_name.as_deref().unwrap_or(""),
+            r.buyer.as_deref().unwrap_or("")
+        ));
+        (r, key)
+    })
+}
+
+fn users(groups: Vec<query::BuyerGroup>) -> Vec<UserLine> {
+    let mut lines = Vec::new();
+    for g in groups {
+        lines.push(UserLine::Heading {
+            text: match g.buyer {
+                Some(_) => format!("Purchased by {}", sanitize(&g.heading())),
+                None => sanitize(&g.heading()),
+            },
+            users: g.users.len(),
+        });
+        lines.extend(g.users.into_iter().map(|mut u| {
+            u.display_name = sanitize(&u.display_name);
+            u.user_principal_name = sanitize(&u.user_principal_name);
+            u.department = sanitize(&u.department);
+            UserLine::User(u)
+        }));
+    }
+    lines
+}

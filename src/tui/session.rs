@@ -1,0 +1,79 @@
+//! Who is looking, at what, and with which clock: fixed for the session, known to every layer.
+
+use super::theme::Theme;
+use chrono::{DateTime, Utc};
+use selfserve_core::model::Role;
+use std::time::Instant;
+
+/// Flags that change how the dashboard behaves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub readonly: bool,
+    pub ascii: bool,
+}
+
+/// Who is looking at what: fixed for the session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub upn: String,
+    pub role: Role,
+    pub tenant: String,
+    pub demo: bool,
+    pub db: String,
+    pub readonly: bool,
+    /// Where the export goes unless the user edits it.
+    pub export_path: String,
+    pub theme: Theme,
+    /// The clock when the session began (`App::now` moves on with each tick).
+    pub now: DateTime<Utc>,
+}
+
+/// The message line: what just happened, or why it did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+impl Message {
+    pub fn ok(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            error: true,
+        }
+    }
+}
+
+/// The session's clock: the `--now` time (or the wall clock) moving on from the start.
+#[derive(Clone, Copy)]
+pub struct Clock {
+    start: DateTime<Utc>,
+    at: Instant,
+}
+
+impl Clock {
+    pub fn new(start: DateTime<Utc>) -> Clock {
+        Clock {
+            start,
+            at: Instant::now(),
+        }
+    }
+
+    /// The clock's time now.
+    pub fn now(&self) -> DateTime<Utc> {
+        let elapsed = chrono::Duration::from_std(self.at.elapsed()).unwrap_or_default();
+        self.start + elapsed
+    }
+
+    /// What the status bar shows: to the minute, so it redraws once a minute.
+    pub fn text(&self) -> String {
+        self.now().format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
