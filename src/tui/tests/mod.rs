@@ -449,16 +449,6 @@ fn readonly_says_so() {
 }
 
 #[test]
-fn hostile_text_is_never_drawn_raw() {
-    let mut h = Harness::new(160, 48);
-    h.keys("4a");
-    h.keys("2");
-    let screen = h.render();
-    assert!(!screen.contains('\u{1b}'));
-    assert!(!screen.contains('\u{7}'));
-}
-
-#[test]
 fn snapshot_products() {
     let mut h = Harness::new(80, 24);
     snap(&mut h, "products");

@@ -635,3 +635,33 @@ fn snapshot_move_target_without_room() {
     h.resize(80, 24);
     insta::assert_snapshot!("move_2_target_without_room_ascii_80x24", h.render());
 }
+
+#[test]
+fn hostile_text_is_never_drawn_raw() {
+    let mut h = Harness::new(160, 48);
+    // The demo's user with an escape sequence and a bell in her name, on the smallest
+    // subscription that licenses her, so the users pane shows her.
+    let rows = query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default())
+        .expect("rows");
+    let (product, sub) = rows
+        .iter()
+        .filter(|r| {
+            query::users_by_buyer(&h.store, &h.actor, &[r.id])
+                .expect("users")
+                .iter()
+                .flat_map(|g| &g.users)
+                .any(|u| u.display_name.contains("Mallory"))
+        })
+        .min_by_key(|r| r.assigned)
+        .map(|r| (r.product_id.0.clone(), r.id))
+        .expect("the demo licenses its hostile user");
+    to_sub(&mut h, &product, sub);
+    let screen = h.render();
+    assert!(!screen.contains('\u{1b}'));
+    assert!(!screen.contains('\u{7}'));
+    // The terminal drops a bare ESC by itself; what the sanitizer adds is that the sequence's
+    // printable rest goes too, and the name around it stays.
+    assert!(!screen.contains("[31m"), "{screen}");
+    assert!(!screen.contains("[0m"), "{screen}");
+    assert!(screen.contains("Mallory Red Tables"), "{screen}");
+}
