@@ -1,103 +1,100 @@
-//! The people of the demo tenant: their names, UPNs and departments.
+//! The people of the demo tenant: names from `assets/demo-names.json`, UPNs and departments.
 
+use crate::error::{Error, Result};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+use serde::Deserialize;
 
-const FIRST: &[&str] = &[
-    "Adèle",
-    "Alex",
-    "Amélie",
-    "Ana",
-    "Björn",
-    "Camille",
-    "Chloé",
-    "Dmitri",
-    "Élodie",
-    "Emma",
-    "Fatima",
-    "François",
-    "Grace",
-    "Hélène",
-    "Henrik",
-    "Inès",
-    "Isabella",
-    "Jürgen",
-    "Kofi",
-    "Léa",
-    "Lucas",
-    "Maël",
-    "María",
-    "Mateo",
-    "Noah",
-    "Nuno",
-    "Olga",
-    "Oscar",
-    "Priya",
-    "Raphaël",
-    "Renée",
-    "Siobhán",
-    "Søren",
-    "Thomas",
-    "Yasmine",
-    "Zoë",
-    "Ørjan",
-    "Ngozi",
-    "Ángel",
-    "Ewa",
-];
-const LAST: &[&str] = &[
-    "Dubois",
-    "Müller",
-    "Nguyễn",
-    "García",
-    "Øvergaard",
-    "Łukasiewicz",
-    "Çelik",
-    "O'Brien",
-    "Smith",
-    "Johansson",
-    "Rossi",
-    "Kowalski",
-    "Moreau",
-    "Lefèvre",
-    "Schäfer",
-    "Novák",
-    "Fernández",
-    "Horváth",
-    "Papadopoulos",
-    "Bianchi",
-    "Yılmaz",
-    "Okafor",
-    "Haddad",
-    "Silva",
-    "Brontë",
-];
-/// CJK names with the romanised form their UPN uses.
-const CJK: &[(&str, &str)] = &[
-    ("山田 太郎", "taro.yamada"),
-    ("佐藤 花子", "hanako.sato"),
-    ("田中 美咲", "misaki.tanaka"),
-    ("李娜", "na.li"),
-    ("王伟", "wei.wang"),
-    ("陈静", "jing.chen"),
-    ("김민준", "minjun.kim"),
-    ("박서연", "seoyeon.park"),
-];
-const EMOJI: &[&str] = &["🚀", "🌻", "🎧", "☕", "🦊", "🌈", "👩‍💻"];
-pub(super) const DEPARTMENTS: &[&str] = &[
-    "Finance",
-    "Marketing",
-    "Ventes",
-    "R&D",
-    "IT",
-    "Opérations",
-    "Juridique",
-    "RH",
-    "Support",
-    "Design",
-    "研究開発",
-];
-/// Letters of the names above folded to the ASCII a UPN allows.
+const NAMES_JSON: &str = include_str!("../../../../assets/demo-names.json");
+
+/// The lists the demo draws from; it picks by position, so their order is part of the tenant.
+#[derive(Deserialize)]
+pub(super) struct Names {
+    first_names: Vec<String>,
+    last_names: Vec<String>,
+    romanised: Vec<Romanised>,
+    emoji: Vec<String>,
+    departments: Vec<String>,
+}
+
+/// A name in a script that does not fold to ASCII, with the UPN it goes by.
+#[derive(Deserialize)]
+struct Romanised {
+    name: String,
+    upn: String,
+}
+
+pub(super) struct Person {
+    pub display_name: String,
+    pub upn_base: String,
+}
+
+impl Names {
+    /// The names shipped with selfserve.
+    pub fn builtin() -> Result<Names> {
+        Names::parse(NAMES_JSON)
+    }
+
+    fn parse(json: &str) -> Result<Names> {
+        let unreadable =
+            |why: String| Error::Database(format!("the built-in demo names are unreadable: {why}"));
+        let names: Names = serde_json::from_str(json).map_err(|e| unreadable(e.to_string()))?;
+        // The generator draws a position in every list: an empty one has none to give.
+        let lists = [
+            ("first_names", names.first_names.is_empty()),
+            ("last_names", names.last_names.is_empty()),
+            ("romanised", names.romanised.is_empty()),
+            ("emoji", names.emoji.is_empty()),
+            ("departments", names.departments.is_empty()),
+        ];
+        match lists.iter().find(|(_, empty)| *empty) {
+            Some((list, _)) => Err(unreadable(format!("the list {list} is empty"))),
+            None => Ok(names),
+        }
+    }
+
+    pub fn department(&self, rng: &mut ChaCha8Rng) -> &str {
+        &self.departments[rng.random_range(0..self.departments.len())]
+    }
+
+    pub fn person(&self, rng: &mut ChaCha8Rng, index: usize) -> Person {
+        // One name in the demo carries an escape sequence, as hostile data would: screens must strip it.
+        if index == 13 {
+            return Person {
+                display_name: "Mallory \u{1b}[31mRed\u{1b}[0m Tables\u{7}".to_string(),
+                upn_base: "mallory.tables".to_string(),
+            };
+        }
+        if index == 21 {
+            // A decomposed accent (e + combining acute): two code points, one column.
+            return Person {
+                display_name: "Rene\u{301}e Lefe\u{300}vre".to_string(),
+                upn_base: "renee.lefevre".to_string(),
+            };
+        }
+        let roll: u32 = rng.random_range(0..100);
+        if roll < 10 {
+            let r = &self.romanised[rng.random_range(0..self.romanised.len())];
+            return Person {
+                display_name: r.name.clone(),
+                upn_base: r.upn.clone(),
+            };
+        }
+        let first = &self.first_names[rng.random_range(0..self.first_names.len())];
+        let last = &self.last_names[rng.random_range(0..self.last_names.len())];
+        let mut display_name = format!("{first} {last}");
+        if roll >= 96 {
+            display_name.push(' ');
+            display_name.push_str(&self.emoji[rng.random_range(0..self.emoji.len())]);
+        }
+        Person {
+            display_name,
+            upn_base: format!("{}.{}", ascii_fold(first), ascii_fold(last)),
+        }
+    }
+}
+
+/// Letters of the names folded to the ASCII a UPN allows.
 fn ascii_fold(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
@@ -125,43 +122,45 @@ fn ascii_fold(text: &str) -> String {
     out
 }
 
-pub(super) struct Person {
-    pub display_name: String,
-    pub upn_base: String,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub(super) fn person(rng: &mut ChaCha8Rng, index: usize) -> Person {
-    // One name in the demo carries an escape sequence, as hostile data would: screens must strip it.
-    if index == 13 {
-        return Person {
-            display_name: "Mallory \u{1b}[31mRed\u{1b}[0m Tables\u{7}".to_string(),
-            upn_base: "mallory.tables".to_string(),
-        };
+    #[test]
+    fn the_shipped_names_parse_and_no_list_is_empty() {
+        let names = Names::builtin().expect("assets/demo-names.json");
+        assert!(!names.first_names.is_empty() && !names.last_names.is_empty());
+        assert!(!names.romanised.is_empty() && !names.emoji.is_empty());
+        assert!(!names.departments.is_empty());
     }
-    if index == 21 {
-        // A decomposed accent (e + combining acute): two code points, one column.
-        return Person {
-            display_name: "Rene\u{301}e Lefe\u{300}vre".to_string(),
-            upn_base: "renee.lefevre".to_string(),
-        };
+
+    #[test]
+    fn a_malformed_or_empty_asset_is_an_error() {
+        assert!(Names::parse("{").is_err());
+        assert!(Names::parse("{}").is_err());
+        let no_emoji = r#"{"first_names": ["A"], "last_names": ["B"],
+            "romanised": [{"name": "李娜", "upn": "na.li"}], "emoji": [], "departments": ["IT"]}"#;
+        assert!(Names::parse(no_emoji).is_err());
     }
-    let roll: u32 = rng.random_range(0..100);
-    if roll < 10 {
-        let (name, base) = CJK[rng.random_range(0..CJK.len())];
-        return Person {
-            display_name: name.to_string(),
-            upn_base: base.to_string(),
-        };
-    }
-    let first = FIRST[rng.random_range(0..FIRST.len())];
-    let last = LAST[rng.random_range(0..LAST.len())];
-    let mut display_name = format!("{first} {last}");
-    if roll >= 96 {
-        display_name.push(' ');
-        display_name.push_str(EMOJI[rng.random_range(0..EMOJI.len())]);
-    }
-    Person {
-        display_name,
-        upn_base: format!("{}.{}", ascii_fold(first), ascii_fold(last)),
+
+    /// A UPN base holds no digits: the demo tells namesakes apart by a count suffix.
+    #[test]
+    fn every_name_gives_a_upn_base_of_lowercase_letters() {
+        let names = Names::builtin().expect("assets/demo-names.json");
+        let folded = names
+            .first_names
+            .iter()
+            .chain(&names.last_names)
+            .map(|n| ascii_fold(n));
+        let romanised = names
+            .romanised
+            .iter()
+            .flat_map(|r| r.upn.split('.').map(str::to_string));
+        for part in folded.chain(romanised) {
+            assert!(
+                !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()),
+                "{part:?}"
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The whole demo tenant, in the order it is generated: products and policies, directory users
 //! and administrators, subscriptions, the audit event.
 
-use super::names::{person, DEPARTMENTS};
+use super::names::Names;
 use super::subscriptions::Builder;
 use super::writer::Writer;
 use super::{new_id, DemoOptions, DemoSummary, DOMAIN};
@@ -29,6 +29,7 @@ pub(super) fn build(
     opts: &DemoOptions,
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
+    let names = Names::builtin()?;
     let (db, t) = Store::create_empty(path)?;
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let today = opts.now.date_naive();
@@ -89,8 +90,8 @@ pub(super) fn build(
                 (name.to_string(), base.to_string(), dept.to_string())
             }
             None => {
-                let p = person(&mut rng, i);
-                let dept = DEPARTMENTS[rng.random_range(0..DEPARTMENTS.len())].to_string();
+                let p = names.person(&mut rng, i);
+                let dept = names.department(&mut rng).to_string();
                 (p.display_name, p.upn_base, dept)
             }
         };
