@@ -4,7 +4,6 @@ use super::new_id;
 use super::writer::Writer;
 use crate::error::Result;
 use crate::model::*;
-use crate::store::codec::{self, encode};
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -51,43 +50,19 @@ impl Builder {
         product: usize,
         users: &[usize],
     ) -> Result<()> {
-        let t = w.t.clone();
         let assigned_at = (sub.start.and_hms_opt(9, 0, 0).unwrap_or_default()).and_utc();
         for &u in users {
             self.hold(u, product);
-            let a = Assignment {
+            w.put_assignment(&Assignment {
                 subscription: sub.id,
                 user: self.user_ids[u],
                 assigned_at,
-            };
-            w.put(
-                &t.assignments,
-                codec::key(&[sub.id.as_bytes(), a.user.as_bytes()]),
-                encode(&a)?,
-            )?;
-            w.put(
-                &t.assignments_by_user,
-                codec::key(&[a.user.as_bytes(), sub.id.as_bytes()]),
-                [],
-            )?;
+            })?;
         }
         sub.assigned = users.len() as u32;
         self.assignments += users.len() as u64;
         self.subscriptions += 1;
-        w.put(
-            &t.subs_by_product,
-            codec::product_key(&sub.product_id.0, sub.id.as_bytes()),
-            [],
-        )?;
-        if let Some(b) = sub.buyer {
-            w.put(
-                &t.subs_by_buyer,
-                codec::key(&[b.as_bytes(), sub.id.as_bytes()]),
-                [],
-            )?;
-        }
-        w.put(&t.subscriptions, sub.id.as_bytes(), encode(&sub)?)?;
-        Ok(())
+        w.put_subscription(&sub)
     }
 
     pub fn self_service(
