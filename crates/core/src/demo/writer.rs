@@ -103,6 +103,9 @@ mod tests {
     use crate::store::{Store, Trees};
     use chrono::{TimeZone, Utc};
 
+    /// One tree of a store, picked by name in the comparison below.
+    type Pick = fn(&Trees) -> &sled::Tree;
+
     /// Replays a bulk-written demo through transactions: every index entry must come out the same.
     #[test]
     fn the_bulk_writer_and_a_transaction_write_the_same_entries() {
@@ -148,7 +151,7 @@ mod tests {
             })
             .expect("replay");
 
-        let trees: [(&str, fn(&Trees) -> &sled::Tree); 5] = [
+        let trees: [(&str, Pick); 5] = [
             ("subscriptions", |t| &t.subscriptions),
             ("subs_by_product", |t| &t.subs_by_product),
             ("subs_by_buyer", |t| &t.subs_by_buyer),
