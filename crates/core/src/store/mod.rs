@@ -3,6 +3,7 @@
 //! Nothing outside this crate touches the trees; reads go through `query`, writes through `ops`.
 
 pub mod codec;
+pub(crate) mod index;
 mod open;
 mod tx;
 

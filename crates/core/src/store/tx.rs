@@ -5,6 +5,7 @@
 //! It cannot scan ranges: read the keys you need before, and re-check them inside.
 
 use super::codec::{self, decode, encode};
+use super::index::{self, Index};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -88,6 +89,14 @@ impl Store {
 }
 
 impl Tx {
+    fn index(&self, index: Index) -> &TransactionalTree {
+        match index {
+            Index::SubsByProduct => &self.subs_by_product,
+            Index::SubsByBuyer => &self.subs_by_buyer,
+            Index::AssignmentsByUser => &self.assignments_by_user,
+        }
+    }
+
     pub fn subscription(&self, id: SubscriptionId) -> TxResult<Option<Subscription>> {
         self.subscriptions
             .get(id.as_bytes())?
@@ -97,25 +106,17 @@ impl Tx {
 
     /// Writes a subscription and keeps the product and buyer indexes in step with it.
     pub fn put_subscription(&self, sub: &Subscription) -> TxResult<()> {
+        let entries = index::subscription(sub);
         if let Some(old) = self.subscription(sub.id)? {
-            if old.product_id != sub.product_id {
-                self.subs_by_product
-                    .remove(codec::product_key(&old.product_id.0, old.id.as_bytes()))?;
-            }
-            if old.buyer != sub.buyer {
-                if let Some(b) = old.buyer {
-                    self.subs_by_buyer
-                        .remove(codec::key(&[b.as_bytes(), old.id.as_bytes()]))?;
+            // A changed product or buyer moves the subscription to another key.
+            for stale in index::subscription(&old) {
+                if !entries.contains(&stale) {
+                    self.index(stale.index).remove(stale.key)?;
                 }
             }
         }
-        self.subs_by_product.insert(
-            codec::product_key(&sub.product_id.0, sub.id.as_bytes()),
-            &[],
-        )?;
-        if let Some(b) = sub.buyer {
-            self.subs_by_buyer
-                .insert(codec::key(&[b.as_bytes(), sub.id.as_bytes()]), &[])?;
+        for entry in entries {
+            self.index(entry.index).insert(entry.key, &[])?;
         }
         self.subscriptions.insert(sub.id.as_bytes(), enc(sub)?)?;
         Ok(())
@@ -158,10 +159,8 @@ impl Tx {
             codec::key(&[a.subscription.as_bytes(), a.user.as_bytes()]),
             enc(a)?,
         )?;
-        self.assignments_by_user.insert(
-            codec::key(&[a.user.as_bytes(), a.subscription.as_bytes()]),
-            &[],
-        )?;
+        let entry = index::assignment(a.subscription, a.user);
+        self.index(entry.index).insert(entry.key, &[])?;
         Ok(())
     }
 
@@ -171,8 +170,8 @@ impl Tx {
             .assignments
             .remove(codec::key(&[sub.as_bytes(), user.as_bytes()]))?
             .is_some();
-        self.assignments_by_user
-            .remove(codec::key(&[user.as_bytes(), sub.as_bytes()]))?;
+        let entry = index::assignment(sub, user);
+        self.index(entry.index).remove(entry.key)?;
         Ok(existed)
     }
 
