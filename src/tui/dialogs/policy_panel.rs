@@ -316,26 +316,6 @@ fn meaning(v: PolicyValue) -> &'static str {
     }
 }
 
-/// Words of `text` flowed into lines of at most `width` columns.
-fn wrap(text_in: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text_in.split_whitespace() {
-        let needed = text::width(&line) + usize::from(!line.is_empty()) + text::width(word);
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// The panel's lines at `width` inner columns.
 fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -382,10 +362,10 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
             "Directory data the commerce service will process",
             theme.title(),
         ));
-        out.extend(wrap(DATA_NOTICE, width).into_iter().map(Line::raw));
+        out.extend(widgets::wrap(DATA_NOTICE, width).into_iter().map(Line::raw));
     } else {
         out.extend(
-            wrap(
+            widgets::wrap(
                 "Users can neither buy this nor start a trial of it. Existing purchases and \
                  trials are not touched.",
                 width,
@@ -397,7 +377,7 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     match &p.read_only {
         Some(why) => {
-            for l in wrap(&format!("Read-only: {why}. Esc closes."), width) {
+            for l in widgets::wrap(&format!("Read-only: {why}. Esc closes."), width) {
                 out.push(Line::styled(l, theme.error()));
             }
         }
@@ -429,7 +409,7 @@ mod tests {
 
     #[test]
     fn wrap_keeps_to_the_width() {
-        let lines = wrap(DATA_NOTICE, 40);
+        let lines = widgets::wrap(DATA_NOTICE, 40);
         assert!(lines.iter().all(|l| text::width(l) <= 40), "{lines:?}");
         assert_eq!(
             lines.join(" "),

@@ -641,8 +641,8 @@ fn hostile_text_is_never_drawn_raw() {
     let mut h = Harness::new(160, 48);
     // The demo's user with an escape sequence and a bell in her name, on the smallest
     // subscription that licenses her, so the users pane shows her.
-    let rows = query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default())
-        .expect("rows");
+    let rows =
+        query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default()).expect("rows");
     let (product, sub) = rows
         .iter()
         .filter(|r| {

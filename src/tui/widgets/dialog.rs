@@ -48,41 +48,11 @@ pub fn area(body: Rect) -> Rect {
     }
 }
 
-/// Greedy word wrap in display columns; a word longer than a line is cut across lines.
-pub fn wrap(text_in: &str, cols: usize) -> Vec<String> {
-    let cols = cols.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text_in.split(' ') {
-        let w = text::width(word);
-        if used > 0 && used + 1 + w > cols {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        for c in word.chars() {
-            let cw = text::width(c.encode_utf8(&mut [0; 4]));
-            if used + cw > cols {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    lines.push(line);
-    lines
-}
-
 fn paragraphs(items: &[(String, Style)], cols: usize) -> Vec<Line<'static>> {
     items
         .iter()
         .flat_map(|(t, style)| {
-            wrap(&text::sanitize(t), cols)
+            super::wrap(&text::sanitize(t), cols)
                 .into_iter()
                 .map(move |l| Line::styled(l, *style))
         })
@@ -228,9 +198,18 @@ mod tests {
 
     #[test]
     fn wraps_on_words_and_cuts_long_ones() {
-        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 5), vec![""]);
-        assert_eq!(wrap("日本語テキスト", 6), vec!["日本語", "テキス", "ト"]);
+        assert_eq!(
+            crate::tui::widgets::wrap("one two three", 7),
+            vec!["one two", "three"]
+        );
+        assert_eq!(
+            crate::tui::widgets::wrap("abcdefghij", 4),
+            vec!["abcd", "efgh", "ij"]
+        );
+        assert_eq!(crate::tui::widgets::wrap("", 5), vec![""]);
+        assert_eq!(
+            crate::tui::widgets::wrap("日本語テキスト", 6),
+            vec!["日本語", "テキス", "ト"]
+        );
     }
 }

@@ -34,3 +34,21 @@ pub fn inner(area: Rect) -> Rect {
         height: area.height.saturating_sub(2),
     }
 }
+
+/// Greedy word wrap in display columns (CJK and emoji count double); a word longer than a line
+/// is cut across lines. Empty text is one empty line.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let options = textwrap::Options::new(cols.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
