@@ -243,3 +243,51 @@ fn a_user_already_holding_the_product_is_refused_a_second_license() {
     );
     assert_eq!(state(&env), before);
 }
+
+#[test]
+fn money_reads_with_thousands_separators_for_people_and_as_a_decimal_number_in_json() {
+    let env = Env::demo();
+    let buy = [
+        "subscription",
+        "buy",
+        POWER_BI_PRO,
+        "--quantity",
+        "1000",
+        "--term",
+        "monthly",
+    ];
+    let bought = env.json(ADMIN, &buy);
+    let unit = bought["price"]["amount"].as_f64().expect("a number");
+    assert!(bought["cost_per_term"]["amount"].is_f64());
+    assert_eq!(
+        bought["cost_per_term"]["amount"].as_f64(),
+        Some(unit * 1000.0)
+    );
+
+    let out = env.run(ADMIN, &["product", "list", "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json = stdout(&out);
+    let products: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let spend = products
+        .as_array()
+        .and_then(|rows| rows.iter().find(|p| p["product_id"] == POWER_BI_PRO))
+        .map(|p| p["monthly_spend"].clone())
+        .expect("the Power BI Pro row");
+    let amount = spend["amount"].as_f64().expect("a number");
+    assert!((1_000.0..1_000_000.0).contains(&amount), "{amount}");
+    // A decimal number as before, "14658.0": neither an integer nor a formatted string.
+    assert!(spend["amount"].is_f64());
+    let field = format!(r#""monthly_spend":{{"amount":{amount:?},"currency":"EUR"}}"#);
+    assert!(json.contains(&field), "{json} lacks {field}");
+
+    let human = stdout(&env.run(ADMIN, &["product", "list"]));
+    let row = human
+        .lines()
+        .find(|l| l.contains(POWER_BI_PRO))
+        .expect("the Power BI Pro row");
+    let cents = (amount * 100.0).round() as u64;
+    let thousands = cents / 100_000;
+    let units = cents / 100 % 1_000;
+    let expected = format!("{thousands},{units:03}.{:02} EUR", cents % 100);
+    assert!(row.contains(&expected), "{row:?} lacks {expected}");
+}

@@ -1,7 +1,7 @@
 //! `selfserve product centralise PRODUCT [--term monthly|annual] [--dry-run]`
 
 use super::subscription::{done, email_lines, named, parse_term, report};
-use super::{amount, Ctx, Failure};
+use super::{Ctx, Failure};
 use clap::Args;
 use selfserve_core::model::ProductId;
 use selfserve_core::ops::centralise;
@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
             buy.subscription.quantity,
             p.product_name,
             buy.subscription.id,
-            amount(buy.cost_per_term.amount, &buy.cost_per_term.currency)
+            buy.term_cost
         ),
         format!(
             "{} {} users from {} self-service subscriptions into it, cancelling them (moving-to-central):",

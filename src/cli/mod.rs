@@ -178,8 +178,3 @@ pub fn date_or_dash(date: Option<chrono::NaiveDate>) -> String {
     date.map(|d| d.to_string())
         .unwrap_or_else(|| "-".to_string())
 }
-
-/// Money from a read model, for people.
-pub fn amount(value: f64, currency: &str) -> String {
-    format!("{value:.2} {currency}")
-}

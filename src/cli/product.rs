@@ -1,7 +1,7 @@
 //! `selfserve product list [--self-service]` and `product centralise PRODUCT [--dry-run]`
 
 use super::table::Table;
-use super::{amount, date_or_dash, print_json, print_lines, Ctx, Failure};
+use super::{date_or_dash, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve_core::query::{self, ProductRow};
 use std::process::ExitCode;
@@ -52,7 +52,7 @@ pub fn human(rows: &[ProductRow]) -> Vec<String> {
             r.quantity.to_string(),
             r.assigned.to_string(),
             date_or_dash(r.next_expiration),
-            amount(r.monthly_spend.amount, &r.monthly_spend.currency),
+            r.monthly_spend.to_string(),
             r.policy.words().to_string(),
         ]);
     }

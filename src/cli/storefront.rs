@@ -1,7 +1,7 @@
 //! `selfserve storefront purchase|trial`: the users' side, run by an administrator for a user.
 
 use super::subscription::parse_term;
-use super::{amount, print_json, print_lines, Ctx, Failure};
+use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve_core::model::Origin;
 use selfserve_core::ops::storefront::{self, Purchase, StorefrontOutcome, Trial};
@@ -104,8 +104,8 @@ fn human(o: &StorefrontOutcome) -> Vec<String> {
         ),
         format!(
             "{} per license per {} term; {payment}; {end} {}",
-            amount(s.price.amount, &s.price.currency),
-            s.price.term.as_str(),
+            s.unit_price.amount,
+            s.unit_price.term.as_str(),
             s.expires
         ),
     ];

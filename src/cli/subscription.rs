@@ -1,7 +1,7 @@
 //! `selfserve subscription list|show|take-over|move-users|cancel|buy`
 
 use super::table::Table;
-use super::{amount, print_json, print_lines, Ctx, Failure};
+use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve::text::sanitize;
 use selfserve_core::model::{CancelReason, ProductId, Status, Term};
@@ -230,9 +230,9 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 ),
                 format!(
                     "{} per license per {} term, {} in all; invoice; renews automatically on {}.",
-                    amount(p.price.amount, &p.price.currency),
-                    p.price.term.as_str(),
-                    amount(p.cost_per_term.amount, &p.cost_per_term.currency),
+                    p.unit_price.amount,
+                    p.unit_price.term.as_str(),
+                    p.term_cost,
                     p.expires
                 ),
             ];
@@ -331,11 +331,7 @@ fn short_id(row: &SubscriptionRow) -> String {
 }
 
 fn price(row: &SubscriptionRow) -> String {
-    format!(
-        "{}/{}",
-        amount(row.price.amount, &row.price.currency),
-        row.price.term.as_str()
-    )
+    format!("{}/{}", row.unit_price.amount, row.unit_price.term.as_str())
 }
 
 fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {

@@ -46,7 +46,8 @@ impl fmt::Display for ProductId {
     }
 }
 
-/// An amount in minor units (cents) of an ISO 4217 currency.
+/// An amount in minor units (cents) of an ISO 4217 currency: exact, never a float.
+/// Its derived serde form is how the database stores it; keep it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Money {
     pub minor: i64,
@@ -60,14 +61,34 @@ impl Money {
             currency: currency.to_string(),
         }
     }
+
+    /// The amount in major units, only for the JSON contract (`"amount": 1470.0`).
+    pub fn decimal(&self) -> f64 {
+        self.minor as f64 / 100.0
+    }
 }
 
+/// The one human form of money: "1,470.00 EUR", "-1,234,567.89 EUR".
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
-        write!(f, "{sign}{}.{:02} {}", abs / 100, abs % 100, self.currency)
+        let units = thousands(abs / 100);
+        write!(f, "{sign}{units}.{:02} {}", abs % 100, self.currency)
     }
+}
+
+/// A count with thousands separators: 1234567 gives "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How often a subscription is billed.
@@ -483,4 +504,48 @@ pub struct AuditEvent {
     pub target: String,
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_displays_with_thousands_separators_and_the_sign_first() {
+        let eur = |minor| Money::new(minor, "EUR").to_string();
+        assert_eq!(eur(0), "0.00 EUR");
+        assert_eq!(eur(5), "0.05 EUR");
+        assert_eq!(eur(-5), "-0.05 EUR");
+        assert_eq!(eur(99_999), "999.99 EUR");
+        assert_eq!(eur(100_000), "1,000.00 EUR");
+        assert_eq!(eur(147_000), "1,470.00 EUR");
+        assert_eq!(eur(-123_456_789), "-1,234,567.89 EUR");
+        assert_eq!(eur(i64::MIN), "-92,233,720,368,547,758.08 EUR");
+        assert_eq!(Money::new(1, "USD").to_string(), "0.01 USD");
+    }
+
+    #[test]
+    fn thousands_groups_digits_by_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn decimal_is_the_amount_in_major_units() {
+        assert_eq!(Money::new(147_000, "EUR").decimal(), 1470.0);
+        assert_eq!(Money::new(999, "EUR").decimal(), 9.99);
+        assert_eq!(Money::new(-5, "EUR").decimal(), -0.05);
+    }
+
+    /// The database stores `Money` with postcard: zigzag varint minor units, then the currency.
+    #[test]
+    fn money_keeps_its_database_encoding() {
+        let bytes = postcard::to_stdvec(&Money::new(147_000, "EUR")).expect("encode");
+        assert_eq!(bytes, [0xf0, 0xf8, 0x11, 3, b'E', b'U', b'R']);
+        let back: Money = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, Money::new(147_000, "EUR"));
+    }
 }

@@ -6,30 +6,60 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Money as the JSON contract shows it: a decimal amount and its currency.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Money as the JSON contract shows it: `{"amount": 1470.0, "currency": "EUR"}`. The
+/// read models hold `Money`; only their JSON turns it into a decimal number.
+pub(crate) fn money_json<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
+    let mut out = s.serialize_struct("Money", 2)?;
+    out.serialize_field("amount", &money.decimal())?;
+    out.serialize_field("currency", &money.currency)?;
+    out.end()
+}
+
+/// A price as the JSON contract shows it: `{"amount": 168.0, "currency": "EUR", "term": "annual"}`.
+pub(crate) fn price_json<S: Serializer>(price: &Price, s: S) -> Result<S::Ok, S::Error> {
+    let mut out = s.serialize_struct("Price", 3)?;
+    out.serialize_field("amount", &price.amount.decimal())?;
+    out.serialize_field("currency", &price.amount.currency)?;
+    out.serialize_field("term", &price.term)?;
+    out.end()
+}
+
+// Transitional, until the dashboard (src/tui) switches to `Money` (issue 8): it still reads
+// these f64 mirrors of the `Money` fields. They are not in the JSON. Remove them then.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
     pub amount: f64,
     pub currency: String,
 }
 
-impl Amount {
-    pub fn from_minor(minor: i64, currency: &str) -> Amount {
+impl From<&Money> for Amount {
+    fn from(m: &Money) -> Amount {
         Amount {
-            amount: minor as f64 / 100.0,
-            currency: currency.to_string(),
+            amount: m.decimal(),
+            currency: m.currency.clone(),
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PriceRow {
     pub amount: f64,
     pub currency: String,
     pub term: Term,
+}
+
+impl From<&Price> for PriceRow {
+    fn from(p: &Price) -> PriceRow {
+        PriceRow {
+            amount: p.amount.decimal(),
+            currency: p.amount.currency.clone(),
+            term: p.term,
+        }
+    }
 }
 
 /// One row per product: SPEC §4 screen 1 and `product list`.
@@ -45,8 +75,10 @@ pub struct ProductRow {
     pub assigned: u64,
     /// The earliest expiration among the row's Active subscriptions.
     pub next_expiration: Option<NaiveDate>,
-    pub monthly_spend: Amount,
+    #[serde(serialize_with = "money_json")]
+    pub monthly_spend: Money,
     pub policy: PolicyValue,
+    /// Transitional mirror of `monthly_spend.minor` for the dashboard; see `Amount`.
     #[serde(skip)]
     pub monthly_spend_minor: i64,
 }
@@ -73,7 +105,7 @@ pub fn product_rows(
             quantity: 0,
             assigned: 0,
             next_expiration: None,
-            monthly_spend: Amount::from_minor(0, &currency),
+            monthly_spend: Money::new(0, &currency),
             policy: store.policy(&p.id)?,
             monthly_spend_minor: 0,
         });
@@ -95,7 +127,7 @@ pub fn product_rows(
         row.subscriptions += 1;
         row.quantity += u64::from(sub.quantity);
         row.assigned += u64::from(sub.assigned);
-        row.monthly_spend_minor += sub.monthly_spend();
+        row.monthly_spend.minor += sub.monthly_spend();
         if sub.status == Status::Active {
             row.next_expiration = Some(match row.next_expiration {
                 Some(d) => d.min(sub.expires),
@@ -104,7 +136,7 @@ pub fn product_rows(
         }
     }
     for row in &mut rows {
-        row.monthly_spend = Amount::from_minor(row.monthly_spend_minor, &currency);
+        row.monthly_spend_minor = row.monthly_spend.minor;
     }
     if self_service_only {
         rows.retain(|r| r.self_service_subscriptions > 0);
@@ -125,7 +157,9 @@ pub struct SubscriptionRow {
     pub assigned: u32,
     pub start: NaiveDate,
     pub expires: NaiveDate,
-    pub price: PriceRow,
+    /// What one license costs per term.
+    #[serde(rename = "price", serialize_with = "price_json")]
+    pub unit_price: Price,
     pub status: Status,
     pub auto_renew: bool,
     pub payment_method: &'static str,
@@ -133,6 +167,9 @@ pub struct SubscriptionRow {
     pub taken_over_by: Option<String>,
     pub taken_over_at: Option<DateTime<Utc>>,
     pub cancellation_reason: Option<CancelReason>,
+    /// Transitional mirror of `unit_price` for the dashboard; see `Amount`.
+    #[serde(skip)]
+    pub price: PriceRow,
 }
 
 impl SubscriptionRow {
@@ -215,11 +252,8 @@ fn to_row(
         assigned: sub.assigned,
         start: sub.start,
         expires: sub.expires,
-        price: PriceRow {
-            amount: sub.price.amount.minor as f64 / 100.0,
-            currency: sub.price.amount.currency,
-            term: sub.price.term,
-        },
+        price: PriceRow::from(&sub.price),
+        unit_price: sub.price,
         status: sub.status,
         auto_renew: sub.auto_renew,
         payment_method,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use common::*;
 use ops_support::*;
 use selfserve_core::model::{
-    CancelReason, EmailKind, Origin, PaymentMethod, ProductId, Status, SubscriptionId, Term,
+    CancelReason, EmailKind, Money, Origin, PaymentMethod, ProductId, Status, SubscriptionId, Term,
 };
 use selfserve_core::ops::assign::{assign, unassign};
 use selfserve_core::ops::buy::buy_central;
@@ -44,8 +44,8 @@ fn buy_central_creates_an_invoiced_auto_renewing_subscription_at_the_catalogue_p
         let dry = buy_central(&t.store, &billing, &product.id, 7, term, now(), true).expect("dry");
         assert_eq!(snapshot(&t.store), before, "a dry run changes nothing");
         assert_eq!(
-            dry.plan.cost_per_term.amount,
-            (product.list_price(term) * 7) as f64 / 100.0
+            dry.plan.term_cost,
+            Money::new(product.list_price(term) * 7, "EUR")
         );
         let out = buy_central(&t.store, &billing, &product.id, 7, term, now(), false).expect("buy");
         let s = get(&t.store, out.plan.subscription.id);

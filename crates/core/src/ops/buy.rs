@@ -18,9 +18,12 @@ pub const MAX_QUANTITY: u32 = 1_000_000;
 pub struct BuyPlan {
     /// The new subscription (its id is drawn when the plan is made).
     pub subscription: SubRef,
-    pub price: PriceRow,
+    /// What one license costs per term.
+    #[serde(rename = "price", serialize_with = "crate::query::price_json")]
+    pub unit_price: Price,
     /// What all its licenses cost per term.
-    pub cost_per_term: Amount,
+    #[serde(rename = "cost_per_term", serialize_with = "crate::query::money_json")]
+    pub term_cost: Money,
     pub start: NaiveDate,
     pub expires: NaiveDate,
     pub auto_renew: bool,
@@ -28,6 +31,11 @@ pub struct BuyPlan {
     pub audit: Vec<PlannedAudit>,
     #[serde(skip)]
     pub(crate) sub: Subscription,
+    /// Transitional mirrors of `unit_price` and `term_cost` for the dashboard; see `Amount`.
+    #[serde(skip)]
+    pub price: PriceRow,
+    #[serde(skip)]
+    pub cost_per_term: Amount,
 }
 
 /// Buys `quantity` licenses of `product` centrally for one `term`.
@@ -92,7 +100,7 @@ pub(crate) fn plan_buy(
         taken_over: None,
         cancellation: None,
     };
-    let cost = unit.saturating_mul(i64::from(quantity));
+    let cost = Money::new(unit.saturating_mul(i64::from(quantity)), &currency);
     let audit = PlannedAudit {
         action: "subscription.buy".into(),
         target: sub.id.to_string(),
@@ -101,7 +109,7 @@ pub(crate) fn plan_buy(
             "{}; {} at {} per license per {} term, invoice, renews {expires}",
             state(&sub),
             product.name,
-            Money::new(unit, &currency),
+            sub.price.amount,
             term.as_str()
         )),
     };
@@ -116,17 +124,15 @@ pub(crate) fn plan_buy(
             quantity,
             assigned: 0,
         },
-        price: PriceRow {
-            amount: unit as f64 / 100.0,
-            currency: currency.clone(),
-            term,
-        },
-        cost_per_term: Amount::from_minor(cost, &currency),
+        unit_price: sub.price.clone(),
+        term_cost: cost.clone(),
         start,
         expires,
         auto_renew: true,
         payment_method: "invoice",
         audit: vec![audit],
+        price: PriceRow::from(&sub.price),
+        cost_per_term: Amount::from(&cost),
         sub,
     })
 }
