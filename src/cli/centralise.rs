@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
             buy.subscription.quantity,
             p.product_name,
             buy.subscription.id,
-            buy.term_cost
+            buy.cost_per_term
         ),
         format!(
             "{} {} users from {} self-service subscriptions into it, cancelling them (moving-to-central):",

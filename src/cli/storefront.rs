@@ -104,8 +104,8 @@ fn human(o: &StorefrontOutcome) -> Vec<String> {
         ),
         format!(
             "{} per license per {} term; {payment}; {end} {}",
-            s.unit_price.amount,
-            s.unit_price.term.as_str(),
+            s.price.amount,
+            s.price.term.as_str(),
             s.expires
         ),
     ];

@@ -230,9 +230,9 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 ),
                 format!(
                     "{} per license per {} term, {} in all; invoice; renews automatically on {}.",
-                    p.unit_price.amount,
-                    p.unit_price.term.as_str(),
-                    p.term_cost,
+                    p.price.amount,
+                    p.price.term.as_str(),
+                    p.cost_per_term,
                     p.expires
                 ),
             ];
@@ -331,7 +331,7 @@ fn short_id(row: &SubscriptionRow) -> String {
 }
 
 fn price(row: &SubscriptionRow) -> String {
-    format!("{}/{}", row.unit_price.amount, row.unit_price.term.as_str())
+    format!("{}/{}", row.price.amount, row.price.term.as_str())
 }
 
 fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {

@@ -137,23 +137,11 @@ fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
             quantity: r.quantity,
             assigned: r.assigned,
             next_expiration: r.next_expiration,
-            spend: money(r.monthly_spend_minor, &r.monthly_spend.currency),
+            spend: sanitize(&r.monthly_spend.to_string()),
             policy: r.policy,
         };
         (item, key)
     })
-}
-
-/// Minor units as "1,234,567.89 EUR".
-fn money(minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!(
-        "{sign}{}.{:02} {}",
-        super::widgets::table::thousands(abs / 100),
-        abs % 100,
-        sanitize(currency)
-    )
 }
 
 /// Search key of a subscription: product name, buyer name and buyer UPN (SPEC §4).
@@ -164,6 +152,7 @@ fn subscriptions(rows: Vec<SubscriptionRow>) -> (Vec<SubscriptionRow>, Vec<Strin
         r.buyer = r.buyer.as_deref().map(sanitize);
         r.taken_over_by = r.taken_over_by.as_deref().map(sanitize);
         r.card_last4 = r.card_last4.as_deref().map(sanitize);
+        r.price.amount.currency = sanitize(&r.price.amount.currency);
         let key = fold(&format!(
             "{}\n{}\n{}",
             r.product_name,

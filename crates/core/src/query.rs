@@ -28,40 +28,6 @@ pub(crate) fn price_json<S: Serializer>(price: &Price, s: S) -> Result<S::Ok, S:
     out.end()
 }
 
-// Transitional, until the dashboard (src/tui) switches to `Money` (issue 8): it still reads
-// these f64 mirrors of the `Money` fields. They are not in the JSON. Remove them then.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Amount {
-    pub amount: f64,
-    pub currency: String,
-}
-
-impl From<&Money> for Amount {
-    fn from(m: &Money) -> Amount {
-        Amount {
-            amount: m.decimal(),
-            currency: m.currency.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PriceRow {
-    pub amount: f64,
-    pub currency: String,
-    pub term: Term,
-}
-
-impl From<&Price> for PriceRow {
-    fn from(p: &Price) -> PriceRow {
-        PriceRow {
-            amount: p.amount.decimal(),
-            currency: p.amount.currency.clone(),
-            term: p.term,
-        }
-    }
-}
-
 /// One row per product: SPEC §4 screen 1 and `product list`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProductRow {
@@ -78,9 +44,6 @@ pub struct ProductRow {
     #[serde(serialize_with = "money_json")]
     pub monthly_spend: Money,
     pub policy: PolicyValue,
-    /// Transitional mirror of `monthly_spend.minor` for the dashboard; see `Amount`.
-    #[serde(skip)]
-    pub monthly_spend_minor: i64,
 }
 
 /// Product rows by product name. With `self_service_only`, only products that have live
@@ -107,7 +70,6 @@ pub fn product_rows(
             next_expiration: None,
             monthly_spend: Money::new(0, &currency),
             policy: store.policy(&p.id)?,
-            monthly_spend_minor: 0,
         });
     }
     for sub in store.subscriptions() {
@@ -135,9 +97,6 @@ pub fn product_rows(
             });
         }
     }
-    for row in &mut rows {
-        row.monthly_spend_minor = row.monthly_spend.minor;
-    }
     if self_service_only {
         rows.retain(|r| r.self_service_subscriptions > 0);
     }
@@ -158,8 +117,8 @@ pub struct SubscriptionRow {
     pub start: NaiveDate,
     pub expires: NaiveDate,
     /// What one license costs per term.
-    #[serde(rename = "price", serialize_with = "price_json")]
-    pub unit_price: Price,
+    #[serde(serialize_with = "price_json")]
+    pub price: Price,
     pub status: Status,
     pub auto_renew: bool,
     pub payment_method: &'static str,
@@ -167,9 +126,6 @@ pub struct SubscriptionRow {
     pub taken_over_by: Option<String>,
     pub taken_over_at: Option<DateTime<Utc>>,
     pub cancellation_reason: Option<CancelReason>,
-    /// Transitional mirror of `unit_price` for the dashboard; see `Amount`.
-    #[serde(skip)]
-    pub price: PriceRow,
 }
 
 impl SubscriptionRow {
@@ -252,8 +208,7 @@ fn to_row(
         assigned: sub.assigned,
         start: sub.start,
         expires: sub.expires,
-        price: PriceRow::from(&sub.price),
-        unit_price: sub.price,
+        price: sub.price,
         status: sub.status,
         auto_renew: sub.auto_renew,
         payment_method,

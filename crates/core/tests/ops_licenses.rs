@@ -44,7 +44,7 @@ fn buy_central_creates_an_invoiced_auto_renewing_subscription_at_the_catalogue_p
         let dry = buy_central(&t.store, &billing, &product.id, 7, term, now(), true).expect("dry");
         assert_eq!(snapshot(&t.store), before, "a dry run changes nothing");
         assert_eq!(
-            dry.plan.term_cost,
+            dry.plan.cost_per_term,
             Money::new(product.list_price(term) * 7, "EUR")
         );
         let out = buy_central(&t.store, &billing, &product.id, 7, term, now(), false).expect("buy");

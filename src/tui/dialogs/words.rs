@@ -40,19 +40,6 @@ pub fn recipients(emails: &[PlannedEmail]) -> Vec<String> {
     emails.iter().map(|e| sanitize(&e.to)).collect()
 }
 
-/// "3,528.00 EUR": the core's decimal amount with thousands separators.
-pub fn money(amount: f64, currency: &str) -> String {
-    let minor = (amount * 100.0).round() as i64;
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!(
-        "{sign}{}.{:02} {}",
-        thousands(abs / 100),
-        abs % 100,
-        sanitize(currency)
-    )
-}
-
 pub fn short(id: SubscriptionId) -> String {
     id.to_string().chars().take(8).collect()
 }

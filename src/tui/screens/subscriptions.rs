@@ -166,12 +166,7 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
         n(r.assigned),
         n(r.free())
     );
-    let price = format!(
-        "{:.2} {} per license, {}",
-        r.price.amount,
-        r.price.currency,
-        r.price.term.as_str()
-    );
+    let price = format!("{} per license, {}", r.price.amount, r.price.term.as_str());
     let renew = if r.auto_renew { "yes" } else { "no" };
     let taken = match (&r.taken_over_by, r.taken_over_at) {
         (Some(by), Some(at)) => format!("{by} on {}", at.date_naive()),
@@ -236,12 +231,7 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
                 field(
                     app,
                     "Price",
-                    &format!(
-                        "{:.2} {} {}",
-                        r.price.amount,
-                        r.price.currency,
-                        r.price.term.as_str()
-                    ),
+                    &format!("{} {}", r.price.amount, r.price.term.as_str()),
                     half,
                 ),
                 field(app, "Auto-renew", renew, w - half),

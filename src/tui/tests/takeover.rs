@@ -545,14 +545,6 @@ fn snapshot_centralise_review() {
 }
 
 #[test]
-fn money_has_thousands_separators() {
-    use crate::tui::dialogs::words::money;
-    assert_eq!(money(3528.0, "EUR"), "3,528.00 EUR");
-    assert_eq!(money(0.5, "USD"), "0.50 USD");
-    assert_eq!(money(-1234567.891, "EUR"), "-1,234,567.89 EUR");
-}
-
-#[test]
 fn keys_typed_ahead_of_the_plans_never_reach_a_yes() {
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);

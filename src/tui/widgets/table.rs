@@ -10,6 +10,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+/// Counts with thousands separators, as the core formats them everywhere.
+pub use selfserve_core::model::thousands;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Col {
     pub title: &'static str,
@@ -159,19 +162,6 @@ pub fn position<T>(list: &Listing<T>) -> String {
     s
 }
 
-/// 1234567 as "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,12 +171,5 @@ mod tests {
         let cols = [col("a", 0), num("b", 5), col("c", 0)];
         assert_eq!(widths(&cols, 20), vec![6, 5, 7]);
         assert_eq!(widths(&cols, 3), vec![0, 5, 0]);
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 }

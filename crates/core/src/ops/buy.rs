@@ -5,7 +5,6 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::query::{Amount, PriceRow};
 use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::Serialize;
@@ -19,11 +18,11 @@ pub struct BuyPlan {
     /// The new subscription (its id is drawn when the plan is made).
     pub subscription: SubRef,
     /// What one license costs per term.
-    #[serde(rename = "price", serialize_with = "crate::query::price_json")]
-    pub unit_price: Price,
+    #[serde(serialize_with = "crate::query::price_json")]
+    pub price: Price,
     /// What all its licenses cost per term.
-    #[serde(rename = "cost_per_term", serialize_with = "crate::query::money_json")]
-    pub term_cost: Money,
+    #[serde(serialize_with = "crate::query::money_json")]
+    pub cost_per_term: Money,
     pub start: NaiveDate,
     pub expires: NaiveDate,
     pub auto_renew: bool,
@@ -31,11 +30,6 @@ pub struct BuyPlan {
     pub audit: Vec<PlannedAudit>,
     #[serde(skip)]
     pub(crate) sub: Subscription,
-    /// Transitional mirrors of `unit_price` and `term_cost` for the dashboard; see `Amount`.
-    #[serde(skip)]
-    pub price: PriceRow,
-    #[serde(skip)]
-    pub cost_per_term: Amount,
 }
 
 /// Buys `quantity` licenses of `product` centrally for one `term`.
@@ -124,15 +118,13 @@ pub(crate) fn plan_buy(
             quantity,
             assigned: 0,
         },
-        unit_price: sub.price.clone(),
-        term_cost: cost.clone(),
+        price: sub.price.clone(),
+        cost_per_term: cost,
         start,
         expires,
         auto_renew: true,
         payment_method: "invoice",
         audit: vec![audit],
-        price: PriceRow::from(&sub.price),
-        cost_per_term: Amount::from(&cost),
         sub,
     })
 }

@@ -1,6 +1,6 @@
 //! What the wizard shows of the core's plans, made once when a plan arrives, sanitized.
 
-use super::super::words::{emails, money, named, recipients, short, users};
+use super::super::words::{emails, named, recipients, short, users};
 use super::super::{count, Summary};
 use crate::text::sanitize;
 use crate::tui::widgets::table::thousands;
@@ -76,9 +76,9 @@ impl BuyView {
             id: p.subscription.id,
             product_name: sanitize(&p.subscription.product_name),
             quantity: p.subscription.quantity,
-            unit: money(p.price.amount, &p.price.currency),
+            unit: sanitize(&p.price.amount.to_string()),
             term: p.price.term,
-            cost: money(p.cost_per_term.amount, &p.cost_per_term.currency),
+            cost: sanitize(&p.cost_per_term.to_string()),
             expires: p.expires,
         }
     }
