@@ -30,6 +30,8 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     pub json: bool,
     pub login: String,
+    /// `--readonly`: the actor is made read-only, so the core refuses every change.
+    pub readonly: bool,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -90,6 +92,7 @@ impl Ctx {
             now,
             json: args.json,
             login: login(),
+            readonly: args.readonly,
         })
     }
 
@@ -99,6 +102,11 @@ impl Ctx {
         let store = Store::open(&self.db_path)?;
         drop(guard);
         let actor = store.actor(&self.login)?;
+        let actor = if self.readonly {
+            actor.read_only()
+        } else {
+            actor
+        };
         Ok((store, actor))
     }
 }
