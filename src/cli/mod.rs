@@ -134,19 +134,12 @@ fn login() -> String {
 
 #[cfg(unix)]
 fn os_login() -> Option<String> {
-    // SAFETY: getpwuid returns a pointer into static storage or null; the name is copied at once,
-    // and nothing else in this single-threaded start-up calls getpw*.
-    unsafe {
-        let pw = libc::getpwuid(libc::geteuid());
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return None;
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name)
-            .to_str()
-            .ok()
-            .map(str::to_string)
-    }
-    .or_else(|| std::env::var("USER").ok())
+    use nix::unistd::{geteuid, User};
+    User::from_uid(geteuid())
+        .ok()
+        .flatten()
+        .map(|user| user.name)
+        .or_else(|| std::env::var("USER").ok())
 }
 
 #[cfg(not(unix))]
