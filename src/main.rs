@@ -27,7 +27,7 @@ pub struct Args {
     /// Machine output: one JSON document on stdout
     #[arg(long, global = true)]
     json: bool,
-    /// Dashboard: hide every action that changes the tenant
+    /// Change nothing: commands that would write refuse (exit 3); the dashboard hides its actions
     #[arg(long, global = true)]
     readonly: bool,
     /// Dashboard: ASCII borders, for terminals or locales without UTF-8

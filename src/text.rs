@@ -1,7 +1,8 @@
 //! Text from the database is untrusted: strip what a terminal would act on, and measure what
 //! remains in display columns so CJK, emoji and combining marks keep tables aligned.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Removes escape sequences, control characters and bidirectional overrides.
 pub fn sanitize(text: &str) -> String {
@@ -78,38 +79,96 @@ pub fn truncate(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    // One column is kept for the ellipsis.
+    let (kept, _) = text.unicode_truncate(max - 1);
+    format!("{kept}…")
 }
 
 /// Truncates, then pads with spaces to exactly `cols` columns.
 pub fn fit(text: &str, cols: usize) -> String {
-    let mut s = truncate(text, cols);
-    let w = width(&s);
-    s.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
-    s
+    pad(text, cols, Alignment::Left)
 }
 
 /// Pads on the left to `cols` columns (numbers).
 pub fn fit_right(text: &str, cols: usize) -> String {
-    let s = truncate(text, cols);
-    let pad = cols.saturating_sub(width(&s));
-    format!("{}{s}", " ".repeat(pad))
+    pad(text, cols, Alignment::Right)
+}
+
+fn pad(text: &str, cols: usize, align: Alignment) -> String {
+    truncate(text, cols)
+        .unicode_pad(cols, align, false)
+        .into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What must never reach a terminal: C0 and C1 controls (ESC among them), DEL and the bidi
+    /// overrides, embeddings, isolates and marks.
+    fn forbidden(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    }
+
+    /// Any text, weighted towards the pieces of escape sequences and the bidi controls.
+    fn hostile() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => any::<char>(),
+            3 => proptest::sample::select(vec![
+                '\u{1b}', '[', ']', 'P', '\\', ';', '0', 'm', '\u{7}', '\u{9b}', '\u{9c}', '\u{9d}',
+                '\u{90}', '\r', '\n', '\t', '\u{7f}', '\u{85}', '\u{202e}', '\u{2067}', '\u{200f}',
+            ]),
+            2 => proptest::char::range(' ', '~'),
+        ];
+        proptest::collection::vec(piece, 0..64).prop_map(String::from_iter)
+    }
+
+    proptest! {
+        #[test]
+        fn sanitized_text_holds_nothing_a_terminal_acts_on(text in hostile()) {
+            let clean = sanitize(&text);
+            prop_assert!(!clean.chars().any(forbidden), "{clean:?} from {text:?}");
+        }
+
+        #[test]
+        fn sanitizing_twice_changes_nothing_more(text in hostile()) {
+            let once = sanitize(&text);
+            prop_assert_eq!(sanitize(&once), once);
+        }
+
+        #[test]
+        fn printable_ascii_passes_through_unchanged(text in "[ -~]*") {
+            prop_assert_eq!(sanitize(&text), text);
+        }
+
+        /// Clusters stay whole: a flag, a ZWJ sequence or an emoji with its variation selector
+        /// is kept or cut as one, so a cell never overflows.
+        #[test]
+        fn fit_gives_exactly_the_columns_asked(text in clusters(), cols in 0usize..12) {
+            prop_assert_eq!(width(&fit(&text, cols)), cols, "{:?}", fit(&text, cols));
+            prop_assert_eq!(width(&fit_right(&text, cols)), cols);
+        }
+    }
+
+    /// Text of ASCII, CJK, emoji, combining marks and multi-code-point emoji.
+    fn clusters() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "a",
+            " ",
+            "山",
+            "🚀",
+            "e\u{301}",
+            "\u{301}",
+            "ß",
+            "☀",
+            "☀\u{fe0f}",
+            "🇫🇷",
+            "👩\u{200d}💻",
+        ]);
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
 
     #[test]
     fn strips_escape_sequences_and_controls() {

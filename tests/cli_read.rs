@@ -197,15 +197,46 @@ fn human_output_never_carries_control_characters_from_data() {
             "{args:?} wrote a control character"
         );
     }
-    // The demo's hostile name holds a license somewhere: find it and show its subscription.
+    // The fixture: the demo's hostile user (escape sequences and a BEL in the display name)
+    // holds a license. Without one, nothing below would be tested: fail instead.
     let export = env.run(ADMIN, &["user", "export"]);
-    let csv = stdout(&export);
-    if let Some(line) = csv.lines().find(|l| l.contains("mallory.tables")) {
-        let sub = line.split(',').nth(4).unwrap_or_default();
-        let out = env.run(ADMIN, &["subscription", "show", sub]);
-        assert!(stdout(&out).contains("Mallory Red Tables"));
-        assert!(out.stdout.iter().all(|&b| b >= 0x20 || b == b'\n'));
-    }
+    assert_eq!(code(&export), 0, "{}", stderr(&export));
+    let mut rows = csv::Reader::from_reader(export.stdout.as_slice());
+    let sub = rows
+        .records()
+        .map(|r| r.expect("csv row"))
+        .find(|r| r[1].starts_with("mallory.tables@"))
+        .map(|r| r[4].to_string())
+        .expect("the demo's hostile user mallory.tables holds a license");
+    let detail = env.json(ADMIN, &["subscription", "show", &sub]);
+    let raw = detail["users"]
+        .as_array()
+        .expect("users")
+        .iter()
+        .find_map(|u| {
+            let upn = u["user_principal_name"].as_str()?;
+            upn.starts_with("mallory.tables@")
+                .then(|| u["display_name"].as_str())
+                .flatten()
+        })
+        .expect("the hostile user is among the subscription's users");
+    assert!(
+        raw.contains("\u{1b}[31m") && raw.contains('\u{7}'),
+        "the fixture's name is hostile: {raw:?}"
+    );
+    // The person reading sees the name without what a terminal would act on.
+    let out = env.run(ADMIN, &["subscription", "show", &sub]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Mallory Red Tables"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "the raw escape reached the terminal"
+    );
+    assert!(out.stdout.iter().all(|&b| b >= 0x20 || b == b'\n'));
 }
 
 #[test]

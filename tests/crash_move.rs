@@ -5,11 +5,13 @@
 //! The tenant is built through the core operations: a demo of 11,000 users; a self-service
 //! purchase of 10,000 licenses from the storefront, taken over and assigned to 10,000 users; and
 //! a central subscription to move them into. Each round starts `selfserve subscription
-//! move-users` and kills it at a random moment within the time a whole move takes; when a move
-//! completes, the users go back into a fresh self-service purchase for the next round.
+//! move-users` and kills it at a random moment within its own slice of twice the time a whole
+//! move takes, so the early rounds land before the move commits and the late ones after it;
+//! every loop must see both, or its kills proved nothing. When a move completes, the users go
+//! back into a fresh self-service purchase for the next round.
 //!
-//! `SELFSERVE_KILL_ITERATIONS` bounds the ignored long loop (10 by default); `SELFSERVE_KILL_SEED`
-//! replays a run.
+//! `SELFSERVE_KILL_ITERATIONS` bounds the ignored long loop (10 by default, at least 2);
+//! `SELFSERVE_KILL_SEED` replays a run.
 
 mod common;
 
@@ -172,8 +174,12 @@ fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, before: (usize, u
     }
 }
 
-/// Runs `rounds` kills; returns (rounds where nothing had happened, rounds where the move was whole).
-fn kill_loop(rounds: usize) -> (usize, usize) {
+/// Runs `rounds` kills and asserts each left the move whole or absent, and that both happened.
+fn kill_loop(rounds: usize) {
+    assert!(
+        rounds >= 2,
+        "a kill loop needs two rounds or more to see both outcomes"
+    );
     let env = Env::empty();
     let (mut from, mut to) = setup(&env.db);
     let buyer = {
@@ -212,7 +218,9 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
     let (mut nothing, mut whole) = (0, 0);
     for round in 0..rounds {
         let before = recorded_at(&env.db);
-        let delay = rng.next() % (whole_ms + whole_ms / 5);
+        // Round `round` of `rounds` gets the slice [round, round + 1) * 2 * whole_ms / rounds.
+        let slice = (2 * whole_ms / rounds as u64).max(1);
+        let delay = round as u64 * slice + rng.next() % slice;
         let (from_s, to_s) = (from.to_string(), to.to_string());
         let mut child = env
             .cmd(
@@ -224,19 +232,31 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
             .spawn()
             .expect("spawn");
         let started = Instant::now();
-        std::thread::sleep(Duration::from_millis(delay));
-        let finished = child.try_wait().expect("poll").is_some();
+        let deadline = started + Duration::from_millis(delay);
+        // Poll rather than sleep: a move that ends before its kill tells how long a whole one
+        // takes (the time slept would only tell the delay, and feed it back into the next).
+        let finished = loop {
+            if child.try_wait().expect("poll").is_some() {
+                whole_ms = whole_ms.max(started.elapsed().as_millis() as u64);
+                break true;
+            }
+            if Instant::now() >= deadline {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
         if !finished {
             child.kill().expect("SIGKILL");
         }
         child.wait().expect("reap");
-        if finished {
-            whole_ms = whole_ms.max(started.elapsed().as_millis() as u64);
-        }
         let happened = verify(&env.db, from, to, before);
         eprintln!(
-            "round {round}: killed after {delay} ms{}: move {}",
-            if finished { " (it had finished)" } else { "" },
+            "round {round}: {} {delay} ms: move {}",
+            if finished {
+                "finished before its kill at"
+            } else {
+                "killed after"
+            },
             if happened { "whole" } else { "absent" }
         );
         if happened {
@@ -246,13 +266,22 @@ fn kill_loop(rounds: usize) -> (usize, usize) {
             nothing += 1;
         }
     }
-    (nothing, whole)
+    eprintln!("{rounds} kills: {nothing} moves absent, {whole} whole");
+    assert_eq!(nothing + whole, rounds);
+    // Only both outcomes show that the kills spanned the write.
+    assert!(
+        nothing > 0,
+        "no kill landed before a move committed (SELFSERVE_KILL_SEED={seed})"
+    );
+    assert!(
+        whole > 0,
+        "no move completed: every kill came before its commit (SELFSERVE_KILL_SEED={seed})"
+    );
 }
 
 #[test]
 fn a_kill_during_a_move_of_10000_users_leaves_it_whole_or_absent() {
-    let (nothing, whole) = kill_loop(3);
-    assert_eq!(nothing + whole, 3);
+    kill_loop(3);
 }
 
 #[test]
@@ -262,7 +291,5 @@ fn many_kills_during_moves_of_10000_users_leave_each_whole_or_absent() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
-    let (nothing, whole) = kill_loop(rounds);
-    eprintln!("{rounds} kills: {nothing} moves absent, {whole} whole");
-    assert_eq!(nothing + whole, rounds);
+    kill_loop(rounds);
 }

@@ -2,6 +2,7 @@
 
 use super::{print_json, Ctx, Failure};
 use clap::Args;
+use selfserve_core::access::read_only_refusal;
 use selfserve_core::demo::{self, DemoOptions, DemoSummary};
 use std::process::ExitCode;
 
@@ -19,6 +20,15 @@ pub struct DemoArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
+    // No actor guards this write (it may create the tenant), so the read-only check is here.
+    if ctx.readonly {
+        let what = if args.force {
+            "replace the database with a demo tenant"
+        } else {
+            "create a demo tenant"
+        };
+        return Err(read_only_refusal(what).into());
+    }
     let summary = create(ctx, args.users, args.seed, args.force)?;
     if ctx.json {
         print_json(&summary)?;

@@ -30,6 +30,8 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     pub json: bool,
     pub login: String,
+    /// `--readonly`: the actor is made read-only, so the core refuses every change.
+    pub readonly: bool,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -90,6 +92,7 @@ impl Ctx {
             now,
             json: args.json,
             login: login(),
+            readonly: args.readonly,
         })
     }
 
@@ -99,6 +102,11 @@ impl Ctx {
         let store = Store::open(&self.db_path)?;
         drop(guard);
         let actor = store.actor(&self.login)?;
+        let actor = if self.readonly {
+            actor.read_only()
+        } else {
+            actor
+        };
         Ok((store, actor))
     }
 }
@@ -126,19 +134,12 @@ fn login() -> String {
 
 #[cfg(unix)]
 fn os_login() -> Option<String> {
-    // SAFETY: getpwuid returns a pointer into static storage or null; the name is copied at once,
-    // and nothing else in this single-threaded start-up calls getpw*.
-    unsafe {
-        let pw = libc::getpwuid(libc::geteuid());
-        if pw.is_null() || (*pw).pw_name.is_null() {
-            return None;
-        }
-        std::ffi::CStr::from_ptr((*pw).pw_name)
-            .to_str()
-            .ok()
-            .map(str::to_string)
-    }
-    .or_else(|| std::env::var("USER").ok())
+    use nix::unistd::{geteuid, User};
+    User::from_uid(geteuid())
+        .ok()
+        .flatten()
+        .map(|user| user.name)
+        .or_else(|| std::env::var("USER").ok())
 }
 
 #[cfg(not(unix))]

@@ -42,29 +42,61 @@ impl Capability {
 pub struct Actor {
     pub admin: Admin,
     pub user: User,
+    /// Set by `read_only`: the role still decides what may be seen and dry-run, but nothing is
+    /// changed.
+    readonly: bool,
+}
+
+/// The one line a read-only session gets for any change (exit 3).
+pub fn read_only_refusal(what: &str) -> Error {
+    Error::PermissionDenied(format!(
+        "this session is read-only (--readonly) and may not {what}: it changes nothing; run the command without --readonly"
+    ))
 }
 
 impl Actor {
+    /// The same administrator, refused every change (`--readonly`; later a read-only socket).
+    pub fn read_only(self) -> Actor {
+        Actor {
+            readonly: true,
+            ..self
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.readonly
+    }
+
     pub fn role(&self) -> Role {
         self.admin.role
     }
 
+    /// Whether the actor may do what `capability` covers; a read-only actor may only read.
     pub fn can(&self, capability: Capability) -> bool {
-        capability.allowed(self.admin.role)
+        capability.allowed(self.admin.role) && (capability == Capability::Read || !self.readonly)
     }
 
-    /// Refuses with exit 3 unless the role allows `capability`; `what` names the action.
+    /// Refuses with exit 3 unless the role allows `capability` and, for anything but `Read`, the
+    /// actor is not read-only; `what` names the action.
     pub fn require(&self, capability: Capability, what: &str) -> Result<()> {
-        if self.can(capability) {
-            Ok(())
-        } else {
-            Err(Error::PermissionDenied(format!(
+        self.require_change(capability, what, false)
+    }
+
+    /// `require` for an operation with a dry run: a dry run changes nothing, so it needs only the
+    /// role, and a read-only actor may make one wherever its role could make the change.
+    pub fn require_change(&self, capability: Capability, what: &str, dry_run: bool) -> Result<()> {
+        if !capability.allowed(self.admin.role) {
+            return Err(Error::PermissionDenied(format!(
                 "{} is {} and may not {what}: it needs {}; ask a GlobalAdministrator",
                 self.user.upn,
                 self.admin.role.as_str(),
                 capability.needs()
-            )))
+            )));
         }
+        if self.readonly && capability != Capability::Read && !dry_run {
+            return Err(read_only_refusal(what));
+        }
+        Ok(())
     }
 }
 
@@ -78,6 +110,77 @@ impl Store {
         };
         let admin = self.admin_by_login(login)?.ok_or_else(unbound)?;
         let user = self.user(admin.user)?.ok_or_else(unbound)?;
-        Ok(Actor { admin, user })
+        Ok(Actor {
+            admin,
+            user,
+            readonly: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::UserId;
+
+    fn actor(role: Role) -> Actor {
+        let id = UserId(uuid::Uuid::nil());
+        Actor {
+            admin: Admin {
+                login: "someone".into(),
+                user: id,
+                role,
+            },
+            user: User {
+                id,
+                display_name: "Someone".into(),
+                upn: "someone@contoso.example".into(),
+                department: String::new(),
+                enabled: true,
+            },
+            readonly: false,
+        }
+    }
+
+    const WRITES: [Capability; 2] = [Capability::ManageSubscriptions, Capability::ManagePolicies];
+
+    #[test]
+    fn read_only_refuses_every_change_with_one_line_but_reads_and_dry_runs() {
+        let ro = actor(Role::GlobalAdministrator).read_only();
+        assert!(ro.is_read_only());
+        assert_eq!(ro.require(Capability::Read, "read"), Ok(()));
+        for cap in WRITES {
+            assert!(!ro.can(cap));
+            assert_eq!(
+                ro.require(cap, "change policies"),
+                Err(Error::PermissionDenied(
+                    "this session is read-only (--readonly) and may not change policies: it changes nothing; run the command without --readonly".into()
+                ))
+            );
+            assert_eq!(ro.require_change(cap, "x", false), ro.require(cap, "x"));
+            assert_eq!(ro.require_change(cap, "preview", true), Ok(()));
+        }
+    }
+
+    #[test]
+    fn read_only_keeps_the_role_check_and_its_message() {
+        for role in Role::ALL {
+            let rw = actor(role);
+            let ro = rw.clone().read_only();
+            for cap in WRITES {
+                // A dry run needs exactly what the role allows, read-only or not.
+                assert_eq!(
+                    ro.require_change(cap, "x", true),
+                    rw.require_change(cap, "x", true)
+                );
+                if !cap.allowed(role) {
+                    // The role's refusal comes first: --readonly is not what stands in the way.
+                    assert_eq!(ro.require(cap, "x"), rw.require(cap, "x"));
+                } else {
+                    assert_eq!(rw.require(cap, "x"), Ok(()));
+                    assert!(ro.require(cap, "x").is_err());
+                }
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ pub fn assign(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<LicensePlan>> {
-    actor.require(Capability::ManageSubscriptions, "assign licenses")?;
+    actor.require_change(Capability::ManageSubscriptions, "assign licenses", dry_run)?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     let users = distinct_users(store, users)?;
@@ -143,7 +143,11 @@ pub fn unassign(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<LicensePlan>> {
-    actor.require(Capability::ManageSubscriptions, "unassign licenses")?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "unassign licenses",
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     let users = distinct_users(store, users)?;

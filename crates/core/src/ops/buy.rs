@@ -42,7 +42,11 @@ pub fn buy_central(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<BuyPlan>> {
-    actor.require(Capability::ManageSubscriptions, "buy subscriptions")?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "buy subscriptions",
+        dry_run,
+    )?;
     let plan = plan_buy(store, product, quantity, term, now)?;
     if !dry_run {
         let upn = &actor.user.upn;

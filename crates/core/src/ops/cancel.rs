@@ -35,7 +35,11 @@ pub fn cancel(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<CancelPlan>> {
-    actor.require(Capability::ManageSubscriptions, "cancel subscriptions")?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "cancel subscriptions",
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     if before.status == Status::Deleted {

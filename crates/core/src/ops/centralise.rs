@@ -33,7 +33,11 @@ pub fn centralise(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<CentralisePlan>> {
-    actor.require(Capability::ManageSubscriptions, "centralise purchases")?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "centralise purchases",
+        dry_run,
+    )?;
     let p = store.product(&product.0)?;
     let live: Vec<Subscription> = store
         .subscriptions_of_product(&p.id)?

@@ -1,4 +1,5 @@
-//! Every write is one function here: it checks the actor's role and the rules, then does
+//! Every write is one function here: it checks the actor's role (and that the actor is not
+//! read-only, except for a dry run) and the rules, then does
 //! everything (the change, the indexes, the audit event, the e-mails) in one `Store::transact`.
 //! The take-over operations and the lifecycle have a dry run that returns exactly what they
 //! would change without changing anything.

@@ -44,7 +44,7 @@ pub fn move_users(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<MovePlan>> {
-    actor.require(Capability::ManageSubscriptions, "move users")?;
+    actor.require_change(Capability::ManageSubscriptions, "move users", dry_run)?;
     if from == to {
         return Err(Error::Usage(format!(
             "subscription {from} cannot move its users to itself; choose another with --to"

@@ -88,7 +88,11 @@ pub fn take_over(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<TakeOverPlan>> {
-    actor.require(Capability::ManageSubscriptions, "take over subscriptions")?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "take over subscriptions",
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     let plan = match plan_take_over(store, actor, &before, now)? {
