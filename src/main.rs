@@ -99,13 +99,7 @@ fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode, Failure> {
     let ctx = Ctx::new(&args)?;
     match args.command {
-        None | Some(Command::Tui) => cli::first_run::run(
-            &ctx,
-            tui::Options {
-                readonly: args.readonly,
-                ascii: args.ascii,
-            },
-        ),
+        None | Some(Command::Tui) => cli::first_run::run(&ctx, tui::Options { ascii: args.ascii }),
         Some(Command::Demo(a)) => cli::demo::run(&ctx, &a),
         Some(Command::Product(c)) => cli::product::run(&ctx, &c),
         Some(Command::Subscription(c)) => cli::subscription::run(&ctx, &c),

@@ -53,7 +53,8 @@ pub fn session(store: &Store, actor: &Actor, options: Options, now: DateTime<Utc
         tenant: tenant.display_name.clone(),
         demo: tenant.demo,
         db: store.path().display().to_string(),
-        readonly: options.readonly,
+        // The core refuses a read-only actor's writes; the dashboard hides them too.
+        readonly: actor.is_read_only(),
         export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
         theme: theme::Theme::from_env(options.ascii),
         now,

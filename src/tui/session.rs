@@ -5,10 +5,9 @@ use chrono::{DateTime, Utc};
 use selfserve_core::model::Role;
 use std::time::Instant;
 
-/// Flags that change how the dashboard behaves.
+/// Flags that change how the dashboard looks (read-only comes with the actor).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
-    pub readonly: bool,
     pub ascii: bool,
 }
 

@@ -75,6 +75,7 @@ impl Harness {
         create_demo(&path, &options, &mut |_| {}).expect("demo");
         let store = Store::open(&path).expect("open");
         let actor = store.actor("admin").expect("actor");
+        let actor = if readonly { actor.read_only() } else { actor };
         let app = super::app::App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
         let driver = Driver::new(store, actor, app).expect("driver");
         let mut h = Harness { dir, driver };

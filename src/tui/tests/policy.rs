@@ -30,6 +30,7 @@ fn open(login: &str, readonly: bool, now: DateTime<Utc>) -> Harness {
     create_demo(&path, &options, &mut |_| {}).expect("demo");
     let store = Store::open(&path).expect("open");
     let actor = store.actor(login).expect("actor");
+    let actor = if readonly { actor.read_only() } else { actor };
     let mut s = session(readonly);
     s.upn = actor.user.upn.clone();
     s.role = actor.role();
