@@ -3,23 +3,18 @@
 //! result. Nothing is written before the yes.
 
 use super::words::{emails, named, recipients, short, user_list, users};
-use super::{
-    self as dialog, count, refusal, reply_of, Context, Dialog, Load, Opened, Step, Summary,
-};
+use super::{self as dialog, count, refusal, Context, Load, Opened, Paged, Step, Summary};
 use crate::text::fit;
-use crate::tui::effect::{Job, Reply};
+use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::model::{CancelReason, SubscriptionId};
 use selfserve_core::ops::cancel::{self, CancelPlan};
 use selfserve_core::Capability;
-use std::any::Any;
 
 /// What the cancel dialog's job brings back.
 #[derive(Debug, Clone)]
@@ -153,6 +148,42 @@ impl CancelDialog {
     fn reason(&self) -> CancelReason {
         CancelReason::ALL[self.cursor.min(CancelReason::ALL.len() - 1)]
     }
+}
+
+fn consequences(page: &mut Page<'_>, p: &CancelView, done: bool) {
+    let plain = Style::new();
+    let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    page.intro.push((
+        format!(
+            "{} {} (reason {}): it shows Deleted and {} {} access.",
+            d("Cancelled", "Cancels"),
+            p.subscription,
+            p.reason.as_str(),
+            count(p.users.len(), "user"),
+            d("lost", "lose")
+        ),
+        plain,
+    ));
+    if p.takes_over {
+        page.intro.push((
+            format!(
+                "{} it over first (it was not taken over).",
+                d("Took", "Takes")
+            ),
+            plain,
+        ));
+    }
+    page.intro.push((
+        match p.emails.len() {
+            0 => "Nobody is e-mailed: it has no buyer in the directory.".to_string(),
+            _ => format!("{} {}", d("E-mailed", "E-mails"), p.emails.join("; ")),
+        },
+        plain,
+    ));
+}
+
+impl Paged for CancelDialog {
+    type Reply = CancelReply;
 
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
@@ -198,7 +229,6 @@ impl CancelDialog {
         }
         Step::none()
     }
-
     fn on_reply(&mut self, reply: CancelReply) -> Step {
         match reply {
             CancelReply {
@@ -224,7 +254,6 @@ impl CancelDialog {
         }
         Step::none()
     }
-
     fn on_tick(&mut self) -> bool {
         if self.step == CancelStep::Working {
             self.ticks += 1;
@@ -233,8 +262,7 @@ impl CancelDialog {
             false
         }
     }
-
-    pub fn page(&self, theme: Theme) -> Page<'_> {
+    fn page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
         let what = match self.step {
             CancelStep::Reason => "why?",
@@ -305,59 +333,5 @@ impl CancelDialog {
         }
         dialog::note_first(&mut page, &self.note, theme);
         page
-    }
-}
-
-fn consequences(page: &mut Page<'_>, p: &CancelView, done: bool) {
-    let plain = Style::new();
-    let d = |did: &'static str, will: &'static str| if done { did } else { will };
-    page.intro.push((
-        format!(
-            "{} {} (reason {}): it shows Deleted and {} {} access.",
-            d("Cancelled", "Cancels"),
-            p.subscription,
-            p.reason.as_str(),
-            count(p.users.len(), "user"),
-            d("lost", "lose")
-        ),
-        plain,
-    ));
-    if p.takes_over {
-        page.intro.push((
-            format!(
-                "{} it over first (it was not taken over).",
-                d("Took", "Takes")
-            ),
-            plain,
-        ));
-    }
-    page.intro.push((
-        match p.emails.len() {
-            0 => "Nobody is e-mailed: it has no buyer in the directory.".to_string(),
-            _ => format!("{} {}", d("E-mailed", "E-mails"), p.emails.join("; ")),
-        },
-        plain,
-    ));
-}
-
-impl Dialog for CancelDialog {
-    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
-        self.on_key(key, now)
-    }
-
-    fn reply(&mut self, reply: &Reply) -> Step {
-        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
-    }
-
-    fn tick(&mut self) -> bool {
-        self.on_tick()
-    }
-
-    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
-        crate::tui::widgets::dialog::draw(buf, body, theme, self.page(theme));
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }

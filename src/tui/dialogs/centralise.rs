@@ -5,24 +5,19 @@
 
 use super::move_wizard::BuyView;
 use super::words::{emails, short};
-use super::{
-    self as dialog, count, refusal, reply_of, Context, Dialog, Load, Opened, Step, Summary,
-};
+use super::{self as dialog, count, refusal, Context, Load, Opened, Paged, Step, Summary};
 use crate::text::{fit, sanitize};
-use crate::tui::effect::{Job, Reply};
+use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
 use crate::tui::widgets::table::thousands;
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::model::{ProductId, Term};
 use selfserve_core::ops::centralise::{self, CentralisePlan};
 use selfserve_core::Capability;
-use std::any::Any;
 
 /// What centralise's job brings back.
 #[derive(Debug, Clone)]
@@ -134,6 +129,44 @@ impl CentraliseDialog {
             product,
         })
     }
+}
+
+fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) {
+    let plain = Style::new();
+    let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    page.intro.push((
+        p.purchase.sentence(done),
+        if done { theme.title() } else { plain },
+    ));
+    page.intro.push((
+        format!(
+            "{} the {} of {} self-service subscriptions into it; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
+            d("Moved", "Moves"),
+            count(p.users_moved as usize, "user"),
+            thousands(p.moves.len() as u64),
+            d("shows", "then shows"),
+            d("was", "is"),
+            count(p.emails.len(), "e-mail")
+        ),
+        plain,
+    ));
+}
+
+fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
+    List {
+        heading: Some(format!(
+            "Self-service subscriptions moved ({})",
+            thousands(moves.len() as u64)
+        )),
+        len: moves.len(),
+        cursor: None,
+        scroll,
+        row: Box::new(move |i, w| Line::raw(fit(&format!("  {}", moves[i]), usize::from(w)))),
+    }
+}
+
+impl Paged for CentraliseDialog {
+    type Reply = CentraliseReply;
 
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
@@ -180,7 +213,6 @@ impl CentraliseDialog {
         }
         Step::none()
     }
-
     fn on_reply(&mut self, reply: CentraliseReply) -> Step {
         match reply {
             CentraliseReply {
@@ -207,7 +239,6 @@ impl CentraliseDialog {
         }
         Step::none()
     }
-
     fn on_tick(&mut self) -> bool {
         if self.step == CentraliseStep::Working {
             self.ticks += 1;
@@ -216,8 +247,7 @@ impl CentraliseDialog {
             false
         }
     }
-
-    pub fn page(&self, theme: Theme) -> Page<'_> {
+    fn page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
         let what = match self.step {
             CentraliseStep::Review => "review",
@@ -287,61 +317,5 @@ impl CentraliseDialog {
         }
         dialog::note_first(&mut page, &self.note, theme);
         page
-    }
-}
-
-fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) {
-    let plain = Style::new();
-    let d = |did: &'static str, will: &'static str| if done { did } else { will };
-    page.intro.push((
-        p.purchase.sentence(done),
-        if done { theme.title() } else { plain },
-    ));
-    page.intro.push((
-        format!(
-            "{} the {} of {} self-service subscriptions into it; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
-            d("Moved", "Moves"),
-            count(p.users_moved as usize, "user"),
-            thousands(p.moves.len() as u64),
-            d("shows", "then shows"),
-            d("was", "is"),
-            count(p.emails.len(), "e-mail")
-        ),
-        plain,
-    ));
-}
-
-fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
-    List {
-        heading: Some(format!(
-            "Self-service subscriptions moved ({})",
-            thousands(moves.len() as u64)
-        )),
-        len: moves.len(),
-        cursor: None,
-        scroll,
-        row: Box::new(move |i, w| Line::raw(fit(&format!("  {}", moves[i]), usize::from(w)))),
-    }
-}
-
-impl Dialog for CentraliseDialog {
-    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
-        self.on_key(key, now)
-    }
-
-    fn reply(&mut self, reply: &Reply) -> Step {
-        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
-    }
-
-    fn tick(&mut self) -> bool {
-        self.on_tick()
-    }
-
-    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
-        crate::tui::widgets::dialog::draw(buf, body, theme, self.page(theme));
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }

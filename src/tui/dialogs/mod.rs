@@ -53,6 +53,43 @@ pub trait Dialog: Debug + Send + Any {
     fn as_any(&self) -> &dyn Any;
 }
 
+/// A dialog drawn as a page per step (the move wizard, cancel, centralise), whose jobs reply
+/// with one type: it is a `Dialog` through the impl below.
+pub trait Paged: Debug + Send + Any {
+    type Reply: Any + Clone;
+
+    fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step;
+
+    fn on_reply(&mut self, reply: Self::Reply) -> Step;
+
+    /// A clock tick: true if a write is under way (its progress line moves).
+    fn on_tick(&mut self) -> bool;
+
+    fn page(&self, theme: Theme) -> Page<'_>;
+}
+
+impl<T: Paged> Dialog for T {
+    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        self.on_key(key, now)
+    }
+
+    fn reply(&mut self, reply: &Reply) -> Step {
+        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
+    }
+
+    fn tick(&mut self) -> bool {
+        self.on_tick()
+    }
+
+    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
+        super::widgets::dialog::draw(buf, body, theme, self.page(theme));
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
 /// What one dialog update asks of the app.
 #[derive(Debug, Default)]
 pub struct Step {

@@ -9,17 +9,15 @@ mod views;
 pub use views::{BuyView, MoveView, TakeOverInfo, Target};
 
 use super::words::short;
-use super::{self as dialog, refusal, reply_of, Context, Dialog, Load, Opened, Step};
-use crate::tui::effect::{Job, Reply};
+use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step};
+use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use selfserve_core::model::{ProductId, SubscriptionId, Term};
 use selfserve_core::ops::{buy, move_users, take_over};
 use selfserve_core::Capability;
-use std::any::Any;
 
 /// What the wizard's jobs bring back.
 #[derive(Debug, Clone)]
@@ -149,6 +147,20 @@ impl MoveWizard {
         })
     }
 
+    fn buy_job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
+        let (product, quantity, term) = (self.product.clone(), self.users, self.term);
+        Job::new("buy central", move |store, actor| MoveReply::Buy {
+            dry_run,
+            plan: buy::buy_central(store, actor, &product, quantity, term, now, dry_run)
+                .map(|o| BuyView::from_plan(&o.plan))
+                .map_err(refusal),
+        })
+    }
+}
+
+impl Paged for MoveWizard {
+    type Reply = MoveReply;
+
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
         self.note = None;
@@ -250,17 +262,6 @@ impl MoveWizard {
         }
         Step::none()
     }
-
-    fn buy_job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
-        let (product, quantity, term) = (self.product.clone(), self.users, self.term);
-        Job::new("buy central", move |store, actor| MoveReply::Buy {
-            dry_run,
-            plan: buy::buy_central(store, actor, &product, quantity, term, now, dry_run)
-                .map(|o| BuyView::from_plan(&o.plan))
-                .map_err(refusal),
-        })
-    }
-
     fn on_reply(&mut self, reply: MoveReply) -> Step {
         match reply {
             MoveReply::TakeOverInfo(sub, r) if sub == self.from => self.take_over = r.into(),
@@ -327,7 +328,6 @@ impl MoveWizard {
         }
         Step::none()
     }
-
     fn on_tick(&mut self) -> bool {
         if matches!(self.step, MoveStep::Working | MoveStep::Buying) {
             self.ticks += 1;
@@ -336,26 +336,8 @@ impl MoveWizard {
             false
         }
     }
-}
 
-impl Dialog for MoveWizard {
-    fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
-        self.on_key(key, now)
-    }
-
-    fn reply(&mut self, reply: &Reply) -> Step {
-        reply_of(reply).map_or_else(Step::none, |r| self.on_reply(r))
-    }
-
-    fn tick(&mut self) -> bool {
-        self.on_tick()
-    }
-
-    fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
-        crate::tui::widgets::dialog::draw(buf, body, theme, self.page(theme));
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
+    fn page(&self, theme: Theme) -> Page<'_> {
+        self.steps_page(theme)
     }
 }

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 impl MoveWizard {
-    pub fn page(&self, theme: Theme) -> Page<'_> {
+    pub(super) fn steps_page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
         let (n, what) = match self.step {
             MoveStep::TakeOver => (1, "take over"),
