@@ -35,41 +35,30 @@ impl Screen {
         Screen::Help,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The key that reaches it, its name on the tab line (short enough for 80 columns) and
+    /// its title.
+    const fn info(self) -> (char, &'static str, &'static str) {
         match self {
-            Screen::Products => "Products",
-            Screen::Subscriptions => "Subscriptions",
-            Screen::Policies => "Self-service trials and purchases",
-            Screen::Export => "Export users",
-            Screen::Audit => "Audit log",
-            Screen::Outbox => "Outbox",
-            Screen::Help => "Help",
-        }
-    }
-
-    /// The name on the tab line, short enough for 80 columns.
-    pub fn tab(self) -> &'static str {
-        match self {
-            Screen::Products => "Products",
-            Screen::Subscriptions => "Subscriptions",
-            Screen::Policies => "Policies",
-            Screen::Export => "Export",
-            Screen::Audit => "Audit",
-            Screen::Outbox => "Outbox",
-            Screen::Help => "Help",
+            Screen::Products => ('1', "Products", "Products"),
+            Screen::Subscriptions => ('2', "Subscriptions", "Subscriptions"),
+            Screen::Policies => ('3', "Policies", "Self-service trials and purchases"),
+            Screen::Export => ('4', "Export", "Export users"),
+            Screen::Audit => ('5', "Audit", "Audit log"),
+            Screen::Outbox => ('6', "Outbox", "Outbox"),
+            Screen::Help => ('?', "Help", "Help"),
         }
     }
 
     pub fn key(self) -> char {
-        match self {
-            Screen::Products => '1',
-            Screen::Subscriptions => '2',
-            Screen::Policies => '3',
-            Screen::Export => '4',
-            Screen::Audit => '5',
-            Screen::Outbox => '6',
-            Screen::Help => '?',
-        }
+        self.info().0
+    }
+
+    pub fn tab(self) -> &'static str {
+        self.info().1
+    }
+
+    pub fn title(self) -> &'static str {
+        self.info().2
     }
 }
 

@@ -171,6 +171,34 @@ impl<T> Listing<T> {
     }
 }
 
+/// What the app does with a screen's list whatever its rows are: search, move, fit, count.
+pub trait Searchable {
+    fn query(&self) -> &str;
+    fn set_query(&mut self, query: &str);
+    fn nav(&mut self, nav: Nav, page: usize);
+    fn fit(&mut self, page: usize);
+    /// Rows the query lets through.
+    fn len(&self) -> usize;
+}
+
+impl<T> Searchable for Listing<T> {
+    fn query(&self) -> &str {
+        Listing::query(self)
+    }
+    fn set_query(&mut self, query: &str) {
+        Listing::set_query(self, query)
+    }
+    fn nav(&mut self, nav: Nav, page: usize) {
+        Listing::nav(self, nav, page)
+    }
+    fn fit(&mut self, page: usize) {
+        Listing::fit(self, page)
+    }
+    fn len(&self) -> usize {
+        Listing::len(self)
+    }
+}
+
 /// Rows and their folded search keys, or the one-line reason they could not be read.
 pub type Loaded<T> = Result<(Vec<T>, Vec<String>), String>;
 

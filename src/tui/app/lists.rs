@@ -4,7 +4,7 @@ use super::layout;
 use super::{App, Focus};
 use crate::tui::action::Screen;
 use crate::tui::effect::Effect;
-use crate::tui::list::{Listing, LoadState, Nav};
+use crate::tui::list::{Listing, LoadState, Nav, Searchable};
 use crate::tui::rows::SubsKey;
 use selfserve_core::model::SubscriptionId;
 
@@ -17,85 +17,75 @@ impl App {
         }
     }
 
-    /// The searchable list of the current screen, if it has one.
+    /// The list `screen` shows and searches; help has none. Subscriptions and Export share one.
+    pub fn list_of(&self, screen: Screen) -> Option<&dyn Searchable> {
+        Some(match screen {
+            Screen::Products => &self.products.list,
+            Screen::Subscriptions | Screen::Export => &self.subs.list,
+            Screen::Policies => &self.policies.list,
+            Screen::Audit => &self.audit.list,
+            Screen::Outbox => &self.outbox.list,
+            Screen::Help => return None,
+        })
+    }
+
+    fn list_of_mut(&mut self, screen: Screen) -> Option<&mut dyn Searchable> {
+        Some(match screen {
+            Screen::Products => &mut self.products.list,
+            Screen::Subscriptions | Screen::Export => &mut self.subs.list,
+            Screen::Policies => &mut self.policies.list,
+            Screen::Audit => &mut self.audit.list,
+            Screen::Outbox => &mut self.outbox.list,
+            Screen::Help => return None,
+        })
+    }
+
+    /// Whether the current screen has a list to search.
     pub(super) fn searchable(&self) -> bool {
-        matches!(
-            self.screen,
-            Screen::Products
-                | Screen::Subscriptions
-                | Screen::Export
-                | Screen::Policies
-                | Screen::Audit
-                | Screen::Outbox
-        )
+        self.list_of(self.screen).is_some()
     }
 
     /// The query of the current screen's list.
     pub fn query(&self) -> &str {
-        match self.screen {
-            Screen::Products => self.products.list.query(),
-            Screen::Subscriptions | Screen::Export => self.subs.list.query(),
-            Screen::Policies => self.policies.list.query(),
-            Screen::Audit => self.audit.list.query(),
-            Screen::Outbox => self.outbox.list.query(),
-            Screen::Help => "",
-        }
+        self.list_of(self.screen).map_or("", |l| l.query())
     }
 
     pub(super) fn set_query(&mut self, query: &str, fx: &mut Vec<Effect>) {
-        match self.screen {
-            Screen::Products => self.products.list.set_query(query),
-            Screen::Subscriptions | Screen::Export => {
-                self.subs.list.set_query(query);
-                self.want_users(fx);
-            }
-            Screen::Policies => self.policies.list.set_query(query),
-            Screen::Audit => self.audit.list.set_query(query),
-            Screen::Outbox => self.outbox.list.set_query(query),
-            Screen::Help => {}
+        if let Some(list) = self.list_of_mut(self.screen) {
+            list.set_query(query);
         }
+        self.want_users(fx);
     }
 
     pub(super) fn nav(&mut self, nav: Nav, fx: &mut Vec<Effect>) {
-        let page = self.page(self.screen);
-        match self.screen {
-            Screen::Products => self.products.list.nav(nav, page),
-            Screen::Subscriptions if self.focus == Focus::Users => {
-                self.users.list.nav(nav, layout::users_rows(self))
-            }
-            Screen::Subscriptions | Screen::Export => {
-                self.subs.list.nav(nav, page);
-                self.want_users(fx);
-            }
-            Screen::Policies => self.policies.list.nav(nav, page),
-            Screen::Audit => self.audit.list.nav(nav, page),
-            Screen::Outbox => self.outbox.list.nav(nav, page),
-            Screen::Help => {}
+        if self.screen == Screen::Subscriptions && self.focus == Focus::Users {
+            let page = layout::users_rows(self);
+            self.users.list.nav(nav, page);
+            return;
         }
+        let page = self.page(self.screen);
+        if let Some(list) = self.list_of_mut(self.screen) {
+            list.nav(nav, page);
+        }
+        self.want_users(fx);
     }
 
     /// Keeps every cursor visible after the window or a list changed size.
     pub(super) fn refit(&mut self) {
-        let (p, s, u) = (
-            self.page(Screen::Products),
-            self.page(Screen::Subscriptions),
-            layout::users_rows(self),
-        );
-        self.products.list.fit(p);
-        self.subs.list.fit(if self.screen == Screen::Export {
-            self.page(Screen::Export)
-        } else {
-            s
-        });
-        self.users.list.fit(u);
-        let (po, a, o) = (
-            self.page(Screen::Policies),
-            self.page(Screen::Audit),
-            self.page(Screen::Outbox),
-        );
-        self.policies.list.fit(po);
-        self.audit.list.fit(a);
-        self.outbox.list.fit(o);
+        for screen in Screen::ALL {
+            // The two screens sharing a list fit it to the one in view.
+            let hidden_twin = match screen {
+                Screen::Subscriptions => self.screen == Screen::Export,
+                Screen::Export => self.screen != Screen::Export,
+                _ => false,
+            };
+            let page = self.page(screen);
+            if let (false, Some(list)) = (hidden_twin, self.list_of_mut(screen)) {
+                list.fit(page);
+            }
+        }
+        let users = layout::users_rows(self);
+        self.users.list.fit(users);
     }
 
     pub(super) fn enter(&mut self, fx: &mut Vec<Effect>) {

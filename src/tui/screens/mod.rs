@@ -126,14 +126,7 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
 
 /// How many rows the current screen's search lets through.
 pub fn shown_rows(app: &App) -> usize {
-    match app.screen {
-        Screen::Products => app.products.list.len(),
-        Screen::Subscriptions | Screen::Export => app.subs.list.len(),
-        Screen::Policies => app.policies.list.len(),
-        Screen::Audit => app.audit.list.len(),
-        Screen::Outbox => app.outbox.list.len(),
-        Screen::Help => 0,
-    }
+    app.list_of(app.screen).map_or(0, |l| l.len())
 }
 
 /// A pane's title, with where the cursor is or what the load is doing.
