@@ -178,7 +178,7 @@ pub trait Searchable {
     fn nav(&mut self, nav: Nav, page: usize);
     fn fit(&mut self, page: usize);
     /// Rows the query lets through.
-    fn len(&self) -> usize;
+    fn shown_len(&self) -> usize;
 }
 
 impl<T> Searchable for Listing<T> {
@@ -194,7 +194,7 @@ impl<T> Searchable for Listing<T> {
     fn fit(&mut self, page: usize) {
         Listing::fit(self, page)
     }
-    fn len(&self) -> usize {
+    fn shown_len(&self) -> usize {
         Listing::len(self)
     }
 }

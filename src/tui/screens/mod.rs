@@ -126,7 +126,7 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
 
 /// How many rows the current screen's search lets through.
 pub fn shown_rows(app: &App) -> usize {
-    app.list_of(app.screen).map_or(0, |l| l.len())
+    app.list_of(app.screen).map_or(0, |l| l.shown_len())
 }
 
 /// A pane's title, with where the cursor is or what the load is doing.
