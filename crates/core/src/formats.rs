@@ -51,9 +51,7 @@ pub(crate) fn payment_method<'de, D: Deserializer<'de>>(d: D) -> Result<StaticNa
 }
 
 /// Rule 8's notice read back as the one constant it can be.
-pub(crate) fn data_notice<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<StaticName>, D::Error> {
+pub(crate) fn data_notice<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StaticName>, D::Error> {
     Option::<String>::deserialize(d)?
         .map(|text| known(text, &[DATA_NOTICE]))
         .transpose()

@@ -2,6 +2,7 @@
 //! It knows nothing of terminals; the dashboard and the command line are thin front ends over it.
 
 pub mod access;
+pub mod api;
 pub mod catalogue;
 pub mod check;
 pub mod clock;

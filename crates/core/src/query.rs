@@ -3,10 +3,10 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::formats::{money_json, payment_method, price_json, StaticName};
 use crate::model::*;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
-use crate::formats::{money_json, payment_method, price_json, StaticName};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
