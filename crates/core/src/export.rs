@@ -216,7 +216,8 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
     }
 }
 
-/// The export of `subs` written to `path`, in-process (the dashboard's way until it has a client).
+/// Reads the rows of `subs` and writes them to `path` in one call, for the dashboard, which
+/// holds the store itself.
 pub fn export_to_file(
     store: &Store,
     actor: &Actor,
