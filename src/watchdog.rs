@@ -7,15 +7,18 @@ use std::time::{Duration, Instant};
 
 pub struct Watchdog {
     done: Arc<AtomicBool>,
-    pub progress: Arc<AtomicU64>,
 }
 
 impl Watchdog {
-    /// Ends the process if `progress` does not move for `stall`.
+    /// Ends the process if what it guards does not end within `stall`.
     pub fn start(what: &'static str, stall: Duration) -> Watchdog {
+        Watchdog::watching(what, stall, Arc::new(AtomicU64::new(0)))
+    }
+
+    /// Ends the process if `progress` does not move for `stall`.
+    pub fn watching(what: &'static str, stall: Duration, progress: Arc<AtomicU64>) -> Watchdog {
         let done = Arc::new(AtomicBool::new(false));
-        let progress = Arc::new(AtomicU64::new(0));
-        let (d, p) = (done.clone(), progress.clone());
+        let (d, p) = (done.clone(), progress);
         std::thread::spawn(move || {
             let mut last = p.load(Ordering::Relaxed);
             let mut since = Instant::now();
@@ -34,7 +37,7 @@ impl Watchdog {
                 }
             }
         });
-        Watchdog { done, progress }
+        Watchdog { done }
     }
 }
 

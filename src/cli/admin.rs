@@ -3,8 +3,9 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::api::Request;
 use selfserve_core::ops::admin::{self, AddAdmin, AdminChange};
-use selfserve_core::query;
+use selfserve_core::query::AdminRow;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -39,13 +40,17 @@ pub fn run(ctx: &Ctx, command: &AdminCommand) -> Result<ExitCode, Failure> {
                 role: admin::parse_role(role)?,
                 login: login.clone(),
             };
-            let (store, actor) = ctx.open()?;
-            let change = admin::add_admin(&store, &actor, &req, ctx.now)?;
+            let change: AdminChange = ctx.client()?.ask(Request::AddAdmin {
+                admin: req,
+                now: ctx.now,
+            })?;
             report(ctx, &change)?;
         }
         AdminCommand::Remove { login } => {
-            let (store, actor) = ctx.open()?;
-            let change = admin::remove_admin(&store, &actor, login, ctx.now)?;
+            let change: AdminChange = ctx.client()?.ask(Request::RemoveAdmin {
+                login: login.clone(),
+                now: ctx.now,
+            })?;
             report(ctx, &change)?;
         }
     }
@@ -53,8 +58,7 @@ pub fn run(ctx: &Ctx, command: &AdminCommand) -> Result<ExitCode, Failure> {
 }
 
 fn list(ctx: &Ctx) -> Result<(), Failure> {
-    let (store, actor) = ctx.open()?;
-    let rows = query::admin_rows(&store, &actor)?;
+    let rows: Vec<AdminRow> = ctx.client()?.ask(Request::AdminRows)?;
     if ctx.json {
         print_json(&rows)?;
     } else {

@@ -3,7 +3,8 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::query;
+use selfserve_core::api::Request;
+use selfserve_core::model::AuditEvent;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -18,8 +19,7 @@ pub enum AuditCommand {
 
 pub fn run(ctx: &Ctx, command: &AuditCommand) -> Result<ExitCode, Failure> {
     let AuditCommand::List { limit } = command;
-    let (store, actor) = ctx.open()?;
-    let events = query::audit_events(&store, &actor, *limit)?;
+    let events: Vec<AuditEvent> = ctx.client()?.ask(Request::AuditEvents { limit: *limit })?;
     if ctx.json {
         print_json(&events)?;
     } else {

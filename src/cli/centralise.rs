@@ -3,8 +3,10 @@
 use super::subscription::{done, email_lines, named, parse_term, report};
 use super::{Ctx, Failure};
 use clap::Args;
+use selfserve_core::api::Request;
 use selfserve_core::model::ProductId;
-use selfserve_core::ops::centralise;
+use selfserve_core::ops::centralise::CentralisePlan;
+use selfserve_core::ops::take_over::Outcome;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -22,9 +24,12 @@ pub struct CentraliseArgs {
 
 pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
     let term = parse_term(&a.term)?;
-    let (store, actor) = ctx.open()?;
-    let product = ProductId(a.product.trim().to_ascii_uppercase());
-    let out = centralise::centralise(&store, &actor, &product, term, ctx.now, a.dry_run)?;
+    let out: Outcome<CentralisePlan> = ctx.client()?.ask(Request::Centralise {
+        product: ProductId(a.product.trim().to_ascii_uppercase()),
+        term,
+        now: ctx.now,
+        dry_run: a.dry_run,
+    })?;
     let p = &out.plan;
     let buy = &p.purchase;
     let mut lines = vec![

@@ -2,14 +2,15 @@
 
 use super::{print_json, print_lines, Ctx, Failure};
 use crate::watchdog::Watchdog;
-use selfserve_core::check;
+use selfserve_core::api::Request;
+use selfserve_core::check::CheckReport;
 use std::process::ExitCode;
 use std::time::Duration;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
-    let (store, actor) = ctx.open()?;
-    let watchdog = Watchdog::start("the check", Duration::from_secs(20));
-    let report = check::check(&store, &actor, &watchdog.progress)?;
+    let client = ctx.client()?;
+    let watchdog = Watchdog::watching("the check", Duration::from_secs(20), client.progress());
+    let report: CheckReport = client.ask(Request::Check)?;
     drop(watchdog);
     if ctx.json {
         print_json(&report)?;
@@ -32,7 +33,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         eprintln!(
             "selfserve: {} invariant breaches in {}; restore the database from a backup",
             report.breaches.len(),
-            store.path().display()
+            ctx.db_path.display()
         );
         Ok(ExitCode::from(1))
     }

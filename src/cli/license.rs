@@ -1,10 +1,12 @@
 //! `selfserve license assign|unassign SUB UPN...`
 
-use super::subscription::{done, report, user_lines};
+use super::subscription::{done, report, resolve, user_lines};
 use super::{Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::model::UserId;
-use selfserve_core::ops::assign::{self, LicenseChange};
+use selfserve_core::api::Request;
+use selfserve_core::model::User;
+use selfserve_core::ops::assign::{LicenseChange, LicensePlan};
+use selfserve_core::ops::take_over::Outcome;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -48,16 +50,25 @@ pub fn run(ctx: &Ctx, command: &LicenseCommand) -> Result<ExitCode, Failure> {
             dry_run,
         } => (LicenseChange::Unassign, sub, users, *dry_run),
     };
-    let (store, actor) = ctx.open()?;
-    let id = store.resolve_subscription(sub)?.id;
-    let users = upns
-        .iter()
-        .map(|upn| store.user_by_upn(upn).map(|u| u.id))
-        .collect::<Result<Vec<UserId>, _>>()?;
-    let out = match change {
-        LicenseChange::Assign => assign::assign(&store, &actor, id, &users, ctx.now, dry_run)?,
-        LicenseChange::Unassign => assign::unassign(&store, &actor, id, &users, ctx.now, dry_run)?,
-    };
+    let client = ctx.client()?;
+    let sub = resolve(&client, sub)?;
+    let users: Vec<User> = client.ask(Request::UsersByUpn { upns: upns.clone() })?;
+    let users = users.into_iter().map(|u| u.id).collect();
+    let now = ctx.now;
+    let out: Outcome<LicensePlan> = client.ask(match change {
+        LicenseChange::Assign => Request::Assign {
+            sub,
+            users,
+            now,
+            dry_run,
+        },
+        LicenseChange::Unassign => Request::Unassign {
+            sub,
+            users,
+            now,
+            dry_run,
+        },
+    })?;
     let p = &out.plan;
     let verb = match change {
         LicenseChange::Assign => done(&out, "Assigned", "Would assign"),

@@ -3,8 +3,9 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::api::Request;
 use selfserve_core::clock;
-use selfserve_core::ops::lifecycle::{self, LifecycleReport};
+use selfserve_core::ops::lifecycle::LifecycleReport;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -23,12 +24,17 @@ pub enum LifecycleCommand {
 pub fn run(ctx: &Ctx, command: &LifecycleCommand) -> Result<ExitCode, Failure> {
     let LifecycleCommand::Run { until, dry_run } = command;
     let until = until.as_deref().map(clock::parse_now).transpose()?;
-    let (store, actor) = ctx.open()?;
-    let report = if *dry_run {
-        lifecycle::preview(&store, &actor, until.unwrap_or(ctx.now))?
+    let request = if *dry_run {
+        Request::LifecyclePreview {
+            until: until.unwrap_or(ctx.now),
+        }
     } else {
-        lifecycle::run(&store, &actor, ctx.now, until)?
+        Request::LifecycleRun {
+            now: ctx.now,
+            until,
+        }
     };
+    let report: LifecycleReport = ctx.client()?.ask(request)?;
     if ctx.json {
         print_json(&report)?;
     } else {

@@ -1,4 +1,5 @@
-//! The command line: one file per noun, each a thin front end over `selfserve_core`.
+//! The command line: one file per noun, each a thin front end that sends `selfserve_core::api`
+//! requests through a `selfserve_server::Client`.
 
 pub mod admin;
 pub mod audit;
@@ -19,6 +20,7 @@ pub mod user;
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
 use selfserve_core::{clock, Actor, Error, Store};
+use selfserve_server::{open_in_process, Client};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -96,20 +98,27 @@ impl Ctx {
         })
     }
 
-    /// Opens the database (a watchdog ends a hung open with exit 5) and finds the acting admin.
-    pub fn open(&self) -> Result<(Store, Actor), Failure> {
-        let guard = Watchdog::start("opening the database", Duration::from_secs(60));
-        let store = Store::open(&self.db_path)?;
+    /// The client every command sends its requests through, acting as the login (a watchdog
+    /// ends a hung open with exit 5).
+    pub fn client(&self) -> Result<Client, Failure> {
+        let guard = Watchdog::start("opening the database", OPEN_STALL);
+        let client = Client::open(&self.db_path, &self.login, self.readonly)?;
         drop(guard);
-        let actor = store.actor(&self.login)?;
-        let actor = if self.readonly {
-            actor.read_only()
-        } else {
-            actor
-        };
-        Ok((store, actor))
+        Ok(client)
+    }
+
+    /// The database and the acting admin themselves, for the dashboard, which does not talk
+    /// through a client yet.
+    pub fn open(&self) -> Result<(Store, Actor), Failure> {
+        let guard = Watchdog::start("opening the database", OPEN_STALL);
+        let opened = open_in_process(&self.db_path, &self.login, self.readonly)?;
+        drop(guard);
+        Ok(opened)
     }
 }
+
+/// How long opening the database may take before it counts as hung.
+const OPEN_STALL: Duration = Duration::from_secs(60);
 
 fn default_db_path() -> Result<PathBuf, Error> {
     dirs::data_dir()

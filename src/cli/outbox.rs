@@ -3,7 +3,8 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::query;
+use selfserve_core::api::Request;
+use selfserve_core::model::Email;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -18,8 +19,7 @@ pub enum OutboxCommand {
 
 pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<ExitCode, Failure> {
     let OutboxCommand::List { limit } = command;
-    let (store, actor) = ctx.open()?;
-    let emails = query::outbox_emails(&store, &actor, *limit)?;
+    let emails: Vec<Email> = ctx.client()?.ask(Request::OutboxEmails { limit: *limit })?;
     if ctx.json {
         print_json(&emails)?;
     } else {

@@ -3,8 +3,9 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::api::Request;
 use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
-use selfserve_core::query::{self, PolicyRow};
+use selfserve_core::query::PolicyRow;
 use selfserve_core::Error;
 use std::process::ExitCode;
 
@@ -35,8 +36,7 @@ pub enum PolicyCommand {
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     match command {
         PolicyCommand::List => {
-            let (store, actor) = ctx.open()?;
-            let rows = query::policy_rows(&store, &actor)?;
+            let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
             if ctx.json {
                 print_json(&rows)?;
             } else {
@@ -44,8 +44,9 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             }
         }
         PolicyCommand::Get { product } => {
-            let (store, actor) = ctx.open()?;
-            let row = query::policy_row(&store, &actor, product)?;
+            let row: PolicyRow = ctx.client()?.ask(Request::PolicyRow {
+                product: product.clone(),
+            })?;
             if ctx.json {
                 print_json(&row)?;
             } else {
@@ -74,8 +75,11 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
         }
     };
     let value = set_policy::parse_value(value)?;
-    let (store, actor) = ctx.open()?;
-    let outcome = set_policy::set_policy(&store, &actor, &scope, value, ctx.now)?;
+    let outcome: SetPolicyOutcome = ctx.client()?.ask(Request::SetPolicy {
+        scope,
+        value,
+        now: ctx.now,
+    })?;
     if ctx.json {
         print_json(&outcome)?;
     } else {

@@ -3,7 +3,8 @@
 use super::table::Table;
 use super::{date_or_dash, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::query::{self, ProductRow};
+use selfserve_core::api::Request;
+use selfserve_core::query::ProductRow;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -23,8 +24,9 @@ pub fn run(ctx: &Ctx, command: &ProductCommand) -> Result<ExitCode, Failure> {
         ProductCommand::List { self_service } => self_service,
         ProductCommand::Centralise(a) => return super::centralise::run(ctx, a),
     };
-    let (store, actor) = ctx.open()?;
-    let rows = query::product_rows(&store, &actor, *self_service)?;
+    let rows: Vec<ProductRow> = ctx.client()?.ask(Request::ProductRows {
+        self_service: *self_service,
+    })?;
     if ctx.json {
         print_json(&rows)?;
     } else {

@@ -3,8 +3,9 @@
 use super::subscription::parse_term;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve_core::api::Request;
 use selfserve_core::model::Origin;
-use selfserve_core::ops::storefront::{self, Purchase, StorefrontOutcome, Trial};
+use selfserve_core::ops::storefront::{Purchase, StorefrontOutcome, Trial};
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -39,7 +40,7 @@ pub enum StorefrontCommand {
 }
 
 pub fn run(ctx: &Ctx, command: &StorefrontCommand) -> Result<ExitCode, Failure> {
-    let outcome = match command {
+    let request = match command {
         StorefrontCommand::Purchase {
             user,
             product,
@@ -47,30 +48,35 @@ pub fn run(ctx: &Ctx, command: &StorefrontCommand) -> Result<ExitCode, Failure> 
             card,
             term,
         } => {
-            let req = Purchase {
+            let purchase = Purchase {
                 user: user.clone(),
                 product: product.clone(),
                 quantity: *quantity,
                 card_last4: card.clone(),
                 term: parse_term(term)?,
             };
-            let (store, actor) = ctx.open()?;
-            storefront::purchase(&store, &actor, &req, ctx.now)?
+            Request::Purchase {
+                purchase,
+                now: ctx.now,
+            }
         }
         StorefrontCommand::Trial {
             user,
             product,
             card,
         } => {
-            let req = Trial {
+            let trial = Trial {
                 user: user.clone(),
                 product: product.clone(),
                 card_last4: card.clone(),
             };
-            let (store, actor) = ctx.open()?;
-            storefront::trial(&store, &actor, &req, ctx.now)?
+            Request::Trial {
+                trial,
+                now: ctx.now,
+            }
         }
     };
+    let outcome: StorefrontOutcome = ctx.client()?.ask(request)?;
     if ctx.json {
         print_json(&outcome)?;
     } else {

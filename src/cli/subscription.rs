@@ -4,11 +4,15 @@ use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve::text::sanitize;
-use selfserve_core::model::{CancelReason, ProductId, Status, Term};
-use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, UserRef};
-use selfserve_core::ops::{buy, cancel, move_users, take_over};
-use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
+use selfserve_core::api::Request;
+use selfserve_core::model::{CancelReason, ProductId, Status, Subscription, SubscriptionId, Term};
+use selfserve_core::ops::buy::BuyPlan;
+use selfserve_core::ops::cancel::CancelPlan;
+use selfserve_core::ops::move_users::MovePlan;
+use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, TakeOverPlan, UserRef};
+use selfserve_core::query::{SubscriptionDetail, SubscriptionFilter, SubscriptionRow};
 use selfserve_core::Error;
+use selfserve_server::Client;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -109,8 +113,8 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 status,
                 buyer_upn: buyer.clone(),
             };
-            let (store, actor) = ctx.open()?;
-            let rows = query::subscription_rows(&store, &actor, &filter)?;
+            let rows: Vec<SubscriptionRow> =
+                ctx.client()?.ask(Request::SubscriptionRows { filter })?;
             if ctx.json {
                 print_json(&rows)?;
             } else {
@@ -118,8 +122,9 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             }
         }
         SubscriptionCommand::Show { sub } => {
-            let (store, actor) = ctx.open()?;
-            let detail = query::subscription_detail(&store, &actor, sub)?;
+            let detail: SubscriptionDetail = ctx
+                .client()?
+                .ask(Request::SubscriptionDetail { sub: sub.clone() })?;
             if ctx.json {
                 print_json(&detail)?;
             } else {
@@ -127,9 +132,12 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             }
         }
         SubscriptionCommand::TakeOver { sub, dry_run } => {
-            let (store, actor) = ctx.open()?;
-            let id = store.resolve_subscription(sub)?.id;
-            let out = take_over::take_over(&store, &actor, id, ctx.now, *dry_run)?;
+            let client = ctx.client()?;
+            let out: Outcome<TakeOverPlan> = client.ask(Request::TakeOver {
+                sub: resolve(&client, sub)?,
+                now: ctx.now,
+                dry_run: *dry_run,
+            })?;
             let p = &out.plan;
             let line = if p.already_taken_over {
                 format!(
@@ -149,10 +157,15 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             report(ctx, &out, vec![line])?;
         }
         SubscriptionCommand::MoveUsers { sub, to, dry_run } => {
-            let (store, actor) = ctx.open()?;
-            let from = store.resolve_subscription(sub)?.id;
-            let to = store.resolve_subscription(to)?.id;
-            let out = move_users::move_users(&store, &actor, from, to, ctx.now, *dry_run)?;
+            let client = ctx.client()?;
+            let from = resolve(&client, sub)?;
+            let to = resolve(&client, to)?;
+            let out: Outcome<MovePlan> = client.ask(Request::MoveUsers {
+                from,
+                to,
+                now: ctx.now,
+                dry_run: *dry_run,
+            })?;
             let p = &out.plan;
             let mut lines = vec![format!(
                 "{} {} from {} to {}.",
@@ -187,9 +200,13 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             dry_run,
         } => {
             let reason = parse_reason(reason)?;
-            let (store, actor) = ctx.open()?;
-            let id = store.resolve_subscription(sub)?.id;
-            let out = cancel::cancel(&store, &actor, id, reason, ctx.now, *dry_run)?;
+            let client = ctx.client()?;
+            let out: Outcome<CancelPlan> = client.ask(Request::Cancel {
+                sub: resolve(&client, sub)?,
+                reason,
+                now: ctx.now,
+                dry_run: *dry_run,
+            })?;
             let p = &out.plan;
             let mut lines = vec![format!(
                 "{} {} (reason {}): it shows Deleted and {} lose their license.",
@@ -215,10 +232,14 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             dry_run,
         } => {
             let term = parse_term(term)?;
-            let (store, actor) = ctx.open()?;
-            let product = ProductId(product.trim().to_ascii_uppercase());
-            let out =
-                buy::buy_central(&store, &actor, &product, *quantity, term, ctx.now, *dry_run)?;
+            let client = ctx.client()?;
+            let out: Outcome<BuyPlan> = client.ask(Request::BuyCentral {
+                product: ProductId(product.trim().to_ascii_uppercase()),
+                quantity: *quantity,
+                term,
+                now: ctx.now,
+                dry_run: *dry_run,
+            })?;
             let p = &out.plan;
             let lines = vec![
                 format!(
@@ -240,6 +261,14 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The subscription an id or unique prefix names.
+pub fn resolve(client: &Client, sub: &str) -> Result<SubscriptionId, Error> {
+    let found: Subscription = client.ask(Request::ResolveSubscription {
+        sub: sub.to_string(),
+    })?;
+    Ok(found.id)
 }
 
 /// `--reason`: one of the fixed list, else a usage error that lists them.
@@ -364,7 +393,7 @@ fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {
     lines
 }
 
-fn show_lines(d: &query::SubscriptionDetail) -> Vec<String> {
+fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
     let r = &d.row;
     let payment = match (&r.card_last4, r.payment_method) {
         (Some(last4), _) => format!("card ending {last4}"),

@@ -2,7 +2,8 @@
 
 use super::{print_json, Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::export::{self, ExportSelection};
+use selfserve_core::api::Request;
+use selfserve_core::export::{self, Export, ExportSelection};
 use selfserve_core::model::ProductId;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -37,34 +38,35 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
         subscriptions,
         output,
     } = command;
-    let (store, actor) = ctx.open()?;
+    let client = ctx.client()?;
     let selection = ExportSelection {
         product: product
             .as_ref()
             .map(|p| ProductId(p.trim().to_ascii_uppercase())),
         subscriptions: subscriptions.clone(),
     };
-    let subs = export::resolve_selection(&store, &selection)?;
+    let export: Export = client.ask(Request::Export { selection })?;
+    // The file is written here, by the user running the command, not by whoever holds the database.
     match output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            let rows = export::export_to_file(&store, &actor, &subs, path)?;
+            let rows = export::write_csv_file(&export.rows, path)?;
             if ctx.json {
                 print_json(&Written {
                     path: path.clone(),
                     rows,
-                    subscriptions: subs.len(),
+                    subscriptions: export.subscriptions,
                 })?;
             } else {
                 eprintln!(
                     "Wrote {rows} users of {} subscriptions to {}",
-                    subs.len(),
+                    export.subscriptions,
                     path.display()
                 );
             }
         }
         None => {
             let stdout = std::io::stdout();
-            export::write_users_csv(&store, &actor, &subs, stdout.lock())?;
+            export::write_csv(&export.rows, stdout.lock())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -5,17 +5,17 @@ use crate::error::Result;
 use crate::model::*;
 use crate::store::codec::{self, decode};
 use crate::store::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breach {
-    pub invariant: &'static str,
+    pub invariant: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub ok: bool,
     pub subscriptions: u64,
@@ -31,7 +31,10 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn breach(&mut self, invariant: &'static str, message: String) {
-        self.breaches.push(Breach { invariant, message });
+        self.breaches.push(Breach {
+            invariant: invariant.to_string(),
+            message,
+        });
     }
     fn tick(&self) {
         self.progress.fetch_add(1, Ordering::Relaxed);

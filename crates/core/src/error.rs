@@ -1,7 +1,7 @@
 //! One error type whose variants are the categories of SPEC §3; the binary maps them to exit codes.
 
 /// Every failure the core reports. The message is one line that says what is wrong and what to do.
-#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Error {
     /// A rule of SPEC §2 refused the request (exit 1).
     #[error("{0}")]

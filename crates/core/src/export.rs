@@ -1,10 +1,13 @@
 //! `user export` and the Export users screen: the users with licenses, as CSV, grouped by buyer.
+//! Reading the rows needs the store; writing them does not, so a client can write the file.
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::{ProductId, SubscriptionId};
 use crate::query::users_by_buyer;
 use crate::store::Store;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -22,16 +25,13 @@ pub const CSV_HEADER: [&str; 8] = [
 
 /// Which subscriptions to export: exactly the named ones, or else the live self-service
 /// subscriptions (of one product, if given).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportSelection {
     pub product: Option<ProductId>,
     pub subscriptions: Vec<String>,
 }
 
-pub fn resolve_selection(
-    store: &Store,
-    selection: &ExportSelection,
-) -> Result<Vec<SubscriptionId>> {
+fn resolve_selection(store: &Store, selection: &ExportSelection) -> Result<Vec<SubscriptionId>> {
     if !selection.subscriptions.is_empty() {
         let mut ids = Vec::new();
         for text in &selection.subscriptions {
@@ -72,13 +72,40 @@ fn cell(text: &str) -> String {
     }
 }
 
-/// Writes the CSV of SPEC §3 for `subs` and returns how many user rows it wrote.
-pub fn write_users_csv<W: Write>(
-    store: &Store,
-    actor: &Actor,
-    subs: &[SubscriptionId],
-    out: W,
-) -> Result<usize> {
+/// One user of the export, as read from the store (cells are defused when written).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRow {
+    pub display_name: String,
+    pub user_principal_name: String,
+    pub product_name: String,
+    pub product_id: ProductId,
+    pub subscription_id: SubscriptionId,
+    /// The buyer's name, or "Central" for a subscription with no buyer.
+    pub buyer_name: String,
+    /// The buyer's UPN, empty for a central subscription.
+    pub buyer_upn: String,
+    pub assigned_on: NaiveDate,
+}
+
+/// An export: its rows, grouped by buyer, and how many subscriptions they come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    pub subscriptions: usize,
+    pub rows: Vec<ExportRow>,
+}
+
+/// Reads the export of `selection`. Writing it is the caller's (`write_csv`, `write_csv_file`),
+/// so a file lands where the client runs, with the client's rights.
+pub fn export(store: &Store, actor: &Actor, selection: &ExportSelection) -> Result<Export> {
+    let subs = resolve_selection(store, selection)?;
+    Ok(Export {
+        subscriptions: subs.len(),
+        rows: rows(store, actor, &subs)?,
+    })
+}
+
+/// The users of `subs`, grouped by buyer (buyers by name, central last), users by name.
+pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec<ExportRow>> {
     actor.require(Capability::Read, "export users")?;
     let products: HashMap<ProductId, String> = store
         .products()?
@@ -91,6 +118,35 @@ pub fn write_users_csv<W: Write>(
             product_of.insert(id, s.product_id);
         }
     }
+    let mut rows = Vec::new();
+    for group in users_by_buyer(store, actor, subs)? {
+        let buyer_name = group
+            .buyer_name
+            .clone()
+            .unwrap_or_else(|| "Central".to_string());
+        let buyer_upn = group.buyer.clone().unwrap_or_default();
+        for u in group.users {
+            let product_id = product_of
+                .get(&u.subscription_id)
+                .cloned()
+                .unwrap_or(ProductId(String::new()));
+            rows.push(ExportRow {
+                product_name: products.get(&product_id).cloned().unwrap_or_default(),
+                display_name: u.display_name,
+                user_principal_name: u.user_principal_name,
+                product_id,
+                subscription_id: u.subscription_id,
+                buyer_name: buyer_name.clone(),
+                buyer_upn: buyer_upn.clone(),
+                assigned_on: u.assigned_on,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
+pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
     let io = |e: csv::Error| {
         Error::Refused(format!(
             "cannot write the export: {e}; choose another output"
@@ -98,48 +154,29 @@ pub fn write_users_csv<W: Write>(
     };
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(io)?;
-    let mut rows = 0;
-    for group in users_by_buyer(store, actor, subs)? {
-        let buyer_name = group
-            .buyer_name
-            .clone()
-            .unwrap_or_else(|| "Central".to_string());
-        let buyer_upn = group.buyer.clone().unwrap_or_default();
-        for u in &group.users {
-            let product_id = product_of
-                .get(&u.subscription_id)
-                .cloned()
-                .unwrap_or(ProductId(String::new()));
-            let product_name = products.get(&product_id).cloned().unwrap_or_default();
-            w.write_record([
-                cell(&u.display_name),
-                cell(&u.user_principal_name),
-                cell(&product_name),
-                product_id.0.clone(),
-                u.subscription_id.to_string(),
-                cell(&buyer_name),
-                cell(&buyer_upn),
-                u.assigned_on.format("%Y-%m-%d").to_string(),
-            ])
-            .map_err(io)?;
-            rows += 1;
-        }
+    for r in rows {
+        w.write_record([
+            cell(&r.display_name),
+            cell(&r.user_principal_name),
+            cell(&r.product_name),
+            r.product_id.0.clone(),
+            r.subscription_id.to_string(),
+            cell(&r.buyer_name),
+            cell(&r.buyer_upn),
+            r.assigned_on.format("%Y-%m-%d").to_string(),
+        ])
+        .map_err(io)?;
     }
     w.flush().map_err(|e| {
         Error::Refused(format!(
             "cannot write the export: {e}; choose another output"
         ))
     })?;
-    Ok(rows)
+    Ok(rows.len())
 }
 
-/// Writes the export to `path` whole or not at all: a temporary file beside it, then a rename.
-pub fn export_to_file(
-    store: &Store,
-    actor: &Actor,
-    subs: &[SubscriptionId],
-    path: &Path,
-) -> Result<usize> {
+/// Writes the CSV to `path` whole or not at all: a temporary file beside it, then a rename.
+pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -162,7 +199,7 @@ pub fn export_to_file(
         ))
     };
     let file = std::fs::File::create(&tmp).map_err(fail)?;
-    let written = write_users_csv(store, actor, subs, std::io::BufWriter::new(&file))
+    let written = write_csv(rows, std::io::BufWriter::new(&file))
         .and_then(|n| file.sync_all().map(|_| n).map_err(fail));
     match written {
         Ok(n) => {
@@ -177,4 +214,15 @@ pub fn export_to_file(
             Err(e)
         }
     }
+}
+
+/// Reads the rows of `subs` and writes them to `path` in one call, for the dashboard, which
+/// holds the store itself.
+pub fn export_to_file(
+    store: &Store,
+    actor: &Actor,
+    subs: &[SubscriptionId],
+    path: &Path,
+) -> Result<usize> {
+    write_csv_file(&rows(store, actor, subs)?, path)
 }

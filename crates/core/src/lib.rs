@@ -2,12 +2,14 @@
 //! It knows nothing of terminals; the dashboard and the command line are thin front ends over it.
 
 pub mod access;
+pub mod api;
 pub mod catalogue;
 pub mod check;
 pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod formats;
 pub mod model;
 pub mod ops;
 pub mod query;

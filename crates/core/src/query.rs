@@ -1,35 +1,17 @@
 //! Read models for the screens and the command line. Their serde field names are the JSON
-//! contract of SPEC §3.
+//! contract of SPEC §3 (`formats` gives them their binary form too).
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::formats::{money_json, payment_method, price_json, StaticName};
 use crate::model::*;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Money as the JSON contract shows it: `{"amount": 1470.0, "currency": "EUR"}`. The
-/// read models hold `Money`; only their JSON turns it into a decimal number.
-pub(crate) fn money_json<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
-    let mut out = s.serialize_struct("Money", 2)?;
-    out.serialize_field("amount", &money.decimal())?;
-    out.serialize_field("currency", &money.currency)?;
-    out.end()
-}
-
-/// A price as the JSON contract shows it: `{"amount": 168.0, "currency": "EUR", "term": "annual"}`.
-pub(crate) fn price_json<S: Serializer>(price: &Price, s: S) -> Result<S::Ok, S::Error> {
-    let mut out = s.serialize_struct("Price", 3)?;
-    out.serialize_field("amount", &price.amount.decimal())?;
-    out.serialize_field("currency", &price.amount.currency)?;
-    out.serialize_field("term", &price.term)?;
-    out.end()
-}
-
 /// One row per product: SPEC §4 screen 1 and `product list`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductRow {
     pub product_id: ProductId,
     pub product_name: String,
@@ -104,7 +86,7 @@ pub fn product_rows(
 }
 
 /// A subscription as lists show it: SPEC §3's subscription fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubscriptionRow {
     pub id: SubscriptionId,
     pub product_id: ProductId,
@@ -121,7 +103,8 @@ pub struct SubscriptionRow {
     pub price: Price,
     pub status: Status,
     pub auto_renew: bool,
-    pub payment_method: &'static str,
+    #[serde(deserialize_with = "payment_method")]
+    pub payment_method: StaticName,
     pub card_last4: Option<String>,
     pub taken_over_by: Option<String>,
     pub taken_over_at: Option<DateTime<Utc>>,
@@ -135,7 +118,7 @@ impl SubscriptionRow {
 }
 
 /// Which subscriptions `subscription list` and the screens show.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionFilter {
     pub self_service_only: bool,
     pub product: Option<ProductId>,
@@ -272,7 +255,7 @@ pub fn subscription_rows(
 }
 
 /// A user holding a license, as `subscription show`, the screens and the export show them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicensedUser {
     pub display_name: String,
     pub user_principal_name: String,
@@ -282,7 +265,7 @@ pub struct LicensedUser {
 }
 
 /// The users of a set of subscriptions that share one buyer ("Central" where there is none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BuyerGroup {
     pub buyer_name: Option<String>,
     pub buyer: Option<String>,
@@ -299,10 +282,10 @@ impl BuyerGroup {
     }
 }
 
-/// `subscription show`: the row, plus the users with licenses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// `subscription show`: the row, plus the users with licenses (in JSON, the row's fields beside
+/// `users`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriptionDetail {
-    #[serde(flatten)]
     pub row: SubscriptionRow,
     pub users: Vec<LicensedUser>,
 }
@@ -382,14 +365,14 @@ pub fn users_by_buyer(
 }
 
 /// A product's policy, with the PowerShell module's field names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyRow {
     #[serde(rename = "ProductName")]
     pub product_name: String,
     #[serde(rename = "ProductId")]
     pub product_id: ProductId,
     #[serde(rename = "PolicyId")]
-    pub policy_id: &'static str,
+    pub policy_id: String,
     #[serde(rename = "PolicyValue")]
     pub policy_value: PolicyValue,
 }
@@ -404,7 +387,7 @@ pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
                 policy_value: store.policy(&p.id)?,
                 product_name: p.name,
                 product_id: p.id,
-                policy_id: POLICY_ID,
+                policy_id: POLICY_ID.to_string(),
             })
         })
         .collect()
@@ -417,11 +400,11 @@ pub fn policy_row(store: &Store, actor: &Actor, product: &str) -> Result<PolicyR
         policy_value: store.policy(&p.id)?,
         product_name: p.name,
         product_id: p.id,
-        policy_id: POLICY_ID,
+        policy_id: POLICY_ID.to_string(),
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminRow {
     pub login: String,
     pub user_principal_name: String,
@@ -460,7 +443,7 @@ pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<E
 }
 
 /// The buyers of one product's live (not Deleted) subscriptions, each once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductBuyers {
     pub product_id: ProductId,
     /// (display name, UPN), by display name.

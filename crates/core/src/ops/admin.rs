@@ -17,7 +17,7 @@ pub struct AddAdmin {
 }
 
 /// A binding as it is after the change (`role` is None once removed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminChange {
     pub login: String,
     pub user_principal_name: String,

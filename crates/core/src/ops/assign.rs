@@ -7,17 +7,17 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LicenseChange {
     Assign,
     Unassign,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicensePlan {
     pub change: LicenseChange,
     pub subscription: SubRef,
@@ -25,14 +25,6 @@ pub struct LicensePlan {
     pub assigned_after: u32,
     pub free_after: u32,
     pub audit: Vec<PlannedAudit>,
-    #[serde(skip)]
-    before: Subscription,
-    #[serde(skip)]
-    after: Subscription,
-    /// The product's other live subscriptions as read when planning: none may change before
-    /// the transaction, so no user gains a second license of the product meanwhile.
-    #[serde(skip)]
-    siblings: Vec<Subscription>,
 }
 
 /// Gives each of `users` a license of `sub`.
@@ -61,6 +53,8 @@ pub fn assign(
             n - before.free()
         )));
     }
+    // The product's other live subscriptions as read when planning: none may change before
+    // the transaction, so no user gains a second license of the product meanwhile.
     let siblings: Vec<Subscription> = store
         .subscriptions_of_product(&before.product_id)?
         .into_iter()
@@ -103,15 +97,12 @@ pub fn assign(
         free_after: after.free(),
         subscription,
         users,
-        before,
-        after,
-        siblings,
     };
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            recheck(tx, &plan.before)?;
-            for s in &plan.siblings {
+            recheck(tx, &before)?;
+            for s in &siblings {
                 recheck(tx, s)?;
             }
             for u in &plan.users {
@@ -124,7 +115,7 @@ pub fn assign(
                     assigned_at: now,
                 })?;
             }
-            tx.put_subscription(&plan.after)?;
+            tx.put_subscription(&after)?;
             for a in &plan.audit {
                 write_audit(tx, upn, now, a)?;
             }
@@ -182,20 +173,17 @@ pub fn unassign(
         free_after: after.free(),
         subscription,
         users,
-        before,
-        after,
-        siblings: Vec::new(),
     };
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            recheck(tx, &plan.before)?;
+            recheck(tx, &before)?;
             for u in &plan.users {
                 if !tx.remove_assignment(sub, u.id)? {
                     return abort(changed_meanwhile(sub));
                 }
             }
-            tx.put_subscription(&plan.after)?;
+            tx.put_subscription(&after)?;
             for a in &plan.audit {
                 write_audit(tx, upn, now, a)?;
             }

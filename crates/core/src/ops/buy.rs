@@ -7,29 +7,28 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Months, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// The most licenses one purchase may hold.
 pub const MAX_QUANTITY: u32 = 1_000_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BuyPlan {
     /// The new subscription (its id is drawn when the plan is made).
     pub subscription: SubRef,
     /// What one license costs per term.
-    #[serde(serialize_with = "crate::query::price_json")]
+    #[serde(serialize_with = "crate::formats::price_json")]
     pub price: Price,
     /// What all its licenses cost per term.
-    #[serde(serialize_with = "crate::query::money_json")]
+    #[serde(serialize_with = "crate::formats::money_json")]
     pub cost_per_term: Money,
     pub start: NaiveDate,
     pub expires: NaiveDate,
     pub auto_renew: bool,
-    pub payment_method: &'static str,
+    #[serde(deserialize_with = "crate::formats::payment_method")]
+    pub payment_method: crate::formats::StaticName,
     pub audit: Vec<PlannedAudit>,
-    #[serde(skip)]
-    pub(crate) sub: Subscription,
 }
 
 /// Buys `quantity` licenses of `product` centrally for one `term`.
@@ -47,21 +46,22 @@ pub fn buy_central(
         "buy subscriptions",
         dry_run,
     )?;
-    let plan = plan_buy(store, product, quantity, term, now)?;
+    let (plan, sub) = plan_buy(store, product, quantity, term, now)?;
     if !dry_run {
         let upn = &actor.user.upn;
-        store.transact(|tx| apply_buy(tx, &plan, upn, now))?;
+        store.transact(|tx| apply_buy(tx, &plan, &sub, upn, now))?;
     }
     Ok(Outcome { dry_run, plan })
 }
 
+/// The plan, and the subscription it stores.
 pub(crate) fn plan_buy(
     store: &Store,
     product: &ProductId,
     quantity: u32,
     term: Term,
     now: DateTime<Utc>,
-) -> Result<BuyPlan> {
+) -> Result<(BuyPlan, Subscription)> {
     if quantity == 0 || quantity > MAX_QUANTITY {
         return Err(Error::Usage(format!(
             "a purchase holds 1 to {MAX_QUANTITY} licenses, not {quantity}; pass another --quantity"
@@ -111,7 +111,7 @@ pub(crate) fn plan_buy(
             term.as_str()
         )),
     };
-    Ok(BuyPlan {
+    let plan = BuyPlan {
         subscription: SubRef {
             id: sub.id,
             product_id: product.id.clone(),
@@ -129,16 +129,22 @@ pub(crate) fn plan_buy(
         auto_renew: true,
         payment_method: "invoice",
         audit: vec![audit],
-        sub,
-    })
+    };
+    Ok((plan, sub))
 }
 
 /// Inside the transaction: stores the new subscription (the id must be free) and its audit event.
-pub(crate) fn apply_buy(tx: &Tx, plan: &BuyPlan, actor: &str, now: DateTime<Utc>) -> TxResult<()> {
-    if tx.subscription(plan.sub.id)?.is_some() {
-        return abort(changed_meanwhile(plan.sub.id));
+pub(crate) fn apply_buy(
+    tx: &Tx,
+    plan: &BuyPlan,
+    sub: &Subscription,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> TxResult<()> {
+    if tx.subscription(sub.id)?.is_some() {
+        return abort(changed_meanwhile(sub.id));
     }
-    tx.put_subscription(&plan.sub)?;
+    tx.put_subscription(sub)?;
     for a in &plan.audit {
         write_audit(tx, actor, now, a)?;
     }

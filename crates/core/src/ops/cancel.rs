@@ -7,9 +7,9 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CancelPlan {
     pub subscription: SubRef,
     pub reason: CancelReason,
@@ -20,10 +20,6 @@ pub struct CancelPlan {
     pub status_after: Status,
     pub emails: Vec<PlannedEmail>,
     pub audit: Vec<PlannedAudit>,
-    #[serde(skip)]
-    before: Subscription,
-    #[serde(skip)]
-    after: Subscription,
 }
 
 /// Cancels `sub` for `reason`. A self-service subscription is taken over first if need be.
@@ -122,19 +118,17 @@ pub fn cancel(
         status_after: Status::Deleted,
         emails,
         audit,
-        before,
-        after,
     };
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            recheck(tx, &plan.before)?;
+            recheck(tx, &before)?;
             for u in &plan.users {
                 if !tx.remove_assignment(sub, u.id)? {
                     return abort(changed_meanwhile(sub));
                 }
             }
-            tx.put_subscription(&plan.after)?;
+            tx.put_subscription(&after)?;
             for a in &plan.audit {
                 write_audit(tx, upn, now, a)?;
             }

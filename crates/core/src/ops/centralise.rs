@@ -11,9 +11,9 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CentralisePlan {
     pub product_id: ProductId,
     pub product_name: String,
@@ -58,14 +58,16 @@ pub fn centralise(
             p.name
         )));
     }
-    let purchase = plan_buy(store, &p.id, total, term, now)?;
+    let (purchase, bought) = plan_buy(store, &p.id, total, term, now)?;
     // Each move is planned against the central subscription as the previous ones leave it.
-    let mut central = purchase.sub.clone();
+    let mut central = bought.clone();
     let mut moves = Vec::with_capacity(live.len());
+    let mut writes = Vec::with_capacity(live.len());
     for sub in live {
-        let m = plan_move(store, actor, sub, &central, now)?;
-        central = m.to_after.clone();
+        let (m, w) = plan_move(store, actor, sub, &central, now)?;
+        central = w.to_after.clone();
         moves.push(m);
+        writes.push(w);
     }
     let audit = vec![PlannedAudit {
         action: "product.centralise".into(),
@@ -92,9 +94,9 @@ pub fn centralise(
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            apply_buy(tx, &plan.purchase, upn, now)?;
-            for m in &plan.moves {
-                apply_move(tx, m, upn, now)?;
+            apply_buy(tx, &plan.purchase, &bought, upn, now)?;
+            for (m, w) in plan.moves.iter().zip(&writes) {
+                apply_move(tx, m, w, upn, now)?;
             }
             tx.put_subscription(&central)?;
             for a in &plan.audit {

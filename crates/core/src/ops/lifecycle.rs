@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Days an expired subscription keeps its users' access before it is disabled.
@@ -21,7 +21,7 @@ pub const DISABLED_DAYS: u64 = 90;
 /// one huge transaction.
 const BATCH: usize = 128;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     Renewed,
@@ -44,7 +44,7 @@ impl Step {
 }
 
 /// One step one subscription took.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LifecycleChange {
     pub subscription: SubscriptionId,
     pub product_id: ProductId,
@@ -63,7 +63,7 @@ pub struct LifecycleChange {
     pub emailed: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LifecycleReport {
     pub until: DateTime<Utc>,
     /// False for a preview: nothing was written.

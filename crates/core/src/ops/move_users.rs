@@ -8,10 +8,10 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MovePlan {
     pub from: SubRef,
     pub to: SubRef,
@@ -25,13 +25,14 @@ pub struct MovePlan {
     pub to_free_after: u32,
     pub emails: Vec<PlannedEmail>,
     pub audit: Vec<PlannedAudit>,
-    #[serde(skip)]
+}
+
+/// The two subscriptions as a move was planned from and as it leaves them: the transaction
+/// writes `*_after` only where the stored ones still equal `*_before`.
+pub(crate) struct MoveWrites {
     from_before: Subscription,
-    #[serde(skip)]
     from_after: Subscription,
-    #[serde(skip)]
     to_before: Subscription,
-    #[serde(skip)]
     pub(crate) to_after: Subscription,
 }
 
@@ -52,13 +53,13 @@ pub fn move_users(
     }
     let from_sub = load(store, from)?;
     let to_sub = load(store, to)?;
-    let plan = plan_move(store, actor, from_sub, &to_sub, now)?;
+    let (plan, writes) = plan_move(store, actor, from_sub, &to_sub, now)?;
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            recheck(tx, &plan.to_before)?;
-            apply_move(tx, &plan, upn, now)?;
-            tx.put_subscription(&plan.to_after)
+            recheck(tx, &writes.to_before)?;
+            apply_move(tx, &plan, &writes, upn, now)?;
+            tx.put_subscription(&writes.to_after)
         })?;
     }
     Ok(Outcome { dry_run, plan })
@@ -72,7 +73,7 @@ pub(crate) fn plan_move(
     from: Subscription,
     to: &Subscription,
     now: DateTime<Utc>,
-) -> Result<MovePlan> {
+) -> Result<(MovePlan, MoveWrites)> {
     let from_ref = sub_ref(store, &from)?;
     let to_ref = sub_ref(store, to)?;
     if from.status == Status::Deleted {
@@ -166,7 +167,7 @@ pub(crate) fn plan_move(
     .into_iter()
     .collect();
 
-    Ok(MovePlan {
+    let plan = MovePlan {
         from: from_ref,
         to: to_ref,
         takes_over,
@@ -177,11 +178,14 @@ pub(crate) fn plan_move(
         to_free_after: to_after.free(),
         emails,
         audit,
+    };
+    let writes = MoveWrites {
         from_before: from,
         from_after,
         to_before: to.clone(),
         to_after,
-    })
+    };
+    Ok((plan, writes))
 }
 
 /// What a subscription must be to receive `moving` users of `from`; the refusal says why not.
@@ -230,7 +234,7 @@ fn target_rules(
 }
 
 /// A subscription the users of another could move to, as the move wizard lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MoveTarget {
     pub subscription: SubRef,
     pub free: u32,
@@ -279,10 +283,11 @@ pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Resul
 pub(crate) fn apply_move(
     tx: &Tx,
     plan: &MovePlan,
+    writes: &MoveWrites,
     actor: &str,
     now: DateTime<Utc>,
 ) -> TxResult<()> {
-    recheck(tx, &plan.from_before)?;
+    recheck(tx, &writes.from_before)?;
     let (from, to) = (plan.from.id, plan.to.id);
     for u in &plan.users {
         // `from` is unchanged, so each planned assignment is still there; the check is cheap.
@@ -298,7 +303,7 @@ pub(crate) fn apply_move(
             assigned_at: now,
         })?;
     }
-    tx.put_subscription(&plan.from_after)?;
+    tx.put_subscription(&writes.from_after)?;
     for a in &plan.audit {
         write_audit(tx, actor, now, a)?;
     }

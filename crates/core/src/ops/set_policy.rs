@@ -42,14 +42,14 @@ pub enum PolicyScope {
 }
 
 /// One product's policy before and after, with the PowerShell module's field names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyChange {
     #[serde(rename = "ProductName")]
     pub product_name: String,
     #[serde(rename = "ProductId")]
     pub product_id: ProductId,
     #[serde(rename = "PolicyId")]
-    pub policy_id: &'static str,
+    pub policy_id: String,
     #[serde(rename = "PolicyValue")]
     pub policy_value: PolicyValue,
     #[serde(rename = "PreviousValue")]
@@ -58,11 +58,12 @@ pub struct PolicyChange {
     pub changed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetPolicyOutcome {
     pub policies: Vec<PolicyChange>,
     /// Rule 8's notice, present whenever the new value allows purchases or trials.
-    pub data_notice: Option<&'static str>,
+    #[serde(deserialize_with = "crate::formats::data_notice")]
+    pub data_notice: Option<crate::formats::StaticName>,
 }
 
 /// Sets the policy of `scope` to `value`. Needs `GlobalAdministrator`; every product whose value
@@ -98,7 +99,7 @@ pub fn set_policy(
             changes.push(PolicyChange {
                 product_name: p.name.clone(),
                 product_id: p.id.clone(),
-                policy_id: POLICY_ID,
+                policy_id: POLICY_ID.to_string(),
                 policy_value: value,
                 previous_value: before,
                 changed: before != value,

@@ -36,7 +36,7 @@ pub struct Trial {
 }
 
 /// What a user asks the storefront for, as rule 3 tells them apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Attempt {
     Purchase,
@@ -44,7 +44,7 @@ pub enum Attempt {
     TrialWithoutCard,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StorefrontOutcome {
     pub subscription: SubscriptionRow,
     /// Whether the buyer got one of the licenses (not when they already hold one of the product).

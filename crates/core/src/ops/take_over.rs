@@ -9,18 +9,18 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What an operation did, or with `dry_run` would do: the very plan the real run carries out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// In JSON the plan's fields stand beside `dry_run` (`formats`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outcome<P> {
     pub dry_run: bool,
-    #[serde(flatten)]
     pub plan: P,
 }
 
 /// A subscription as a plan names it (its state before the change).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubRef {
     pub id: SubscriptionId,
     pub product_id: ProductId,
@@ -40,7 +40,7 @@ impl SubRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRef {
     pub id: UserId,
     pub display_name: String,
@@ -48,7 +48,7 @@ pub struct UserRef {
 }
 
 /// An e-mail the operation puts in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedEmail {
     pub to: String,
     pub subject: String,
@@ -57,7 +57,7 @@ pub struct PlannedEmail {
 }
 
 /// An audit event the operation records, in the same transaction as the change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedAudit {
     pub action: String,
     pub target: String,
@@ -66,17 +66,13 @@ pub struct PlannedAudit {
 }
 
 /// `take_over`'s plan. With `already_taken_over`, nothing changes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TakeOverPlan {
     pub subscription: SubRef,
     pub already_taken_over: bool,
     pub taken_over_by: String,
     pub taken_over_at: DateTime<Utc>,
     pub audit: Vec<PlannedAudit>,
-    #[serde(skip)]
-    before: Subscription,
-    #[serde(skip)]
-    after: Subscription,
 }
 
 /// Marks a self-service subscription as taken over by the acting administrator.
@@ -95,16 +91,18 @@ pub fn take_over(
     )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
-    let plan = match plan_take_over(store, actor, &before, now)? {
-        Some((after, audit)) => TakeOverPlan {
-            subscription,
-            already_taken_over: false,
-            taken_over_by: actor.user.upn.clone(),
-            taken_over_at: now,
-            audit: vec![audit],
-            before,
-            after,
-        },
+    // `after` is what gets written; None where the subscription is taken over already.
+    let (plan, after) = match plan_take_over(store, actor, &before, now)? {
+        Some((after, audit)) => (
+            TakeOverPlan {
+                subscription,
+                already_taken_over: false,
+                taken_over_by: actor.user.upn.clone(),
+                taken_over_at: now,
+                audit: vec![audit],
+            },
+            Some(after),
+        ),
         None => {
             let by = before.taken_over.as_ref().map(|t| t.by);
             let at = before.taken_over.as_ref().map_or(now, |t| t.at);
@@ -112,22 +110,21 @@ pub fn take_over(
                 Some(id) => store.user(id)?.map(|u| u.upn).unwrap_or_default(),
                 None => String::new(),
             };
-            TakeOverPlan {
+            let plan = TakeOverPlan {
                 subscription,
                 already_taken_over: true,
                 taken_over_by: by,
                 taken_over_at: at,
                 audit: Vec::new(),
-                after: before.clone(),
-                before,
-            }
+            };
+            (plan, None)
         }
     };
-    if !dry_run && !plan.already_taken_over {
+    if let (false, Some(after)) = (dry_run, &after) {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            recheck(tx, &plan.before)?;
-            tx.put_subscription(&plan.after)?;
+            recheck(tx, &before)?;
+            tx.put_subscription(after)?;
             for a in &plan.audit {
                 write_audit(tx, upn, now, a)?;
             }

@@ -1,0 +1,120 @@
+//! The dispatcher: each request calls the one query or operation that answers it. Every rule and
+//! role check stays in those functions; this only maps values in and out.
+
+use super::request::Request;
+use super::response::{Response, SessionInfo};
+use crate::access::Actor;
+use crate::error::Result;
+use crate::ops::{
+    admin, assign, buy, cancel, centralise, lifecycle, move_users, set_policy, storefront,
+    take_over,
+};
+use crate::store::Store;
+use crate::{check, export, query};
+use std::sync::atomic::AtomicU64;
+
+/// Answers `request` as `actor`. Long reads (the check) add the records they read to
+/// `progress`, so a watchdog can tell a slow request from a stuck one.
+pub fn dispatch(
+    store: &Store,
+    actor: &Actor,
+    request: Request,
+    progress: &AtomicU64,
+) -> Result<Response> {
+    use Request as Q;
+    use Response as R;
+    Ok(match request {
+        Q::Session => R::Session(SessionInfo {
+            login: actor.admin.login.clone(),
+            user_principal_name: actor.user.upn.clone(),
+            display_name: actor.user.display_name.clone(),
+            role: actor.role(),
+            read_only: actor.is_read_only(),
+            tenant: store.tenant().clone(),
+        }),
+        Q::ProductRows { self_service } => {
+            R::Products(query::product_rows(store, actor, self_service)?)
+        }
+        Q::ProductBuyers => R::ProductBuyers(query::product_buyers(store, actor)?),
+        Q::SubscriptionRows { filter } => {
+            R::Subscriptions(query::subscription_rows(store, actor, &filter)?)
+        }
+        Q::SubscriptionDetail { sub } => {
+            R::SubscriptionDetail(query::subscription_detail(store, actor, &sub)?)
+        }
+        Q::ResolveSubscription { sub } => R::Subscription(store.resolve_subscription(&sub)?),
+        Q::UsersByUpn { upns } => R::Users(
+            upns.iter()
+                .map(|upn| store.user_by_upn(upn))
+                .collect::<Result<_>>()?,
+        ),
+        Q::UsersByBuyer { subs } => R::BuyerGroups(query::users_by_buyer(store, actor, &subs)?),
+        Q::MoveTargets { from } => R::MoveTargets(move_users::move_targets(store, actor, from)?),
+        Q::PolicyRows => R::Policies(query::policy_rows(store, actor)?),
+        Q::PolicyRow { product } => R::Policy(query::policy_row(store, actor, &product)?),
+        Q::AdminRows => R::Admins(query::admin_rows(store, actor)?),
+        Q::AuditEvents { limit } => R::Audit(query::audit_events(store, actor, limit)?),
+        Q::OutboxEmails { limit } => R::Outbox(query::outbox_emails(store, actor, limit)?),
+        Q::Export { selection } => R::Export(export::export(store, actor, &selection)?),
+        Q::Check => R::Check(check::check(store, actor, progress)?),
+        Q::LifecyclePreview { until } => R::Lifecycle(lifecycle::preview(store, actor, until)?),
+        Q::LifecycleRun { now, until } => R::Lifecycle(lifecycle::run(store, actor, now, until)?),
+        Q::TakeOver { sub, now, dry_run } => {
+            R::TakeOver(take_over::take_over(store, actor, sub, now, dry_run)?)
+        }
+        Q::MoveUsers {
+            from,
+            to,
+            now,
+            dry_run,
+        } => R::Move(move_users::move_users(
+            store, actor, from, to, now, dry_run,
+        )?),
+        Q::Cancel {
+            sub,
+            reason,
+            now,
+            dry_run,
+        } => R::Cancel(cancel::cancel(store, actor, sub, reason, now, dry_run)?),
+        Q::BuyCentral {
+            product,
+            quantity,
+            term,
+            now,
+            dry_run,
+        } => R::Buy(buy::buy_central(
+            store, actor, &product, quantity, term, now, dry_run,
+        )?),
+        Q::Centralise {
+            product,
+            term,
+            now,
+            dry_run,
+        } => R::Centralise(centralise::centralise(
+            store, actor, &product, term, now, dry_run,
+        )?),
+        Q::Assign {
+            sub,
+            users,
+            now,
+            dry_run,
+        } => R::Licenses(assign::assign(store, actor, sub, &users, now, dry_run)?),
+        Q::Unassign {
+            sub,
+            users,
+            now,
+            dry_run,
+        } => R::Licenses(assign::unassign(store, actor, sub, &users, now, dry_run)?),
+        Q::SetPolicy { scope, value, now } => {
+            R::PolicyChange(set_policy::set_policy(store, actor, &scope, value, now)?)
+        }
+        Q::AddAdmin { admin, now } => R::AdminChange(admin::add_admin(store, actor, &admin, now)?),
+        Q::RemoveAdmin { login, now } => {
+            R::AdminChange(admin::remove_admin(store, actor, &login, now)?)
+        }
+        Q::Purchase { purchase, now } => {
+            R::Storefront(storefront::purchase(store, actor, &purchase, now)?)
+        }
+        Q::Trial { trial, now } => R::Storefront(storefront::trial(store, actor, &trial, now)?),
+    })
+}

@@ -1,0 +1,141 @@
+//! What a front end can ask: one variant per query and operation. Writes carry the clock
+//! (`now`), and a `dry_run` where the operation has one.
+
+use crate::export::ExportSelection;
+use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
+use crate::ops::admin::AddAdmin;
+use crate::ops::set_policy::PolicyScope;
+use crate::ops::storefront::{Purchase, Trial};
+use crate::query::SubscriptionFilter;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// Who acts, and in which tenant.
+    Session,
+    /// One row per product; with `self_service`, counting self-service subscriptions alone.
+    ProductRows {
+        self_service: bool,
+    },
+    /// Every product's buyers, for searching products by buyer.
+    ProductBuyers,
+    SubscriptionRows {
+        filter: SubscriptionFilter,
+    },
+    /// A subscription's row and its users; `sub` is an id or a unique prefix.
+    SubscriptionDetail {
+        sub: String,
+    },
+    /// The subscription an id or unique prefix (at least 4 characters) names.
+    ResolveSubscription {
+        sub: String,
+    },
+    /// Directory users by UPN, in the order given; the first unknown one is NotFound.
+    UsersByUpn {
+        upns: Vec<String>,
+    },
+    /// The users of these subscriptions, grouped by buyer.
+    UsersByBuyer {
+        subs: Vec<SubscriptionId>,
+    },
+    /// The subscriptions `from`'s users could move to, each with its refusal if any.
+    MoveTargets {
+        from: SubscriptionId,
+    },
+    PolicyRows,
+    PolicyRow {
+        product: String,
+    },
+    AdminRows,
+    /// Audit events, newest first.
+    AuditEvents {
+        limit: usize,
+    },
+    /// Outbox e-mails, newest first.
+    OutboxEmails {
+        limit: usize,
+    },
+    /// The rows of a user export; the client writes them.
+    Export {
+        selection: ExportSelection,
+    },
+    /// Every invariant of the database.
+    Check,
+    /// The lifecycle steps due up to `until`, changing nothing.
+    LifecyclePreview {
+        until: DateTime<Utc>,
+    },
+    /// Applies the lifecycle steps due up to `until` (the clock where None).
+    LifecycleRun {
+        now: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+    },
+    TakeOver {
+        sub: SubscriptionId,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    MoveUsers {
+        from: SubscriptionId,
+        to: SubscriptionId,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    Cancel {
+        sub: SubscriptionId,
+        reason: CancelReason,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// A central purchase.
+    BuyCentral {
+        product: ProductId,
+        quantity: u32,
+        term: Term,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    Centralise {
+        product: ProductId,
+        term: Term,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    Assign {
+        sub: SubscriptionId,
+        users: Vec<UserId>,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    Unassign {
+        sub: SubscriptionId,
+        users: Vec<UserId>,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    SetPolicy {
+        scope: PolicyScope,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
+    AddAdmin {
+        admin: AddAdmin,
+        now: DateTime<Utc>,
+    },
+    /// Unbinds an administrator named by login or UPN.
+    RemoveAdmin {
+        login: String,
+        now: DateTime<Utc>,
+    },
+    /// A directory user's purchase, made by an administrator for them.
+    Purchase {
+        purchase: Purchase,
+        now: DateTime<Utc>,
+    },
+    /// A directory user's trial, started by an administrator for them.
+    Trial {
+        trial: Trial,
+        now: DateTime<Utc>,
+    },
+}

@@ -1,0 +1,107 @@
+//! What comes back: one variant per kind of answer. Each payload type converts back out of a
+//! `Response` with `TryFrom`, so a caller names the type it expects and gets that or an error.
+
+use crate::check::CheckReport;
+use crate::error::{Error, Result};
+use crate::export::Export;
+use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
+use crate::ops::admin::AdminChange;
+use crate::ops::assign::LicensePlan;
+use crate::ops::buy::BuyPlan;
+use crate::ops::cancel::CancelPlan;
+use crate::ops::centralise::CentralisePlan;
+use crate::ops::lifecycle::LifecycleReport;
+use crate::ops::move_users::{MovePlan, MoveTarget};
+use crate::ops::set_policy::SetPolicyOutcome;
+use crate::ops::storefront::StorefrontOutcome;
+use crate::ops::take_over::{Outcome, TakeOverPlan};
+use crate::query::{
+    AdminRow, BuyerGroup, PolicyRow, ProductBuyers, ProductRow, SubscriptionDetail, SubscriptionRow,
+};
+use serde::{Deserialize, Serialize};
+
+/// Who acts and in which tenant: what a front end shows in its title and uses to hide actions
+/// the role may not take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub login: String,
+    pub user_principal_name: String,
+    pub display_name: String,
+    pub role: Role,
+    /// Every change is refused (`--readonly`).
+    pub read_only: bool,
+    pub tenant: Tenant,
+}
+
+/// The `Response` enum, its variants' names, and `TryFrom<Response>` for each payload type.
+macro_rules! responses {
+    ($($(#[$doc:meta])* $variant:ident($payload:ty),)*) => {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub enum Response {
+            $($(#[$doc])* $variant($payload),)*
+        }
+
+        impl Response {
+            /// The variant's name, for a reply that is not the one expected.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Response::$variant(_) => stringify!($variant),)*
+                }
+            }
+        }
+
+        $(
+            impl TryFrom<Response> for $payload {
+                type Error = Error;
+                fn try_from(response: Response) -> Result<Self> {
+                    match response {
+                        Response::$variant(payload) => Ok(payload),
+                        other => Err(unexpected(stringify!($variant), &other)),
+                    }
+                }
+            }
+        )*
+    };
+}
+
+responses! {
+    Session(SessionInfo),
+    Products(Vec<ProductRow>),
+    ProductBuyers(Vec<ProductBuyers>),
+    Subscriptions(Vec<SubscriptionRow>),
+    SubscriptionDetail(SubscriptionDetail),
+    /// The subscription a prefix resolved to.
+    Subscription(Subscription),
+    Users(Vec<User>),
+    BuyerGroups(Vec<BuyerGroup>),
+    MoveTargets(Vec<MoveTarget>),
+    Policies(Vec<PolicyRow>),
+    Policy(PolicyRow),
+    Admins(Vec<AdminRow>),
+    Audit(Vec<AuditEvent>),
+    Outbox(Vec<Email>),
+    Export(Export),
+    Check(CheckReport),
+    /// A lifecycle preview or run.
+    Lifecycle(LifecycleReport),
+    TakeOver(Outcome<TakeOverPlan>),
+    Move(Outcome<MovePlan>),
+    Cancel(Outcome<CancelPlan>),
+    Buy(Outcome<BuyPlan>),
+    Centralise(Outcome<CentralisePlan>),
+    /// An assignment or unassignment.
+    Licenses(Outcome<LicensePlan>),
+    PolicyChange(SetPolicyOutcome),
+    AdminChange(AdminChange),
+    /// A storefront purchase or trial.
+    Storefront(StorefrontOutcome),
+}
+
+/// A reply of another kind than the request calls for: only a client and a server of different
+/// versions can get one (exit 5).
+fn unexpected(wanted: &str, got: &Response) -> Error {
+    Error::Database(format!(
+        "expected a {wanted} reply but got a {} reply: the client and the server are different versions of selfserve; run the same version on both",
+        got.name()
+    ))
+}

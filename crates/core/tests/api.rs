@@ -1,0 +1,488 @@
+//! The request/response API on a real demo tenant: every request and every response crosses
+//! postcard unchanged, and the dispatcher answers exactly as the functions it calls, refusals
+//! included.
+
+mod common;
+mod ops_support;
+
+use common::{now, Tenant, ADMIN, READER};
+use ops_support::{find, free_users, snapshot};
+use selfserve_core::api::{dispatch, Request, Response};
+use selfserve_core::export::ExportSelection;
+use selfserve_core::model::*;
+use selfserve_core::ops::admin::AddAdmin;
+use selfserve_core::ops::set_policy::PolicyScope;
+use selfserve_core::ops::storefront::{Purchase, Trial};
+use selfserve_core::ops::take_over::Outcome;
+use selfserve_core::ops::{buy::BuyPlan, cancel, take_over};
+use selfserve_core::query::{self, ProductRow, SubscriptionFilter};
+use selfserve_core::{Actor, Error};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const POWER_BI_PRO: &str = "CFQ7TTC0H9MP";
+const PLANNER: &str = "CFQ7TTC0HDB1";
+
+fn ask(t: &Tenant, actor: &Actor, request: Request) -> Result<Response, Error> {
+    dispatch(&t.store, actor, request, &AtomicU64::new(0))
+}
+
+fn ask_as<T: TryFrom<Response, Error = Error>>(t: &Tenant, actor: &Actor, request: Request) -> T {
+    let what = format!("{request:?}");
+    ask(t, actor, request)
+        .and_then(T::try_from)
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+/// Encodes `value` with postcard and decodes it again: it must come back equal.
+fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
+    let bytes = postcard::to_stdvec(value).expect("encode");
+    let back: T = postcard::from_bytes(&bytes).expect("decode");
+    assert_eq!(&back, value);
+}
+
+/// Which variant a request is. A new variant fails to compile here until the test sends it.
+fn request_variant(r: &Request) -> usize {
+    match r {
+        Request::Session => 0,
+        Request::ProductRows { .. } => 1,
+        Request::ProductBuyers => 2,
+        Request::SubscriptionRows { .. } => 3,
+        Request::SubscriptionDetail { .. } => 4,
+        Request::ResolveSubscription { .. } => 5,
+        Request::UsersByUpn { .. } => 6,
+        Request::UsersByBuyer { .. } => 7,
+        Request::MoveTargets { .. } => 8,
+        Request::PolicyRows => 9,
+        Request::PolicyRow { .. } => 10,
+        Request::AdminRows => 11,
+        Request::AuditEvents { .. } => 12,
+        Request::OutboxEmails { .. } => 13,
+        Request::Export { .. } => 14,
+        Request::Check => 15,
+        Request::LifecyclePreview { .. } => 16,
+        Request::LifecycleRun { .. } => 17,
+        Request::TakeOver { .. } => 18,
+        Request::MoveUsers { .. } => 19,
+        Request::Cancel { .. } => 20,
+        Request::BuyCentral { .. } => 21,
+        Request::Centralise { .. } => 22,
+        Request::Assign { .. } => 23,
+        Request::Unassign { .. } => 24,
+        Request::SetPolicy { .. } => 25,
+        Request::AddAdmin { .. } => 26,
+        Request::RemoveAdmin { .. } => 27,
+        Request::Purchase { .. } => 28,
+        Request::Trial { .. } => 29,
+    }
+}
+const REQUEST_VARIANTS: usize = 30;
+
+/// Which variant a response is; as above.
+fn response_variant(r: &Response) -> usize {
+    match r {
+        Response::Session(_) => 0,
+        Response::Products(_) => 1,
+        Response::ProductBuyers(_) => 2,
+        Response::Subscriptions(_) => 3,
+        Response::SubscriptionDetail(_) => 4,
+        Response::Subscription(_) => 5,
+        Response::Users(_) => 6,
+        Response::BuyerGroups(_) => 7,
+        Response::MoveTargets(_) => 8,
+        Response::Policies(_) => 9,
+        Response::Policy(_) => 10,
+        Response::Admins(_) => 11,
+        Response::Audit(_) => 12,
+        Response::Outbox(_) => 13,
+        Response::Export(_) => 14,
+        Response::Check(_) => 15,
+        Response::Lifecycle(_) => 16,
+        Response::TakeOver(_) => 17,
+        Response::Move(_) => 18,
+        Response::Cancel(_) => 19,
+        Response::Buy(_) => 20,
+        Response::Centralise(_) => 21,
+        Response::Licenses(_) => 22,
+        Response::PolicyChange(_) => 23,
+        Response::AdminChange(_) => 24,
+        Response::Storefront(_) => 25,
+    }
+}
+const RESPONSE_VARIANTS: usize = 26;
+
+/// Sends `request` after proving it survives the wire, and proves its answer does too.
+fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
+    round_trip(&request);
+    seen.requests.insert(request_variant(&request));
+    let what = format!("{request:?}");
+    let response = ask(t, actor, request).unwrap_or_else(|e| panic!("{what}: {e}"));
+    round_trip(&response);
+    seen.responses.insert(response_variant(&response));
+    response
+}
+
+#[derive(Default)]
+struct Seen {
+    requests: BTreeSet<usize>,
+    responses: BTreeSet<usize>,
+}
+
+#[test]
+fn every_request_and_every_response_crosses_postcard_unchanged() {
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    let now = now();
+    let mut seen = Seen::default();
+    let mut send = |request: Request| exchange(&t, &admin, request, &mut seen);
+
+    let from = find(&t.store, "self-service subscription with users", |s| {
+        s.origin.is_self_service()
+            && s.taken_over.is_none()
+            && s.status == Status::Active
+            && s.assigned > 0
+    });
+    let product = from.product_id.clone();
+    let prefix: String = from.id.to_string().chars().take(8).collect();
+
+    // Reads.
+    send(Request::Session);
+    send(Request::ProductRows {
+        self_service: false,
+    });
+    send(Request::ProductBuyers);
+    send(Request::SubscriptionRows {
+        filter: SubscriptionFilter {
+            self_service_only: true,
+            ..SubscriptionFilter::default()
+        },
+    });
+    send(Request::SubscriptionDetail {
+        sub: from.id.to_string(),
+    });
+    send(Request::ResolveSubscription { sub: prefix });
+    send(Request::UsersByBuyer {
+        subs: vec![from.id],
+    });
+    send(Request::MoveTargets { from: from.id });
+    send(Request::PolicyRows);
+    send(Request::PolicyRow {
+        product: POWER_BI_PRO.into(),
+    });
+    send(Request::AdminRows);
+    send(Request::Export {
+        selection: ExportSelection::default(),
+    });
+    send(Request::Check);
+    send(Request::LifecyclePreview { until: now });
+
+    // Dry runs, then writes that leave something for the reads after them.
+    send(Request::TakeOver {
+        sub: from.id,
+        now,
+        dry_run: true,
+    });
+    send(Request::Centralise {
+        product: product.clone(),
+        term: Term::Annual,
+        now,
+        dry_run: true,
+    });
+    let bought: Outcome<BuyPlan> = send(Request::BuyCentral {
+        product: product.clone(),
+        quantity: 500,
+        term: Term::Monthly,
+        now,
+        dry_run: false,
+    })
+    .try_into()
+    .expect("a purchase");
+    let central = bought.plan.subscription.id;
+    send(Request::MoveUsers {
+        from: from.id,
+        to: central,
+        now,
+        dry_run: true,
+    });
+    let users = free_users(&t.store, &product, 2);
+    let upns: Vec<String> = users
+        .iter()
+        .map(|&id| t.store.user(id).expect("read").expect("user").upn)
+        .collect();
+    send(Request::UsersByUpn { upns: upns.clone() });
+    send(Request::Assign {
+        sub: central,
+        users: users.clone(),
+        now,
+        dry_run: false,
+    });
+    send(Request::Unassign {
+        sub: central,
+        users,
+        now,
+        dry_run: true,
+    });
+    send(Request::SetPolicy {
+        scope: PolicyScope::All,
+        value: PolicyValue::Enabled,
+        now,
+    });
+    let buyer = t.store.user_by_upn(&upns[0]).expect("buyer");
+    let trier = free_users(&t.store, &ProductId(PLANNER.into()), 1)[0];
+    let trier = t.store.user(trier).expect("read").expect("user");
+    send(Request::Purchase {
+        purchase: Purchase {
+            user: buyer.upn.clone(),
+            product: POWER_BI_PRO.into(),
+            quantity: 3,
+            card_last4: "4242".into(),
+            term: Term::Monthly,
+        },
+        now,
+    });
+    send(Request::Trial {
+        trial: Trial {
+            user: trier.upn.clone(),
+            product: PLANNER.into(),
+            card_last4: None,
+        },
+        now,
+    });
+    send(Request::AddAdmin {
+        admin: AddAdmin {
+            upn: trier.upn,
+            role: Role::GlobalReader,
+            login: "auditor".into(),
+        },
+        now,
+    });
+    send(Request::RemoveAdmin {
+        login: "auditor".into(),
+        now,
+    });
+    // A real cancel e-mails the buyer, so the outbox has something to carry.
+    send(Request::Cancel {
+        sub: from.id,
+        reason: CancelReason::TooExpensive,
+        now,
+        dry_run: false,
+    });
+    send(Request::LifecycleRun { now, until: None });
+    let audit = send(Request::AuditEvents { limit: 50 });
+    let outbox = send(Request::OutboxEmails { limit: 50 });
+    assert!(matches!(audit, Response::Audit(events) if !events.is_empty()));
+    assert!(matches!(outbox, Response::Outbox(emails) if !emails.is_empty()));
+
+    assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());
+    assert_eq!(seen.responses, (0..RESPONSE_VARIANTS).collect());
+    // A refusal crosses the wire too.
+    let refusal: Result<Response, Error> = ask(
+        &t,
+        &t.actor(READER),
+        Request::TakeOver {
+            sub: from.id,
+            now,
+            dry_run: false,
+        },
+    );
+    assert!(refusal.is_err());
+    round_trip(&refusal);
+}
+
+#[test]
+fn json_keeps_the_command_lines_shape_while_postcard_keeps_minor_units() {
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    let bought: Outcome<BuyPlan> = ask_as(
+        &t,
+        &admin,
+        Request::BuyCentral {
+            product: ProductId(POWER_BI_PRO.into()),
+            quantity: 3,
+            term: Term::Annual,
+            now: now(),
+            dry_run: true,
+        },
+    );
+    let json = serde_json::to_value(&bought).expect("json");
+    // The plan's fields stand beside dry_run; money is a decimal number.
+    assert_eq!(json["dry_run"], true);
+    assert_eq!(json["payment_method"], "invoice");
+    let cost = &bought.plan.cost_per_term;
+    assert_eq!(json["cost_per_term"]["amount"], cost.decimal());
+    assert_eq!(json["cost_per_term"]["currency"], cost.currency.as_str());
+    let bytes = postcard::to_stdvec(&bought).expect("encode");
+    let back: Outcome<BuyPlan> = postcard::from_bytes(&bytes).expect("decode");
+    assert_eq!(back.plan.cost_per_term.minor, cost.minor);
+}
+
+#[test]
+fn a_read_through_the_dispatcher_is_the_query_itself() {
+    let t = Tenant::demo();
+    for login in [ADMIN, READER] {
+        let actor = t.actor(login);
+        for self_service in [false, true] {
+            let rows: Vec<ProductRow> = ask_as(&t, &actor, Request::ProductRows { self_service });
+            let direct = query::product_rows(&t.store, &actor, self_service).expect("rows");
+            assert_eq!(rows, direct);
+            assert!(!rows.is_empty());
+        }
+        let filter = SubscriptionFilter {
+            product: Some(ProductId(POWER_BI_PRO.into())),
+            ..SubscriptionFilter::default()
+        };
+        let rows: Vec<query::SubscriptionRow> = ask_as(
+            &t,
+            &actor,
+            Request::SubscriptionRows {
+                filter: filter.clone(),
+            },
+        );
+        assert_eq!(
+            rows,
+            query::subscription_rows(&t.store, &actor, &filter).expect("rows")
+        );
+    }
+}
+
+#[test]
+fn a_write_through_the_dispatcher_changes_what_the_operation_changes() {
+    // Two identical tenants: one changed through the dispatcher, one by the operation itself.
+    let (a, b) = (Tenant::demo(), Tenant::demo());
+    let sub = find(&a.store, "self-service subscription with users", |s| {
+        s.origin.is_self_service() && s.status == Status::Active && s.assigned > 0
+    });
+    assert_eq!(
+        snapshot(&a.store),
+        snapshot(&b.store),
+        "the demo is repeatable"
+    );
+    let through: Outcome<cancel::CancelPlan> = ask_as(
+        &a,
+        &a.actor(ADMIN),
+        Request::Cancel {
+            sub: sub.id,
+            reason: CancelReason::NoLongerNeeded,
+            now: now(),
+            dry_run: false,
+        },
+    );
+    let direct = cancel::cancel(
+        &b.store,
+        &b.actor(ADMIN),
+        sub.id,
+        CancelReason::NoLongerNeeded,
+        now(),
+        false,
+    )
+    .expect("cancel");
+    assert_eq!(through, direct);
+    assert!(!through.dry_run && !through.plan.users.is_empty());
+    assert_eq!(snapshot(&a.store), snapshot(&b.store));
+    assert_ne!(
+        snapshot(&a.store),
+        snapshot(&Tenant::demo().store),
+        "the cancel changed the tenant"
+    );
+}
+
+#[test]
+fn a_refusal_comes_back_as_the_same_error_and_exit_code() {
+    let t = Tenant::demo();
+    let sub = find(&t.store, "self-service subscription", |s| {
+        s.origin.is_self_service() && s.status == Status::Active && s.taken_over.is_none()
+    });
+    let before = snapshot(&t.store);
+
+    // The role: a GlobalReader may not take over (exit 3).
+    let reader = t.actor(READER);
+    let through = ask(
+        &t,
+        &reader,
+        Request::TakeOver {
+            sub: sub.id,
+            now: now(),
+            dry_run: false,
+        },
+    );
+    let direct = take_over::take_over(&t.store, &reader, sub.id, now(), false);
+    assert_eq!(through.as_ref().map_err(Error::exit_code).err(), Some(3));
+    assert_eq!(through.err(), direct.err());
+
+    // A read-only session may not change policies (exit 3) but may read.
+    let read_only = t.actor(ADMIN).read_only();
+    let set = |actor: &Actor| {
+        ask(
+            &t,
+            actor,
+            Request::SetPolicy {
+                scope: PolicyScope::All,
+                value: PolicyValue::Disabled,
+                now: now(),
+            },
+        )
+    };
+    assert_eq!(set(&read_only).map_err(|e| e.exit_code()).err(), Some(3));
+    assert!(ask(&t, &read_only, Request::PolicyRows).is_ok());
+
+    // A rule (exit 1) and a missing thing (exit 4).
+    let admin = t.actor(ADMIN);
+    let central = find(&t.store, "central subscription", |s| {
+        s.origin == Origin::Central
+    });
+    let through = ask(
+        &t,
+        &admin,
+        Request::TakeOver {
+            sub: central.id,
+            now: now(),
+            dry_run: false,
+        },
+    );
+    let direct = take_over::take_over(&t.store, &admin, central.id, now(), false);
+    assert_eq!(through.as_ref().map_err(Error::exit_code).err(), Some(1));
+    assert_eq!(through.err(), direct.err());
+    let missing = ask(
+        &t,
+        &admin,
+        Request::ResolveSubscription {
+            sub: "ffffffff-0000".into(),
+        },
+    );
+    assert_eq!(
+        missing.err(),
+        t.store.resolve_subscription("ffffffff-0000").err()
+    );
+    assert_eq!(before, snapshot(&t.store), "no refusal changed anything");
+}
+
+#[test]
+fn a_reply_of_another_kind_is_an_error_not_a_panic() {
+    let wrong: Result<Vec<ProductRow>, Error> = Response::Policies(Vec::new()).try_into();
+    match wrong {
+        Err(e @ Error::Database(_)) => {
+            assert_eq!(e.exit_code(), 5);
+            assert!(
+                e.to_string()
+                    .contains("expected a Products reply but got a Policies reply"),
+                "{e}"
+            );
+        }
+        other => panic!("expected a database error, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_check_reports_progress_to_the_caller() {
+    let t = Tenant::demo();
+    let progress = AtomicU64::new(0);
+    let report = dispatch(&t.store, &t.actor(READER), Request::Check, &progress).expect("check");
+    assert!(matches!(report, Response::Check(r) if r.ok));
+    assert!(
+        progress.load(Ordering::Relaxed) > 250,
+        "every record read counts"
+    );
+}
