@@ -11,6 +11,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use selfserve::tui::{self, action::Action, driver::Driver, effect::Effect, runner};
+use selfserve_core::api::Request;
+use selfserve_server::Client;
+use std::sync::Arc;
 use std::time::Instant;
 
 const SIZE: (u16, u16) = (200, 60);
@@ -30,9 +33,16 @@ fn rss_mb() -> f64 {
 fn bench(c: &mut Criterion) {
     let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
-    let session = tui::session(&store, &actor, tui::Options::default(), chrono::Utc::now());
+    let client = Client::in_process(Arc::new(store), actor);
+    let info = client.ask(Request::Session).expect("session");
+    let session = tui::session(
+        &info,
+        "bench".into(),
+        tui::Options::default(),
+        chrono::Utc::now(),
+    );
     let app = tui::app::App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
-    let mut d = Driver::new(store, actor, app).expect("driver");
+    let mut d = Driver::new(client, app).expect("driver");
     let start = Instant::now();
     d.start();
     eprintln!(
@@ -43,7 +53,7 @@ fn bench(c: &mut Criterion) {
     // What the index costs in memory: read it again, then let the app take it.
     let before = rss_mb();
     let start = Instant::now();
-    let action = runner::run(&d.store, &d.actor, Effect::LoadBuyers);
+    let action = runner::run(&d.client, Effect::LoadBuyers);
     let took = start.elapsed().as_secs_f64() * 1000.0;
     let read = rss_mb();
     d.app.update(action);
@@ -53,7 +63,8 @@ fn bench(c: &mut Criterion) {
         read - before,
         rss_mb() - read
     );
-    let buyers = selfserve_core::query::product_buyers(&d.store, &d.actor).expect("buyers");
+    let buyers: Vec<selfserve_core::query::ProductBuyers> =
+        d.client.ask(Request::ProductBuyers).expect("buyers");
     let pairs: usize = buyers.iter().map(|p| p.buyers.len()).sum();
     let bytes: usize = buyers
         .iter()

@@ -12,6 +12,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use selfserve::tui::{self, action::Action, action::Screen, driver::Driver, list::Nav};
+use selfserve_core::api::Request;
+use selfserve_server::Client;
+use std::sync::Arc;
 use std::time::Instant;
 
 const SIZE: (u16, u16) = (200, 60);
@@ -36,9 +39,16 @@ fn per_frame(what: &str, n: u32, mut f: impl FnMut()) {
 fn bench(c: &mut Criterion) {
     let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
-    let session = tui::session(&store, &actor, tui::Options::default(), chrono::Utc::now());
+    let client = Client::in_process(Arc::new(store), actor);
+    let info = client.ask(Request::Session).expect("session");
+    let session = tui::session(
+        &info,
+        "bench".into(),
+        tui::Options::default(),
+        chrono::Utc::now(),
+    );
     let app = tui::app::App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
-    let mut d = Driver::new(store, actor, app).expect("driver");
+    let mut d = Driver::new(client, app).expect("driver");
     timed("background load: product rows", || {
         d.start();
     });

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Failure};
 use selfserve::tui;
+use selfserve_core::api::Request;
 use selfserve_core::store::database_exists;
 use selfserve_core::{demo, Error};
 use std::process::ExitCode;
@@ -21,7 +22,9 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
         let summary = super::demo::create(ctx, demo::DEFAULT_USERS, demo::DEFAULT_SEED, false)?;
         super::demo::println_summary(&summary);
     }
-    let (store, actor) = ctx.open()?;
-    let session = tui::session(&store, &actor, options, ctx.now);
-    Ok(tui::run(store, actor, session, tui::Clock::new(ctx.now))?)
+    let client = ctx.client()?;
+    let info = client.ask(Request::Session)?;
+    let db = ctx.db_path.display().to_string();
+    let session = tui::session(&info, db, options, ctx.now);
+    Ok(tui::run(client, session, tui::Clock::new(ctx.now))?)
 }

@@ -19,8 +19,8 @@ pub mod user;
 
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
-use selfserve_core::{clock, Actor, Error, Store};
-use selfserve_server::{open_in_process, Client};
+use selfserve_core::{clock, Error};
+use selfserve_server::Client;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -105,15 +105,6 @@ impl Ctx {
         let client = Client::open(&self.db_path, &self.login, self.readonly)?;
         drop(guard);
         Ok(client)
-    }
-
-    /// The database and the acting admin themselves, for the dashboard, which does not talk
-    /// through a client yet.
-    pub fn open(&self) -> Result<(Store, Actor), Failure> {
-        let guard = Watchdog::start("opening the database", OPEN_STALL);
-        let opened = open_in_process(&self.db_path, &self.login, self.readonly)?;
-        drop(guard);
-        Ok(opened)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The dashboard without a terminal: the app, the store and the same effect runner as the
+//! The dashboard without a terminal: the app, its client and the same effect runner as the
 //! event loop, for tests and benchmarks. Effects run concurrently on the blocking pool, as in
 //! the real loop, and their results are applied in the order they finish.
 
@@ -10,7 +10,7 @@ use super::screens;
 use crossterm::event::KeyEvent;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use selfserve_core::{Actor, Store};
+use selfserve_server::Client;
 use std::io;
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,8 +22,7 @@ const EFFECT_TIMEOUT: Duration = Duration::from_secs(300);
 
 pub struct Driver {
     pub app: App,
-    pub store: Arc<Store>,
-    pub actor: Arc<Actor>,
+    pub client: Arc<Client>,
     runtime: Runtime,
     tx: mpsc::UnboundedSender<Action>,
     rx: mpsc::UnboundedReceiver<Action>,
@@ -31,16 +30,15 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Drives `app` over `store` as `actor`; nothing runs until `start` or an action.
-    pub fn new(store: Store, actor: Actor, app: App) -> io::Result<Driver> {
+    /// Drives `app` through `client`; nothing runs until `start` or an action.
+    pub fn new(client: Client, app: App) -> io::Result<Driver> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_time()
             .build()?;
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Driver {
             app,
-            store: Arc::new(store),
-            actor: Arc::new(actor),
+            client: Arc::new(client),
             runtime,
             tx,
             rx,
@@ -93,7 +91,7 @@ impl Driver {
     fn spawn(&mut self, fx: Vec<Effect>) {
         let _runtime = self.runtime.enter();
         for effect in fx {
-            runner::spawn(effect, &self.store, &self.actor, &self.tx);
+            runner::spawn(effect, &self.client, &self.tx);
             self.in_flight += 1;
         }
     }

@@ -4,7 +4,7 @@
 use super::rows::SubsKey;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::SubscriptionId;
-use selfserve_core::{Actor, Store};
+use selfserve_server::Client;
 use std::any::Any;
 use std::fmt;
 use std::path::PathBuf;
@@ -39,7 +39,7 @@ pub enum Effect {
 pub type Reply = Arc<dyn Any + Send + Sync>;
 
 /// The call a job makes.
-type Work = Box<dyn FnOnce(&Store, &Actor) -> Reply + Send>;
+type Work = Box<dyn FnOnce(&Client) -> Reply + Send>;
 
 /// Work a dialog asks of the core, carried as the very call it will make.
 pub struct Job {
@@ -50,16 +50,16 @@ pub struct Job {
 impl Job {
     pub fn new<R: Any + Send + Sync>(
         what: &'static str,
-        work: impl FnOnce(&Store, &Actor) -> R + Send + 'static,
+        work: impl FnOnce(&Client) -> R + Send + 'static,
     ) -> Job {
         Job {
             what,
-            work: Box::new(move |store, actor| Arc::new(work(store, actor)) as Reply),
+            work: Box::new(move |client| Arc::new(work(client)) as Reply),
         }
     }
 
-    pub fn run(self, store: &Store, actor: &Actor) -> Reply {
-        (self.work)(store, actor)
+    pub fn run(self, client: &Client) -> Reply {
+        (self.work)(client)
     }
 }
 

@@ -29,7 +29,8 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
-use selfserve_core::{Actor, Store};
+use selfserve_core::api::SessionInfo;
+use selfserve_server::Client;
 pub use session::{Clock, Options, Session};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -45,16 +46,16 @@ enum Exit {
     Signal(i32),
 }
 
-pub fn session(store: &Store, actor: &Actor, options: Options, now: DateTime<Utc>) -> Session {
-    let tenant = store.tenant();
+/// The session as the core describes it (`Request::Session`); `db` says where the data lives.
+pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<Utc>) -> Session {
     Session {
-        upn: actor.user.upn.clone(),
-        role: actor.role(),
-        tenant: tenant.display_name.clone(),
-        demo: tenant.demo,
-        db: store.path().display().to_string(),
+        upn: info.user_principal_name.clone(),
+        role: info.role,
+        tenant: info.tenant.display_name.clone(),
+        demo: info.tenant.demo,
+        db,
         // The core refuses a read-only actor's writes; the dashboard hides them too.
-        readonly: actor.is_read_only(),
+        readonly: info.read_only,
         export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
         theme: theme::Theme::from_env(options.ascii),
         now,
@@ -68,7 +69,7 @@ pub fn have_terminal() -> bool {
 
 /// Runs the dashboard until the user quits or a signal ends it; the terminal is restored on
 /// every way out (the panic hook covers the last one).
-pub fn run(store: Store, actor: Actor, session: Session, clock: Clock) -> io::Result<ExitCode> {
+pub fn run(client: Client, session: Session, clock: Clock) -> io::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -84,13 +85,7 @@ pub fn run(store: Store, actor: Actor, session: Session, clock: Clock) -> io::Re
     show_cursor_on_panic();
     let size = terminal.size().unwrap_or_default();
     let app = App::new(session, (size.width, size.height), clock.text());
-    let outcome = runtime.block_on(event_loop(
-        &mut terminal,
-        app,
-        Arc::new(store),
-        Arc::new(actor),
-        clock,
-    ));
+    let outcome = runtime.block_on(event_loop(&mut terminal, app, Arc::new(client), clock));
     restore();
     // The blocking pool may still be reading; the process is ending, so do not wait for it.
     runtime.shutdown_background();
@@ -129,8 +124,7 @@ fn translate(app: &App, event: Event) -> Option<Action> {
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
-    store: Arc<Store>,
-    actor: Arc<Actor>,
+    client: Arc<Client>,
     clock: Clock,
 ) -> io::Result<Exit> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
@@ -141,7 +135,7 @@ async fn event_loop(
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
     for fx in app.start() {
-        runner::spawn(fx, &store, &actor, &tx);
+        runner::spawn(fx, &client, &tx);
     }
     let mut dirty = true;
     loop {
@@ -179,14 +173,14 @@ async fn event_loop(
         // Keys are translated one by one: each may change the mode the next one is read in.
         for ev in terminal_events {
             if let Some(action) = translate(&app, ev) {
-                dirty |= apply(&mut app, action, &store, &actor, &tx);
+                dirty |= apply(&mut app, action, &client, &tx);
             }
             if app.quit {
                 return Ok(Exit::Quit);
             }
         }
         for action in batch {
-            dirty |= apply(&mut app, action, &store, &actor, &tx);
+            dirty |= apply(&mut app, action, &client, &tx);
         }
         if app.quit {
             return Ok(Exit::Quit);
@@ -207,12 +201,11 @@ async fn ready_event(events: &mut EventStream) -> Option<Option<io::Result<Event
 fn apply(
     app: &mut App,
     action: Action,
-    store: &Arc<Store>,
-    actor: &Arc<Actor>,
+    client: &Arc<Client>,
     tx: &mpsc::UnboundedSender<Action>,
 ) -> bool {
     for fx in app.update(action) {
-        runner::spawn(fx, store, actor, tx);
+        runner::spawn(fx, client, tx);
     }
     app.dirty
 }

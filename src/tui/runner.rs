@@ -10,9 +10,11 @@ use super::fold::fold;
 use super::lifecycle::Summary;
 use super::rows::{ProductItem, UserLine};
 use crate::text::sanitize;
-use selfserve_core::ops::lifecycle;
+use selfserve_core::api::Request;
+use selfserve_core::export::{self, ExportSelection};
+use selfserve_core::ops::lifecycle::LifecycleReport;
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
-use selfserve_core::{export, Actor, Store};
+use selfserve_server::Client;
 use std::sync::Arc;
 use tokio::sync::mpsc;
 
@@ -20,25 +22,21 @@ use tokio::sync::mpsc;
 pub const LOG_LIMIT: usize = 10_000;
 
 /// Starts `effect` on the blocking pool of the current runtime; its action goes to `tx`.
-pub fn spawn(
-    effect: Effect,
-    store: &Arc<Store>,
-    actor: &Arc<Actor>,
-    tx: &mpsc::UnboundedSender<Action>,
-) {
-    let (store, actor, tx) = (store.clone(), actor.clone(), tx.clone());
+pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Action>) {
+    let (client, tx) = (client.clone(), tx.clone());
     tokio::task::spawn_blocking(move || {
         // The receiver is gone only when the loop has ended; the result is no longer wanted.
-        let _ = tx.send(run(&store, &actor, effect));
+        let _ = tx.send(run(&client, effect));
     });
 }
 
-pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
+pub fn run(client: &Client, effect: Effect) -> Action {
     let err = |e: selfserve_core::Error| e.to_string();
     match effect {
         Effect::LoadProducts { self_service } => Action::ProductsLoaded {
             self_service,
-            rows: query::product_rows(store, actor, self_service)
+            rows: client
+                .ask(Request::ProductRows { self_service })
                 .map(products)
                 .map_err(err),
         },
@@ -49,21 +47,24 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
                 ..SubscriptionFilter::default()
             };
             Action::SubscriptionsLoaded {
-                rows: query::subscription_rows(store, actor, &filter)
+                rows: client
+                    .ask(Request::SubscriptionRows { filter })
                     .map(subscriptions)
                     .map_err(err),
                 key,
             }
         }
         Effect::LoadUsers(subs) => Action::UsersLoaded {
-            lines: query::users_by_buyer(store, actor, &subs)
+            lines: client
+                .ask(Request::UsersByBuyer { subs: subs.clone() })
                 .map(users)
                 .map_err(err),
             subs,
         },
         Effect::LoadPolicies => Action::PoliciesLoaded(
-            query::policy_rows(store, actor)
-                .map(|rows| {
+            client
+                .ask(Request::PolicyRows)
+                .map(|rows: Vec<query::PolicyRow>| {
                     keyed(rows, |mut r| {
                         r.product_name = sanitize(&r.product_name);
                         let key = fold(&r.product_name);
@@ -73,8 +74,9 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
                 .map_err(err),
         ),
         Effect::LoadAudit => Action::AuditLoaded(
-            query::audit_events(store, actor, LOG_LIMIT)
-                .map(|rows| {
+            client
+                .ask(Request::AuditEvents { limit: LOG_LIMIT })
+                .map(|rows: Vec<selfserve_core::model::AuditEvent>| {
                     keyed(rows, |mut e| {
                         e.actor = sanitize(&e.actor);
                         e.action = sanitize(&e.action);
@@ -88,8 +90,9 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
                 .map_err(err),
         ),
         Effect::LoadOutbox => Action::OutboxLoaded(
-            query::outbox_emails(store, actor, LOG_LIMIT)
-                .map(|rows| {
+            client
+                .ask(Request::OutboxEmails { limit: LOG_LIMIT })
+                .map(|rows: Vec<selfserve_core::model::Email>| {
                     keyed(rows, |mut m| {
                         m.to = sanitize(&m.to);
                         m.subject = sanitize(&m.subject);
@@ -101,24 +104,35 @@ pub fn run(store: &Store, actor: &Actor, effect: Effect) -> Action {
                 .map_err(err),
         ),
         Effect::Export { subs, path } => Action::Exported {
-            result: export::export_to_file(store, actor, &subs, &path).map_err(err),
+            // The rows come from the core; the file is written here, as this login.
+            result: client
+                .ask(Request::Export {
+                    selection: ExportSelection {
+                        product: None,
+                        subscriptions: subs.iter().map(|s| s.to_string()).collect(),
+                    },
+                })
+                .and_then(|e: export::Export| export::write_csv_file(&e.rows, &path))
+                .map_err(err),
             path,
         },
         Effect::Lifecycle { now, apply } => Action::LifecycleDone(
-            if apply {
-                lifecycle::run(store, actor, now, None)
-            } else {
-                lifecycle::preview(store, actor, now)
-            }
-            .map(|r| Summary::of(&r))
-            .map_err(err),
+            client
+                .ask(if apply {
+                    Request::LifecycleRun { now, until: None }
+                } else {
+                    Request::LifecyclePreview { until: now }
+                })
+                .map(|r: LifecycleReport| Summary::of(&r))
+                .map_err(err),
         ),
         Effect::LoadBuyers => Action::BuyersLoaded(
-            query::product_buyers(store, actor)
+            client
+                .ask(Request::ProductBuyers)
                 .map(BuyerIndex::build)
                 .map_err(err),
         ),
-        Effect::Dialog(job) => Action::DialogReply(job.run(store, actor)),
+        Effect::Dialog(job) => Action::DialogReply(job.run(client)),
     }
 }
 

@@ -215,14 +215,3 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         }
     }
 }
-
-/// Reads the rows of `subs` and writes them to `path` in one call, for the dashboard, which
-/// holds the store itself.
-pub fn export_to_file(
-    store: &Store,
-    actor: &Actor,
-    subs: &[SubscriptionId],
-    path: &Path,
-) -> Result<usize> {
-    write_csv_file(&rows(store, actor, subs)?, path)
-}

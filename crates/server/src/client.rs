@@ -16,7 +16,7 @@ pub struct Client {
 
 enum Transport {
     /// The database opened by this process; requests go straight to the dispatcher.
-    InProcess { store: Store, actor: Actor },
+    InProcess { store: Arc<Store>, actor: Actor },
 }
 
 /// Opens the database at `db` and finds the administrator `login` is bound to (exit 3 if none);
@@ -32,10 +32,15 @@ impl Client {
     /// A client over the database at `db`, opened by this process, acting as `login`.
     pub fn open(db: &Path, login: &str, readonly: bool) -> Result<Client> {
         let (store, actor) = open_in_process(db, login, readonly)?;
-        Ok(Client {
+        Ok(Client::in_process(Arc::new(store), actor))
+    }
+
+    /// A client over a store this process holds already (tests keep a handle to look inside).
+    pub fn in_process(store: Arc<Store>, actor: Actor) -> Client {
+        Client {
             transport: Transport::InProcess { store, actor },
             progress: Arc::new(AtomicU64::new(0)),
-        })
+        }
     }
 
     /// Sends `request` and waits for its response.

@@ -12,8 +12,10 @@ use crate::tui::widgets::dialog::{List, Page};
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 use ratatui::text::Line;
+use selfserve_core::api::Request;
 use selfserve_core::model::{CancelReason, SubscriptionId};
-use selfserve_core::ops::cancel::{self, CancelPlan};
+use selfserve_core::ops::cancel::CancelPlan;
+use selfserve_core::ops::take_over::Outcome;
 use selfserve_core::Capability;
 
 /// What the cancel dialog's job brings back.
@@ -26,12 +28,18 @@ pub struct CancelReply {
 }
 
 fn cancel_job(sub: SubscriptionId, reason: CancelReason, now: DateTime<Utc>, dry_run: bool) -> Job {
-    Job::new("cancel", move |store, actor| CancelReply {
+    Job::new("cancel", move |client| CancelReply {
         dry_run,
         sub,
         reason,
-        plan: cancel::cancel(store, actor, sub, reason, now, dry_run)
-            .map(|o| CancelView::from_plan(&o.plan))
+        plan: client
+            .ask(Request::Cancel {
+                sub,
+                reason,
+                now,
+                dry_run,
+            })
+            .map(|o: Outcome<CancelPlan>| CancelView::from_plan(&o.plan))
             .map_err(refusal),
     })
 }

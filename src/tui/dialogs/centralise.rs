@@ -15,8 +15,10 @@ use crate::tui::widgets::table::thousands;
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 use ratatui::text::Line;
+use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, Term};
-use selfserve_core::ops::centralise::{self, CentralisePlan};
+use selfserve_core::ops::centralise::CentralisePlan;
+use selfserve_core::ops::take_over::Outcome;
 use selfserve_core::Capability;
 
 /// What centralise's job brings back.
@@ -121,10 +123,16 @@ pub struct CentraliseDialog {
 impl CentraliseDialog {
     fn job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
         let (product, term) = (self.product.clone(), self.term);
-        Job::new("centralise", move |store, actor| CentraliseReply {
+        Job::new("centralise", move |client| CentraliseReply {
             dry_run,
-            plan: centralise::centralise(store, actor, &product, term, now, dry_run)
-                .map(|o| CentraliseView::from_plan(&o.plan))
+            plan: client
+                .ask(Request::Centralise {
+                    product: product.clone(),
+                    term,
+                    now,
+                    dry_run,
+                })
+                .map(|o: Outcome<CentralisePlan>| CentraliseView::from_plan(&o.plan))
                 .map_err(refusal),
             product,
         })

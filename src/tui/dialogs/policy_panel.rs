@@ -18,9 +18,10 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use selfserve_core::api::Request;
 use selfserve_core::model::{PolicyValue, ProductId};
 use selfserve_core::ops::set_policy::{
-    self, allows_self_service, PolicyScope, SetPolicyOutcome, DATA_NOTICE,
+    allows_self_service, PolicyScope, SetPolicyOutcome, DATA_NOTICE,
 };
 use selfserve_core::Capability;
 use std::any::Any;
@@ -162,8 +163,9 @@ pub fn open_all(cx: &Context<'_>) -> Result<Opened, String> {
 }
 
 fn save_job(scope: PolicyScope, value: PolicyValue, now: DateTime<Utc>) -> Job {
-    Job::new("set policy", move |store, actor| {
-        set_policy::set_policy(store, actor, &scope, value, now)
+    Job::new("set policy", move |client| {
+        client
+            .ask(Request::SetPolicy { scope, value, now })
             .map(|outcome| Saved::of(outcome, value))
             .map_err(core_refusal)
     })

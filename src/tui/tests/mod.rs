@@ -13,8 +13,10 @@ use super::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::Role;
-use selfserve_core::Store;
+use selfserve_core::{Actor, Store};
+use selfserve_server::Client;
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 mod policy;
 mod takeover;
@@ -24,6 +26,9 @@ const NOW: &str = "2026-11-23T12:00:00Z";
 /// The headless driver on a demo tenant in a temporary directory.
 struct Harness {
     dir: tempfile::TempDir,
+    /// The store the dashboard's client shares, for tests to look inside.
+    store: Arc<Store>,
+    actor: Actor,
     driver: Driver,
 }
 
@@ -77,8 +82,20 @@ impl Harness {
         let actor = store.actor("admin").expect("actor");
         let actor = if readonly { actor.read_only() } else { actor };
         let app = super::app::App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
-        let driver = Driver::new(store, actor, app).expect("driver");
-        let mut h = Harness { dir, driver };
+        Harness::over(dir, store, actor, app)
+    }
+
+    /// Drives `app` through an in-process client over `store`, and starts it.
+    fn over(dir: tempfile::TempDir, store: Store, actor: Actor, app: super::app::App) -> Harness {
+        let store = Arc::new(store);
+        let client = Client::in_process(store.clone(), actor.clone());
+        let driver = Driver::new(client, app).expect("driver");
+        let mut h = Harness {
+            dir,
+            store,
+            actor,
+            driver,
+        };
         h.start();
         h
     }

@@ -37,10 +37,7 @@ fn open(login: &str, readonly: bool, now: DateTime<Utc>) -> Harness {
     s.now = now;
     let clock = now.format("%Y-%m-%d %H:%M UTC").to_string();
     let app = App::new(s, (80, 24), clock);
-    let driver = Driver::new(store, actor, app).expect("driver");
-    let mut h = Harness { dir, driver };
-    h.start();
-    h
+    Harness::over(dir, store, actor, app)
 }
 
 fn login(login: &str) -> Harness {

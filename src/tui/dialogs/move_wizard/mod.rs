@@ -15,8 +15,11 @@ use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
+use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, SubscriptionId, Term};
-use selfserve_core::ops::{buy, move_users, take_over};
+use selfserve_core::ops::buy::BuyPlan;
+use selfserve_core::ops::move_users::{MovePlan, MoveTarget};
+use selfserve_core::ops::take_over::{Outcome, TakeOverPlan};
 use selfserve_core::Capability;
 
 /// What the wizard's jobs bring back.
@@ -42,23 +45,34 @@ pub enum MoveReply {
 }
 
 fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>) -> Job {
-    Job::new("take-over dry run", move |store, actor| {
+    Job::new("take-over dry run", move |client| {
         MoveReply::TakeOverInfo(
             sub,
-            take_over::take_over(store, actor, sub, now, true)
-                .map(|o| TakeOverInfo::from_plan(&o.plan))
+            client
+                .ask(Request::TakeOver {
+                    sub,
+                    now,
+                    dry_run: true,
+                })
+                .map(|o: Outcome<TakeOverPlan>| TakeOverInfo::from_plan(&o.plan))
                 .map_err(refusal),
         )
     })
 }
 
 fn move_job(from: SubscriptionId, to: SubscriptionId, now: DateTime<Utc>, dry_run: bool) -> Job {
-    Job::new("move users", move |store, actor| MoveReply::Move {
+    Job::new("move users", move |client| MoveReply::Move {
         dry_run,
         from,
         to,
-        plan: move_users::move_users(store, actor, from, to, now, dry_run)
-            .map(|o| MoveView::from_plan(&o.plan))
+        plan: client
+            .ask(Request::MoveUsers {
+                from,
+                to,
+                now,
+                dry_run,
+            })
+            .map(|o: Outcome<MovePlan>| MoveView::from_plan(&o.plan))
             .map_err(refusal),
     })
 }
@@ -138,21 +152,29 @@ pub struct MoveWizard {
 impl MoveWizard {
     fn targets_job(&self, select: Option<SubscriptionId>) -> Job {
         let from = self.from;
-        Job::new("move targets", move |store, actor| MoveReply::Targets {
+        Job::new("move targets", move |client| MoveReply::Targets {
             from,
             select,
-            targets: move_users::move_targets(store, actor, from)
-                .map(|ts| ts.iter().map(Target::from_core).collect())
+            targets: client
+                .ask(Request::MoveTargets { from })
+                .map(|ts: Vec<MoveTarget>| ts.iter().map(Target::from_core).collect())
                 .map_err(refusal),
         })
     }
 
     fn buy_job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
         let (product, quantity, term) = (self.product.clone(), self.users, self.term);
-        Job::new("buy central", move |store, actor| MoveReply::Buy {
+        Job::new("buy central", move |client| MoveReply::Buy {
             dry_run,
-            plan: buy::buy_central(store, actor, &product, quantity, term, now, dry_run)
-                .map(|o| BuyView::from_plan(&o.plan))
+            plan: client
+                .ask(Request::BuyCentral {
+                    product,
+                    quantity,
+                    term,
+                    now,
+                    dry_run,
+                })
+                .map(|o: Outcome<BuyPlan>| BuyView::from_plan(&o.plan))
                 .map_err(refusal),
         })
     }
