@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::App;
 use super::effect::Effect;
+use super::input;
 use super::runner;
 use super::screens;
 use crossterm::event::KeyEvent;
@@ -58,17 +59,23 @@ impl Driver {
         self.run(fx)
     }
 
-    /// A key as the terminal sends it; the error names a key with no binding in this mode.
-    pub fn press(&mut self, key: KeyEvent) -> Result<&mut Self, String> {
-        match self.app.action_for(&key) {
-            Some(action) => Ok(self.act(action)),
-            None => Err(format!(
-                "no binding for {:?} {:?} in {:?}",
-                key.modifiers,
-                key.code,
-                self.app.mode()
-            )),
+    /// A key as the terminal sends it (Alt+key is Esc then the key, as in the event loop); the
+    /// error names a key with no binding in the mode it arrived in.
+    pub fn press(&mut self, event: KeyEvent) -> Result<&mut Self, String> {
+        for key in input::typed(event) {
+            match self.app.action_for(&key) {
+                Some(action) => self.act(action),
+                None => {
+                    return Err(format!(
+                        "no binding for {:?} {:?} in {:?}",
+                        key.modifiers,
+                        key.code,
+                        self.app.mode()
+                    ))
+                }
+            };
         }
+        Ok(self)
     }
 
     /// Starts `fx` and applies their results (and those of the effects they lead to).

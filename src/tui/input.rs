@@ -22,6 +22,19 @@ impl Key {
     }
 }
 
+/// The keys an event stands for. A terminal sends Esc as the prefix of Alt+key, so an Esc typed
+/// just before another key arrives as Alt+key; the key table binds no Alt key, so it is read as
+/// the two keys the user typed.
+pub fn typed(event: KeyEvent) -> Vec<KeyEvent> {
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let key = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
+        vec![esc, key]
+    } else {
+        vec![event]
+    }
+}
+
 pub const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),

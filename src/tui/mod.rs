@@ -112,14 +112,6 @@ fn show_cursor_on_panic() {
     }));
 }
 
-/// What a terminal event asks of the app, if anything.
-fn translate(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for(&key),
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        _ => None,
-    }
-}
 
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -172,8 +164,16 @@ async fn event_loop(
         }
         // Keys are translated one by one: each may change the mode the next one is read in.
         for ev in terminal_events {
-            if let Some(action) = translate(&app, ev) {
-                dirty |= apply(&mut app, action, &client, &tx);
+            match ev {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    for key in input::typed(key) {
+                        if let Some(action) = app.action_for(&key) {
+                            dirty |= apply(&mut app, action, &client, &tx);
+                        }
+                    }
+                }
+                Event::Resize(w, h) => dirty |= apply(&mut app, Action::Resize(w, h), &client, &tx),
+                _ => {}
             }
             if app.quit {
                 return Ok(Exit::Quit);

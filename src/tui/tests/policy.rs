@@ -437,3 +437,17 @@ fn snapshot_products_search_by_buyer() {
     h.keys(&format!("/{upn}"));
     snap(&mut h, "products_buyer_search");
 }
+
+#[test]
+fn esc_then_j_in_one_burst_closes_the_panel_and_moves_the_cursor() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = login("admin");
+    h.keys("3<Enter>");
+    assert!(h.app.dialog_as::<PolicyPanel>().is_some());
+    let before = h.app.policies.list.cursor;
+    // What a terminal sends for Esc and j typed together: the j with the Alt modifier.
+    h.press(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT))
+        .expect("Esc, then j");
+    assert!(h.app.dialog_as::<PolicyPanel>().is_none(), "Esc closed the panel");
+    assert_eq!(h.app.policies.list.cursor, before + 1, "j moved the cursor");
+}
