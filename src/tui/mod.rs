@@ -112,7 +112,6 @@ fn show_cursor_on_panic() {
     }));
 }
 
-
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,

@@ -35,8 +35,20 @@ pub enum Target {
         name: String,
         current: PolicyValue,
     },
-    /// Every product: how many have each value now, in `PolicyValue::ALL` order.
-    All { counts: [usize; 3] },
+    /// Every product: how many have each value now, in `PolicyValue::ALL` order, and each
+    /// product's name and value (what the question before saving lists).
+    All {
+        counts: [usize; 3],
+        products: Vec<(String, PolicyValue)>,
+    },
+}
+
+/// The question before setting every product: what changes, by name, scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asking {
+    pub question: String,
+    pub changes: Vec<String>,
+    pub scroll: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +59,7 @@ pub struct PolicyPanel {
     pub read_only: Option<String>,
     pub saving: bool,
     /// Setting every product asks first: the question, while it is asked.
-    pub asking: Option<String>,
+    pub asking: Option<Asking>,
 }
 
 impl PolicyPanel {
@@ -62,7 +74,7 @@ impl PolicyPanel {
     fn changes(&self) -> bool {
         match &self.target {
             Target::Product { current, .. } => *current != self.choice,
-            Target::All { counts } => {
+            Target::All { counts, .. } => {
                 let same = index(self.choice);
                 counts.iter().enumerate().any(|(i, &n)| i != same && n > 0)
             }
@@ -156,8 +168,13 @@ pub fn open_all(cx: &Context<'_>) -> Result<Opened, String> {
     if counts.iter().sum::<usize>() == 0 {
         return Err("No products loaded yet: wait for the list".into());
     }
+    let products = cx
+        .policies
+        .iter()
+        .map(|p| (text::sanitize(&p.product_name), p.policy_value))
+        .collect();
     Opened::new(
-        PolicyPanel::on(Target::All { counts }, cx.session),
+        PolicyPanel::on(Target::All { counts, products }, cx.session),
         Step::none(),
     )
 }
@@ -175,7 +192,7 @@ impl PolicyPanel {
     fn on(target: Target, session: &Session) -> PolicyPanel {
         let choice = match &target {
             Target::Product { current, .. } => *current,
-            Target::All { counts } => {
+            Target::All { counts, .. } => {
                 // The value most products have, so a stray Enter changes the fewest.
                 let most = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
                 PolicyValue::ALL[most]
@@ -220,14 +237,23 @@ impl PolicyPanel {
                 Step::job(save_job(PolicyScope::Product(id.0.clone()), value, now))
                     .say(Message::ok("Saving…"))
             }
-            Target::All { counts } => {
+            Target::All { counts, products } => {
                 let total: usize = counts.iter().sum();
                 let already = counts[index(value)];
-                self.asking = Some(format!(
-                    "Set the self-service policy of all {total} products to \"{}\"? {} change, {already} already are.",
-                    value.words(),
-                    total - already
-                ));
+                let changes = products
+                    .iter()
+                    .filter(|(_, before)| *before != value)
+                    .map(|(name, before)| format!("{name}: {} → {}", before.words(), value.words()))
+                    .collect();
+                self.asking = Some(Asking {
+                    question: format!(
+                        "Set the self-service policy of all {total} products to \"{}\"? {} change, {already} already are.",
+                        value.words(),
+                        total - already
+                    ),
+                    changes,
+                    scroll: 0,
+                });
                 Step::none()
             }
         }
@@ -252,14 +278,14 @@ impl PolicyPanel {
 impl Dialog for PolicyPanel {
     fn keys(&self) -> DialogKeys {
         if self.asking.is_some() {
-            DialogKeys::Question
+            DialogKeys::Steps
         } else {
             DialogKeys::Panel
         }
     }
 
     fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
-        if self.asking.is_some() {
+        if let Some(asking) = &mut self.asking {
             return match key {
                 DialogKey::Yes => {
                     self.asking = None;
@@ -271,7 +297,20 @@ impl Dialog for PolicyPanel {
                     self.asking = None;
                     Step::none().say(Message::ok("Nothing was written"))
                 }
-                _ => Step::none(),
+                DialogKey::Up => {
+                    asking.scroll = asking.scroll.saturating_sub(1);
+                    Step::none()
+                }
+                DialogKey::Down => {
+                    asking.scroll = (asking.scroll + 1).min(asking.changes.len().saturating_sub(1));
+                    Step::none()
+                }
+                // Enter never confirms a change.
+                _ => Step::none().say(Message::ok(format!(
+                    "Only {} saves; {} goes back to the panel",
+                    DialogKey::Yes.label(),
+                    DialogKey::Back.label()
+                ))),
             };
         }
         match key {
@@ -299,13 +338,37 @@ impl Dialog for PolicyPanel {
             Target::All { .. } => " Every product ".to_string(),
         };
         widgets::panel::draw(buf, body, theme, title, |width| lines(self, width, theme));
-        if let Some(question) = &self.asking {
-            widgets::confirm::draw(buf, body, theme, question);
+        if let Some(asking) = &self.asking {
+            widgets::dialog::draw(buf, body, theme, question_page(asking, theme));
         }
     }
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+/// The question before every product changes: each change by name, scrolled.
+fn question_page(asking: &Asking, theme: Theme) -> widgets::dialog::Page<'_> {
+    let changes = &asking.changes;
+    widgets::dialog::Page {
+        title: " Are you sure? ".into(),
+        intro: vec![(asking.question.clone(), theme.title())],
+        list: Some(widgets::dialog::List {
+            heading: Some(format!("What changes ({})", changes.len())),
+            len: changes.len(),
+            cursor: None,
+            scroll: asking.scroll,
+            row: Box::new(move |i, w| {
+                Line::raw(text::fit(&format!("  {}", changes[i]), usize::from(w)))
+            }),
+        }),
+        outro: Vec::new(),
+        keys: vec![
+            (DialogKey::Yes.label(), "yes, save them"),
+            (DialogKey::Down.label(), "scroll"),
+            (DialogKey::Back.label(), "no, back to the panel"),
+        ],
     }
 }
 
@@ -326,7 +389,7 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
             "Product ID {id} · AllowSelfServicePurchase is now \"{}\"",
             current.words()
         ),
-        Target::All { counts } => format!(
+        Target::All { counts, .. } => format!(
             "All {} products now: {}",
             counts.iter().sum::<usize>(),
             PolicyValue::ALL

@@ -41,7 +41,12 @@ impl Dialog for Question {
             }
             .say(Message::ok(self.going.clone())),
             DialogKey::Back => Step::close().say(Message::ok("Nothing was written")),
-            _ => Step::none(),
+            // Enter never confirms a change.
+            _ => Step::none().say(Message::ok(format!(
+                "Only {} goes ahead; {} changes nothing",
+                DialogKey::Yes.label(),
+                DialogKey::Back.label()
+            ))),
         }
     }
 

@@ -58,10 +58,17 @@ macro_rules! bind {
 pub static BINDINGS: &[Binding] = &[
     bind!(
         Scope::Dialog(DialogKeys::Question),
-        [k('y'), code(KeyCode::Enter)],
-        "y Enter",
+        [k('y')],
+        "y",
         Action::Dialog(DialogKey::Yes),
         "Yes, go ahead"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Question),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Dialog(DialogKey::Next),
+        "Nothing: only y says yes"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Question),

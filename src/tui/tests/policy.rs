@@ -172,8 +172,12 @@ fn every_product_at_once_asks_first() {
     h.keys("jjj");
     assert_eq!(panel(&h).choice, PolicyValue::Disabled);
     h.keys("<Enter>");
-    let question = panel(&h).asking.clone().expect("asks");
+    let asking = panel(&h).asking.clone().expect("asks");
+    let question = &asking.question;
     assert!(question.contains("all 17 products"), "{question}");
+    // It lists, by name, each product whose value changes.
+    assert_eq!(asking.changes.len(), 17 - 1, "{:?}", asking.changes);
+    assert!(asking.changes.iter().all(|c| c.ends_with("→ Do not allow")));
     h.keys("n");
     assert!(panel(&h).asking.is_none());
     assert!(
@@ -448,6 +452,9 @@ fn esc_then_j_in_one_burst_closes_the_panel_and_moves_the_cursor() {
     // What a terminal sends for Esc and j typed together: the j with the Alt modifier.
     h.press(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT))
         .expect("Esc, then j");
-    assert!(h.app.dialog_as::<PolicyPanel>().is_none(), "Esc closed the panel");
+    assert!(
+        h.app.dialog_as::<PolicyPanel>().is_none(),
+        "Esc closed the panel"
+    );
     assert_eq!(h.app.policies.list.cursor, before + 1, "j moved the cursor");
 }

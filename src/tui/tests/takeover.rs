@@ -657,3 +657,68 @@ fn hostile_text_is_never_drawn_raw() {
     assert!(!screen.contains("[0m"), "{screen}");
     assert!(screen.contains("Mallory Red Tables"), "{screen}");
 }
+
+#[test]
+fn enter_on_every_confirmation_page_changes_nothing() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    let policies = |h: &Harness| format!("{:?}", query::policy_rows(&h.store, &h.actor));
+    let before = (fingerprint(&h), policies(&h));
+    let unchanged = |h: &Harness, page: &str| {
+        assert_eq!((fingerprint(h), policies(h)), before, "Enter on {page}");
+    };
+    // The move wizard's confirmation.
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter><Enter><Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    h.keys("<Enter><Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    unchanged(&h, "the move's confirmation");
+    h.keys("<Esc><Esc><Esc><Esc>");
+    // The cancel dialog's.
+    h.keys("c<Enter>");
+    let cancel = |h: &Harness| h.app.dialog_as::<CancelDialog>().map(|d| d.step);
+    assert_eq!(cancel(&h), Some(CancelStep::Confirm));
+    h.keys("<Enter><Enter>");
+    assert_eq!(cancel(&h), Some(CancelStep::Confirm));
+    unchanged(&h, "the cancellation's confirmation");
+    h.keys("<Esc><Esc>");
+    // Centralise's.
+    h.keys("1");
+    to_product(&mut h, PRO);
+    h.keys("C<Enter>");
+    let centralise = |h: &Harness| h.app.dialog_as::<CentraliseDialog>().map(|d| d.step);
+    assert_eq!(centralise(&h), Some(CentraliseStep::Confirm));
+    h.keys("<Enter><Enter>");
+    assert_eq!(centralise(&h), Some(CentraliseStep::Confirm));
+    unchanged(&h, "centralise's confirmation");
+    h.keys("<Esc><Esc>");
+    // Every product's policy at once: `a`, a value, Enter asks, and Enter again does nothing.
+    h.keys("3ajjj<Enter>");
+    let asking = |h: &Harness| {
+        h.app
+            .dialog_as::<crate::tui::dialogs::policy_panel::PolicyPanel>()
+            .and_then(|p| p.asking.clone())
+    };
+    assert!(asking(&h).is_some());
+    h.keys("<Enter><Enter>");
+    assert!(asking(&h).is_some(), "still asking");
+    unchanged(&h, "the policies' question");
+    h.keys("<Esc><Esc>");
+    // Replacing an export file.
+    let path = h.dir.path().join("users.csv");
+    std::fs::write(&path, "keep me").expect("a file to replace");
+    h.app.export.path = path.display().to_string();
+    h.keys("4<Space>w");
+    assert!(h
+        .app
+        .dialog_as::<crate::tui::dialogs::question::Question>()
+        .is_some());
+    h.keys("<Enter><Enter>");
+    assert!(h
+        .app
+        .dialog_as::<crate::tui::dialogs::question::Question>()
+        .is_some());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
+    unchanged(&h, "the export's question");
+}
