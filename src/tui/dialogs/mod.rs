@@ -12,6 +12,7 @@ pub mod centralise;
 pub mod move_wizard;
 pub mod policy_panel;
 pub mod question;
+pub mod take_over;
 pub mod words;
 
 use super::effect::{Effect, Job, Reply};

@@ -3,7 +3,7 @@
 
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
-use crate::tui::dialogs::{cancel, centralise, move_wizard, policy_panel};
+use crate::tui::dialogs::{cancel, centralise, move_wizard, policy_panel, take_over};
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
 use crossterm::event::KeyCode;
@@ -300,6 +300,14 @@ pub static BINDINGS: &[Binding] = &[
         "Enter Tab",
         Action::Enter,
         "Show or hide the details"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
+        [k('t')],
+        "t",
+        Action::OpenDialog(take_over::open),
+        "Take it over (then assign licenses)"
     ),
     bind!(
         needs Capability::ManageSubscriptions,

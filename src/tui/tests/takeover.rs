@@ -722,3 +722,36 @@ fn enter_on_every_confirmation_page_changes_nothing() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
     unchanged(&h, "the export's question");
 }
+
+#[test]
+fn t_takes_a_subscription_over_after_its_dry_run() {
+    use crate::tui::dialogs::take_over::{TakeOverDialog, TakeOverStep};
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
+    let step = |h: &Harness| h.app.dialog_as::<TakeOverDialog>().map(|d| d.step);
+    h.keys("t");
+    assert_eq!(step(&h), Some(TakeOverStep::Review));
+    snap(&mut h, "take_over_review");
+    h.keys("<Enter><Esc>");
+    assert!(h.app.dialog.is_none());
+    assert_eq!(fingerprint(&h), before, "Enter and Esc change nothing");
+    h.keys("ty");
+    assert_eq!(step(&h), Some(TakeOverStep::Done));
+    snap(&mut h, "take_over_done");
+    let s = h.store.subscription(from).expect("read").expect("exists");
+    assert!(s.taken_over.is_some(), "taken over in the store");
+    let message = h.app.message.clone().expect("a message").text;
+    assert!(message.starts_with("Took over"), "{message}");
+    // A second time there is nothing to do, and y does nothing.
+    h.keys("<Enter>ty");
+    assert_eq!(step(&h), Some(TakeOverStep::Review));
+    let after = fingerprint(&h);
+    assert!(h
+        .render()
+        .contains("Already taken over by adele.vance@contoso.example"));
+    h.keys("<Esc>");
+    assert_eq!(fingerprint(&h), after);
+    check_is_clean(&h);
+}
