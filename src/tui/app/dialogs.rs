@@ -20,6 +20,9 @@ impl App {
             product: on(Screen::Products)
                 .then(|| self.products.list.selected())
                 .flatten(),
+            email: on(Screen::Outbox)
+                .then(|| self.outbox.list.selected())
+                .flatten(),
             policy: on(Screen::Policies)
                 .then(|| self.policies.list.selected())
                 .flatten(),

@@ -9,6 +9,7 @@
 
 pub mod cancel;
 pub mod centralise;
+pub mod email;
 pub mod move_wizard;
 pub mod policy_panel;
 pub mod question;
@@ -24,6 +25,7 @@ use super::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use selfserve_core::model::Email;
 use selfserve_core::model::Term;
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use selfserve_core::Capability;
@@ -152,6 +154,8 @@ pub struct Context<'a> {
     pub subscription: Option<&'a SubscriptionRow>,
     /// The selected product, on the Products screen.
     pub product: Option<&'a ProductItem>,
+    /// The selected e-mail, on the Outbox screen.
+    pub email: Option<&'a Email>,
     /// The selected policy, and every policy loaded, on the policies screen.
     pub policy: Option<&'a PolicyRow>,
     pub policies: &'a [PolicyRow],

@@ -3,7 +3,7 @@
 
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
-use crate::tui::dialogs::{cancel, centralise, move_wizard, policy_panel, take_over};
+use crate::tui::dialogs::{cancel, centralise, email, move_wizard, policy_panel, take_over};
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
 use crossterm::event::KeyCode;
@@ -18,7 +18,6 @@ const LISTS: &[Screen] = &[
     Screen::Outbox,
 ];
 const SUBS: &[Screen] = &[Screen::Subscriptions, Screen::Export];
-const DETAILS: &[Screen] = &[Screen::Audit, Screen::Outbox];
 
 macro_rules! bind {
     ($scope:expr, [$($key:expr),+], $label:literal, $action:expr, $help:literal) => {
@@ -295,11 +294,25 @@ pub static BINDINGS: &[Binding] = &[
         "Write the CSV of the marked"
     ),
     bind!(
-        Scope::On(DETAILS),
+        Scope::On(&[Screen::Audit]),
         [code(KeyCode::Enter), code(KeyCode::Tab)],
         "Enter Tab",
         Action::Enter,
         "Show or hide the details"
+    ),
+    bind!(
+        Scope::On(&[Screen::Outbox]),
+        [code(KeyCode::Tab)],
+        "Tab",
+        Action::NextPane,
+        "Show or hide the details"
+    ),
+    bind!(
+        Scope::On(&[Screen::Outbox]),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::OpenDialog(email::open),
+        "Read the e-mail whole"
     ),
     bind!(
         needs Capability::ManageSubscriptions,

@@ -521,6 +521,51 @@ fn snapshot_audit_and_outbox() {
     snap(&mut h, "audit_detail");
     h.keys("6");
     snap(&mut h, "outbox");
+    h.keys("<Tab>");
+    snap(&mut h, "outbox_detail");
+}
+
+#[test]
+fn an_email_opens_whole_and_scrolls_to_its_last_line() {
+    use super::dialogs::email::EmailView;
+    use selfserve_core::query::{subscription_rows, SubscriptionFilter};
+    let mut h = Harness::new(80, 24);
+    // A cancellation e-mails its buyer.
+    let filter = SubscriptionFilter {
+        self_service_only: true,
+        ..SubscriptionFilter::default()
+    };
+    let sub = subscription_rows(&h.store, &h.actor, &filter).expect("rows")[0].id;
+    let reason = selfserve_core::model::CancelReason::Other;
+    let now = h.app.now;
+    selfserve_core::ops::cancel::cancel(&h.store, &h.actor, sub, reason, now, false)
+        .expect("cancel");
+    h.keys("6");
+    let Some(mail) = h.app.outbox.list.selected().cloned() else {
+        panic!("the cancellation's e-mail is in the outbox");
+    };
+    h.keys("<Enter>");
+    assert!(h.app.dialog_as::<EmailView>().is_some());
+    snap(&mut h, "outbox_email");
+    let last = mail
+        .body
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .expect("a body");
+    let tail = last.split_whitespace().last().expect("a word").to_string();
+    h.resize(80, 24);
+    h.render();
+    for _ in 0..mail.body.lines().count() * 3 {
+        h.keys("j");
+    }
+    let screen = h.render();
+    assert!(
+        screen.contains(&tail),
+        "{tail:?} shows after scrolling: {screen}"
+    );
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none());
 }
 
 #[test]

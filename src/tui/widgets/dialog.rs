@@ -59,6 +59,11 @@ fn paragraphs(items: &[(String, Style)], cols: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// The columns a page's text gets in a box over `body` (what to wrap a list's rows to).
+pub fn columns(body: Rect) -> usize {
+    usize::from(super::inner(area(body)).width.saturating_sub(1)).max(1)
+}
+
 pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
     let rect = area(body);
     if rect.width < 4 || rect.height < 3 {
