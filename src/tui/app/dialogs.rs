@@ -27,6 +27,7 @@ impl App {
                 .then(|| self.policies.list.selected())
                 .flatten(),
             policies: self.policies.list.items(),
+            history: &self.history,
         }
     }
 
@@ -60,7 +61,7 @@ impl App {
             self.dialog = None;
         }
         if let Some(m) = step.message {
-            self.message = Some(m);
+            self.tell(m);
         }
         if step.reload {
             self.reload(fx);

@@ -24,7 +24,10 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
+
+/// How many messages the history keeps.
+const HISTORY: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -51,6 +54,8 @@ pub struct App {
     /// The clock's time at the last tick: what writes and the lifecycle are dated with.
     pub now: DateTime<Utc>,
     pub message: Option<Message>,
+    /// The messages of this session, oldest first, with the clock's time (the last `HISTORY`).
+    pub history: VecDeque<(DateTime<Utc>, Message)>,
     pub self_service: bool,
     pub products: Pane<ProductItem>,
     /// Product rows already read, per filter (index 1: self-service only).
@@ -101,6 +106,7 @@ impl App {
             size,
             clock,
             message: None,
+            history: VecDeque::new(),
             self_service: false,
             products: Pane::default(),
             product_cache: [None, None],
@@ -139,11 +145,21 @@ impl App {
     }
 
     pub(crate) fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message::ok(text));
+        self.tell(Message::ok(text));
     }
 
     pub(crate) fn fail(&mut self, text: impl Into<String>) {
-        self.message = Some(Message::error(text));
+        self.tell(Message::error(text));
+    }
+
+    /// Shows `message` on the message line and keeps it in the history, where a message longer
+    /// than the line can be read whole.
+    pub(crate) fn tell(&mut self, message: Message) {
+        if self.history.len() == HISTORY {
+            self.history.pop_front();
+        }
+        self.history.push_back((self.now, message.clone()));
+        self.message = Some(message);
     }
 
     /// What the app is doing, as far as keys are concerned.

@@ -10,6 +10,7 @@
 pub mod cancel;
 pub mod centralise;
 pub mod email;
+pub mod messages;
 pub mod move_wizard;
 pub mod policy_panel;
 pub mod question;
@@ -30,6 +31,7 @@ use selfserve_core::model::Term;
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use selfserve_core::Capability;
 use std::any::Any;
+use std::collections::VecDeque;
 use std::fmt::Debug;
 
 /// A dialog: it reads keys and its jobs' replies, may move on a clock tick, and draws itself.
@@ -159,6 +161,8 @@ pub struct Context<'a> {
     /// The selected policy, and every policy loaded, on the policies screen.
     pub policy: Option<&'a PolicyRow>,
     pub policies: &'a [PolicyRow],
+    /// The session's messages, oldest first.
+    pub history: &'a VecDeque<(DateTime<Utc>, Message)>,
 }
 
 impl Context<'_> {

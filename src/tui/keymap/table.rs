@@ -3,7 +3,9 @@
 
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
-use crate::tui::dialogs::{cancel, centralise, email, move_wizard, policy_panel, take_over};
+use crate::tui::dialogs::{
+    cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
+};
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
 use crossterm::event::KeyCode;
@@ -145,6 +147,13 @@ pub static BINDINGS: &[Binding] = &[
         "?",
         Action::Help,
         "Help for this screen"
+    ),
+    bind!(
+        Scope::Global,
+        [k('M')],
+        "M",
+        Action::OpenDialog(messages::open),
+        "Messages so far, each whole"
     ),
     bind!(
         Scope::Global,

@@ -648,3 +648,20 @@ fn snapshot_ascii_borders() {
     h.keys("<Enter><Space>");
     insta::assert_snapshot!("subscriptions_ascii_80x24", h.render());
 }
+
+#[test]
+fn a_message_longer_than_its_line_reads_whole_in_the_history() {
+    use super::dialogs::messages::Messages;
+    let mut h = Harness::new(80, 24);
+    let long = format!("{} and here is the end", "a long refusal, ".repeat(8));
+    h.act(Action::Refused(long.clone()));
+    let line = h.render();
+    assert!(!line.contains("here is the end"), "cut on the message line");
+    h.keys("M");
+    assert!(h.app.dialog_as::<Messages>().is_some());
+    snap(&mut h, "messages");
+    h.resize(80, 24);
+    assert!(h.render().contains("here is the end"), "whole in the history");
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none());
+}
