@@ -13,6 +13,7 @@ impl App {
         if self.screen == Screen::Help {
             self.screen = self.help_from;
         } else {
+            self.help_scroll = 0;
             self.goto(Screen::Help, fx);
         }
     }
@@ -58,6 +59,20 @@ impl App {
     }
 
     pub(super) fn nav(&mut self, nav: Nav, fx: &mut Vec<Effect>) {
+        if self.screen == Screen::Help {
+            let page = usize::from(self.size.1.saturating_sub(5)).max(1);
+            self.help_scroll = match nav {
+                Nav::Up => self.help_scroll.saturating_sub(1),
+                Nav::Down => self.help_scroll + 1,
+                Nav::PageUp => self.help_scroll.saturating_sub(page),
+                Nav::PageDown => self.help_scroll + page,
+                Nav::Home => 0,
+                // Drawing stops at the last row.
+                Nav::End => usize::from(u16::MAX),
+            }
+            .min(usize::from(u16::MAX));
+            return;
+        }
         if self.screen == Screen::Subscriptions && self.focus == Focus::Users {
             let page = layout::users_rows(self);
             self.users.list.nav(nav, page);

@@ -49,6 +49,8 @@ pub struct App {
     pub screen: Screen,
     /// The screen help was opened from, and goes back to.
     pub help_from: Screen,
+    /// The first row of help shown (drawing keeps it within the help's length).
+    pub help_scroll: usize,
     pub size: (u16, u16),
     pub clock: String,
     /// The clock's time at the last tick: what writes and the lifecycle are dated with.
@@ -103,6 +105,7 @@ impl App {
             session,
             screen: Screen::Products,
             help_from: Screen::Products,
+            help_scroll: 0,
             size,
             clock,
             message: None,

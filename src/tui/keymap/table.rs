@@ -19,6 +19,16 @@ const LISTS: &[Screen] = &[
     Screen::Audit,
     Screen::Outbox,
 ];
+/// Where the moving keys work: every list, and help, which scrolls.
+const MOVES: &[Screen] = &[
+    Screen::Products,
+    Screen::Subscriptions,
+    Screen::Policies,
+    Screen::Export,
+    Screen::Audit,
+    Screen::Outbox,
+    Screen::Help,
+];
 const SUBS: &[Screen] = &[Screen::Subscriptions, Screen::Export];
 
 macro_rules! bind {
@@ -198,42 +208,42 @@ pub static BINDINGS: &[Binding] = &[
         "Outbox"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::Up), k('k')],
         "↑ k",
         Action::Nav(Nav::Up),
         "Move up"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::Down), k('j')],
         "↓ j",
         Action::Nav(Nav::Down),
         "Move down"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::PageUp)],
         "PgUp",
         Action::Nav(Nav::PageUp),
         "Page up"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::PageDown)],
         "PgDn",
         Action::Nav(Nav::PageDown),
         "Page down"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::Home), k('g')],
         "Home g",
         Action::Nav(Nav::Home),
         "First row"
     ),
     bind!(
-        Scope::On(LISTS),
+        Scope::On(MOVES),
         [code(KeyCode::End), k('G')],
         "End G",
         Action::Nav(Nav::End),

@@ -12,6 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 const KEY_COLS: usize = 10;
+/// The narrowest column help flows into: a key and most of its description.
+const COLUMN: usize = 40;
 
 fn section(
     lines: &mut Vec<(Option<&'static str>, String)>,
@@ -30,7 +32,6 @@ fn section(
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
     let from = app.help_from;
-    widgets::block(theme, format!(" Help · {} ", from.title()), true).render(body, buf);
     let inner = widgets::inner(body);
     let mut lines = Vec::new();
     let here = keymap::for_screen(from, &app.session)
@@ -102,11 +103,30 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             "Read-only: actions that change the tenant are hidden.".to_string(),
         ));
     }
+    // Columns wide enough to read (as many as the width gives, no more than the lines need);
+    // what the height cannot show scrolls, every column together.
     let rows = usize::from(inner.height).max(1);
-    let columns = lines.len().div_ceil(rows).max(1);
+    let columns = (usize::from(inner.width) / COLUMN).clamp(1, lines.len().div_ceil(rows).max(1));
+    let per_column = lines.len().div_ceil(columns).max(1);
+    let scroll = app.help_scroll.min(per_column.saturating_sub(rows));
+    let title = if per_column > rows {
+        format!(
+            " Help · {} · rows {}–{} of {} (↑↓ PgUp PgDn) ",
+            from.title(),
+            scroll + 1,
+            (scroll + rows).min(per_column),
+            per_column
+        )
+    } else {
+        format!(" Help · {} ", from.title())
+    };
+    widgets::block(theme, title, true).render(body, buf);
     let col_width = inner.width / columns as u16;
     for (i, (key, what)) in lines.iter().enumerate() {
-        let (c, r) = (i / rows, i % rows);
+        let (c, r) = (i / per_column, i % per_column);
+        let Some(r) = r.checked_sub(scroll).filter(|r| *r < rows) else {
+            continue;
+        };
         let x = inner.x + c as u16 * col_width;
         let y = inner.y + r as u16;
         if y >= inner.bottom() || x >= inner.right() {

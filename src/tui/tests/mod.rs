@@ -157,6 +157,19 @@ impl Harness {
     }
 }
 
+/// Every row of help, paged through with PgDn (help scrolls where the window is short).
+fn whole_help(h: &mut Harness) -> String {
+    let mut pages = vec![h.render()];
+    loop {
+        h.keys("<PgDn>");
+        let page = h.render();
+        if pages.last() == Some(&page) {
+            return pages.concat();
+        }
+        pages.push(page);
+    }
+}
+
 /// Both sizes the issue asks for.
 fn snap(h: &mut Harness, name: &str) {
     h.resize(80, 24);
@@ -393,7 +406,7 @@ fn help_is_drawn_from_the_key_table_per_screen() {
     h.keys("<Enter>?");
     assert_eq!(h.app.screen, Screen::Help);
     assert_eq!(h.app.help_from, Screen::Subscriptions);
-    let screen = h.render();
+    let screen = whole_help(&mut h);
     for b in keymap::for_screen(Screen::Subscriptions, &h.app.session) {
         assert!(screen.contains(b.label), "help lacks {}", b.label);
     }
@@ -463,7 +476,7 @@ fn readonly_says_so() {
     assert!(h.render().contains("READ-ONLY"));
     assert!(keymap::for_screen(Screen::Subscriptions, &h.app.session).all(|b| b.needs.is_none()));
     h.keys("?");
-    assert!(h.render().contains("Read-only"));
+    assert!(whole_help(&mut h).contains("Read-only"));
 }
 
 #[test]
@@ -661,7 +674,24 @@ fn a_message_longer_than_its_line_reads_whole_in_the_history() {
     assert!(h.app.dialog_as::<Messages>().is_some());
     snap(&mut h, "messages");
     h.resize(80, 24);
-    assert!(h.render().contains("here is the end"), "whole in the history");
+    assert!(
+        h.render().contains("here is the end"),
+        "whole in the history"
+    );
     h.keys("<Esc>");
     assert!(h.app.dialog.is_none());
+}
+
+#[test]
+fn help_scrolls_to_its_last_row_at_80x24() {
+    let mut h = Harness::new(80, 24);
+    h.keys("2?");
+    let first = h.render();
+    assert!(first.contains("rows 1–"), "{first}");
+    h.keys("G");
+    let last = h.render();
+    assert!(last.contains("Database"), "the session's last line: {last}");
+    assert!(!last.contains("rows 1–"), "{last}");
+    h.keys("g");
+    assert_eq!(h.render(), first);
 }

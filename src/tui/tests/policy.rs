@@ -253,7 +253,7 @@ fn billing_reader_and_readonly_see_the_panel_read_only_with_the_reason() {
             message(&h)
         );
         h.keys("?");
-        let help = h.render();
+        let help = whole_help(&mut h);
         assert!(help.contains("Not available to you"), "{who}: {help}");
         h.keys("<Esc>");
     }

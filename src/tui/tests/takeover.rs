@@ -441,7 +441,7 @@ fn readers_and_readonly_never_see_the_dialog_keys() {
     h.keys("<Enter>mc1C");
     assert!(h.app.dialog.is_none());
     h.keys("2?");
-    let help = h.render();
+    let help = whole_help(&mut h);
     assert!(help.contains("Not available"), "{help}");
     let mut h = Harness::new(80, 24);
     h.app.session.role = Role::GlobalReader;
