@@ -86,12 +86,10 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let s = &app.session;
     let bar = "│";
     let width = usize::from(area.width);
-    // Narrow windows get the time without the date and the role in short.
+    // The clock with its date always (lifecycle dates are days); narrow windows shorten the
+    // role and leave the DEMO mark to the tab line, then cut the UPN, which is the longest.
     let narrow = width < 120;
-    let clock = match (narrow, app.clock.split_once(' ')) {
-        (true, Some((_, time))) => format!(" {time} "),
-        _ => format!(" {} ", app.clock),
-    };
+    let clock = format!(" {} ", app.clock);
     let role = if narrow {
         short_role(s.role)
     } else {
@@ -102,14 +100,18 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     } else {
         String::new()
     };
-    let who = format!(
-        " {mode}{}{} {bar} {} ({role})",
-        text::sanitize(&s.tenant),
-        if s.demo { " DEMO" } else { "" },
-        text::sanitize(&s.upn),
-    );
+    let demo = if s.demo && !narrow { " DEMO" } else { "" };
+    let head = format!(" {mode}{}{demo} {bar} ", text::sanitize(&s.tenant));
+    let role = format!(" ({role})");
     let room = width.saturating_sub(text::width(&clock));
-    let who = text::truncate(&who, room);
+    let upn_room = room.saturating_sub(text::width(&head) + text::width(&role));
+    let who = text::truncate(
+        &format!(
+            "{head}{}{role}",
+            text::truncate(&text::sanitize(&s.upn), upn_room)
+        ),
+        room,
+    );
     let pad = room.saturating_sub(text::width(&who));
     let line = Line::from(vec![
         Span::raw(who),
