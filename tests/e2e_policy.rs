@@ -1,6 +1,9 @@
 //! The policy panel in the real binary, in a pseudo-terminal: a GlobalAdministrator changes a
 //! policy and the command line sees it; a GlobalReader sees the panel read-only with the reason.
 
+// The dashboard still opens the database itself (it moves to the client separately): its
+// tests run in-process even under SELFSERVE_TEST_VIA_SERVER=1.
+
 mod common;
 
 use common::pty::*;
@@ -26,7 +29,7 @@ fn open_panel(t: &mut Tui) {
 
 #[test]
 fn an_admin_changes_a_policy_and_the_command_line_sees_it() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     assert_eq!(policy(&env), "Enabled");
     let mut t = Tui::start(&env, env.dir.path(), &[]);
     t.wait_for("Products · 1 of 17");
@@ -55,7 +58,7 @@ fn an_admin_changes_a_policy_and_the_command_line_sees_it() {
 
 #[test]
 fn esc_leaves_the_panel_without_changing_anything() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     let mut t = Tui::start(&env, env.dir.path(), &[]);
     t.wait_for("Products · 1 of 17");
     open_panel(&mut t);
@@ -71,7 +74,7 @@ fn esc_leaves_the_panel_without_changing_anything() {
 
 #[test]
 fn a_reader_sees_the_panel_read_only_with_the_reason() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     let mut t = Tui::start_as(&env, env.dir.path(), READER, &[]);
     t.wait_for("Global reader");
     open_panel(&mut t);

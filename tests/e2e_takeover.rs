@@ -1,6 +1,9 @@
 //! The real binary in a pseudo-terminal: one move through the wizard and one cancellation
 //! through the dialog on the demo tenant, then the real command line confirms what changed.
 
+// The dashboard still opens the database itself (it moves to the client separately): its
+// tests run in-process even under SELFSERVE_TEST_VIA_SERVER=1.
+
 mod common;
 
 use common::pty::*;
@@ -24,7 +27,7 @@ fn upns(sub: &Value) -> Vec<String> {
 
 #[test]
 fn move_users_and_cancel_from_the_dashboard() {
-    let env = Env::demo();
+    let env = Env::demo_in_process();
     // The dashboard lists them in this order: the first is moved, the second cancelled; the
     // central subscription is the only one with room for the first's users.
     let rows = env.json(ADMIN, &["subscription", "list", "--product", PRO]);

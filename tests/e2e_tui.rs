@@ -1,13 +1,16 @@
 //! The real binary in a pseudo-terminal: keys in, screen out, through a terminal emulator.
 //! Every wait polls the screen with a deadline; nothing relies on a fixed sleep.
 
+// The dashboard still opens the database itself (it moves to the client separately): its
+// tests run in-process even under SELFSERVE_TEST_VIA_SERVER=1.
+
 mod common;
 
 use common::pty::*;
 
 #[test]
 fn browse_filter_search_open_export_and_quit() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     let mut t = Tui::start(&env, env.dir.path(), &[]);
     t.wait_for("Products · 1 of 17");
     t.wait_for("DEMO");
@@ -51,7 +54,7 @@ fn browse_filter_search_open_export_and_quit() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     for (signal, code) in [(libc::SIGTERM, 128 + 15), (libc::SIGHUP, 128 + 1)] {
         let mut t = Tui::start(&env, env.dir.path(), &["--readonly"]);
         t.wait_for("READ-ONLY");
@@ -67,7 +70,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 
 #[test]
 fn too_small_says_so_plainly() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     let mut t = Tui::start(&env, env.dir.path(), &["--ascii"]);
     t.wait_for("+ Products");
     t.resize(10, 40);
@@ -79,7 +82,7 @@ fn too_small_says_so_plainly() {
 
 #[test]
 fn ctrl_c_quits_cleanly() {
-    let env = common::Env::demo();
+    let env = common::Env::demo_in_process();
     let mut t = Tui::start(&env, env.dir.path(), &[]);
     t.wait_for("Products · 1 of 17");
     t.send("\u{3}");
