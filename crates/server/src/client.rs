@@ -17,8 +17,9 @@ pub struct Client {
 }
 
 enum Transport {
-    /// The database opened by this process; requests go straight to the dispatcher.
-    InProcess { store: Store, actor: Actor },
+    /// The database opened by this process; requests go straight to the dispatcher. Boxed:
+    /// a store is far larger than a socket.
+    InProcess(Box<(Store, Actor)>),
     /// `selfserve serve` on a Unix socket, running the same dispatcher.
     Socket(SocketClient),
 }
@@ -36,7 +37,7 @@ impl Client {
     /// A client over the database at `db`, opened by this process, acting as `login`.
     pub fn open(db: &Path, login: &str, readonly: bool) -> Result<Client> {
         let (store, actor) = open_in_process(db, login, readonly)?;
-        Ok(Client::with(Transport::InProcess { store, actor }))
+        Ok(Client::with(Transport::InProcess(Box::new((store, actor)))))
     }
 
     /// A client of the server on `to.socket`, or `None` when no server answers there. The
@@ -56,9 +57,7 @@ impl Client {
     /// Sends `request` and waits for its response.
     pub fn call(&self, request: Request) -> Result<Response> {
         match &self.transport {
-            Transport::InProcess { store, actor } => {
-                dispatch(store, actor, request, &self.progress)
-            }
+            Transport::InProcess(local) => dispatch(&local.0, &local.1, request, &self.progress),
             Transport::Socket(socket) => socket.call(request, &self.progress),
         }
     }
@@ -81,7 +80,7 @@ impl Client {
     pub fn server_status(&self) -> Result<Vec<Connected>> {
         match &self.transport {
             Transport::Socket(socket) => socket.status(),
-            Transport::InProcess { .. } => Err(Error::Database(
+            Transport::InProcess(_) => Err(Error::Database(
                 "no selfserve server: this client opened the database itself".into(),
             )),
         }

@@ -57,8 +57,8 @@ pub enum ToClient {
     /// The records the request has read so far, sent while it runs, so the client's watchdog can
     /// tell slow from stuck.
     Progress(u64),
-    /// The answer to a `Call`.
-    Answer(Result<Response, Error>),
+    /// The answer to a `Call` (boxed: far larger than the other messages; the bytes are the same).
+    Answer(Box<Result<Response, Error>>),
     /// The answer to `Status`.
     Status(Vec<Connected>),
 }

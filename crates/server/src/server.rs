@@ -349,7 +349,7 @@ async fn requests(
         let reply = match message {
             ToServer::Status => ToClient::Status(shared.connections.list()),
             ToServer::Call(request) => {
-                ToClient::Answer(call(shared, uid, hello, request, writer).await?)
+                ToClient::Answer(Box::new(call(shared, uid, hello, request, writer).await?))
             }
         };
         send(writer, &reply)
@@ -430,9 +430,9 @@ fn failed() -> Error {
 async fn send<T: serde::Serialize>(writer: &mut Writer, message: &T) -> io::Result<()> {
     let payload = encode(message).map_err(io::Error::other)?;
     let payload = if payload.len() > MAX_REPLY {
-        encode(&ToClient::Answer(Err(Error::Refused(
+        encode(&ToClient::Answer(Box::new(Err(Error::Refused(
             "the answer is larger than a frame may be; narrow the request".into(),
-        ))))
+        )))))
         .map_err(io::Error::other)?
     } else {
         payload

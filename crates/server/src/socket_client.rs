@@ -123,7 +123,7 @@ impl SocketClient {
         progress: &AtomicU64,
     ) -> Result<Response, Error> {
         match self.exchange(&ToServer::Call(request), progress)? {
-            ToClient::Answer(answer) => answer,
+            ToClient::Answer(answer) => *answer,
             _ => Err(self.mismatch()),
         }
     }
