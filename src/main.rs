@@ -21,6 +21,9 @@ pub struct Args {
     /// Database directory [default: under your data directory]
     #[arg(long, global = true, env = "SELFSERVE_DB", value_name = "PATH")]
     db: Option<PathBuf>,
+    /// The socket of a `selfserve serve` to talk to [default: the database path with .sock appended]
+    #[arg(long, global = true, env = "SELFSERVE_SOCKET", value_name = "PATH")]
+    socket: Option<PathBuf>,
     /// Clock for expirations and lifecycle: RFC 3339 or YYYY-MM-DD
     #[arg(long, global = true, env = "SELFSERVE_NOW", value_name = "TIME")]
     now: Option<String>,
@@ -75,6 +78,11 @@ enum Command {
     Lifecycle(cli::lifecycle::LifecycleCommand),
     /// Verify every invariant of the database; exit 1 and list breaches
     Check,
+    /// Own the database and serve it to every administrator on a Unix socket (--socket)
+    Serve(cli::serve::ServeArgs),
+    /// The server on the socket
+    #[command(subcommand)]
+    Server(cli::server::ServerCommand),
 }
 
 fn main() -> ExitCode {
@@ -112,6 +120,8 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Storefront(c)) => cli::storefront::run(&ctx, &c),
         Some(Command::Lifecycle(c)) => cli::lifecycle::run(&ctx, &c),
         Some(Command::Check) => cli::check::run(&ctx),
+        Some(Command::Serve(a)) => cli::serve::run(&ctx, &a),
+        Some(Command::Server(c)) => cli::server::run(&ctx, &c),
     }
 }
 

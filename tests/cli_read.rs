@@ -403,7 +403,8 @@ fn unknown_things_exit_4() {
 
 #[test]
 fn a_database_held_by_another_process_exits_5_naming_the_holder() {
-    let env = Env::demo();
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: this test holds the database itself.
+    let env = Env::demo_in_process();
     // This test process is the other holder.
     let held = sled::open(&env.db).expect("hold the database");
     let err = assert_fails(&env.run(ADMIN, &["product", "list"]), 5);
@@ -414,7 +415,8 @@ fn a_database_held_by_another_process_exits_5_naming_the_holder() {
 
 #[test]
 fn a_newer_schema_exits_5() {
-    let env = Env::demo();
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: this test writes into the database itself.
+    let env = Env::demo_in_process();
     {
         let db = sled::open(&env.db).expect("open");
         let meta = db.open_tree("meta").expect("meta");
@@ -428,7 +430,8 @@ fn a_newer_schema_exits_5() {
 
 #[test]
 fn a_damaged_database_exits_5_without_a_panic() {
-    let env = Env::demo();
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: this test damages the database file itself.
+    let env = Env::demo_in_process();
     let data = env.db.join("db");
     let len = std::fs::metadata(&data).expect("db file").len();
     // Truncation made sled panic in tests here; overwrite a header-sized chunk too.
@@ -450,7 +453,8 @@ fn check_passes_on_a_healthy_database() {
 
 #[test]
 fn check_reports_each_breach_and_exits_1() {
-    let env = Env::demo();
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: this test breaks the database itself.
+    let env = Env::demo_in_process();
     let subs = env.json(ADMIN, &["subscription", "list"]);
     let deleted = rows(&subs)
         .iter()
@@ -496,7 +500,8 @@ fn uuid_bytes(id: &str) -> [u8; 16] {
 
 #[test]
 fn demo_is_deterministic_and_refuses_to_overwrite_without_force() {
-    let a = Env::demo();
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: `demo --force` replaces the database, which a server would hold.
+    let a = Env::demo_in_process();
     let b = Env::demo();
     let list = |e: &Env| e.json(ADMIN, &["subscription", "list"]);
     assert_eq!(list(&a), list(&b));

@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
         let summary = super::demo::create(ctx, demo::DEFAULT_USERS, demo::DEFAULT_SEED, false)?;
         super::demo::println_summary(&summary);
     }
-    let client = ctx.client()?;
+    let client = ctx.client_for("dashboard")?;
     let info = client.ask(Request::Session)?;
     let db = ctx.db_path.display().to_string();
     let session = tui::session(&info, db, options, ctx.now);

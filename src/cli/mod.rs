@@ -12,6 +12,8 @@ pub mod lifecycle;
 pub mod outbox;
 pub mod policy;
 pub mod product;
+pub mod serve;
+pub mod server;
 pub mod storefront;
 pub mod subscription;
 pub mod table;
@@ -20,7 +22,7 @@ pub mod user;
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
 use selfserve_core::{clock, Error};
-use selfserve_server::Client;
+use selfserve_server::{default_socket, Client, Connect};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -32,6 +34,10 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     pub json: bool,
     pub login: String,
+    /// `SELFSERVE_USER`, where set: a server honours it only from its own uid or root.
+    pub requested_login: Option<String>,
+    /// Where a server may answer: `--socket`, `SELFSERVE_SOCKET`, or beside the database.
+    pub socket: PathBuf,
     /// `--readonly`: the actor is made read-only, so the core refuses every change.
     pub readonly: bool,
 }
@@ -89,22 +95,52 @@ impl Ctx {
             Some(t) => clock::parse_now(t)?,
             None => Utc::now(),
         };
+        let requested_login = requested_login();
+        let login = requested_login
+            .clone()
+            .or_else(os_login)
+            .unwrap_or_else(|| "unknown".to_string());
+        let socket = args
+            .socket
+            .clone()
+            .unwrap_or_else(|| default_socket(&db_path));
         Ok(Ctx {
             db_path,
             now,
             json: args.json,
-            login: login(),
+            login,
+            requested_login,
+            socket,
             readonly: args.readonly,
         })
     }
 
-    /// The client every command sends its requests through, acting as the login (a watchdog
-    /// ends a hung open with exit 5).
+    /// The client every command sends its requests through.
     pub fn client(&self) -> Result<Client, Failure> {
+        self.client_for("cli")
+    }
+
+    /// A client for the front end named `front_end` (shown by `selfserve server status`): through
+    /// the server where one answers on the socket, else over the database opened in-process,
+    /// acting as the login. A watchdog ends a hung open with exit 5.
+    pub fn client_for(&self, front_end: &str) -> Result<Client, Failure> {
         let guard = Watchdog::start("opening the database", OPEN_STALL);
-        let client = Client::open(&self.db_path, &self.login, self.readonly)?;
+        let client = match Client::connect(&self.connect(front_end))? {
+            Some(client) => client,
+            None => Client::open(&self.db_path, &self.login, self.readonly)?,
+        };
         drop(guard);
         Ok(client)
+    }
+
+    /// How to reach a server on the socket as `front_end`.
+    pub fn connect<'a>(&'a self, front_end: &'a str) -> Connect<'a> {
+        Connect {
+            socket: &self.socket,
+            front_end,
+            login: self.requested_login.as_deref(),
+            read_only: self.readonly,
+        }
     }
 }
 
@@ -122,14 +158,12 @@ fn default_db_path() -> Result<PathBuf, Error> {
         })
 }
 
-/// The login acting: `SELFSERVE_USER` where set, else the operating-system login.
-fn login() -> String {
-    if let Ok(user) = std::env::var("SELFSERVE_USER") {
-        if !user.trim().is_empty() {
-            return user.trim().to_string();
-        }
-    }
-    os_login().unwrap_or_else(|| "unknown".to_string())
+/// `SELFSERVE_USER`, where set: in-process it is who acts; a server decides for itself.
+fn requested_login() -> Option<String> {
+    std::env::var("SELFSERVE_USER")
+        .ok()
+        .map(|user| user.trim().to_string())
+        .filter(|user| !user.is_empty())
 }
 
 #[cfg(unix)]

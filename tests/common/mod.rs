@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod server;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -16,6 +17,14 @@ pub const READER: &str = "reader";
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub db: PathBuf,
+    /// With `SELFSERVE_TEST_VIA_SERVER=1`, the server every command of the test talks to.
+    pub server: Option<server::Server>,
+}
+
+/// `SELFSERVE_TEST_VIA_SERVER=1`: each test's database is served by `selfserve serve`, and its
+/// commands find the server on the socket beside it, so the same tests run through the socket.
+pub fn via_server() -> bool {
+    std::env::var("SELFSERVE_TEST_VIA_SERVER").is_ok_and(|v| v == "1")
 }
 
 pub fn bin() -> Command {
@@ -23,23 +32,27 @@ pub fn bin() -> Command {
     c.env_remove("SELFSERVE_DB")
         .env_remove("SELFSERVE_NOW")
         .env_remove("SELFSERVE_USER")
+        .env_remove("SELFSERVE_SOCKET")
         .env("NO_COLOR", "1");
     c
 }
 
 impl Env {
-    /// A fresh demo tenant (default size, seed 42) created by the login `admin`.
+    /// A fresh demo tenant (default size, seed 42) created by the login `admin`; served by
+    /// `selfserve serve` under `SELFSERVE_TEST_VIA_SERVER=1`.
     pub fn demo() -> Env {
-        Env::demo_with(&[])
+        let mut env = Env::demo_in_process();
+        if via_server() {
+            env.serve();
+        }
+        env
     }
 
-    pub fn demo_with(extra: &[&str]) -> Env {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("tenant.db");
-        let env = Env { dir, db };
-        let mut args = vec!["demo"];
-        args.extend_from_slice(extra);
-        let out = env.run(ADMIN, &args);
+    /// A demo tenant never served, whatever the switch: for tests that open, hold or damage
+    /// the database themselves (a server would hold it).
+    pub fn demo_in_process() -> Env {
+        let env = Env::empty();
+        let out = env.run(ADMIN, &["demo"]);
         assert!(
             out.status.success(),
             "demo failed: {}",
@@ -52,7 +65,17 @@ impl Env {
     pub fn empty() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("tenant.db");
-        Env { dir, db }
+        Env {
+            dir,
+            db,
+            server: None,
+        }
+    }
+
+    /// Starts a server on the database, on the socket beside it where commands look first.
+    pub fn serve(&mut self) {
+        let socket = server::socket_beside(&self.db);
+        self.server = Some(server::Server::start(&self.db, &socket, &[]));
     }
 
     pub fn cmd(&self, login: &str, args: &[&str]) -> Command {

@@ -1,8 +1,10 @@
-//! The one client type of the front ends. Its transport is private, so a socket to
-//! `selfserve serve` can join the in-process one without changing a caller.
+//! The one client type of the front ends. Its transport is private: a front end sends requests
+//! the same way whether a server answers on a socket or the database is opened in-process.
 
+use crate::protocol::Connected;
+use crate::socket_client::{Connect, SocketClient};
 use selfserve_core::api::{dispatch, Request, Response};
-use selfserve_core::{Actor, Result, Store};
+use selfserve_core::{Actor, Error, Result, Store};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -15,8 +17,11 @@ pub struct Client {
 }
 
 enum Transport {
-    /// The database opened by this process; requests go straight to the dispatcher.
+    /// The database opened by this process (shared: tests keep a handle to look inside);
+    /// requests go straight to the dispatcher.
     InProcess { store: Arc<Store>, actor: Actor },
+    /// `selfserve serve` on a Unix socket, running the same dispatcher.
+    Socket(SocketClient),
 }
 
 /// Opens the database at `db` and finds the administrator `login` is bound to (exit 3 if none);
@@ -37,8 +42,19 @@ impl Client {
 
     /// A client over a store this process holds already (tests keep a handle to look inside).
     pub fn in_process(store: Arc<Store>, actor: Actor) -> Client {
+        Client::with(Transport::InProcess { store, actor })
+    }
+
+    /// A client of the server on `to.socket`, or `None` when no server answers there. The
+    /// server refusing (another protocol version, a login bound to no administrator,
+    /// `SELFSERVE_USER` from another user) is an error.
+    pub fn connect(to: &Connect) -> Result<Option<Client>> {
+        Ok(SocketClient::connect(to)?.map(|(socket, _)| Client::with(Transport::Socket(socket))))
+    }
+
+    fn with(transport: Transport) -> Client {
         Client {
-            transport: Transport::InProcess { store, actor },
+            transport,
             progress: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -49,6 +65,7 @@ impl Client {
             Transport::InProcess { store, actor } => {
                 dispatch(store, actor, request, &self.progress)
             }
+            Transport::Socket(socket) => socket.call(request, &self.progress),
         }
     }
 
@@ -64,5 +81,15 @@ impl Client {
     /// A counter that moves while requests read: give it to a watchdog.
     pub fn progress(&self) -> Arc<AtomicU64> {
         self.progress.clone()
+    }
+
+    /// Who is connected to the server; a client with no server has no answer (exit 5).
+    pub fn server_status(&self) -> Result<Vec<Connected>> {
+        match &self.transport {
+            Transport::Socket(socket) => socket.status(),
+            Transport::InProcess { .. } => Err(Error::Database(
+                "no selfserve server: this client opened the database itself".into(),
+            )),
+        }
     }
 }

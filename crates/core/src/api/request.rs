@@ -139,3 +139,80 @@ pub enum Request {
         now: DateTime<Utc>,
     },
 }
+
+impl Request {
+    /// The variant's name, for a server's log.
+    pub fn name(&self) -> &'static str {
+        use Request as Q;
+        match self {
+            Q::Session => "Session",
+            Q::ProductRows { .. } => "ProductRows",
+            Q::ProductBuyers => "ProductBuyers",
+            Q::SubscriptionRows { .. } => "SubscriptionRows",
+            Q::SubscriptionDetail { .. } => "SubscriptionDetail",
+            Q::ResolveSubscription { .. } => "ResolveSubscription",
+            Q::UsersByUpn { .. } => "UsersByUpn",
+            Q::UsersByBuyer { .. } => "UsersByBuyer",
+            Q::MoveTargets { .. } => "MoveTargets",
+            Q::PolicyRows => "PolicyRows",
+            Q::PolicyRow { .. } => "PolicyRow",
+            Q::AdminRows => "AdminRows",
+            Q::AuditEvents { .. } => "AuditEvents",
+            Q::OutboxEmails { .. } => "OutboxEmails",
+            Q::Export { .. } => "Export",
+            Q::Check => "Check",
+            Q::LifecyclePreview { .. } => "LifecyclePreview",
+            Q::LifecycleRun { .. } => "LifecycleRun",
+            Q::TakeOver { .. } => "TakeOver",
+            Q::MoveUsers { .. } => "MoveUsers",
+            Q::Cancel { .. } => "Cancel",
+            Q::BuyCentral { .. } => "BuyCentral",
+            Q::Centralise { .. } => "Centralise",
+            Q::Assign { .. } => "Assign",
+            Q::Unassign { .. } => "Unassign",
+            Q::SetPolicy { .. } => "SetPolicy",
+            Q::AddAdmin { .. } => "AddAdmin",
+            Q::RemoveAdmin { .. } => "RemoveAdmin",
+            Q::Purchase { .. } => "Purchase",
+            Q::Trial { .. } => "Trial",
+        }
+    }
+
+    /// Whether answering may change the database: a server runs these one at a time. A dry run
+    /// only reads.
+    pub fn writes(&self) -> bool {
+        use Request as Q;
+        match self {
+            Q::LifecycleRun { .. }
+            | Q::SetPolicy { .. }
+            | Q::AddAdmin { .. }
+            | Q::RemoveAdmin { .. }
+            | Q::Purchase { .. }
+            | Q::Trial { .. } => true,
+            Q::TakeOver { dry_run, .. }
+            | Q::MoveUsers { dry_run, .. }
+            | Q::Cancel { dry_run, .. }
+            | Q::BuyCentral { dry_run, .. }
+            | Q::Centralise { dry_run, .. }
+            | Q::Assign { dry_run, .. }
+            | Q::Unassign { dry_run, .. } => !dry_run,
+            Q::Session
+            | Q::ProductRows { .. }
+            | Q::ProductBuyers
+            | Q::SubscriptionRows { .. }
+            | Q::SubscriptionDetail { .. }
+            | Q::ResolveSubscription { .. }
+            | Q::UsersByUpn { .. }
+            | Q::UsersByBuyer { .. }
+            | Q::MoveTargets { .. }
+            | Q::PolicyRows
+            | Q::PolicyRow { .. }
+            | Q::AdminRows
+            | Q::AuditEvents { .. }
+            | Q::OutboxEmails { .. }
+            | Q::Export { .. }
+            | Q::Check
+            | Q::LifecyclePreview { .. } => false,
+        }
+    }
+}

@@ -10,6 +10,8 @@ use std::path::Path;
 use std::time::Duration;
 
 const PID_FILE: &str = "selfserve.pid";
+/// Written by `selfserve serve`: its pid and socket, so a direct open can say where to go.
+const SOCKET_NOTE: &str = "selfserve.socket";
 
 /// sled's page cache; its 1 GB default is more than a jump host should give one admin tool.
 pub fn default_cache_bytes() -> u64 {
@@ -175,13 +177,42 @@ fn locked(path: &Path) -> Error {
     let holder = fs::read_to_string(path.join(PID_FILE))
         .ok()
         .and_then(|s| s.trim().parse::<u32>().ok())
-        .filter(|pid| Path::new(&format!("/proc/{pid}")).exists())
+        .filter(|pid| Path::new(&format!("/proc/{pid}")).exists());
+    if let Some((pid, socket)) = holder.and_then(|pid| serving_socket(path, pid)) {
+        return Error::Database(format!(
+            "the database at {} is served by `selfserve serve` (pid {pid}) on the socket {socket}; talk to it with --socket {socket} or SELFSERVE_SOCKET={socket}",
+            path.display()
+        ));
+    }
+    let holder = holder
         .map(|pid| format!(" (pid {pid})"))
         .unwrap_or_default();
     Error::Database(format!(
         "the database at {} is in use by another selfserve process{holder}; close it or wait for it to finish, then try again",
         path.display()
     ))
+}
+
+/// The socket of the server whose pid is `pid`, if the note beside the database is its own
+/// (a note left by a killed server names another pid).
+fn serving_socket(path: &Path, pid: u32) -> Option<(u32, String)> {
+    let note = fs::read_to_string(path.join(SOCKET_NOTE)).ok()?;
+    let (noted, socket) = note.split_once(' ')?;
+    (noted.parse::<u32>().ok()? == pid).then(|| (pid, socket.trim_end().to_string()))
+}
+
+impl Store {
+    /// Notes beside the database that this process serves it on `socket`, so that a direct
+    /// open names the socket to use. Only a message depends on it: failing to write is harmless.
+    pub fn note_serving(&self, socket: &Path) {
+        let note = format!("{} {}\n", std::process::id(), socket.display());
+        let _ = fs::write(self.path.join(SOCKET_NOTE), note);
+    }
+
+    /// Removes the note of `note_serving` when the server stops.
+    pub fn clear_serving_note(&self) {
+        let _ = fs::remove_file(self.path.join(SOCKET_NOTE));
+    }
 }
 
 fn write_pid_file(path: &Path) {

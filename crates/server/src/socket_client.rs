@@ -1,0 +1,157 @@
+//! The client's end of the socket: blocking, as the command line is. One request at a time on
+//! one connection; the frames are frame.rs's.
+
+use crate::frame::{decode, encode, read_frame, write_frame, MAX_REPLY};
+use crate::protocol::{Connected, Hello, HelloReply, ToClient, ToServer, Welcome, PROTOCOL};
+use selfserve_core::api::Response;
+use selfserve_core::Error;
+use std::io;
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// A server that does not answer its hello within this time is stuck.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct SocketClient {
+    stream: Mutex<UnixStream>,
+    socket: PathBuf,
+}
+
+/// Who connects, as the front end says: never who acts (the server asks the kernel).
+pub struct Connect<'a> {
+    pub socket: &'a Path,
+    /// `cli`, `dashboard`, ...
+    pub front_end: &'a str,
+    /// `SELFSERVE_USER`, where set.
+    pub login: Option<&'a str>,
+    pub read_only: bool,
+}
+
+impl SocketClient {
+    /// Connects and says hello; `None` when no server answers there (no socket, or a stale one).
+    pub fn connect(to: &Connect) -> Result<Option<(SocketClient, Welcome)>, Error> {
+        let socket = to.socket;
+        let mut stream = match UnixStream::connect(socket) {
+            Ok(stream) => stream,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+                ) =>
+            {
+                return Ok(None)
+            }
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                return Err(Error::PermissionDenied(format!(
+                    "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
+                    socket.display()
+                )))
+            }
+            Err(e) => {
+                return Err(Error::Database(format!(
+                    "cannot connect to the selfserve server on {}: {e}",
+                    socket.display()
+                )))
+            }
+        };
+        let hello = Hello {
+            protocol: PROTOCOL,
+            front_end: to.front_end.to_string(),
+            login: to.login.map(str::to_string),
+            read_only: to.read_only,
+        };
+        let gone = |e: io::Error| went_away(socket, &e);
+        stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(gone)?;
+        // A server that refuses at once (too many connections) may close before our hello is
+        // written: its refusal is still there to read, and says more than the broken pipe.
+        let sent = write_frame(&mut stream, &encode(&hello)?);
+        let reply = match (read_frame(&mut stream, MAX_REPLY), sent) {
+            (Ok(reply), _) => reply,
+            (Err(_), Err(e)) => return Err(gone(e)),
+            (Err(e), Ok(())) => return Err(match e.kind() {
+                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Database(format!(
+                    "the selfserve server on {} did not answer within {} seconds; see its log",
+                    socket.display(),
+                    HELLO_TIMEOUT.as_secs()
+                )),
+                _ => gone(e),
+            }),
+        };
+        stream.set_read_timeout(None).map_err(gone)?;
+        match decode::<HelloReply>(&reply) {
+            Some(HelloReply::Welcome(welcome)) => Ok(Some((
+                SocketClient {
+                    stream: Mutex::new(stream),
+                    socket: socket.to_path_buf(),
+                },
+                welcome,
+            ))),
+            Some(HelloReply::Refused(why)) => Err(why),
+            None => Err(Error::Database(format!(
+                "the server on {} answered in a way this selfserve does not understand; run the same version of selfserve on both sides",
+                socket.display()
+            ))),
+        }
+    }
+
+    /// Sends `message` and reads until its answer, putting the progress reported into `progress`.
+    fn exchange(&self, message: &ToServer, progress: &AtomicU64) -> Result<ToClient, Error> {
+        let payload = encode(message)?;
+        // One exchange at a time on the connection; a poisoned lock only means another
+        // thread failed mid-exchange, and then the stream's next read says so.
+        let mut stream = self
+            .stream
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let gone = |e: io::Error| went_away(&self.socket, &e);
+        write_frame(&mut *stream, &payload).map_err(gone)?;
+        loop {
+            let frame = read_frame(&mut *stream, MAX_REPLY).map_err(gone)?;
+            match decode::<ToClient>(&frame) {
+                Some(ToClient::Progress(records)) => progress.store(records, Ordering::Relaxed),
+                Some(reply) => return Ok(reply),
+                None => {
+                    return Err(gone(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "an unreadable answer",
+                    )))
+                }
+            }
+        }
+    }
+
+    pub fn call(
+        &self,
+        request: selfserve_core::api::Request,
+        progress: &AtomicU64,
+    ) -> Result<Response, Error> {
+        match self.exchange(&ToServer::Call(request), progress)? {
+            ToClient::Answer(answer) => *answer,
+            _ => Err(self.mismatch()),
+        }
+    }
+
+    pub fn status(&self) -> Result<Vec<Connected>, Error> {
+        match self.exchange(&ToServer::Status, &AtomicU64::new(0))? {
+            ToClient::Status(connected) => Ok(connected),
+            _ => Err(self.mismatch()),
+        }
+    }
+
+    fn mismatch(&self) -> Error {
+        Error::Database(format!(
+            "the server on {} sent an answer of another kind; run the same version of selfserve on both sides",
+            self.socket.display()
+        ))
+    }
+}
+
+fn went_away(socket: &Path, e: &io::Error) -> Error {
+    Error::Database(format!(
+        "the selfserve server on {} went away ({e}); a change it was making is whole or not made at all: look, then try again once it is back",
+        socket.display()
+    ))
+}

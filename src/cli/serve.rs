@@ -1,0 +1,26 @@
+//! `selfserve serve [--socket PATH] [--group NAME]`: own the database at --db and serve it to
+//! every front end on a Unix socket, in the foreground, until SIGTERM or SIGINT.
+
+use super::{Ctx, Failure};
+use clap::Args;
+use selfserve_server::ServeOptions;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Members of this group may connect (socket mode 0660); without it only you may (0600)
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<ExitCode, Failure> {
+    // Absolute, so the note beside the database names a socket usable from anywhere.
+    let socket = std::path::absolute(&ctx.socket).unwrap_or_else(|_| ctx.socket.clone());
+    selfserve_server::serve(&ServeOptions {
+        db: ctx.db_path.clone(),
+        socket,
+        group: args.group.clone(),
+        read_only: ctx.readonly,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
