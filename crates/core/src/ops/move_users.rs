@@ -18,6 +18,9 @@ pub struct MovePlan {
     /// Whether `from` is taken over by this move (it was not yet).
     pub takes_over: bool,
     pub users: Vec<UserRef>,
+    /// Users of `from` who hold a license of `to` already (paid twice, SPEC §1): they only lose
+    /// `from`'s and need no free license.
+    pub already_in_target: Vec<UserRef>,
     /// What `from` becomes: Deleted, cancelled as moving-to-central.
     pub from_status_after: Status,
     pub cancellation_reason: CancelReason,
@@ -102,25 +105,23 @@ pub(crate) fn plan_move(
             assignments.len()
         )));
     }
-    let moving = assignments.len() as u32;
-    target_rules(&from, &from_ref, to, &to_ref, moving)?;
     let in_to: HashSet<UserId> = store
         .assignments_of(to.id)?
         .into_iter()
         .map(|a| a.user)
         .collect();
     let mut users = Vec::with_capacity(assignments.len());
+    let mut already_in_target = Vec::new();
     for a in &assignments {
         let user = user_ref(store, a.user)?;
         if in_to.contains(&a.user) {
-            return Err(Error::Refused(format!(
-                "{} already holds a license of {}; unassign it from one of the two (`selfserve license unassign`) before moving",
-                user.user_principal_name,
-                to_ref.label()
-            )));
+            already_in_target.push(user);
+        } else {
+            users.push(user);
         }
-        users.push(user);
     }
+    let moving = users.len() as u32;
+    target_rules(&from, &from_ref, to, &to_ref, moving)?;
 
     let mut from_after = from_taken;
     from_after.assigned = 0;
@@ -132,18 +133,26 @@ pub(crate) fn plan_move(
     to_after.assigned += moving;
 
     let mut audit: Vec<PlannedAudit> = take_over_audit.into_iter().collect();
+    let mut after = format!(
+        "{}; {} moved to {} ({}): {}",
+        state(&from_after),
+        count(u64::from(moving), "user"),
+        to.id,
+        state(&to_after),
+        some_users(&users)
+    );
+    if !already_in_target.is_empty() {
+        after.push_str(&format!(
+            "; {} held a license of it already: {}",
+            count(already_in_target.len() as u64, "user"),
+            some_users(&already_in_target)
+        ));
+    }
     audit.push(PlannedAudit {
         action: "subscription.move-users".into(),
         target: from.id.to_string(),
         before: Some(state(&from)),
-        after: Some(format!(
-            "{}; {} moved to {} ({}): {}",
-            state(&from_after),
-            count(u64::from(moving), "user"),
-            to.id,
-            state(&to_after),
-            some_users(&users)
-        )),
+        after: Some(after),
     });
     let emails: Vec<PlannedEmail> = buyer_email(
         store,
@@ -160,7 +169,7 @@ pub(crate) fn plan_move(
             from.id,
             count(u64::from(from.quantity), "license"),
             from.start,
-            count(u64::from(moving), "user"),
+            count(assignments.len() as u64, "user"),
             CancelReason::MovingToCentral.as_str()
         ),
     )?
@@ -172,6 +181,7 @@ pub(crate) fn plan_move(
         to: to_ref,
         takes_over,
         users,
+        already_in_target,
         from_status_after: from_after.status,
         cancellation_reason: CancelReason::MovingToCentral,
         to_assigned_after: to_after.assigned,
@@ -250,20 +260,32 @@ pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Resul
     actor.require(Capability::Read, "read subscriptions")?;
     let from = load(store, from)?;
     let from_ref = sub_ref(store, &from)?;
+    let from_users: HashSet<UserId> = store
+        .assignments_of(from.id)?
+        .into_iter()
+        .map(|a| a.user)
+        .collect();
     let mut targets = Vec::new();
     for to in store.subscriptions_of_product(&from.product_id)? {
         if to.id == from.id || to.status == Status::Deleted {
             continue;
         }
+        // Users holding a license of `to` already need no free one there.
+        let already = store
+            .assignments_of(to.id)?
+            .iter()
+            .filter(|a| from_users.contains(&a.user))
+            .count() as u32;
+        let moving = from.assigned.saturating_sub(already);
         let to_ref = sub_ref(store, &to)?;
-        let refusal = match target_rules(&from, &from_ref, &to, &to_ref, from.assigned) {
+        let refusal = match target_rules(&from, &from_ref, &to, &to_ref, moving) {
             Ok(()) => None,
             Err(Error::Refused(why)) => Some(why),
             Err(e) => return Err(e),
         };
         targets.push(MoveTarget {
             free: to.free(),
-            missing: from.assigned.saturating_sub(to.free()),
+            missing: moving.saturating_sub(to.free()),
             subscription: to_ref,
             refusal,
         });
@@ -302,6 +324,11 @@ pub(crate) fn apply_move(
             user: u.id,
             assigned_at: now,
         })?;
+    }
+    for u in &plan.already_in_target {
+        if !tx.remove_assignment(from, u.id)? {
+            return abort(changed_meanwhile(from));
+        }
     }
     tx.put_subscription(&writes.from_after)?;
     for a in &plan.audit {
