@@ -138,4 +138,17 @@ pub enum Request {
         trial: Trial,
         now: DateTime<Utc>,
     },
+    /// Licenses added to a central subscription, at its price and term.
+    AddLicenses {
+        sub: SubscriptionId,
+        quantity: u32,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// An e-mail asking the buyer of a self-service subscription to cancel it.
+    AskCancel {
+        sub: SubscriptionId,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
 }

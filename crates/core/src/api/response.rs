@@ -5,7 +5,9 @@ use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
 use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
+use crate::ops::add_licenses::AddLicensesPlan;
 use crate::ops::admin::AdminChange;
+use crate::ops::ask_cancel::AskCancelPlan;
 use crate::ops::assign::LicensePlan;
 use crate::ops::buy::BuyPlan;
 use crate::ops::cancel::CancelPlan;
@@ -95,6 +97,8 @@ responses! {
     AdminChange(AdminChange),
     /// A storefront purchase or trial.
     Storefront(StorefrontOutcome),
+    AddLicenses(Outcome<AddLicensesPlan>),
+    AskCancel(Outcome<AskCancelPlan>),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -4,6 +4,8 @@
 //! The take-over operations and the lifecycle have a dry run that returns exactly what they
 //! would change without changing anything.
 
+pub mod add_licenses;
+pub mod ask_cancel;
 pub mod assign;
 pub mod buy;
 pub mod cancel;
