@@ -469,16 +469,30 @@ fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
     let mut lines: Vec<String> = t.lines().into_iter().skip(1).collect();
     lines.push(String::new());
     lines.push(format!("Users with licenses ({}):", d.users.len()));
-    let mut u = Table::new(&["Display name", "User principal name", "Assigned on"]);
+    let mut u = Table::new(&[
+        "Display name",
+        "User principal name",
+        "Assigned on",
+        "Paid twice",
+    ]);
     for user in &d.users {
         u.row(vec![
             user.display_name.clone(),
             user.user_principal_name.clone(),
             user.assigned_on.to_string(),
+            if user.paid_twice { "yes" } else { "" }.to_string(),
         ]);
     }
     if !d.users.is_empty() {
         lines.extend(u.lines());
+    }
+    let twice = d.users.iter().filter(|u| u.paid_twice).count();
+    if twice > 0 {
+        lines.push(format!(
+            "{twice} of them {} a license of {} from another subscription too: paid twice until one of the two is cancelled.",
+            if twice == 1 { "holds" } else { "hold" },
+            r.product_name
+        ));
     }
     lines
 }

@@ -3,11 +3,11 @@
 //! changes: the subscription stays the buyer's until they cancel it, or until an administrator
 //! takes it over and cancels it.
 
-use super::assign::holds_product_elsewhere;
 use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::query::PaidTwice;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -60,9 +60,10 @@ pub fn ask_cancel(
     };
     let mut paid_twice = Vec::new();
     let mut only_licensed_here = Vec::new();
+    let mut elsewhere = PaidTwice::new(store);
     for a in store.assignments_of(s.id)? {
         let user = user_ref(store, a.user)?;
-        if holds_product_elsewhere(store, a.user, &s)? {
+        if elsewhere.check(a.user, &s)? {
             paid_twice.push(user);
         } else {
             only_licensed_here.push(user);

@@ -8,6 +8,7 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::query::PaidTwice;
 use crate::store::{abort, Store};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,8 +69,9 @@ pub fn assign(
         )));
     }
     let mut paid_twice = Vec::new();
+    let mut elsewhere = PaidTwice::new(store);
     for u in &users {
-        if holds_product_elsewhere(store, u.id, &before)? {
+        if elsewhere.check(u.id, &before)? {
             paid_twice.push(u.clone());
         }
     }
@@ -185,25 +187,6 @@ pub fn unassign(
         })?;
     }
     Ok(Outcome { dry_run, plan })
-}
-
-/// Whether `user` holds a license of `sub`'s product from another subscription that is not Deleted.
-pub(crate) fn holds_product_elsewhere(
-    store: &Store,
-    user: UserId,
-    sub: &Subscription,
-) -> Result<bool> {
-    for held in store.licenses_of_user(user)? {
-        if held == sub.id {
-            continue;
-        }
-        if let Some(other) = store.subscription(held)? {
-            if other.product_id == sub.product_id && other.status != Status::Deleted {
-                return Ok(true);
-            }
-        }
-    }
-    Ok(false)
 }
 
 /// Whether administrators may change this subscription's licenses at all.
