@@ -15,7 +15,7 @@ pub enum ProductCommand {
         #[arg(long)]
         self_service: bool,
     },
-    /// Buy one central subscription for all the product's self-service users and move them into it
+    /// Give the product's self-service users central licenses (free ones first, then added or bought) and cancel their subscriptions
     Centralise(super::centralise::CentraliseArgs),
 }
 

@@ -6,8 +6,8 @@ use super::response::{Response, SessionInfo};
 use crate::access::Actor;
 use crate::error::Result;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_users,
-    set_policy, storefront, take_over,
+    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, centralise_owned, lifecycle,
+    move_users, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};
@@ -127,5 +127,13 @@ pub fn dispatch(
         Q::AskCancel { sub, now, dry_run } => {
             R::AskCancel(ask_cancel::ask_cancel(store, actor, sub, now, dry_run)?)
         }
+        Q::CentraliseOwned {
+            product,
+            term,
+            now,
+            dry_run,
+        } => R::CentraliseOwned(centralise_owned::centralise_owned(
+            store, actor, &product, term, now, dry_run,
+        )?),
     })
 }

@@ -151,4 +151,12 @@ pub enum Request {
         now: DateTime<Utc>,
         dry_run: bool,
     },
+    /// Centralise with what the organisation owns: free central licenses first, then licenses
+    /// added to a central subscription, a new one bought for `term` only where none exists.
+    CentraliseOwned {
+        product: ProductId,
+        term: Term,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
 }

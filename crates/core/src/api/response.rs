@@ -12,6 +12,7 @@ use crate::ops::assign::LicensePlan;
 use crate::ops::buy::BuyPlan;
 use crate::ops::cancel::CancelPlan;
 use crate::ops::centralise::CentralisePlan;
+use crate::ops::centralise_owned::CentraliseOwnedPlan;
 use crate::ops::lifecycle::LifecycleReport;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_policy::SetPolicyOutcome;
@@ -99,6 +100,7 @@ responses! {
     Storefront(StorefrontOutcome),
     AddLicenses(Outcome<AddLicensesPlan>),
     AskCancel(Outcome<AskCancelPlan>),
+    CentraliseOwned(Outcome<CentraliseOwnedPlan>),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -10,6 +10,7 @@ pub mod assign;
 pub mod buy;
 pub mod cancel;
 pub mod centralise;
+pub mod centralise_owned;
 pub mod move_users;
 pub mod take_over;
 

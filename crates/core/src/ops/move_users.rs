@@ -79,32 +79,9 @@ pub(crate) fn plan_move(
 ) -> Result<(MovePlan, MoveWrites)> {
     let from_ref = sub_ref(store, &from)?;
     let to_ref = sub_ref(store, to)?;
-    if from.status == Status::Deleted {
-        return Err(Error::Refused(format!(
-            "{} is Deleted: it has no users left to move",
-            from_ref.label()
-        )));
-    }
-    // A central subscription is the administrators' already: moving from it consolidates.
-    let taken = if from.origin.is_self_service() {
-        plan_take_over(store, actor, &from, now)?
-    } else {
-        None
-    };
-    let takes_over = taken.is_some();
-    let (from_taken, take_over_audit) = match taken {
-        Some((after, audit)) => (after, Some(audit)),
-        None => (from.clone(), None),
-    };
-    let assignments = store.assignments_of(from.id)?;
-    if assignments.len() != from.assigned as usize {
-        return Err(Error::Database(format!(
-            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
-            from.id,
-            from.assigned,
-            assignments.len()
-        )));
-    }
+    let (from_taken, take_over_audit) = leaving(store, actor, &from, &from_ref, now)?;
+    let takes_over = take_over_audit.is_some();
+    let assignments = assignments_of(store, &from)?;
     let in_to: HashSet<UserId> = store
         .assignments_of(to.id)?
         .into_iter()
@@ -123,12 +100,7 @@ pub(crate) fn plan_move(
     let moving = users.len() as u32;
     target_rules(&from, &from_ref, to, &to_ref, moving)?;
 
-    let mut from_after = from_taken;
-    from_after.assigned = 0;
-    from_after.status = Status::Deleted;
-    from_after.status_since = now.date_naive();
-    from_after.cancellation = Some(CancelReason::MovingToCentral);
-    from_after.auto_renew = false;
+    let from_after = moved_out(from_taken, now);
     let mut to_after = to.clone();
     to_after.assigned += moving;
 
@@ -154,27 +126,10 @@ pub(crate) fn plan_move(
         before: Some(state(&from)),
         after: Some(after),
     });
-    let emails: Vec<PlannedEmail> = buyer_email(
-        store,
-        actor,
-        &from,
-        EmailKind::UsersMoved,
-        format!(
-            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
-            from_ref.product_name
-        ),
-        format!(
-            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
-            from_ref.product_name,
-            from.id,
-            count(u64::from(from.quantity), "license"),
-            from.start,
-            count(assignments.len() as u64, "user"),
-            CancelReason::MovingToCentral.as_str()
-        ),
-    )?
-    .into_iter()
-    .collect();
+    let emails: Vec<PlannedEmail> =
+        moved_email(store, actor, &from, &from_ref, assignments.len())?
+            .into_iter()
+            .collect();
 
     let plan = MovePlan {
         from: from_ref,
@@ -196,6 +151,87 @@ pub(crate) fn plan_move(
         to_after,
     };
     Ok((plan, writes))
+}
+
+/// `from` about to lose its users: refused if Deleted, taken over first where it is a
+/// self-service subscription not taken over yet (with that audit event).
+pub(crate) fn leaving(
+    store: &Store,
+    actor: &Actor,
+    from: &Subscription,
+    from_ref: &SubRef,
+    now: DateTime<Utc>,
+) -> Result<(Subscription, Option<PlannedAudit>)> {
+    if from.status == Status::Deleted {
+        return Err(Error::Refused(format!(
+            "{} is Deleted: it has no users left to move",
+            from_ref.label()
+        )));
+    }
+    // A central subscription is the administrators' already: moving from it consolidates.
+    let taken = if from.origin.is_self_service() {
+        plan_take_over(store, actor, from, now)?
+    } else {
+        None
+    };
+    Ok(match taken {
+        Some((after, audit)) => (after, Some(audit)),
+        None => (from.clone(), None),
+    })
+}
+
+/// The assignments of `sub`, which must be as many as it records.
+pub(crate) fn assignments_of(store: &Store, sub: &Subscription) -> Result<Vec<Assignment>> {
+    let assignments = store.assignments_of(sub.id)?;
+    if assignments.len() != sub.assigned as usize {
+        return Err(Error::Database(format!(
+            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
+            sub.id,
+            sub.assigned,
+            assignments.len()
+        )));
+    }
+    Ok(assignments)
+}
+
+/// `from` as a move leaves it: no users, Deleted, cancelled as moving-to-central, not renewing.
+pub(crate) fn moved_out(mut from: Subscription, now: DateTime<Utc>) -> Subscription {
+    from.assigned = 0;
+    from.status = Status::Deleted;
+    from.status_since = now.date_naive();
+    from.cancellation = Some(CancelReason::MovingToCentral);
+    from.auto_renew = false;
+    from
+}
+
+/// The e-mail telling `from`'s buyer that its `users` now get their licenses from the
+/// organisation and that it is cancelled; None for a central subscription.
+pub(crate) fn moved_email(
+    store: &Store,
+    actor: &Actor,
+    from: &Subscription,
+    from_ref: &SubRef,
+    users: usize,
+) -> Result<Option<PlannedEmail>> {
+    buyer_email(
+        store,
+        actor,
+        from,
+        EmailKind::UsersMoved,
+        format!(
+            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
+            from_ref.product_name
+        ),
+        format!(
+            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
+            from_ref.product_name,
+            from.id,
+            count(u64::from(from.quantity), "license"),
+            from.start,
+            count(users as u64, "user"),
+            CancelReason::MovingToCentral.as_str()
+        ),
+    )
 }
 
 /// What a subscription must be to receive `moving` users of `from`; the refusal says why not.
