@@ -38,13 +38,21 @@ pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
         p.product_name,
         done(&out, "cancelled", "cancel"),
         p.moves.len(),
-        if p.moves.len() == 1 { "subscription" } else { "subscriptions" }
+        if p.moves.len() == 1 {
+            "subscription"
+        } else {
+            "subscriptions"
+        }
     )];
     for r in &p.reused {
         lines.push(format!(
             "  reused: {} free {} of {} ({} per term, paid already)",
             r.licenses,
-            if r.licenses == 1 { "license" } else { "licenses" },
+            if r.licenses == 1 {
+                "license"
+            } else {
+                "licenses"
+            },
             r.subscription.label(),
             r.value_per_term
         ));

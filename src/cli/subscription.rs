@@ -288,9 +288,7 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             quantity,
             dry_run,
         } => add_licenses::run(ctx, sub, *quantity, *dry_run)?,
-        SubscriptionCommand::AskCancel { sub, dry_run } => {
-            ask_cancel::run(ctx, sub, *dry_run)?
-        }
+        SubscriptionCommand::AskCancel { sub, dry_run } => ask_cancel::run(ctx, sub, *dry_run)?,
     }
     Ok(ExitCode::SUCCESS)
 }

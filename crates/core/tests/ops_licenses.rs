@@ -202,10 +202,18 @@ fn assign_allows_a_second_product_license_but_never_a_second_license_of_one_subs
     assert_eq!(snapshot(&t.store), before);
     let second = assign(&t.store, &admin, b, &user, now(), false).expect("second product license");
     assert_eq!(
-        second.plan.paid_twice.iter().map(|u| u.id).collect::<Vec<_>>(),
+        second
+            .plan
+            .paid_twice
+            .iter()
+            .map(|u| u.id)
+            .collect::<Vec<_>>(),
         user
     );
-    assert_eq!((get(&t.store, a).assigned, get(&t.store, b).assigned), (1, 1));
+    assert_eq!(
+        (get(&t.store, a).assigned, get(&t.store, b).assigned),
+        (1, 1)
+    );
     assert_clean(&t.store, &admin);
 }
 

@@ -20,7 +20,11 @@ pub fn run(ctx: &Ctx, sub: &str, dry_run: bool) -> Result<(), Failure> {
         "{} of its {} {} a license of {} from another subscription too (paid twice).",
         p.paid_twice.len(),
         users,
-        if users == 1 { "user holds" } else { "users hold" },
+        if users == 1 {
+            "user holds"
+        } else {
+            "users hold"
+        },
         p.subscription.product_name
     ));
     if !p.only_licensed_here.is_empty() {

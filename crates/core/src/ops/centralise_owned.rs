@@ -341,12 +341,7 @@ fn move_audit(
 
 /// Inside the transaction: moves one source's licenses and cancels it. The caller writes the
 /// central subscriptions.
-fn apply_source(
-    tx: &Tx,
-    m: &CentraliseMove,
-    w: &SourceWrites,
-    now: DateTime<Utc>,
-) -> TxResult<()> {
+fn apply_source(tx: &Tx, m: &CentraliseMove, w: &SourceWrites, now: DateTime<Utc>) -> TxResult<()> {
     recheck(tx, &w.before)?;
     let from = w.before.id;
     for a in &m.to {

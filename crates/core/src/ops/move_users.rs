@@ -126,10 +126,9 @@ pub(crate) fn plan_move(
         before: Some(state(&from)),
         after: Some(after),
     });
-    let emails: Vec<PlannedEmail> =
-        moved_email(store, actor, &from, &from_ref, assignments.len())?
-            .into_iter()
-            .collect();
+    let emails: Vec<PlannedEmail> = moved_email(store, actor, &from, &from_ref, assignments.len())?
+        .into_iter()
+        .collect();
 
     let plan = MovePlan {
         from: from_ref,
