@@ -77,9 +77,12 @@ fn request_variant(r: &Request) -> usize {
         Request::RemoveAdmin { .. } => 27,
         Request::Purchase { .. } => 28,
         Request::Trial { .. } => 29,
+        Request::AddLicenses { .. } => 30,
+        Request::AskCancel { .. } => 31,
+        Request::CentraliseOwned { .. } => 32,
     }
 }
-const REQUEST_VARIANTS: usize = 30;
+const REQUEST_VARIANTS: usize = 33;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -110,9 +113,12 @@ fn response_variant(r: &Response) -> usize {
         Response::PolicyChange(_) => 23,
         Response::AdminChange(_) => 24,
         Response::Storefront(_) => 25,
+        Response::AddLicenses(_) => 26,
+        Response::AskCancel(_) => 27,
+        Response::CentraliseOwned(_) => 28,
     }
 }
-const RESPONSE_VARIANTS: usize = 26;
+const RESPONSE_VARIANTS: usize = 29;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -201,6 +207,23 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     .try_into()
     .expect("a purchase");
     let central = bought.plan.subscription.id;
+    send(Request::CentraliseOwned {
+        product: product.clone(),
+        term: Term::Annual,
+        now,
+        dry_run: true,
+    });
+    send(Request::AddLicenses {
+        sub: central,
+        quantity: 1,
+        now,
+        dry_run: false,
+    });
+    send(Request::AskCancel {
+        sub: from.id,
+        now,
+        dry_run: true,
+    });
     send(Request::MoveUsers {
         from: from.id,
         to: central,

@@ -34,8 +34,9 @@ pub struct CentraliseOwnedPlan {
     pub reused: Vec<ReusedLicenses>,
     /// Licenses added to one existing central subscription where its free ones are not enough.
     pub added: Option<AddLicensesPlan>,
-    /// A new central subscription, only where the product has no Active central one.
-    pub bought: Option<BuyPlan>,
+    /// A new central subscription, only where the product has no Active central one (boxed:
+    /// the plan travels in a `Response` beside much smaller ones).
+    pub bought: Option<Box<BuyPlan>>,
     /// One per live self-service subscription, each cancelled: who gets a license where.
     pub moves: Vec<CentraliseMove>,
     pub audit: Vec<PlannedAudit>,
@@ -269,7 +270,7 @@ pub fn centralise_owned(
         users_already_central: all_users as u32 - needed,
         reused,
         added,
-        bought: bought.as_ref().map(|(plan, _)| plan.clone()),
+        bought: bought.as_ref().map(|(plan, _)| Box::new(plan.clone())),
         moves,
         audit,
     };
