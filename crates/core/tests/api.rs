@@ -11,6 +11,7 @@ use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::export::ExportSelection;
 use selfserve_core::model::*;
 use selfserve_core::ops::admin::AddAdmin;
+use selfserve_core::ops::move_provisioned::Provision;
 use selfserve_core::ops::set_policy::PolicyScope;
 use selfserve_core::ops::storefront::{Purchase, Trial};
 use selfserve_core::ops::take_over::Outcome;
@@ -80,9 +81,10 @@ fn request_variant(r: &Request) -> usize {
         Request::AddLicenses { .. } => 30,
         Request::AskCancel { .. } => 31,
         Request::CentraliseOwned { .. } => 32,
+        Request::MoveUsersProvisioned { .. } => 33,
     }
 }
-const REQUEST_VARIANTS: usize = 33;
+const REQUEST_VARIANTS: usize = 34;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -116,9 +118,10 @@ fn response_variant(r: &Response) -> usize {
         Response::AddLicenses(_) => 26,
         Response::AskCancel(_) => 27,
         Response::CentraliseOwned(_) => 28,
+        Response::MoveProvisioned(_) => 29,
     }
 }
-const RESPONSE_VARIANTS: usize = 29;
+const RESPONSE_VARIANTS: usize = 30;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -221,6 +224,12 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     });
     send(Request::AskCancel {
         sub: from.id,
+        now,
+        dry_run: true,
+    });
+    send(Request::MoveUsersProvisioned {
+        from: from.id,
+        provision: Provision::Buy { term: Term::Annual },
         now,
         dry_run: true,
     });

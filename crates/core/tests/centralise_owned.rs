@@ -13,6 +13,7 @@ use selfserve_core::model::{
     CancelReason, EmailKind, Money, Origin, PaymentMethod, Status, SubscriptionId, Term, UserId,
 };
 use selfserve_core::ops::centralise_owned::centralise_owned;
+use selfserve_core::ops::move_provisioned::{move_users_provisioned, Provision};
 
 fn held(t: &Tenant, id: SubscriptionId) -> Vec<UserId> {
     let mut users = users_of(&t.store, id);
@@ -203,4 +204,84 @@ fn centralise_owned_obeys_roles_and_read_only() {
     denied(run(ADMIN, true, false));
     assert_eq!(run(ADMIN, true, true), Ok(true), "a read-only dry run");
     assert_eq!(snapshot(&t.store), before);
+}
+
+/// The move wizard's move when the target lacks licenses: they are added to it (at its price)
+/// with the move, in one transaction; a dry run changes nothing.
+#[test]
+fn a_move_adds_the_licenses_its_central_target_lacks_in_the_same_transaction() {
+    let t = Tenant::demo();
+    let billing = t.actor(BILLING);
+    let u = cleared(&t, 5);
+    // A: u0, u1, u2, u3; C: 3 licenses, u3 (paid twice) and u4 assigned, 1 free. 3 move, 2 missing.
+    let a = self_service(&t, &u[0..4]);
+    let c = central(&t, 3, Term::Annual, &[u[3], u[4]]);
+    let to = Provision::AddMissing { to: c };
+    let before = snapshot(&t.store);
+    let dry = move_users_provisioned(&t.store, &billing, a, to, now(), true).expect("dry run");
+    assert_eq!(snapshot(&t.store), before, "a dry run changes nothing");
+    let added = dry.plan.added.as_ref().expect("licenses added");
+    assert_eq!((added.added, added.quantity_after), (2, 5));
+    assert_eq!(added.cost_per_term, eur(2 * PRO_ANNUAL));
+    assert!(dry.plan.bought.is_none());
+    assert_eq!(
+        (
+            dry.plan.moved.users.len(),
+            dry.plan.moved.already_in_target.len()
+        ),
+        (3, 1)
+    );
+
+    move_users_provisioned(&t.store, &billing, a, to, now(), false).expect("move");
+    let c = get(&t.store, c);
+    assert_eq!((c.quantity, c.assigned), (5, 5));
+    assert_eq!(held(&t, c.id), sorted(&u));
+    assert_eq!(get(&t.store, a).status, Status::Deleted);
+    let actions: Vec<String> = audit_events(&t.store)
+        .iter()
+        .rev()
+        .take(2)
+        .map(|e| e.action.clone())
+        .collect();
+    assert_eq!(
+        actions,
+        ["subscription.move-users", "subscription.add-licenses"]
+    );
+    assert_clean(&t.store, &billing);
+}
+
+#[test]
+fn a_move_buys_a_central_subscription_for_its_users_where_asked() {
+    let t = Tenant::demo();
+    let billing = t.actor(BILLING);
+    let u = cleared(&t, 4);
+    let a = self_service(&t, &u[0..3]);
+    let own = self_service(&t, &u[3..4]);
+    let buy = Provision::Buy {
+        term: Term::Monthly,
+    };
+    let m = refused(move_users_provisioned(
+        &t.store,
+        &billing,
+        a,
+        Provision::AddMissing { to: own },
+        now(),
+        false,
+    ));
+    assert!(
+        m.contains("is a self-service subscription not taken over"),
+        "{m}"
+    );
+
+    let out = move_users_provisioned(&t.store, &billing, a, buy, now(), false).expect("move");
+    let bought = out.plan.bought.as_ref().expect("bought");
+    assert_eq!(bought.cost_per_term, eur(3 * PRO_MONTHLY));
+    let new = get(&t.store, bought.subscription.id);
+    assert_eq!(
+        (new.origin, new.quantity, new.assigned),
+        (Origin::Central, 3, 3)
+    );
+    assert_eq!(held(&t, new.id), sorted(&u[0..3]));
+    assert_eq!(get(&t.store, a).status, Status::Deleted);
+    assert_clean(&t.store, &billing);
 }

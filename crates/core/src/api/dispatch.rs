@@ -7,7 +7,7 @@ use crate::access::Actor;
 use crate::error::Result;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, centralise_owned, lifecycle,
-    move_users, set_policy, storefront, take_over,
+    move_provisioned, move_users, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};
@@ -134,6 +134,14 @@ pub fn dispatch(
             dry_run,
         } => R::CentraliseOwned(centralise_owned::centralise_owned(
             store, actor, &product, term, now, dry_run,
+        )?),
+        Q::MoveUsersProvisioned {
+            from,
+            provision,
+            now,
+            dry_run,
+        } => R::MoveProvisioned(move_provisioned::move_users_provisioned(
+            store, actor, from, provision, now, dry_run,
         )?),
     })
 }

@@ -4,6 +4,7 @@
 use crate::export::ExportSelection;
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
+use crate::ops::move_provisioned::Provision;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
 use crate::query::SubscriptionFilter;
@@ -156,6 +157,14 @@ pub enum Request {
     CentraliseOwned {
         product: ProductId,
         term: Term,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// A move into a central subscription given the licenses it lacks, or bought for the move,
+    /// in one transaction with the move.
+    MoveUsersProvisioned {
+        from: SubscriptionId,
+        provision: Provision,
         now: DateTime<Utc>,
         dry_run: bool,
     },

@@ -14,6 +14,7 @@ use crate::ops::cancel::CancelPlan;
 use crate::ops::centralise::CentralisePlan;
 use crate::ops::centralise_owned::CentraliseOwnedPlan;
 use crate::ops::lifecycle::LifecycleReport;
+use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_policy::SetPolicyOutcome;
 use crate::ops::storefront::StorefrontOutcome;
@@ -101,6 +102,7 @@ responses! {
     AddLicenses(Outcome<AddLicensesPlan>),
     AskCancel(Outcome<AskCancelPlan>),
     CentraliseOwned(Outcome<CentraliseOwnedPlan>),
+    MoveProvisioned(Outcome<ProvisionedMovePlan>),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different
