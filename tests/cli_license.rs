@@ -228,20 +228,25 @@ fn license_refusals_name_the_rule_and_change_nothing() {
     assert_eq!(state(&env), before, "refusals change nothing");
 }
 
+/// SPEC §1 (changed by issue 10): another subscription of the product may license the user
+/// again (they are paid twice); the same subscription may not.
 #[test]
-fn a_user_already_holding_the_product_is_refused_a_second_license() {
+fn a_second_license_of_the_product_is_allowed_but_not_of_the_same_subscription() {
     let env = Env::demo();
     let a = buy(&env, POWER_BI_PRO, 2);
     let b = buy(&env, POWER_BI_PRO, 2);
     let upn = upns_without(&env, POWER_BI_PRO, 1).remove(0);
     assert_eq!(code(&env.run(ADMIN, &["license", "assign", &a, &upn])), 0);
     let before = state(&env);
-    let err = assert_fails(&env.run(ADMIN, &["license", "assign", &b, &upn]), 1);
+    let err = assert_fails(&env.run(ADMIN, &["license", "assign", &a, &upn]), 1);
     assert!(
-        err.contains("already holds a license of Power BI Pro") && err.contains(&a),
+        err.contains("at most one license of each subscription") && err.contains(&upn),
         "{err}"
     );
     assert_eq!(state(&env), before);
+    let out = env.json(ADMIN, &["license", "assign", &b, &upn]);
+    assert_eq!(out["paid_twice"][0]["user_principal_name"], upn.as_str());
+    assert_eq!(code(&env.run(ADMIN, &["check"])), 0);
 }
 
 #[test]

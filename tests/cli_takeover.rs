@@ -256,7 +256,7 @@ fn cancel_with_a_reason_deletes_and_emails_and_a_bad_reason_is_a_usage_error() {
 }
 
 #[test]
-fn centralise_moves_every_self_service_subscription_of_the_product_at_once() {
+fn centralise_gives_every_self_service_user_a_central_license_at_once() {
     let env = Env::demo();
     let live: Vec<_> = subscriptions(&env, &["--self-service", "--product", POWER_BI_PRO])
         .into_iter()
@@ -284,15 +284,21 @@ fn centralise_moves_every_self_service_subscription_of_the_product_at_once() {
     assert_eq!(dry["moves"].as_array().expect("moves").len(), live.len());
     assert_eq!(state(&env), before, "a dry run changes nothing");
 
+    // SPEC §2 rule 6 (changed by issue 10): the demo's central Power BI Pro subscription gives
+    // its free licenses first, the missing ones are added to it, and nothing is bought.
     let out = env.json(ADMIN, &["product", "centralise", POWER_BI_PRO]);
-    let central = out["purchase"]["subscription"]["id"]
+    assert!(out["bought"].is_null(), "{out}");
+    let central = out["added"]["subscription"]["id"]
         .as_str()
         .expect("id")
         .to_string();
+    let reused = out["reused"][0]["licenses"].as_u64().expect("reused");
+    let added = out["added"]["added"].as_u64().expect("added");
+    assert_eq!(reused + added, users);
     let c = show(&env, &central);
     assert_eq!(
-        (c["quantity"].as_u64(), c["assigned"].as_u64()),
-        (Some(users), Some(users))
+        c["assigned"], c["quantity"],
+        "its free licenses are all used"
     );
     assert_eq!(c["payment_method"], "invoice");
     for s in &live {

@@ -96,6 +96,16 @@ pub fn run(ctx: &Ctx, command: &LicenseCommand) -> Result<ExitCode, Failure> {
         p.free_after
     )];
     lines.extend(user_lines(&p.users));
+    if !p.paid_twice.is_empty() {
+        // The article's manual centralisation: the other license stays until its buyer cancels.
+        lines.push(format!(
+            "{} of them also {} a license of {} from another subscription: paid twice until it is cancelled (`selfserve subscription ask-cancel SUB` asks its buyer).",
+            p.paid_twice.len(),
+            if p.paid_twice.len() == 1 { "holds" } else { "hold" },
+            p.subscription.product_name
+        ));
+        lines.extend(user_lines(&p.paid_twice));
+    }
     report(ctx, &out, lines)?;
     Ok(ExitCode::SUCCESS)
 }

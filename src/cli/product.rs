@@ -15,7 +15,7 @@ pub enum ProductCommand {
         #[arg(long)]
         self_service: bool,
     },
-    /// Buy one central subscription for all the product's self-service users and move them into it
+    /// Give the product's self-service users central licenses (free ones first, then added or bought) and cancel their subscriptions
     Centralise(super::centralise::CentraliseArgs),
 }
 
@@ -44,6 +44,7 @@ pub fn human(rows: &[ProductRow]) -> Vec<String> {
         "Assigned>",
         "Next expiration",
         "Monthly spend>",
+        "Paid twice>",
         "Policy",
     ]);
     for r in rows {
@@ -55,6 +56,7 @@ pub fn human(rows: &[ProductRow]) -> Vec<String> {
             r.assigned.to_string(),
             date_or_dash(r.next_expiration),
             r.monthly_spend.to_string(),
+            r.paid_twice.to_string(),
             r.policy.words().to_string(),
         ]);
     }

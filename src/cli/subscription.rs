@@ -1,4 +1,7 @@
-//! `selfserve subscription list|show|take-over|move-users|cancel|buy`
+//! `selfserve subscription list|show|take-over|move-users|cancel|buy|add-licenses|ask-cancel`
+
+mod add_licenses;
+mod ask_cancel;
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
@@ -83,6 +86,27 @@ pub enum SubscriptionCommand {
         /// monthly or annual
         #[arg(long, value_name = "TERM", default_value = "annual")]
         term: String,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Add licenses to a central subscription, at its price and term
+    AddLicenses {
+        /// Subscription id or a unique prefix of at least 4 characters
+        #[arg(value_name = "SUB")]
+        sub: String,
+        /// Licenses to add
+        #[arg(long, value_name = "N")]
+        quantity: u32,
+        /// Say what would change, change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// E-mail the buyer of a self-service subscription, asking them to cancel it
+    AskCancel {
+        /// Subscription id or a unique prefix of at least 4 characters
+        #[arg(value_name = "SUB")]
+        sub: String,
         /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
@@ -259,6 +283,12 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             ];
             report(ctx, &out, lines)?;
         }
+        SubscriptionCommand::AddLicenses {
+            sub,
+            quantity,
+            dry_run,
+        } => add_licenses::run(ctx, sub, *quantity, *dry_run)?,
+        SubscriptionCommand::AskCancel { sub, dry_run } => ask_cancel::run(ctx, sub, *dry_run)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -437,16 +467,30 @@ fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
     let mut lines: Vec<String> = t.lines().into_iter().skip(1).collect();
     lines.push(String::new());
     lines.push(format!("Users with licenses ({}):", d.users.len()));
-    let mut u = Table::new(&["Display name", "User principal name", "Assigned on"]);
+    let mut u = Table::new(&[
+        "Display name",
+        "User principal name",
+        "Assigned on",
+        "Paid twice",
+    ]);
     for user in &d.users {
         u.row(vec![
             user.display_name.clone(),
             user.user_principal_name.clone(),
             user.assigned_on.to_string(),
+            if user.paid_twice { "yes" } else { "" }.to_string(),
         ]);
     }
     if !d.users.is_empty() {
         lines.extend(u.lines());
+    }
+    let twice = d.users.iter().filter(|u| u.paid_twice).count();
+    if twice > 0 {
+        lines.push(format!(
+            "{twice} of them {} a license of {} from another subscription too: paid twice until one of the two is cancelled.",
+            if twice == 1 { "holds" } else { "hold" },
+            r.product_name
+        ));
     }
     lines
 }

@@ -26,6 +26,9 @@ pub struct ProductRow {
     #[serde(serialize_with = "money_json")]
     pub monthly_spend: Money,
     pub policy: PolicyValue,
+    /// Users holding licenses of the product from two or more live subscriptions (SPEC §1,
+    /// "paid twice"), whatever the filter.
+    pub paid_twice: u64,
 }
 
 /// Product rows by product name. With `self_service_only`, only products that have live
@@ -52,8 +55,10 @@ pub fn product_rows(
             next_expiration: None,
             monthly_spend: Money::new(0, &currency),
             policy: store.policy(&p.id)?,
+            paid_twice: 0,
         });
     }
+    let mut live: HashMap<SubscriptionId, usize> = HashMap::new();
     for sub in store.subscriptions() {
         let sub = sub?;
         if sub.status == Status::Deleted {
@@ -62,6 +67,7 @@ pub fn product_rows(
         let Some(&i) = index.get(&sub.product_id) else {
             continue;
         };
+        live.insert(sub.id, i);
         let row = &mut rows[i];
         if sub.origin.is_self_service() {
             row.self_service_subscriptions += 1;
@@ -79,10 +85,93 @@ pub fn product_rows(
             });
         }
     }
+    for (i, users) in paid_twice_by_product(store, &live)? {
+        rows[i].paid_twice = users;
+    }
     if self_service_only {
         rows.retain(|r| r.self_service_subscriptions > 0);
     }
     Ok(rows)
+}
+
+/// For each product (by its row index in `live`, live subscription → product), how many users
+/// hold licenses of it from two or more live subscriptions. One pass over the user license
+/// index: its keys (user, subscription) come grouped by user.
+fn paid_twice_by_product(
+    store: &Store,
+    live: &HashMap<SubscriptionId, usize>,
+) -> Result<HashMap<usize, u64>> {
+    let mut counts: HashMap<usize, u64> = HashMap::new();
+    let mut user: Option<UserId> = None;
+    let mut held: Vec<usize> = Vec::new();
+    let mut flush = |held: &mut Vec<usize>| {
+        held.sort_unstable();
+        let mut counted = None;
+        for w in held.windows(2) {
+            if w[0] == w[1] && counted != Some(w[0]) {
+                *counts.entry(w[0]).or_default() += 1;
+                counted = Some(w[0]);
+            }
+        }
+        held.clear();
+    };
+    for key in store.t.assignments_by_user.iter().keys() {
+        let key = key?;
+        let (Some(u), Some(sub)) = (
+            key.get(..16).and_then(UserId::from_slice),
+            key.get(16..).and_then(SubscriptionId::from_slice),
+        ) else {
+            continue;
+        };
+        if user != Some(u) {
+            flush(&mut held);
+            user = Some(u);
+        }
+        if let Some(&i) = live.get(&sub) {
+            held.push(i);
+        }
+    }
+    flush(&mut held);
+    Ok(counts)
+}
+
+/// Tells whether a user holds a license of a subscription's product from another live
+/// subscription too: "paid twice" (SPEC §1). Reads each other subscription once.
+pub(crate) struct PaidTwice<'a> {
+    store: &'a Store,
+    subs: HashMap<SubscriptionId, Option<(ProductId, Status)>>,
+}
+
+impl<'a> PaidTwice<'a> {
+    pub(crate) fn new(store: &'a Store) -> Self {
+        PaidTwice {
+            store,
+            subs: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn check(&mut self, user: UserId, sub: &Subscription) -> Result<bool> {
+        for held in self.store.licenses_of_user(user)? {
+            if held == sub.id {
+                continue;
+            }
+            let other = match self.subs.get(&held) {
+                Some(known) => known.clone(),
+                None => {
+                    let read = self
+                        .store
+                        .subscription(held)?
+                        .map(|s| (s.product_id, s.status));
+                    self.subs.insert(held, read.clone());
+                    read
+                }
+            };
+            if other.is_some_and(|(p, st)| p == sub.product_id && st != Status::Deleted) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
 }
 
 /// A subscription as lists show it: SPEC §3's subscription fields.
@@ -262,6 +351,8 @@ pub struct LicensedUser {
     pub department: String,
     pub assigned_on: NaiveDate,
     pub subscription_id: SubscriptionId,
+    /// Whether the user holds a license of the product from another live subscription too.
+    pub paid_twice: bool,
 }
 
 /// The users of a set of subscriptions that share one buyer ("Central" where there is none).
@@ -314,6 +405,7 @@ pub fn users_by_buyer(
 ) -> Result<Vec<BuyerGroup>> {
     actor.require(Capability::Read, "read license assignments")?;
     let mut names = UserNames::new(store);
+    let mut paid_twice = PaidTwice::new(store);
     let mut groups: Vec<BuyerGroup> = Vec::new();
     let mut by_buyer: HashMap<Option<UserId>, usize> = HashMap::new();
     for &id in subs {
@@ -344,6 +436,7 @@ pub fn users_by_buyer(
                 department: user.department,
                 assigned_on: a.assigned_at.date_naive(),
                 subscription_id: id,
+                paid_twice: paid_twice.check(a.user, &sub)?,
             });
         }
     }

@@ -11,6 +11,7 @@ use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::export::ExportSelection;
 use selfserve_core::model::*;
 use selfserve_core::ops::admin::AddAdmin;
+use selfserve_core::ops::move_provisioned::Provision;
 use selfserve_core::ops::set_policy::PolicyScope;
 use selfserve_core::ops::storefront::{Purchase, Trial};
 use selfserve_core::ops::take_over::Outcome;
@@ -77,9 +78,13 @@ fn request_variant(r: &Request) -> usize {
         Request::RemoveAdmin { .. } => 27,
         Request::Purchase { .. } => 28,
         Request::Trial { .. } => 29,
+        Request::AddLicenses { .. } => 30,
+        Request::AskCancel { .. } => 31,
+        Request::CentraliseOwned { .. } => 32,
+        Request::MoveUsersProvisioned { .. } => 33,
     }
 }
-const REQUEST_VARIANTS: usize = 30;
+const REQUEST_VARIANTS: usize = 34;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -110,9 +115,13 @@ fn response_variant(r: &Response) -> usize {
         Response::PolicyChange(_) => 23,
         Response::AdminChange(_) => 24,
         Response::Storefront(_) => 25,
+        Response::AddLicenses(_) => 26,
+        Response::AskCancel(_) => 27,
+        Response::CentraliseOwned(_) => 28,
+        Response::MoveProvisioned(_) => 29,
     }
 }
-const RESPONSE_VARIANTS: usize = 26;
+const RESPONSE_VARIANTS: usize = 30;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -201,6 +210,29 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     .try_into()
     .expect("a purchase");
     let central = bought.plan.subscription.id;
+    send(Request::CentraliseOwned {
+        product: product.clone(),
+        term: Term::Annual,
+        now,
+        dry_run: true,
+    });
+    send(Request::AddLicenses {
+        sub: central,
+        quantity: 1,
+        now,
+        dry_run: false,
+    });
+    send(Request::AskCancel {
+        sub: from.id,
+        now,
+        dry_run: true,
+    });
+    send(Request::MoveUsersProvisioned {
+        from: from.id,
+        provision: Provision::Buy { term: Term::Annual },
+        now,
+        dry_run: true,
+    });
     send(Request::MoveUsers {
         from: from.id,
         to: central,

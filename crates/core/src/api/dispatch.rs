@@ -6,8 +6,8 @@ use super::response::{Response, SessionInfo};
 use crate::access::Actor;
 use crate::error::Result;
 use crate::ops::{
-    admin, assign, buy, cancel, centralise, lifecycle, move_users, set_policy, storefront,
-    take_over,
+    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, centralise_owned, lifecycle,
+    move_provisioned, move_users, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};
@@ -116,5 +116,32 @@ pub fn dispatch(
             R::Storefront(storefront::purchase(store, actor, &purchase, now)?)
         }
         Q::Trial { trial, now } => R::Storefront(storefront::trial(store, actor, &trial, now)?),
+        Q::AddLicenses {
+            sub,
+            quantity,
+            now,
+            dry_run,
+        } => R::AddLicenses(add_licenses::add_licenses(
+            store, actor, sub, quantity, now, dry_run,
+        )?),
+        Q::AskCancel { sub, now, dry_run } => {
+            R::AskCancel(ask_cancel::ask_cancel(store, actor, sub, now, dry_run)?)
+        }
+        Q::CentraliseOwned {
+            product,
+            term,
+            now,
+            dry_run,
+        } => R::CentraliseOwned(centralise_owned::centralise_owned(
+            store, actor, &product, term, now, dry_run,
+        )?),
+        Q::MoveUsersProvisioned {
+            from,
+            provision,
+            now,
+            dry_run,
+        } => R::MoveProvisioned(move_provisioned::move_users_provisioned(
+            store, actor, from, provision, now, dry_run,
+        )?),
     })
 }

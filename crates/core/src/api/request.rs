@@ -4,6 +4,7 @@
 use crate::export::ExportSelection;
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
+use crate::ops::move_provisioned::Provision;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
 use crate::query::SubscriptionFilter;
@@ -137,6 +138,35 @@ pub enum Request {
     Trial {
         trial: Trial,
         now: DateTime<Utc>,
+    },
+    /// Licenses added to a central subscription, at its price and term.
+    AddLicenses {
+        sub: SubscriptionId,
+        quantity: u32,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// An e-mail asking the buyer of a self-service subscription to cancel it.
+    AskCancel {
+        sub: SubscriptionId,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// Centralise with what the organisation owns: free central licenses first, then licenses
+    /// added to a central subscription, a new one bought for `term` only where none exists.
+    CentraliseOwned {
+        product: ProductId,
+        term: Term,
+        now: DateTime<Utc>,
+        dry_run: bool,
+    },
+    /// A move into a central subscription given the licenses it lacks, or bought for the move,
+    /// in one transaction with the move.
+    MoveUsersProvisioned {
+        from: SubscriptionId,
+        provision: Provision,
+        now: DateTime<Utc>,
+        dry_run: bool,
     },
 }
 

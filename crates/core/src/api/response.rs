@@ -5,12 +5,16 @@ use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
 use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
+use crate::ops::add_licenses::AddLicensesPlan;
 use crate::ops::admin::AdminChange;
+use crate::ops::ask_cancel::AskCancelPlan;
 use crate::ops::assign::LicensePlan;
 use crate::ops::buy::BuyPlan;
 use crate::ops::cancel::CancelPlan;
 use crate::ops::centralise::CentralisePlan;
+use crate::ops::centralise_owned::CentraliseOwnedPlan;
 use crate::ops::lifecycle::LifecycleReport;
+use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_policy::SetPolicyOutcome;
 use crate::ops::storefront::StorefrontOutcome;
@@ -95,6 +99,10 @@ responses! {
     AdminChange(AdminChange),
     /// A storefront purchase or trial.
     Storefront(StorefrontOutcome),
+    AddLicenses(Outcome<AddLicensesPlan>),
+    AskCancel(Outcome<AskCancelPlan>),
+    CentraliseOwned(Outcome<CentraliseOwnedPlan>),
+    MoveProvisioned(Outcome<ProvisionedMovePlan>),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

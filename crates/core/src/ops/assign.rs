@@ -1,10 +1,14 @@
 //! Assigning and unassigning licenses (SPEC §1, §2 rule 4): never on a self-service subscription
-//! that is not taken over, never beyond its quantity, never a second license of one product.
+//! that is not taken over, never beyond its quantity, never a second license of one subscription.
+//! A user may hold licenses of one product from two subscriptions: the article's manual
+//! centralisation assigns the central license first, then asks the buyer to cancel; until then
+//! the user is "paid twice", and the plan names them.
 
 use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::query::PaidTwice;
 use crate::store::{abort, Store};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,6 +29,9 @@ pub struct LicensePlan {
     pub assigned_after: u32,
     pub free_after: u32,
     pub audit: Vec<PlannedAudit>,
+    /// Users assigned who hold a license of the product from another live subscription too:
+    /// paid twice until that one is cancelled (`ask_cancel`). Empty for an unassignment.
+    pub paid_twice: Vec<UserRef>,
 }
 
 /// Gives each of `users` a license of `sub`.
@@ -53,29 +60,19 @@ pub fn assign(
             n - before.free()
         )));
     }
-    // The product's other live subscriptions as read when planning: none may change before
-    // the transaction, so no user gains a second license of the product meanwhile.
-    let siblings: Vec<Subscription> = store
-        .subscriptions_of_product(&before.product_id)?
-        .into_iter()
-        .filter(|s| s.status != Status::Deleted && s.id != sub)
-        .collect();
+    let held = store.assignments_of(sub)?;
+    if let Some(u) = users.iter().find(|u| held.iter().any(|a| a.user == u.id)) {
+        return Err(Error::Refused(format!(
+            "{} already holds a license of {}: a user holds at most one license of each subscription; name only users without one",
+            u.user_principal_name,
+            subscription.label()
+        )));
+    }
+    let mut paid_twice = Vec::new();
+    let mut elsewhere = PaidTwice::new(store);
     for u in &users {
-        for held in store.licenses_of_user(u.id)? {
-            let Some(other) = store.subscription(held)? else {
-                continue;
-            };
-            if other.product_id == before.product_id {
-                let where_ = if held == sub {
-                    "this subscription".to_string()
-                } else {
-                    format!("subscription {held}")
-                };
-                return Err(Error::Refused(format!(
-                    "{} already holds a license of {} (from {where_}): a user holds at most one license of a product; unassign that one first",
-                    u.user_principal_name, subscription.product_name
-                )));
-            }
+        if elsewhere.check(u.id, &before)? {
+            paid_twice.push(u.clone());
         }
     }
     let mut after = before.clone();
@@ -97,14 +94,12 @@ pub fn assign(
         free_after: after.free(),
         subscription,
         users,
+        paid_twice,
     };
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
             recheck(tx, &before)?;
-            for s in &siblings {
-                recheck(tx, s)?;
-            }
             for u in &plan.users {
                 if tx.assignment(sub, u.id)?.is_some() {
                     return abort(changed_meanwhile(sub));
@@ -173,6 +168,7 @@ pub fn unassign(
         free_after: after.free(),
         subscription,
         users,
+        paid_twice: Vec::new(),
     };
     if !dry_run {
         let upn = &actor.user.upn;

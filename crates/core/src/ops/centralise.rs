@@ -1,7 +1,10 @@
-//! Centralise a product (SPEC §2 rule 6, issue 4): buy one central subscription sized for every
-//! user of the product's live self-service subscriptions, move them all into it, cancel those
-//! subscriptions and e-mail each buyer. One plan, one transaction: the admin center makes you do
-//! this one subscription at a time.
+//! Centralise a product as issue 4 had it: buy one central subscription sized for every user of
+//! the product's live self-service subscriptions, move them all into it, cancel those
+//! subscriptions and e-mail each buyer. One plan, one transaction.
+//!
+//! SPEC §2 rule 6 now reuses what the organisation owns first: that is `centralise_owned`, which
+//! the command line uses. The dashboard still sends `Request::Centralise` here until its review
+//! page shows `CentraliseOwnedPlan` (reused, added, bought); then this module goes.
 
 use super::buy::{apply_buy, plan_buy, BuyPlan};
 use super::move_users::{apply_move, plan_move, MovePlan};

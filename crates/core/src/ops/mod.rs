@@ -4,10 +4,14 @@
 //! The take-over operations and the lifecycle have a dry run that returns exactly what they
 //! would change without changing anything.
 
+pub mod add_licenses;
+pub mod ask_cancel;
 pub mod assign;
 pub mod buy;
 pub mod cancel;
 pub mod centralise;
+pub mod centralise_owned;
+pub mod move_provisioned;
 pub mod move_users;
 pub mod take_over;
 

@@ -18,6 +18,9 @@ pub struct MovePlan {
     /// Whether `from` is taken over by this move (it was not yet).
     pub takes_over: bool,
     pub users: Vec<UserRef>,
+    /// Users of `from` who hold a license of `to` already (paid twice, SPEC §1): they only lose
+    /// `from`'s and need no free license.
+    pub already_in_target: Vec<UserRef>,
     /// What `from` becomes: Deleted, cancelled as moving-to-central.
     pub from_status_after: Status,
     pub cancellation_reason: CancelReason,
@@ -76,102 +79,63 @@ pub(crate) fn plan_move(
 ) -> Result<(MovePlan, MoveWrites)> {
     let from_ref = sub_ref(store, &from)?;
     let to_ref = sub_ref(store, to)?;
-    if from.status == Status::Deleted {
-        return Err(Error::Refused(format!(
-            "{} is Deleted: it has no users left to move",
-            from_ref.label()
-        )));
-    }
-    // A central subscription is the administrators' already: moving from it consolidates.
-    let taken = if from.origin.is_self_service() {
-        plan_take_over(store, actor, &from, now)?
-    } else {
-        None
-    };
-    let takes_over = taken.is_some();
-    let (from_taken, take_over_audit) = match taken {
-        Some((after, audit)) => (after, Some(audit)),
-        None => (from.clone(), None),
-    };
-    let assignments = store.assignments_of(from.id)?;
-    if assignments.len() != from.assigned as usize {
-        return Err(Error::Database(format!(
-            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
-            from.id,
-            from.assigned,
-            assignments.len()
-        )));
-    }
-    let moving = assignments.len() as u32;
-    target_rules(&from, &from_ref, to, &to_ref, moving)?;
+    let (from_taken, take_over_audit) = leaving(store, actor, &from, &from_ref, now)?;
+    let takes_over = take_over_audit.is_some();
+    let assignments = assignments_of(store, &from)?;
     let in_to: HashSet<UserId> = store
         .assignments_of(to.id)?
         .into_iter()
         .map(|a| a.user)
         .collect();
     let mut users = Vec::with_capacity(assignments.len());
+    let mut already_in_target = Vec::new();
     for a in &assignments {
         let user = user_ref(store, a.user)?;
         if in_to.contains(&a.user) {
-            return Err(Error::Refused(format!(
-                "{} already holds a license of {}; unassign it from one of the two (`selfserve license unassign`) before moving",
-                user.user_principal_name,
-                to_ref.label()
-            )));
+            already_in_target.push(user);
+        } else {
+            users.push(user);
         }
-        users.push(user);
     }
+    let moving = users.len() as u32;
+    target_rules(&from, &from_ref, to, &to_ref, moving)?;
 
-    let mut from_after = from_taken;
-    from_after.assigned = 0;
-    from_after.status = Status::Deleted;
-    from_after.status_since = now.date_naive();
-    from_after.cancellation = Some(CancelReason::MovingToCentral);
-    from_after.auto_renew = false;
+    let from_after = moved_out(from_taken, now);
     let mut to_after = to.clone();
     to_after.assigned += moving;
 
     let mut audit: Vec<PlannedAudit> = take_over_audit.into_iter().collect();
+    let mut after = format!(
+        "{}; {} moved to {} ({}): {}",
+        state(&from_after),
+        count(u64::from(moving), "user"),
+        to.id,
+        state(&to_after),
+        some_users(&users)
+    );
+    if !already_in_target.is_empty() {
+        after.push_str(&format!(
+            "; {} held a license of it already: {}",
+            count(already_in_target.len() as u64, "user"),
+            some_users(&already_in_target)
+        ));
+    }
     audit.push(PlannedAudit {
         action: "subscription.move-users".into(),
         target: from.id.to_string(),
         before: Some(state(&from)),
-        after: Some(format!(
-            "{}; {} moved to {} ({}): {}",
-            state(&from_after),
-            count(u64::from(moving), "user"),
-            to.id,
-            state(&to_after),
-            some_users(&users)
-        )),
+        after: Some(after),
     });
-    let emails: Vec<PlannedEmail> = buyer_email(
-        store,
-        actor,
-        &from,
-        EmailKind::UsersMoved,
-        format!(
-            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
-            from_ref.product_name
-        ),
-        format!(
-            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
-            from_ref.product_name,
-            from.id,
-            count(u64::from(from.quantity), "license"),
-            from.start,
-            count(u64::from(moving), "user"),
-            CancelReason::MovingToCentral.as_str()
-        ),
-    )?
-    .into_iter()
-    .collect();
+    let emails: Vec<PlannedEmail> = moved_email(store, actor, &from, &from_ref, assignments.len())?
+        .into_iter()
+        .collect();
 
     let plan = MovePlan {
         from: from_ref,
         to: to_ref,
         takes_over,
         users,
+        already_in_target,
         from_status_after: from_after.status,
         cancellation_reason: CancelReason::MovingToCentral,
         to_assigned_after: to_after.assigned,
@@ -186,6 +150,87 @@ pub(crate) fn plan_move(
         to_after,
     };
     Ok((plan, writes))
+}
+
+/// `from` about to lose its users: refused if Deleted, taken over first where it is a
+/// self-service subscription not taken over yet (with that audit event).
+pub(crate) fn leaving(
+    store: &Store,
+    actor: &Actor,
+    from: &Subscription,
+    from_ref: &SubRef,
+    now: DateTime<Utc>,
+) -> Result<(Subscription, Option<PlannedAudit>)> {
+    if from.status == Status::Deleted {
+        return Err(Error::Refused(format!(
+            "{} is Deleted: it has no users left to move",
+            from_ref.label()
+        )));
+    }
+    // A central subscription is the administrators' already: moving from it consolidates.
+    let taken = if from.origin.is_self_service() {
+        plan_take_over(store, actor, from, now)?
+    } else {
+        None
+    };
+    Ok(match taken {
+        Some((after, audit)) => (after, Some(audit)),
+        None => (from.clone(), None),
+    })
+}
+
+/// The assignments of `sub`, which must be as many as it records.
+pub(crate) fn assignments_of(store: &Store, sub: &Subscription) -> Result<Vec<Assignment>> {
+    let assignments = store.assignments_of(sub.id)?;
+    if assignments.len() != sub.assigned as usize {
+        return Err(Error::Database(format!(
+            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
+            sub.id,
+            sub.assigned,
+            assignments.len()
+        )));
+    }
+    Ok(assignments)
+}
+
+/// `from` as a move leaves it: no users, Deleted, cancelled as moving-to-central, not renewing.
+pub(crate) fn moved_out(mut from: Subscription, now: DateTime<Utc>) -> Subscription {
+    from.assigned = 0;
+    from.status = Status::Deleted;
+    from.status_since = now.date_naive();
+    from.cancellation = Some(CancelReason::MovingToCentral);
+    from.auto_renew = false;
+    from
+}
+
+/// The e-mail telling `from`'s buyer that its `users` now get their licenses from the
+/// organisation and that it is cancelled; None for a central subscription.
+pub(crate) fn moved_email(
+    store: &Store,
+    actor: &Actor,
+    from: &Subscription,
+    from_ref: &SubRef,
+    users: usize,
+) -> Result<Option<PlannedEmail>> {
+    buyer_email(
+        store,
+        actor,
+        from,
+        EmailKind::UsersMoved,
+        format!(
+            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
+            from_ref.product_name
+        ),
+        format!(
+            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
+            from_ref.product_name,
+            from.id,
+            count(u64::from(from.quantity), "license"),
+            from.start,
+            count(users as u64, "user"),
+            CancelReason::MovingToCentral.as_str()
+        ),
+    )
 }
 
 /// What a subscription must be to receive `moving` users of `from`; the refusal says why not.
@@ -250,20 +295,32 @@ pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Resul
     actor.require(Capability::Read, "read subscriptions")?;
     let from = load(store, from)?;
     let from_ref = sub_ref(store, &from)?;
+    let from_users: HashSet<UserId> = store
+        .assignments_of(from.id)?
+        .into_iter()
+        .map(|a| a.user)
+        .collect();
     let mut targets = Vec::new();
     for to in store.subscriptions_of_product(&from.product_id)? {
         if to.id == from.id || to.status == Status::Deleted {
             continue;
         }
+        // Users holding a license of `to` already need no free one there.
+        let already = store
+            .assignments_of(to.id)?
+            .iter()
+            .filter(|a| from_users.contains(&a.user))
+            .count() as u32;
+        let moving = from.assigned.saturating_sub(already);
         let to_ref = sub_ref(store, &to)?;
-        let refusal = match target_rules(&from, &from_ref, &to, &to_ref, from.assigned) {
+        let refusal = match target_rules(&from, &from_ref, &to, &to_ref, moving) {
             Ok(()) => None,
             Err(Error::Refused(why)) => Some(why),
             Err(e) => return Err(e),
         };
         targets.push(MoveTarget {
             free: to.free(),
-            missing: from.assigned.saturating_sub(to.free()),
+            missing: moving.saturating_sub(to.free()),
             subscription: to_ref,
             refusal,
         });
@@ -302,6 +359,11 @@ pub(crate) fn apply_move(
             user: u.id,
             assigned_at: now,
         })?;
+    }
+    for u in &plan.already_in_target {
+        if !tx.remove_assignment(from, u.id)? {
+            return abort(changed_meanwhile(from));
+        }
     }
     tx.put_subscription(&writes.from_after)?;
     for a in &plan.audit {

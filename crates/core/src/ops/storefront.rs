@@ -129,7 +129,7 @@ fn buyer(store: &Store, upn: &str) -> Result<User> {
     Ok(user)
 }
 
-/// The subscriptions of `product` whose license `user` holds (at most one while the data is sound).
+/// The subscriptions of `product` whose license `user` holds (two while they are paid twice).
 fn held_licenses(store: &Store, user: UserId, product: &ProductId) -> Result<Vec<SubscriptionId>> {
     let mut held = Vec::new();
     for id in store.licenses_of_user(user)? {
@@ -337,7 +337,7 @@ pub fn trial(
 
 fn already_licensed(buyer: &User, product: &Product) -> Error {
     Error::Refused(format!(
-        "{} already holds a license of {} (one license per product per user), so a trial would give them nothing",
+        "{} already holds a license of {}, so a trial would give them nothing",
         buyer.upn, product.name
     ))
 }

@@ -153,7 +153,7 @@ impl Tx {
     }
 
     /// Adds an assignment and its user index entry. The caller updates `Subscription::assigned`
-    /// and checks the quantity and one-license-per-product rules.
+    /// and checks the quantity and one-license-per-subscription rules.
     pub fn put_assignment(&self, a: &Assignment) -> TxResult<()> {
         self.assignments.insert(
             codec::key(&[a.subscription.as_bytes(), a.user.as_bytes()]),

@@ -1,0 +1,141 @@
+//! Asking a buyer to cancel their self-service subscription (the article's manual centralisation,
+//! step 6): an e-mail in the outbox and its audit event, in one transaction. Nothing else
+//! changes: the subscription stays the buyer's until they cancel it, or until an administrator
+//! takes it over and cancels it.
+
+use super::take_over::*;
+use crate::access::{Actor, Capability};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::query::PaidTwice;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AskCancelPlan {
+    pub subscription: SubRef,
+    /// Its users who hold a license of the product from another subscription too.
+    pub paid_twice: Vec<UserRef>,
+    /// Its users who would lose access if it were cancelled now.
+    pub only_licensed_here: Vec<UserRef>,
+    pub emails: Vec<PlannedEmail>,
+    pub audit: Vec<PlannedAudit>,
+}
+
+/// E-mails the buyer of the self-service subscription `sub`, asking them to cancel it.
+pub fn ask_cancel(
+    store: &Store,
+    actor: &Actor,
+    sub: SubscriptionId,
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Result<Outcome<AskCancelPlan>> {
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        "ask buyers to cancel",
+        dry_run,
+    )?;
+    let s = load(store, sub)?;
+    let subscription = sub_ref(store, &s)?;
+    if !s.origin.is_self_service() {
+        return Err(Error::Refused(format!(
+            "{} is a central subscription: it has no buyer to ask; cancel it yourself with `selfserve subscription cancel {} --reason REASON`",
+            subscription.label(),
+            s.id
+        )));
+    }
+    if s.status == Status::Deleted {
+        return Err(Error::Refused(format!(
+            "{} is already Deleted: there is nothing left to cancel",
+            subscription.label()
+        )));
+    }
+    let Some(buyer) = s.buyer.map(|b| store.user(b)).transpose()?.flatten() else {
+        return Err(Error::Refused(format!(
+            "the buyer of {} is no longer in the directory; take it over and cancel it yourself (`selfserve subscription cancel {} --reason moving-to-central`)",
+            subscription.label(),
+            s.id
+        )));
+    };
+    let mut paid_twice = Vec::new();
+    let mut only_licensed_here = Vec::new();
+    let mut elsewhere = PaidTwice::new(store);
+    for a in store.assignments_of(s.id)? {
+        let user = user_ref(store, a.user)?;
+        if elsewhere.check(a.user, &s)? {
+            paid_twice.push(user);
+        } else {
+            only_licensed_here.push(user);
+        }
+    }
+    let users = paid_twice.len() + only_licensed_here.len();
+    let name = &subscription.product_name;
+    let covered = match (paid_twice.len(), only_licensed_here.len()) {
+        (0, 0) => "None of its licenses is assigned any more.".to_string(),
+        (_, 0) => format!(
+            "Your organisation now licenses all {} of your subscription, so it pays twice for them.",
+            count(users as u64, "user")
+        ),
+        (0, _) => format!(
+            "Your organisation is licensing the {} of your subscription from a subscription it manages.",
+            count(users as u64, "user")
+        ),
+        (both, _) => format!(
+            "Your organisation now licenses {both} of the {} of your subscription, so it pays twice for them, and is licensing the others.",
+            count(users as u64, "user")
+        ),
+    };
+    let body = format!(
+        "Hello {},\n\nYou bought {} of {} on {} (subscription {}). {covered} \
+         Please cancel it in the Microsoft 365 admin center ({}) under Billing > Your products, \
+         so you are not charged for it again.\n\nQuestions: ask {} <{}>.\n",
+        buyer.display_name,
+        count(u64::from(s.quantity), "license"),
+        name,
+        s.start,
+        s.id,
+        store.tenant().cloud.admin_center_url(),
+        actor.user.display_name,
+        actor.user.upn
+    );
+    let email = PlannedEmail {
+        to: buyer.upn.clone(),
+        subject: format!("Please cancel your {name} subscription: your organisation provides it"),
+        kind: EmailKind::PleaseCancel,
+        body,
+    };
+    let audit = PlannedAudit {
+        action: "subscription.ask-cancel".into(),
+        target: s.id.to_string(),
+        before: Some(state(&s)),
+        after: Some(format!(
+            "{} asked to cancel it; {} of its {} paid twice",
+            buyer.upn,
+            paid_twice.len(),
+            count(users as u64, "user")
+        )),
+    };
+    let plan = AskCancelPlan {
+        subscription,
+        paid_twice,
+        only_licensed_here,
+        emails: vec![email],
+        audit: vec![audit],
+    };
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            // Asking about a subscription that changed meanwhile would say the wrong thing.
+            recheck(tx, &s)?;
+            for a in &plan.audit {
+                write_audit(tx, upn, now, a)?;
+            }
+            for e in &plan.emails {
+                write_email(tx, now, e)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
