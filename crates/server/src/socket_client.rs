@@ -71,14 +71,18 @@ impl SocketClient {
         let reply = match (read_frame(&mut stream, MAX_REPLY), sent) {
             (Ok(reply), _) => reply,
             (Err(_), Err(e)) => return Err(gone(e)),
-            (Err(e), Ok(())) => return Err(match e.kind() {
-                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::Database(format!(
+            (Err(e), Ok(())) => {
+                return Err(match e.kind() {
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
+                        Error::Database(format!(
                     "the selfserve server on {} did not answer within {} seconds; see its log",
                     socket.display(),
                     HELLO_TIMEOUT.as_secs()
-                )),
-                _ => gone(e),
-            }),
+                ))
+                    }
+                    _ => gone(e),
+                })
+            }
         };
         stream.set_read_timeout(None).map_err(gone)?;
         match decode::<HelloReply>(&reply) {

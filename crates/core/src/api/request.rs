@@ -205,6 +205,10 @@ impl Request {
             Q::RemoveAdmin { .. } => "RemoveAdmin",
             Q::Purchase { .. } => "Purchase",
             Q::Trial { .. } => "Trial",
+            Q::AddLicenses { .. } => "AddLicenses",
+            Q::AskCancel { .. } => "AskCancel",
+            Q::CentraliseOwned { .. } => "CentraliseOwned",
+            Q::MoveUsersProvisioned { .. } => "MoveUsersProvisioned",
         }
     }
 
@@ -225,7 +229,11 @@ impl Request {
             | Q::BuyCentral { dry_run, .. }
             | Q::Centralise { dry_run, .. }
             | Q::Assign { dry_run, .. }
-            | Q::Unassign { dry_run, .. } => !dry_run,
+            | Q::Unassign { dry_run, .. }
+            | Q::AddLicenses { dry_run, .. }
+            | Q::AskCancel { dry_run, .. }
+            | Q::CentraliseOwned { dry_run, .. }
+            | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
             Q::Session
             | Q::ProductRows { .. }
             | Q::ProductBuyers
