@@ -4,7 +4,7 @@
 //! carried out as one transaction. The admin center makes you do this one subscription at a time.
 
 use super::move_wizard::BuyView;
-use super::words::{emails, short};
+use super::words::{emails, named, short};
 use super::{self as dialog, count, refusal, Context, Load, Opened, Paged, Step, Summary};
 use crate::text::{fit, sanitize};
 use crate::tui::effect::Job;
@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, Term};
-use selfserve_core::ops::centralise::CentralisePlan;
+use selfserve_core::ops::centralise_owned::CentraliseOwnedPlan;
 use selfserve_core::ops::take_over::Outcome;
 use selfserve_core::Capability;
 
@@ -53,25 +53,105 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CentraliseView {
     pub product_name: String,
-    pub purchase: BuyView,
+    /// Where the central licenses come from, cheapest first: free ones reused, licenses added
+    /// to a central subscription, a new one bought; each with its money.
+    pub sources: Vec<Source>,
     /// One line per self-service subscription moved: which, and how many users.
     pub moves: Vec<String>,
     pub users_moved: u32,
+    /// Users who hold a central license already (paid twice): they only lose the other one.
+    pub users_already_central: u32,
     pub emails: Vec<String>,
 }
 
+/// One way the plan finds central licenses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Reused {
+        licenses: u32,
+        subscription: String,
+        value: String,
+    },
+    Added {
+        licenses: u32,
+        subscription: String,
+        cost: String,
+        quantity_after: u32,
+    },
+    Bought(BuyView),
+}
+
+impl Source {
+    fn sentence(&self, done: bool) -> String {
+        let d = |did: &'static str, will: &'static str| if done { did } else { will };
+        match self {
+            Source::Reused {
+                licenses,
+                subscription,
+                value,
+            } => format!(
+                "{} {} free {} of {subscription} (worth {value} per term, already paid for).",
+                d("Reused", "Reuses"),
+                thousands(u64::from(*licenses)),
+                plural(*licenses, "license")
+            ),
+            Source::Added {
+                licenses,
+                subscription,
+                cost,
+                quantity_after,
+            } => format!(
+                "{} {} {} to {subscription}, {} then ({cost} more per term, by invoice).",
+                d("Added", "Adds"),
+                thousands(u64::from(*licenses)),
+                plural(*licenses, "license"),
+                thousands(u64::from(*quantity_after))
+            ),
+            Source::Bought(b) => b.sentence(done),
+        }
+    }
+}
+
+fn plural(n: u32, what: &str) -> String {
+    if n == 1 {
+        what.to_string()
+    } else {
+        format!("{what}s")
+    }
+}
+
 impl CentraliseView {
-    pub fn from_plan(p: &CentralisePlan) -> CentraliseView {
+    pub fn from_plan(p: &CentraliseOwnedPlan) -> CentraliseView {
+        let mut sources: Vec<Source> = p
+            .reused
+            .iter()
+            .map(|r| Source::Reused {
+                licenses: r.licenses,
+                subscription: named(&r.subscription),
+                value: sanitize(&r.value_per_term.to_string()),
+            })
+            .collect();
+        if let Some(a) = &p.added {
+            sources.push(Source::Added {
+                licenses: a.added,
+                subscription: named(&a.subscription),
+                cost: sanitize(&a.cost_per_term.to_string()),
+                quantity_after: a.quantity_after,
+            });
+        }
+        if let Some(b) = &p.bought {
+            sources.push(Source::Bought(BuyView::from_plan(b)));
+        }
         CentraliseView {
             product_name: sanitize(&p.product_name),
-            purchase: BuyView::from_plan(&p.purchase),
+            sources,
             moves: p
                 .moves
                 .iter()
                 .map(|m| {
                     format!(
                         "{:>12} from {}…{}",
-                        count(m.users.len(), "user"),
+                        count(m.users(), "user"),
                         short(m.from.id),
                         m.from
                             .buyer
@@ -82,18 +162,26 @@ impl CentraliseView {
                 })
                 .collect(),
             users_moved: p.users_moved,
+            users_already_central: p.users_already_central,
             emails: p.moves.iter().flat_map(|m| emails(&m.emails)).collect(),
         }
+    }
+
+    /// The term of what it buys, where it buys anything.
+    fn bought_term(&self) -> Option<Term> {
+        self.sources.iter().find_map(|s| match s {
+            Source::Bought(b) => Some(b.term),
+            _ => None,
+        })
     }
 }
 
 impl Summary for CentraliseView {
     fn done(&self) -> String {
         format!(
-            "Centralised {}: {} moved to {}…, {} cancelled",
+            "Centralised {}: {} moved to central licenses, {} cancelled",
             self.product_name,
             count(self.users_moved as usize, "user"),
-            short(self.purchase.id),
             count(self.moves.len(), "subscription")
         )
     }
@@ -126,13 +214,13 @@ impl CentraliseDialog {
         Job::new("centralise", move |client| CentraliseReply {
             dry_run,
             plan: client
-                .ask(Request::Centralise {
+                .ask(Request::CentraliseOwned {
                     product: product.clone(),
                     term,
                     now,
                     dry_run,
                 })
-                .map(|o: Outcome<CentralisePlan>| CentraliseView::from_plan(&o.plan))
+                .map(|o: Outcome<CentraliseOwnedPlan>| CentraliseView::from_plan(&o.plan))
                 .map_err(refusal),
             product,
         })
@@ -142,22 +230,40 @@ impl CentraliseDialog {
 fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) {
     let plain = Style::new();
     let d = |did: &'static str, will: &'static str| if done { did } else { will };
-    page.intro.push((
-        p.purchase.sentence(done),
-        if done { theme.title() } else { plain },
-    ));
+    for source in &p.sources {
+        page.intro.push((
+            source.sentence(done),
+            if done { theme.title() } else { plain },
+        ));
+    }
     page.intro.push((
         format!(
-            "{} the {} of {} self-service subscriptions into it; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
+            "{} the {} of {} self-service {} onto them; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
             d("Moved", "Moves"),
             count(p.users_moved as usize, "user"),
             thousands(p.moves.len() as u64),
+            if p.moves.len() == 1 { "subscription" } else { "subscriptions" },
             d("shows", "then shows"),
             d("was", "is"),
             count(p.emails.len(), "e-mail")
         ),
         plain,
     ));
+    if p.users_already_central > 0 {
+        page.intro.push((
+            format!(
+                "{} already {} a central license (paid twice): {} only the self-service one.",
+                count(p.users_already_central as usize, "user"),
+                if p.users_already_central == 1 {
+                    "holds"
+                } else {
+                    "hold"
+                },
+                d("they lost", "they lose")
+            ),
+            plain,
+        ));
+    }
 }
 
 fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
@@ -229,7 +335,9 @@ impl Paged for CentraliseDialog {
                 plan,
             } if product == self.product
                 && self.step == CentraliseStep::Review
-                && plan.as_ref().map_or(true, |p| p.purchase.term == self.term) =>
+                && plan
+                    .as_ref()
+                    .map_or(true, |p| p.bought_term().is_none_or(|t| t == self.term)) =>
             {
                 self.plan = plan.into()
             }
@@ -290,18 +398,20 @@ impl Paged for CentraliseDialog {
                 if let Some(p) = self.plan.ready() {
                     page.intro.push((
                         format!(
-                            "Buy {} licenses of {} and move the {} of its {} self-service subscriptions into them, cancelling those?",
-                            thousands(u64::from(p.purchase.quantity)),
-                            p.product_name,
+                            "Move the {} of {}'s {} self-service {} onto central licenses, cancelling those?",
                             count(p.users_moved as usize, "user"),
-                            thousands(p.moves.len() as u64)
+                            p.product_name,
+                            thousands(p.moves.len() as u64),
+                            if p.moves.len() == 1 { "subscription" } else { "subscriptions" }
                         ),
                         theme.title(),
                     ));
+                    for source in &p.sources {
+                        page.intro.push((source.sentence(false), plain));
+                    }
                     page.intro.push((
                         format!(
-                            "One transaction: all of it happens, or none. {} per term, by invoice. {} e-mailed.",
-                            p.purchase.cost,
+                            "One transaction: all of it happens, or none. {} e-mailed.",
                             match p.emails.len() {
                                 1 => "1 buyer is".to_string(),
                                 n => format!("{n} buyers are"),

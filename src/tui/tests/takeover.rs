@@ -391,7 +391,7 @@ fn cancel_dialog_asks_why_and_if_sure_then_cancels() {
 }
 
 #[test]
-fn centralise_plans_one_purchase_for_every_self_service_user_then_does_it() {
+fn centralise_uses_the_central_licenses_owned_then_does_it() {
     let mut h = Harness::new(80, 24);
     let filter = SubscriptionFilter {
         self_service_only: true,
@@ -413,8 +413,29 @@ fn centralise_plans_one_purchase_for_every_self_service_user_then_does_it() {
     };
     assert_eq!(d.step, CentraliseStep::Review);
     let plan = d.plan.ready().expect("plan");
-    assert_eq!(plan.purchase.quantity, users);
     assert_eq!(plan.users_moved, users);
+    // Power BI Pro has a central subscription already: its free licenses are reused and the
+    // missing ones added to it; nothing is bought.
+    use crate::tui::dialogs::centralise::Source;
+    let licenses: u32 = plan
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::Reused { licenses, .. } | Source::Added { licenses, .. } => *licenses,
+            Source::Bought(b) => b.quantity,
+        })
+        .sum();
+    assert_eq!(licenses, users - plan.users_already_central);
+    assert!(
+        matches!(plan.sources.first(), Some(Source::Reused { .. })),
+        "{:?}",
+        plan.sources
+    );
+    assert!(
+        !plan.sources.iter().any(|s| matches!(s, Source::Bought(_))),
+        "{:?}",
+        plan.sources
+    );
     assert_eq!(plan.moves.len(), live.len());
     assert_eq!(plan.emails.len(), live.len(), "each buyer e-mailed");
     h.keys("<Enter><Esc><Esc>");
@@ -599,10 +620,7 @@ fn t_plans_the_purchase_again_for_the_other_term() {
     to_product(&mut h, PRO);
     h.keys("Ct");
     match h.app.dialog_as::<CentraliseDialog>() {
-        Some(d) => assert_eq!(
-            d.plan.ready().expect("plan").purchase.term,
-            selfserve_core::model::Term::Monthly
-        ),
+        Some(d) => assert_eq!(d.term, selfserve_core::model::Term::Monthly),
         None => panic!("no centralise dialog: {:?}", h.app.dialog),
     }
 }
