@@ -6,6 +6,7 @@ pub mod audit;
 pub mod centralise;
 pub mod check;
 pub mod demo;
+pub mod due;
 pub mod first_run;
 pub mod license;
 pub mod lifecycle;

@@ -11,6 +11,7 @@ use selfserve_core::ops::cancel::CancelPlan;
 use selfserve_core::ops::move_users::MovePlan;
 use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, TakeOverPlan, UserRef};
 use selfserve_core::query::{SubscriptionDetail, SubscriptionFilter, SubscriptionRow};
+use selfserve_core::words::count;
 use selfserve_core::Error;
 use selfserve_server::Client;
 use serde::Serialize;
@@ -113,8 +114,10 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 status,
                 buyer_upn: buyer.clone(),
             };
-            let rows: Vec<SubscriptionRow> =
-                ctx.client()?.ask(Request::SubscriptionRows { filter })?;
+            let rows: Vec<SubscriptionRow> = ctx.client()?.ask(Request::SubscriptionRows {
+                filter,
+                now: ctx.now,
+            })?;
             if ctx.json {
                 print_json(&rows)?;
             } else {
@@ -122,9 +125,10 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             }
         }
         SubscriptionCommand::Show { sub } => {
-            let detail: SubscriptionDetail = ctx
-                .client()?
-                .ask(Request::SubscriptionDetail { sub: sub.clone() })?;
+            let detail: SubscriptionDetail = ctx.client()?.ask(Request::SubscriptionDetail {
+                sub: sub.clone(),
+                now: ctx.now,
+            })?;
             if ctx.json {
                 print_json(&detail)?;
             } else {
@@ -389,7 +393,9 @@ fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {
         ]);
     }
     let mut lines = t.lines();
-    lines.push(format!("{} subscriptions", rows.len()));
+    lines.push(count(rows.len() as u64, "subscription", "subscriptions"));
+    let due = rows.iter().filter(|r| !r.lifecycle_due.is_empty()).count();
+    lines.extend(super::due::line(due as u64));
     lines
 }
 
@@ -435,6 +441,12 @@ fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
         t.row(vec![k.to_string(), v]);
     }
     let mut lines: Vec<String> = t.lines().into_iter().skip(1).collect();
+    if !r.lifecycle_due.is_empty() {
+        lines.push(format!(
+            "Lifecycle steps due but not applied: {}; the status above is the one at the clock. Apply them with `selfserve lifecycle run`.",
+            super::due::steps(&r.lifecycle_due)
+        ));
+    }
     lines.push(String::new());
     lines.push(format!("Users with licenses ({}):", d.users.len()));
     let mut u = Table::new(&["Display name", "User principal name", "Assigned on"]);

@@ -45,7 +45,10 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
             .map(|p| ProductId(p.trim().to_ascii_uppercase())),
         subscriptions: subscriptions.clone(),
     };
-    let export: Export = client.ask(Request::Export { selection })?;
+    let export: Export = client.ask(Request::Export {
+        selection,
+        now: ctx.now,
+    })?;
     // The file is written here, by the user running the command, not by whoever holds the database.
     match output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {

@@ -152,6 +152,7 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     send(Request::Session);
     send(Request::ProductRows {
         self_service: false,
+        now,
     });
     send(Request::ProductBuyers);
     send(Request::SubscriptionRows {
@@ -159,9 +160,11 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
             self_service_only: true,
             ..SubscriptionFilter::default()
         },
+        now,
     });
     send(Request::SubscriptionDetail {
         sub: from.id.to_string(),
+        now,
     });
     send(Request::ResolveSubscription { sub: prefix });
     send(Request::UsersByBuyer {
@@ -175,6 +178,7 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     send(Request::AdminRows);
     send(Request::Export {
         selection: ExportSelection::default(),
+        now,
     });
     send(Request::Check);
     send(Request::LifecyclePreview { until: now });
@@ -325,8 +329,15 @@ fn a_read_through_the_dispatcher_is_the_query_itself() {
     for login in [ADMIN, READER] {
         let actor = t.actor(login);
         for self_service in [false, true] {
-            let rows: Vec<ProductRow> = ask_as(&t, &actor, Request::ProductRows { self_service });
-            let direct = query::product_rows(&t.store, &actor, self_service).expect("rows");
+            let rows: Vec<ProductRow> = ask_as(
+                &t,
+                &actor,
+                Request::ProductRows {
+                    self_service,
+                    now: now(),
+                },
+            );
+            let direct = query::product_rows(&t.store, &actor, self_service, now()).expect("rows");
             assert_eq!(rows, direct);
             assert!(!rows.is_empty());
         }
@@ -339,11 +350,12 @@ fn a_read_through_the_dispatcher_is_the_query_itself() {
             &actor,
             Request::SubscriptionRows {
                 filter: filter.clone(),
+                now: now(),
             },
         );
         assert_eq!(
             rows,
-            query::subscription_rows(&t.store, &actor, &filter).expect("rows")
+            query::subscription_rows(&t.store, &actor, &filter, now()).expect("rows")
         );
     }
 }

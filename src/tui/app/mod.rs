@@ -133,6 +133,7 @@ impl App {
         self.products.state = LoadState::Loading;
         let mut fx = vec![Effect::LoadProducts {
             self_service: false,
+            now: self.now,
         }];
         fx.extend(self.lifecycle_due());
         fx

@@ -185,6 +185,14 @@ pub fn advance(sub: &mut Subscription, today: NaiveDate) -> Vec<Taken> {
     steps
 }
 
+/// `sub` as the lifecycle says it is on `today`, and the steps that takes: what every read shows
+/// (SPEC §2 rule 11) and what a run applies, so the two cannot disagree.
+pub fn as_of(sub: &Subscription, today: NaiveDate) -> (Subscription, Vec<Taken>) {
+    let mut after = sub.clone();
+    let steps = advance(&mut after, today);
+    (after, steps)
+}
+
 /// A subscription with steps due, and what its transaction needs read beforehand.
 struct Due {
     id: SubscriptionId,
@@ -201,8 +209,7 @@ pub fn preview(store: &Store, actor: &Actor, until: DateTime<Utc>) -> Result<Lif
     let mut changes = Vec::new();
     for sub in store.subscriptions() {
         let before = sub?;
-        let mut after = before.clone();
-        let steps = advance(&mut after, today);
+        let (_, steps) = as_of(&before, today);
         if !steps.is_empty() {
             let buyer = buyer_upn(store, &before)?;
             changes.extend(ctx.describe(&before, &steps, buyer, before.assigned));
@@ -239,8 +246,8 @@ pub fn run(
     let mut due = Vec::new();
     for sub in store.subscriptions() {
         let sub = sub?;
-        let mut after = sub.clone();
-        if advance(&mut after, today).is_empty() {
+        let (after, steps) = as_of(&sub, today);
+        if steps.is_empty() {
             continue;
         }
         let users = if after.status == Status::Deleted {
@@ -293,8 +300,7 @@ fn apply_one(
     let Some(before) = tx.subscription(due.id)? else {
         return Ok(Vec::new());
     };
-    let mut after = before.clone();
-    let steps = advance(&mut after, today);
+    let (mut after, steps) = as_of(&before, today);
     if steps.is_empty() {
         return Ok(Vec::new());
     }
