@@ -75,6 +75,9 @@ enum Command {
     Lifecycle(cli::lifecycle::LifecycleCommand),
     /// Verify every invariant of the database; exit 1 and list breaches
     Check,
+    /// The tenant: its cloud and admin center
+    #[command(subcommand)]
+    Tenant(cli::tenant::TenantCommand),
 }
 
 fn main() -> ExitCode {
@@ -112,6 +115,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Storefront(c)) => cli::storefront::run(&ctx, &c),
         Some(Command::Lifecycle(c)) => cli::lifecycle::run(&ctx, &c),
         Some(Command::Check) => cli::check::run(&ctx),
+        Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
     }
 }
 

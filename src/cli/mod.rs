@@ -16,6 +16,7 @@ pub mod product;
 pub mod storefront;
 pub mod subscription;
 pub mod table;
+pub mod tenant;
 pub mod user;
 
 use crate::watchdog::Watchdog;

@@ -27,6 +27,7 @@ const POPULAR: &[&str] = &[
 pub(super) fn build(
     path: &Path,
     opts: &DemoOptions,
+    cloud: Cloud,
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
     let names = Names::builtin()?;
@@ -37,7 +38,7 @@ pub(super) fn build(
         id: TenantId(new_id(&mut rng)),
         display_name: "Contoso (demo)".to_string(),
         currency: "EUR".to_string(),
-        cloud: Cloud::Global,
+        cloud,
         existing_agreement: true,
         demo: true,
         created_at: opts.now,
