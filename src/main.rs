@@ -92,7 +92,7 @@ fn main() -> ExitCode {
             let (code, message) = failure.report();
             // A reader that stopped early (`| head`) is not an error worth a line.
             if code != 0 {
-                eprintln!("selfserve: {message}");
+                eprintln!("selfserve: {}", cli::to_locale(&message));
             }
             ExitCode::from(code)
         }

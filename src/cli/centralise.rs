@@ -7,6 +7,7 @@ use selfserve_core::api::Request;
 use selfserve_core::model::ProductId;
 use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
+use selfserve_core::words::{agree, count};
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -34,22 +35,28 @@ pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
     let buy = &p.purchase;
     let mut lines = vec![
         format!(
-            "{} {} {} licenses centrally (subscription {}, {} per term, invoice).",
+            "{} {} {} {} centrally (subscription {}, {} per term, invoice).",
             done(&out, "Bought", "Would buy"),
             buy.subscription.quantity,
             p.product_name,
+            agree(u64::from(buy.subscription.quantity), "license", "licenses"),
             buy.subscription.id,
             buy.cost_per_term
         ),
         format!(
-            "{} {} users from {} self-service subscriptions into it, cancelling them (moving-to-central):",
+            "{} {} from {} into it, cancelling {} (moving-to-central):",
             done(&out, "Moved", "Would move"),
-            p.users_moved,
-            p.moves.len()
+            count(u64::from(p.users_moved), "user"),
+            count(p.moves.len() as u64, "self-service subscription"),
+            agree(p.moves.len() as u64, "it", "them")
         ),
     ];
     for m in &p.moves {
-        lines.push(format!("  {}: {} users", named(&m.from), m.users.len()));
+        lines.push(format!(
+            "  {}: {}",
+            named(&m.from),
+            count(m.users.len() as u64, "user")
+        ));
     }
     for m in &p.moves {
         lines.extend(email_lines(&out, &m.emails));

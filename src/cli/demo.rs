@@ -5,6 +5,7 @@ use clap::Args;
 use selfserve_core::access::read_only_refusal;
 use selfserve_core::demo::{self, DemoOptions, DemoSummary};
 use selfserve_core::model::Cloud;
+use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -76,12 +77,12 @@ pub fn create(
 
 pub fn println_summary(s: &DemoSummary) {
     eprintln!(
-        "Created the demo tenant {:?} at {}: {} users, {} subscriptions, {} license assignments.",
+        "Created the demo tenant {:?} at {}: {}, {}, {}.",
         s.tenant,
         s.path.display(),
-        s.users,
-        s.subscriptions,
-        s.assignments
+        count(s.users, "user"),
+        count(s.subscriptions, "subscription"),
+        count(s.assignments, "license assignment")
     );
     eprintln!(
         "You are {} (GlobalAdministrator, login {:?}); the logins \"billing\" and \"reader\" are a BillingAdministrator and a GlobalReader (SELFSERVE_USER=billing).",

@@ -9,7 +9,7 @@ pub fn line(subscriptions: u64) -> Option<String> {
     (subscriptions > 0).then(|| {
         format!(
             "{} {} lifecycle steps due but not applied; statuses are shown as of the clock. Apply them with `selfserve lifecycle run`.",
-            count(subscriptions, "subscription", "subscriptions"),
+            count(subscriptions, "subscription"),
             agree(subscriptions, "has", "have")
         )
     })

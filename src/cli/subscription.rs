@@ -11,7 +11,7 @@ use selfserve_core::ops::cancel::CancelPlan;
 use selfserve_core::ops::move_users::MovePlan;
 use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, TakeOverPlan, UserRef};
 use selfserve_core::query::{SubscriptionDetail, SubscriptionFilter, SubscriptionRow};
-use selfserve_core::words::count;
+use selfserve_core::words::{agree, count};
 use selfserve_core::Error;
 use selfserve_server::Client;
 use serde::Serialize;
@@ -186,13 +186,13 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 ));
             }
             lines.push(format!(
-                "{} {} (reason {}); {} now has {} of {} licenses assigned.",
+                "{} {} (reason {}); {} now has {} of {} assigned.",
                 done(&out, "Cancelled", "Would cancel"),
                 p.from.label(),
                 p.cancellation_reason.as_str(),
                 p.to.label(),
                 p.to_assigned_after,
-                p.to.quantity
+                count(u64::from(p.to.quantity), "license")
             ));
             lines.extend(email_lines(&out, &p.emails));
             lines.extend(user_lines(&p.users));
@@ -212,17 +212,20 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 dry_run: *dry_run,
             })?;
             let p = &out.plan;
+            let n = p.users.len() as u64;
             let mut lines = vec![format!(
-                "{} {} (reason {}): it shows Deleted and {} lose their license.",
+                "{} {} (reason {}): it shows Deleted and {} {} their {}.",
                 done(&out, "Cancelled", "Would cancel"),
                 named(&p.subscription),
                 p.reason.as_str(),
-                users_count(&p.users)
+                users_count(&p.users),
+                agree(n, "loses", "lose"),
+                agree(n, "license", "licenses")
             )];
             if p.takes_over {
                 lines.push(format!(
-                    "{} it first.",
-                    done(&out, "Took over", "Would take over")
+                    "{} first.",
+                    done(&out, "Took it over", "Would take it over")
                 ));
             }
             lines.extend(email_lines(&out, &p.emails));
@@ -247,10 +250,11 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             let p = &out.plan;
             let lines = vec![
                 format!(
-                    "{} {} {} licenses centrally: subscription {}.",
+                    "{} {} {} {} centrally: subscription {}.",
                     done(&out, "Bought", "Would buy"),
                     p.subscription.quantity,
                     sanitize(&p.subscription.product_name),
+                    agree(u64::from(p.subscription.quantity), "license", "licenses"),
                     p.subscription.id
                 ),
                 format!(
@@ -318,10 +322,7 @@ pub fn done<P>(out: &Outcome<P>, did: &str, would: &str) -> String {
 }
 
 fn users_count(users: &[UserRef]) -> String {
-    match users.len() {
-        1 => "1 user".to_string(),
-        n => format!("{n} users"),
-    }
+    count(users.len() as u64, "user")
 }
 
 pub fn email_lines<P>(out: &Outcome<P>, emails: &[PlannedEmail]) -> Vec<String> {
@@ -393,7 +394,7 @@ fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {
         ]);
     }
     let mut lines = t.lines();
-    lines.push(count(rows.len() as u64, "subscription", "subscriptions"));
+    lines.push(count(rows.len() as u64, "subscription"));
     let due = rows.iter().filter(|r| !r.lifecycle_due.is_empty()).count();
     lines.extend(super::due::line(due as u64));
     lines

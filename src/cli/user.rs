@@ -5,6 +5,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::export::{self, Export, ExportSelection};
 use selfserve_core::model::ProductId;
+use selfserve_core::words::count;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,8 +62,9 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
                 })?;
             } else {
                 eprintln!(
-                    "Wrote {rows} users of {} subscriptions to {}",
-                    export.subscriptions,
+                    "Wrote {} of {} to {}",
+                    count(rows as u64, "user"),
+                    count(export.subscriptions as u64, "subscription"),
                     path.display()
                 );
             }

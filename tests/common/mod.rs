@@ -23,6 +23,10 @@ pub fn bin() -> Command {
     c.env_remove("SELFSERVE_DB")
         .env_remove("SELFSERVE_NOW")
         .env_remove("SELFSERVE_USER")
+        // Human output follows the locale (ASCII where it is not UTF-8): pin it.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
         .env("NO_COLOR", "1");
     c
 }

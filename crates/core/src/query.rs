@@ -483,6 +483,16 @@ pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<E
     store.outbox().rev().take(limit).collect()
 }
 
+/// One outbox e-mail, whole (`outbox show ID`).
+pub fn outbox_email(store: &Store, actor: &Actor, id: u64) -> Result<Email> {
+    actor.require(Capability::Read, "read the outbox")?;
+    store.email(id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no e-mail {id} in the outbox; `selfserve outbox list` shows the ids"
+        ))
+    })
+}
+
 /// The buyers of one product's live (not Deleted) subscriptions, each once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductBuyers {

@@ -77,9 +77,10 @@ fn request_variant(r: &Request) -> usize {
         Request::RemoveAdmin { .. } => 27,
         Request::Purchase { .. } => 28,
         Request::Trial { .. } => 29,
+        Request::OutboxEmail { .. } => 30,
     }
 }
-const REQUEST_VARIANTS: usize = 30;
+const REQUEST_VARIANTS: usize = 31;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -110,9 +111,10 @@ fn response_variant(r: &Response) -> usize {
         Response::PolicyChange(_) => 23,
         Response::AdminChange(_) => 24,
         Response::Storefront(_) => 25,
+        Response::Email(_) => 26,
     }
 }
-const RESPONSE_VARIANTS: usize = 26;
+const RESPONSE_VARIANTS: usize = 27;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -278,7 +280,12 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let audit = send(Request::AuditEvents { limit: 50 });
     let outbox = send(Request::OutboxEmails { limit: 50 });
     assert!(matches!(audit, Response::Audit(events) if !events.is_empty()));
-    assert!(matches!(outbox, Response::Outbox(emails) if !emails.is_empty()));
+    let Response::Outbox(emails) = outbox else {
+        panic!("an outbox reply");
+    };
+    let newest = emails.first().expect("an e-mail");
+    let one = send(Request::OutboxEmail { id: newest.id });
+    assert!(matches!(one, Response::Email(e) if e == *newest));
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());
     assert_eq!(seen.responses, (0..RESPONSE_VARIANTS).collect());

@@ -116,5 +116,6 @@ pub fn dispatch(
             R::Storefront(storefront::purchase(store, actor, &purchase, now)?)
         }
         Q::Trial { trial, now } => R::Storefront(storefront::trial(store, actor, &trial, now)?),
+        Q::OutboxEmail { id } => R::Email(query::outbox_email(store, actor, id)?),
     })
 }

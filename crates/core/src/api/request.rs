@@ -144,4 +144,8 @@ pub enum Request {
         trial: Trial,
         now: DateTime<Utc>,
     },
+    /// One outbox e-mail, whole.
+    OutboxEmail {
+        id: u64,
+    },
 }

@@ -95,6 +95,8 @@ responses! {
     AdminChange(AdminChange),
     /// A storefront purchase or trial.
     Storefront(StorefrontOutcome),
+    /// One outbox e-mail.
+    Email(Email),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

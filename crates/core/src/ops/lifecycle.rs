@@ -9,6 +9,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::words::{agree, count};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -398,8 +399,11 @@ impl Context {
 fn summary(c: &LifecycleChange) -> String {
     match c.step {
         Step::Renewed => format!(
-            "{} renewed on {} for {} term(s); now expires {}",
-            c.product_name, c.on, c.terms, c.expires
+            "{} renewed on {} for {}; now expires {}",
+            c.product_name,
+            c.on,
+            count(u64::from(c.terms), "term"),
+            c.expires
         ),
         Step::Converted => format!(
             "{} trial converted to a paid purchase on {}; renews {}",
@@ -414,8 +418,10 @@ fn summary(c: &LifecycleChange) -> String {
             c.product_name, c.on
         ),
         Step::Deleted => format!(
-            "{} deleted on {}; {} license(s) removed",
-            c.product_name, c.on, c.licenses_removed
+            "{} deleted on {}; {} removed",
+            c.product_name,
+            c.on,
+            count(u64::from(c.licenses_removed), "license")
         ),
     }
 }
@@ -459,8 +465,10 @@ fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>) -> Email {
             EmailKind::Deleted,
             format!("Your {name} subscription was deleted"),
             format!(
-                "Your {name} subscription was deleted on {} and its {} license(s) were removed.",
-                c.on, c.licenses_removed
+                "Your {name} subscription was deleted on {} and its {} {} removed.",
+                c.on,
+                count(u64::from(c.licenses_removed), "license"),
+                agree(u64::from(c.licenses_removed), "was", "were")
             ),
         ),
     };
