@@ -5,7 +5,7 @@ mod watchdog;
 
 use selfserve::tui;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use cli::{Ctx, Failure};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,6 +83,9 @@ enum Command {
     /// The server on the socket
     #[command(subcommand)]
     Server(cli::server::ServerCommand),
+    /// The tenant: its cloud and admin center
+    #[command(subcommand)]
+    Tenant(cli::tenant::TenantCommand),
 }
 
 fn main() -> ExitCode {
@@ -97,7 +100,7 @@ fn main() -> ExitCode {
             let (code, message) = failure.report();
             // A reader that stopped early (`| head`) is not an error worth a line.
             if code != 0 {
-                eprintln!("selfserve: {message}");
+                eprintln!("selfserve: {}", cli::to_locale(&message));
             }
             ExitCode::from(code)
         }
@@ -122,12 +125,14 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Check) => cli::check::run(&ctx),
         Some(Command::Serve(a)) => cli::serve::run(&ctx, &a),
         Some(Command::Server(c)) => cli::server::run(&ctx, &c),
+        Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
     }
 }
 
-/// Clap's errors run to several lines; SPEC §3 wants one, exit 2.
+/// Clap's errors run to several lines; SPEC §3 wants one, exit 2, naming what is missing and
+/// pointing at the help of the very subcommand that was typed.
 fn usage_error(e: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
     if matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -141,19 +146,52 @@ fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let rendered = e.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid arguments")
-        .trim_start_matches("error: ");
-    let tip = rendered
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("tip: "))
-        .map(|t| format!(" ({t})"))
-        .unwrap_or_default();
-    eprintln!("selfserve: {first}{tip}; see `selfserve --help`");
+    let command = typed_command();
+    let message = match (e.kind(), e.get(ContextKind::InvalidArg)) {
+        (ErrorKind::MissingRequiredArgument, Some(ContextValue::Strings(missing))) => {
+            format!("`{command}` needs {}", listed(missing))
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ")
+                .to_string();
+            let tip = rendered
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("tip: "))
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
+            format!("{first}{tip}")
+        }
+    };
+    eprintln!("selfserve: {message}; see `{command} --help`");
     ExitCode::from(2)
+}
+
+/// The subcommand typed, as far as it names one ("selfserve storefront purchase"): each
+/// argument that names a subcommand of the one before it.
+fn typed_command() -> String {
+    let mut command = Args::command();
+    let mut path = vec!["selfserve".to_string()];
+    for arg in std::env::args().skip(1) {
+        let Some(sub) = command.find_subcommand(&arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_string());
+        command = sub;
+    }
+    path.join(" ")
+}
+
+/// "--card <LAST4>", "--quantity <N> and --card <LAST4>", "A, B and C".
+fn listed(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
 }
 
 /// The database and exports hold personal data: whatever this process creates is its owner's alone.

@@ -66,6 +66,28 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
+/// Whether the locale's character set is UTF-8. The first of LC_ALL, LC_CTYPE and LANG that is
+/// set decides, as the C library does; with none set the locale is C, which is ASCII.
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
+/// Text in ASCII for a terminal that cannot show more: transliterated where it can be
+/// ("Adèle" gives "Adele", "山田" "Shan Tian"), `?` where it cannot.
+pub fn ascii(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    deunicode::deunicode_with_tofu(text, "?")
+}
+
 /// Display columns of already-sanitized text.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -184,6 +206,15 @@ mod tests {
         assert_eq!(sanitize("x\u{9b}2Jy\r\n\tz"), "xyz");
         assert_eq!(sanitize("evil\u{202e}txt.exe"), "eviltxt.exe");
         assert_eq!(sanitize("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn ascii_transliterates_and_marks_what_it_cannot() {
+        assert_eq!(ascii("Adèle Vance"), "Adele Vance");
+        assert_eq!(ascii("Søren Øvergaard"), "Soren Overgaard");
+        assert_eq!(ascii("plain"), "plain");
+        assert!(ascii("山田 太郎 🚀 \u{e000}").is_ascii());
+        assert!(ascii("\u{e000}").contains('?'));
     }
 
     #[test]

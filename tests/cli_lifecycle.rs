@@ -76,7 +76,7 @@ fn nothing_is_due_on_the_demo_at_its_own_clock() {
     let human = env.run(ADMIN, &["lifecycle", "run"]);
     assert_eq!(code(&human), 0);
     assert!(
-        stdout(&human).contains("0 lifecycle step(s) applied"),
+        stdout(&human).contains("0 lifecycle steps applied"),
         "{}",
         stdout(&human)
     );

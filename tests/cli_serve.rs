@@ -318,6 +318,7 @@ fn a_server_that_goes_away_mid_session_is_one_error_exit_5() {
     .expect("a server answers");
     let request = || selfserve_core::api::Request::ProductRows {
         self_service: false,
+        now: chrono::Utc::now(),
     };
     assert!(client.call(request()).is_ok());
     server.kill();

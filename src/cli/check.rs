@@ -4,6 +4,7 @@ use super::{print_json, print_lines, Ctx, Failure};
 use crate::watchdog::Watchdog;
 use selfserve_core::api::Request;
 use selfserve_core::check::CheckReport;
+use selfserve_core::words::count;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -16,8 +17,10 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         print_json(&report)?;
     } else if report.ok {
         print_lines(&[format!(
-            "ok: {} subscriptions, {} users, {} license assignments; every invariant holds",
-            report.subscriptions, report.users, report.assignments
+            "ok: {}, {}, {}; every invariant holds",
+            count(report.subscriptions, "subscription"),
+            count(report.users, "user"),
+            count(report.assignments, "license assignment")
         )])?;
     } else {
         let lines: Vec<String> = report

@@ -1,9 +1,11 @@
-//! `selfserve demo [--users N] [--seed S] [--force]`
+//! `selfserve demo [--users N] [--seed S] [--cloud global|china-21vianet] [--force]`
 
 use super::{print_json, Ctx, Failure};
 use clap::Args;
 use selfserve_core::access::read_only_refusal;
 use selfserve_core::demo::{self, DemoOptions, DemoSummary};
+use selfserve_core::model::Cloud;
+use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -14,9 +16,16 @@ pub struct DemoArgs {
     /// Same seed and clock, same tenant
     #[arg(long, default_value_t = demo::DEFAULT_SEED)]
     seed: u64,
+    /// The tenant's cloud: global or china-21vianet (Microsoft 365 operated by 21Vianet)
+    #[arg(long, value_name = "CLOUD", default_value = "global", value_parser = parse_cloud)]
+    cloud: Cloud,
     /// Replace the database at --db
     #[arg(long)]
     force: bool,
+}
+
+fn parse_cloud(text: &str) -> Result<Cloud, String> {
+    Cloud::parse(text).ok_or_else(|| "use global or china-21vianet".to_string())
 }
 
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
@@ -29,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
         };
         return Err(read_only_refusal(what).into());
     }
-    let summary = create(ctx, args.users, args.seed, args.force)?;
+    let summary = create(ctx, args.users, args.seed, args.cloud, args.force)?;
     if ctx.json {
         print_json(&summary)?;
     } else {
@@ -38,7 +47,13 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn create(ctx: &Ctx, users: usize, seed: u64, force: bool) -> Result<DemoSummary, Failure> {
+pub fn create(
+    ctx: &Ctx,
+    users: usize,
+    seed: u64,
+    cloud: Cloud,
+    force: bool,
+) -> Result<DemoSummary, Failure> {
     let options = DemoOptions {
         users,
         seed,
@@ -52,17 +67,22 @@ pub fn create(ctx: &Ctx, users: usize, seed: u64, force: bool) -> Result<DemoSum
             eprintln!("selfserve demo: {step}…");
         }
     };
-    Ok(demo::create_demo(&ctx.db_path, &options, &mut progress)?)
+    Ok(demo::create_demo_in(
+        &ctx.db_path,
+        &options,
+        cloud,
+        &mut progress,
+    )?)
 }
 
 pub fn println_summary(s: &DemoSummary) {
     eprintln!(
-        "Created the demo tenant {:?} at {}: {} users, {} subscriptions, {} license assignments.",
+        "Created the demo tenant {:?} at {}: {}, {}, {}.",
         s.tenant,
         s.path.display(),
-        s.users,
-        s.subscriptions,
-        s.assignments
+        count(s.users, "user"),
+        count(s.subscriptions, "subscription"),
+        count(s.assignments, "license assignment")
     );
     eprintln!(
         "You are {} (GlobalAdministrator, login {:?}); the logins \"billing\" and \"reader\" are a BillingAdministrator and a GlobalReader (SELFSERVE_USER=billing).",

@@ -4,6 +4,7 @@
 use super::{Ctx, Failure};
 use selfserve::tui;
 use selfserve_core::api::Request;
+use selfserve_core::model::Cloud;
 use selfserve_core::store::database_exists;
 use selfserve_core::{demo, Error};
 use std::process::ExitCode;
@@ -19,7 +20,13 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
             "No database at {}: creating the demo tenant there.",
             ctx.db_path.display()
         );
-        let summary = super::demo::create(ctx, demo::DEFAULT_USERS, demo::DEFAULT_SEED, false)?;
+        let summary = super::demo::create(
+            ctx,
+            demo::DEFAULT_USERS,
+            demo::DEFAULT_SEED,
+            Cloud::Global,
+            false,
+        )?;
         super::demo::println_summary(&summary);
     }
     let client = ctx.client_for("dashboard")?;

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::clock;
 use selfserve_core::ops::lifecycle::LifecycleReport;
+use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -80,8 +81,8 @@ fn human(r: &LifecycleReport) -> Vec<String> {
         "due (dry run, nothing changed)"
     };
     lines.push(format!(
-        "{} lifecycle step(s) {verb} up to {}",
-        r.changes.len(),
+        "{} {verb} up to {}",
+        count(r.changes.len() as u64, "lifecycle step"),
         r.until.to_rfc3339()
     ));
     lines

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod centralise;
 pub mod check;
 pub mod demo;
+pub mod due;
 pub mod first_run;
 pub mod license;
 pub mod lifecycle;
@@ -17,6 +18,7 @@ pub mod server;
 pub mod storefront;
 pub mod subscription;
 pub mod table;
+pub mod tenant;
 pub mod user;
 
 use crate::watchdog::Watchdog;
@@ -197,15 +199,29 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes lines of human output to stdout.
+/// Writes lines of human output to stdout, in ASCII under a locale that is not UTF-8.
 pub fn print_lines(lines: &[String]) -> Result<(), Failure> {
+    let utf8 = selfserve::text::locale_is_utf8();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for line in lines {
-        writeln!(out, "{line}")?;
+        if utf8 {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{}", to_locale(line))?;
+        }
     }
     out.flush()?;
     Ok(())
+}
+
+/// `text` as the locale can show it: unchanged under UTF-8, else in ASCII.
+pub fn to_locale(text: &str) -> String {
+    if selfserve::text::locale_is_utf8() {
+        text.to_string()
+    } else {
+        selfserve::text::ascii(text)
+    }
 }
 
 /// A date, or a dash where there is none.

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
 use selfserve_core::query::PolicyRow;
+use selfserve_core::words::agree;
 use selfserve_core::Error;
 use std::process::ExitCode;
 
@@ -106,8 +107,9 @@ fn set_lines(outcome: &SetPolicyOutcome) -> Vec<String> {
     let mut lines = t.lines();
     let changed = outcome.policies.iter().filter(|c| c.changed).count();
     lines.push(format!(
-        "{changed} of {} policies changed; existing purchases and trials are not affected",
-        outcome.policies.len()
+        "{changed} of {} {} changed; existing purchases and trials are not affected",
+        outcome.policies.len(),
+        agree(outcome.policies.len() as u64, "policy", "policies")
     ));
     if let Some(notice) = outcome.data_notice {
         lines.push(String::new());

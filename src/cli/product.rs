@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, command: &ProductCommand) -> Result<ExitCode, Failure> {
     };
     let rows: Vec<ProductRow> = ctx.client()?.ask(Request::ProductRows {
         self_service: *self_service,
+        now: ctx.now,
     })?;
     if ctx.json {
         print_json(&rows)?;
@@ -60,5 +61,8 @@ pub fn human(rows: &[ProductRow]) -> Vec<String> {
             r.policy.words().to_string(),
         ]);
     }
-    t.lines()
+    let mut lines = t.lines();
+    let due = rows.iter().map(|r| u64::from(r.lifecycle_due)).sum();
+    lines.extend(super::due::line(due));
+    lines
 }

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::model::Origin;
 use selfserve_core::ops::storefront::{Purchase, StorefrontOutcome, Trial};
+use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -105,8 +106,11 @@ fn human(o: &StorefrontOutcome) -> Vec<String> {
     };
     let mut lines = vec![
         format!(
-            "{buyer} {what} {} ({}): {} license(s), subscription {}",
-            s.product_name, s.product_id, s.quantity, s.id
+            "{buyer} {what} {} ({}): {}, subscription {}",
+            s.product_name,
+            s.product_id,
+            count(u64::from(s.quantity), "license"),
+            s.id
         ),
         format!(
             "{} per license per {} term; {payment}; {end} {}",

@@ -14,6 +14,7 @@ use selfserve_core::ops::cancel::CancelPlan;
 use selfserve_core::ops::move_users::MovePlan;
 use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, TakeOverPlan, UserRef};
 use selfserve_core::query::{SubscriptionDetail, SubscriptionFilter, SubscriptionRow};
+use selfserve_core::words::{agree, count};
 use selfserve_core::Error;
 use selfserve_server::Client;
 use serde::Serialize;
@@ -137,8 +138,10 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 status,
                 buyer_upn: buyer.clone(),
             };
-            let rows: Vec<SubscriptionRow> =
-                ctx.client()?.ask(Request::SubscriptionRows { filter })?;
+            let rows: Vec<SubscriptionRow> = ctx.client()?.ask(Request::SubscriptionRows {
+                filter,
+                now: ctx.now,
+            })?;
             if ctx.json {
                 print_json(&rows)?;
             } else {
@@ -146,9 +149,10 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             }
         }
         SubscriptionCommand::Show { sub } => {
-            let detail: SubscriptionDetail = ctx
-                .client()?
-                .ask(Request::SubscriptionDetail { sub: sub.clone() })?;
+            let detail: SubscriptionDetail = ctx.client()?.ask(Request::SubscriptionDetail {
+                sub: sub.clone(),
+                now: ctx.now,
+            })?;
             if ctx.json {
                 print_json(&detail)?;
             } else {
@@ -206,13 +210,13 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 ));
             }
             lines.push(format!(
-                "{} {} (reason {}); {} now has {} of {} licenses assigned.",
+                "{} {} (reason {}); {} now has {} of {} assigned.",
                 done(&out, "Cancelled", "Would cancel"),
                 p.from.label(),
                 p.cancellation_reason.as_str(),
                 p.to.label(),
                 p.to_assigned_after,
-                p.to.quantity
+                count(u64::from(p.to.quantity), "license")
             ));
             lines.extend(email_lines(&out, &p.emails));
             lines.extend(user_lines(&p.users));
@@ -232,17 +236,20 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 dry_run: *dry_run,
             })?;
             let p = &out.plan;
+            let n = p.users.len() as u64;
             let mut lines = vec![format!(
-                "{} {} (reason {}): it shows Deleted and {} lose their license.",
+                "{} {} (reason {}): it shows Deleted and {} {} their {}.",
                 done(&out, "Cancelled", "Would cancel"),
                 named(&p.subscription),
                 p.reason.as_str(),
-                users_count(&p.users)
+                users_count(&p.users),
+                agree(n, "loses", "lose"),
+                agree(n, "license", "licenses")
             )];
             if p.takes_over {
                 lines.push(format!(
-                    "{} it first.",
-                    done(&out, "Took over", "Would take over")
+                    "{} first.",
+                    done(&out, "Took it over", "Would take it over")
                 ));
             }
             lines.extend(email_lines(&out, &p.emails));
@@ -267,10 +274,11 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             let p = &out.plan;
             let lines = vec![
                 format!(
-                    "{} {} {} licenses centrally: subscription {}.",
+                    "{} {} {} {} centrally: subscription {}.",
                     done(&out, "Bought", "Would buy"),
                     p.subscription.quantity,
                     sanitize(&p.subscription.product_name),
+                    agree(u64::from(p.subscription.quantity), "license", "licenses"),
                     p.subscription.id
                 ),
                 format!(
@@ -344,10 +352,7 @@ pub fn done<P>(out: &Outcome<P>, did: &str, would: &str) -> String {
 }
 
 fn users_count(users: &[UserRef]) -> String {
-    match users.len() {
-        1 => "1 user".to_string(),
-        n => format!("{n} users"),
-    }
+    count(users.len() as u64, "user")
 }
 
 pub fn email_lines<P>(out: &Outcome<P>, emails: &[PlannedEmail]) -> Vec<String> {
@@ -419,7 +424,9 @@ fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {
         ]);
     }
     let mut lines = t.lines();
-    lines.push(format!("{} subscriptions", rows.len()));
+    lines.push(count(rows.len() as u64, "subscription"));
+    let due = rows.iter().filter(|r| !r.lifecycle_due.is_empty()).count();
+    lines.extend(super::due::line(due as u64));
     lines
 }
 
@@ -465,6 +472,12 @@ fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
         t.row(vec![k.to_string(), v]);
     }
     let mut lines: Vec<String> = t.lines().into_iter().skip(1).collect();
+    if !r.lifecycle_due.is_empty() {
+        lines.push(format!(
+            "Lifecycle steps due but not applied: {}; the status above is the one at the clock. Apply them with `selfserve lifecycle run`.",
+            super::due::steps(&r.lifecycle_due)
+        ));
+    }
     lines.push(String::new());
     lines.push(format!("Users with licenses ({}):", d.users.len()));
     let mut u = Table::new(&[

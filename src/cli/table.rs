@@ -1,14 +1,20 @@
-//! Aligned human tables: cells sanitized, columns measured in display width.
+//! Aligned human tables: cells sanitized, columns measured in display width. At a terminal the
+//! widest text columns give way so a row fits its width; into a pipe or a file nothing is cut.
+//! Under a locale that is not UTF-8, cells are written in ASCII.
 
-use selfserve::text::{fit, fit_right, sanitize, width};
+use selfserve::text::{fit, fit_right, locale_is_utf8, sanitize, width};
+use std::io::IsTerminal;
 
-/// The widest a text column grows before its cells are cut with `…`.
-const MAX_COLUMN: usize = 42;
+/// The narrowest a text column is cut to when the terminal is too narrow for the row.
+const MIN_COLUMN: usize = 8;
+/// Spaces between columns.
+const GAP: usize = 2;
 
 pub struct Table {
     headers: Vec<&'static str>,
     right: Vec<bool>,
     rows: Vec<Vec<String>>,
+    ascii: bool,
 }
 
 impl Table {
@@ -18,19 +24,43 @@ impl Table {
             right: headers.iter().map(|h| h.ends_with('>')).collect(),
             headers: headers.iter().map(|h| h.trim_end_matches('>')).collect(),
             rows: Vec::new(),
+            ascii: !locale_is_utf8(),
         }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells.iter().map(|c| sanitize(c)).collect());
+        let ascii = self.ascii;
+        self.rows.push(
+            cells
+                .iter()
+                .map(|c| {
+                    let clean = sanitize(c);
+                    if ascii {
+                        selfserve::text::ascii(&clean)
+                    } else {
+                        clean
+                    }
+                })
+                .collect(),
+        );
     }
 
+    /// The lines, fitted to the terminal's width where stdout is one.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_within(terminal_width())
+    }
+
+    /// The lines, each at most `max` columns where it can be (numbers are never cut, text
+    /// columns not below `MIN_COLUMN`); with no `max`, every cell whole.
+    pub fn lines_within(&self, max: Option<usize>) -> Vec<String> {
         let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate().take(widths.len()) {
-                widths[i] = widths[i].max(width(cell).min(MAX_COLUMN));
+                widths[i] = widths[i].max(width(cell));
             }
+        }
+        if let Some(max) = max {
+            self.shrink(&mut widths, max);
         }
         let render = |cells: &mut dyn Iterator<Item = &str>| {
             let parts: Vec<String> = cells
@@ -43,7 +73,13 @@ impl Table {
                     }
                 })
                 .collect();
-            parts.join("  ").trim_end().to_string()
+            let line = parts.join(&" ".repeat(GAP)).trim_end().to_string();
+            // The ellipsis of a cut cell is the only non-ASCII left; one column for one column.
+            if self.ascii {
+                line.replace('…', "~")
+            } else {
+                line
+            }
         };
         let mut out = Vec::with_capacity(self.rows.len() + 1);
         out.push(render(&mut self.headers.iter().copied()));
@@ -51,5 +87,66 @@ impl Table {
             out.push(render(&mut row.iter().map(String::as_str)));
         }
         out
+    }
+
+    /// Narrows the widest text column, one column at a time, until the row fits `max`.
+    fn shrink(&self, widths: &mut [usize], max: usize) {
+        let gaps = GAP * widths.len().saturating_sub(1);
+        while widths.iter().sum::<usize>() + gaps > max {
+            let widest = (0..widths.len())
+                .filter(|&i| !self.right[i] && widths[i] > MIN_COLUMN)
+                .max_by_key(|&i| widths[i]);
+            match widest {
+                Some(i) => widths[i] -= 1,
+                // Nothing left to give: the terminal wraps the row.
+                None => break,
+            }
+        }
+    }
+}
+
+/// The terminal's width in columns, where stdout is a terminal that says it.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(cols, _)| usize::from(cols))
+        .filter(|&cols| cols > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let mut t = Table {
+            headers: vec!["Name", "Qty"],
+            right: vec![false, true],
+            rows: Vec::new(),
+            ascii: false,
+        };
+        t.row(vec![
+            "Microsoft Purview Discovery for everyone".into(),
+            "12345".into(),
+        ]);
+        t
+    }
+
+    #[test]
+    fn without_a_width_nothing_is_cut() {
+        let lines = table().lines_within(None);
+        assert_eq!(lines[1], "Microsoft Purview Discovery for everyone  12345");
+    }
+
+    #[test]
+    fn with_a_width_text_gives_way_and_numbers_stay_whole() {
+        let lines = table().lines_within(Some(30));
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
+        assert!(lines[1].ends_with("…  12345"), "{lines:?}");
+        // Too narrow for even the narrowest columns: text stops at its minimum.
+        let lines = table().lines_within(Some(5));
+        assert_eq!(lines[1], "Microso…  12345");
     }
 }

@@ -5,6 +5,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::export::{self, Export, ExportSelection};
 use selfserve_core::model::ProductId;
+use selfserve_core::words::count;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,7 +46,10 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
             .map(|p| ProductId(p.trim().to_ascii_uppercase())),
         subscriptions: subscriptions.clone(),
     };
-    let export: Export = client.ask(Request::Export { selection })?;
+    let export: Export = client.ask(Request::Export {
+        selection,
+        now: ctx.now,
+    })?;
     // The file is written here, by the user running the command, not by whoever holds the database.
     match output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
@@ -58,8 +62,9 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
                 })?;
             } else {
                 eprintln!(
-                    "Wrote {rows} users of {} subscriptions to {}",
-                    export.subscriptions,
+                    "Wrote {} of {} to {}",
+                    count(rows as u64, "user"),
+                    count(export.subscriptions as u64, "subscription"),
                     path.display()
                 );
             }

@@ -12,10 +12,12 @@ use std::sync::Arc;
 
 #[derive(Debug)]
 pub enum Effect {
+    /// Reads that show statuses carry the clock: the core shows them as the lifecycle has them then.
     LoadProducts {
         self_service: bool,
+        now: DateTime<Utc>,
     },
-    LoadSubscriptions(SubsKey),
+    LoadSubscriptions(SubsKey, DateTime<Utc>),
     LoadUsers(Vec<SubscriptionId>),
     LoadPolicies,
     LoadAudit,
@@ -23,6 +25,7 @@ pub enum Effect {
     Export {
         subs: Vec<SubscriptionId>,
         path: PathBuf,
+        now: DateTime<Utc>,
     },
     /// Applies the lifecycle up to `now`, or previews it where the session may not apply it.
     Lifecycle {

@@ -33,14 +33,14 @@ pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Ac
 pub fn run(client: &Client, effect: Effect) -> Action {
     let err = |e: selfserve_core::Error| e.to_string();
     match effect {
-        Effect::LoadProducts { self_service } => Action::ProductsLoaded {
+        Effect::LoadProducts { self_service, now } => Action::ProductsLoaded {
             self_service,
             rows: client
-                .ask(Request::ProductRows { self_service })
+                .ask(Request::ProductRows { self_service, now })
                 .map(products)
                 .map_err(err),
         },
-        Effect::LoadSubscriptions(key) => {
+        Effect::LoadSubscriptions(key, now) => {
             let filter = SubscriptionFilter {
                 self_service_only: key.self_service,
                 product: Some(key.product.clone()),
@@ -48,7 +48,7 @@ pub fn run(client: &Client, effect: Effect) -> Action {
             };
             Action::SubscriptionsLoaded {
                 rows: client
-                    .ask(Request::SubscriptionRows { filter })
+                    .ask(Request::SubscriptionRows { filter, now })
                     .map(subscriptions)
                     .map_err(err),
                 key,
@@ -103,7 +103,7 @@ pub fn run(client: &Client, effect: Effect) -> Action {
                 })
                 .map_err(err),
         ),
-        Effect::Export { subs, path } => Action::Exported {
+        Effect::Export { subs, path, now } => Action::Exported {
             // The rows come from the core; the file is written here, as this login.
             result: client
                 .ask(Request::Export {
@@ -111,6 +111,7 @@ pub fn run(client: &Client, effect: Effect) -> Action {
                         product: None,
                         subscriptions: subs.iter().map(|s| s.to_string()).collect(),
                     },
+                    now,
                 })
                 .and_then(|e: export::Export| export::write_csv_file(&e.rows, &path))
                 .map_err(err),

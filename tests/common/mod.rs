@@ -33,6 +33,10 @@ pub fn bin() -> Command {
         .env_remove("SELFSERVE_NOW")
         .env_remove("SELFSERVE_USER")
         .env_remove("SELFSERVE_SOCKET")
+        // Human output follows the locale (ASCII where it is not UTF-8): pin it.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
         .env("NO_COLOR", "1");
     c
 }
@@ -41,7 +45,12 @@ impl Env {
     /// A fresh demo tenant (default size, seed 42) created by the login `admin`; served by
     /// `selfserve serve` under `SELFSERVE_TEST_VIA_SERVER=1`.
     pub fn demo() -> Env {
-        let mut env = Env::demo_in_process();
+        Env::demo_with(&[])
+    }
+
+    /// A demo tenant made with these extra `demo` arguments (served where the switch says).
+    pub fn demo_with(extra: &[&str]) -> Env {
+        let mut env = Env::unserved_demo(extra);
         if via_server() {
             env.serve();
         }
@@ -51,8 +60,14 @@ impl Env {
     /// A demo tenant never served, whatever the switch: for tests that open, hold or damage
     /// the database themselves (a server would hold it).
     pub fn demo_in_process() -> Env {
+        Env::unserved_demo(&[])
+    }
+
+    fn unserved_demo(extra: &[&str]) -> Env {
         let env = Env::empty();
-        let out = env.run(ADMIN, &["demo"]);
+        let mut args = vec!["demo"];
+        args.extend_from_slice(extra);
+        let out = env.run(ADMIN, &args);
         assert!(
             out.status.success(),
             "demo failed: {}",

@@ -4,9 +4,10 @@
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::{ProductId, SubscriptionId};
+use crate::ops::lifecycle;
 use crate::query::users_by_buyer;
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,15 +24,19 @@ pub const CSV_HEADER: [&str; 8] = [
     "Assigned on",
 ];
 
-/// Which subscriptions to export: exactly the named ones, or else the live self-service
-/// subscriptions (of one product, if given).
+/// Which subscriptions to export: exactly the named ones, or else the self-service
+/// subscriptions (of one product, if given) that are not Deleted at the clock.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportSelection {
     pub product: Option<ProductId>,
     pub subscriptions: Vec<String>,
 }
 
-fn resolve_selection(store: &Store, selection: &ExportSelection) -> Result<Vec<SubscriptionId>> {
+fn resolve_selection(
+    store: &Store,
+    selection: &ExportSelection,
+    now: DateTime<Utc>,
+) -> Result<Vec<SubscriptionId>> {
     if !selection.subscriptions.is_empty() {
         let mut ids = Vec::new();
         for text in &selection.subscriptions {
@@ -59,7 +64,10 @@ fn resolve_selection(store: &Store, selection: &ExportSelection) -> Result<Vec<S
     };
     Ok(subs
         .into_iter()
-        .filter(|s| s.origin.is_self_service() && s.status != crate::model::Status::Deleted)
+        .filter(|s| {
+            let (at_clock, _) = lifecycle::as_of(s, now.date_naive());
+            s.origin.is_self_service() && at_clock.status != crate::model::Status::Deleted
+        })
         .map(|s| s.id)
         .collect())
 }
@@ -94,10 +102,15 @@ pub struct Export {
     pub rows: Vec<ExportRow>,
 }
 
-/// Reads the export of `selection`. Writing it is the caller's (`write_csv`, `write_csv_file`),
-/// so a file lands where the client runs, with the client's rights.
-pub fn export(store: &Store, actor: &Actor, selection: &ExportSelection) -> Result<Export> {
-    let subs = resolve_selection(store, selection)?;
+/// Reads the export of `selection` at the clock `now`. Writing it is the caller's (`write_csv`,
+/// `write_csv_file`), so a file lands where the client runs, with the client's rights.
+pub fn export(
+    store: &Store,
+    actor: &Actor,
+    selection: &ExportSelection,
+    now: DateTime<Utc>,
+) -> Result<Export> {
+    let subs = resolve_selection(store, selection, now)?;
     Ok(Export {
         subscriptions: subs.len(),
         rows: rows(store, actor, &subs)?,

@@ -14,6 +14,7 @@ pub mod model;
 pub mod ops;
 pub mod query;
 pub mod store;
+pub mod words;
 
 pub use access::{Actor, Capability};
 pub use error::{Error, Result};

@@ -307,24 +307,35 @@ impl CancelReason {
     }
 }
 
-/// Which admin-center address help points at.
+/// The cloud the tenant lives in (SPEC §1): it decides which admin center its administrators use.
+/// Stored in the tenant record since schema 1, so every database has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cloud {
     Global,
+    /// Microsoft 365 operated by 21Vianet in China. Named by hand: kebab-case would split it
+    /// as "china21-vianet". (The database stores the variant's index, not its name.)
+    #[serde(rename = "china-21vianet")]
     China21Vianet,
 }
 
 impl Cloud {
+    pub const ALL: [Cloud; 2] = [Cloud::Global, Cloud::China21Vianet];
     pub fn as_str(self) -> &'static str {
         match self {
             Cloud::Global => "global",
             Cloud::China21Vianet => "china-21vianet",
         }
     }
+    pub fn parse(s: &str) -> Option<Cloud> {
+        Cloud::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+    /// The admin center's address in this cloud, as SPEC §1 writes it.
     pub fn admin_center_url(self) -> &'static str {
         match self {
-            Cloud::Global => "https://admin.microsoft.com/",
+            Cloud::Global => "https://admin.microsoft.com",
             Cloud::China21Vianet => "https://portal.partner.microsoftonline.cn/",
         }
     }

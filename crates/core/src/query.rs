@@ -5,6 +5,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::formats::{money_json, payment_method, price_json, StaticName};
 use crate::model::*;
+use crate::ops::lifecycle::{self, Step, Taken};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,14 +30,37 @@ pub struct ProductRow {
     /// Users holding licenses of the product from two or more live subscriptions (SPEC §1,
     /// "paid twice"), whatever the filter.
     pub paid_twice: u64,
+    /// Subscriptions of the product with lifecycle steps due at the clock but not applied yet
+    /// (`selfserve lifecycle run` applies them); the row already counts them as the clock has them.
+    pub lifecycle_due: u32,
 }
 
-/// Product rows by product name. With `self_service_only`, only products that have live
-/// self-service subscriptions, aggregated over those subscriptions alone.
+/// A lifecycle step due at the clock but not applied yet: the read shows its result already.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueStep {
+    pub step: Step,
+    /// The date the step belongs to.
+    pub on: NaiveDate,
+}
+
+fn due_steps(steps: &[Taken]) -> Vec<DueStep> {
+    steps
+        .iter()
+        .map(|t| DueStep {
+            step: t.step,
+            on: t.on,
+        })
+        .collect()
+}
+
+/// Product rows by product name, with every subscription as the lifecycle has it at `now`.
+/// With `self_service_only`, only products that have live self-service subscriptions,
+/// aggregated over those subscriptions alone.
 pub fn product_rows(
     store: &Store,
     actor: &Actor,
     self_service_only: bool,
+    now: DateTime<Utc>,
 ) -> Result<Vec<ProductRow>> {
     actor.require(Capability::Read, "read products")?;
     let currency = store.tenant().currency.clone();
@@ -56,17 +80,23 @@ pub fn product_rows(
             monthly_spend: Money::new(0, &currency),
             policy: store.policy(&p.id)?,
             paid_twice: 0,
+            lifecycle_due: 0,
         });
     }
     let mut live: HashMap<SubscriptionId, usize> = HashMap::new();
+    let today = now.date_naive();
     for sub in store.subscriptions() {
-        let sub = sub?;
-        if sub.status == Status::Deleted {
-            continue;
-        }
+        let (sub, steps) = lifecycle::as_of(&sub?, today);
         let Some(&i) = index.get(&sub.product_id) else {
             continue;
         };
+        let row = &mut rows[i];
+        if !steps.is_empty() && (sub.origin.is_self_service() || !self_service_only) {
+            row.lifecycle_due += 1;
+        }
+        if sub.status == Status::Deleted {
+            continue;
+        }
         live.insert(sub.id, i);
         let row = &mut rows[i];
         if sub.origin.is_self_service() {
@@ -198,6 +228,9 @@ pub struct SubscriptionRow {
     pub taken_over_by: Option<String>,
     pub taken_over_at: Option<DateTime<Utc>>,
     pub cancellation_reason: Option<CancelReason>,
+    /// Lifecycle steps due at the clock but not applied yet (`selfserve lifecycle run` applies
+    /// them); `status` and `expires` already show where they lead.
+    pub lifecycle_due: Vec<DueStep>,
 }
 
 impl SubscriptionRow {
@@ -248,8 +281,10 @@ fn product_names(store: &Store) -> Result<HashMap<ProductId, String>> {
         .collect())
 }
 
+/// The row of `sub` as it is at the clock, after `due` (the steps `lifecycle::as_of` took).
 fn to_row(
     sub: Subscription,
+    due: &[Taken],
     products: &HashMap<ProductId, String>,
     names: &mut UserNames<'_>,
 ) -> Result<SubscriptionRow> {
@@ -288,14 +323,17 @@ fn to_row(
         taken_over_by,
         taken_over_at: sub.taken_over.map(|t| t.at),
         cancellation_reason: sub.cancellation,
+        lifecycle_due: due_steps(due),
     })
 }
 
-/// Subscriptions matching `filter`, ordered by product name, then buyer, then expiration.
+/// Subscriptions matching `filter` as the lifecycle has them at `now`, ordered by product name,
+/// then buyer, then expiration.
 pub fn subscription_rows(
     store: &Store,
     actor: &Actor,
     filter: &SubscriptionFilter,
+    now: DateTime<Utc>,
 ) -> Result<Vec<SubscriptionRow>> {
     actor.require(Capability::Read, "read subscriptions")?;
     let subs: Vec<Subscription> = match (&filter.buyer_upn, &filter.product) {
@@ -316,6 +354,7 @@ pub fn subscription_rows(
     let mut names = UserNames::new(store);
     let mut rows = Vec::new();
     for sub in subs {
+        let (sub, due) = lifecycle::as_of(&sub, now.date_naive());
         if filter.self_service_only && !sub.origin.is_self_service() {
             continue;
         }
@@ -329,7 +368,7 @@ pub fn subscription_rows(
         if filter.status.is_some_and(|s| s != sub.status) {
             continue;
         }
-        rows.push(to_row(sub, &products, &mut names)?);
+        rows.push(to_row(sub, &due, &products, &mut names)?);
     }
     rows.sort_by(|a, b| {
         let pa = order.get(&a.product_id).copied().unwrap_or(usize::MAX);
@@ -381,16 +420,19 @@ pub struct SubscriptionDetail {
     pub users: Vec<LicensedUser>,
 }
 
+/// The subscription an id or prefix names, as the lifecycle has it at `now`, with its users.
 pub fn subscription_detail(
     store: &Store,
     actor: &Actor,
     id_or_prefix: &str,
+    now: DateTime<Utc>,
 ) -> Result<SubscriptionDetail> {
     actor.require(Capability::Read, "read subscriptions")?;
     let sub = store.resolve_subscription(id_or_prefix)?;
     let mut groups = users_by_buyer(store, actor, &[sub.id])?;
     let products = product_names(store)?;
-    let row = to_row(sub, &products, &mut UserNames::new(store))?;
+    let (sub, due) = lifecycle::as_of(&sub, now.date_naive());
+    let row = to_row(sub, &due, &products, &mut UserNames::new(store))?;
     Ok(SubscriptionDetail {
         row,
         users: groups.pop().map(|g| g.users).unwrap_or_default(),
@@ -533,6 +575,16 @@ pub fn audit_events(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<Au
 pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<Email>> {
     actor.require(Capability::Read, "read the outbox")?;
     store.outbox().rev().take(limit).collect()
+}
+
+/// One outbox e-mail, whole (`outbox show ID`).
+pub fn outbox_email(store: &Store, actor: &Actor, id: u64) -> Result<Email> {
+    actor.require(Capability::Read, "read the outbox")?;
+    store.email(id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no e-mail {id} in the outbox; `selfserve outbox list` shows the ids"
+        ))
+    })
 }
 
 /// The buyers of one product's live (not Deleted) subscriptions, each once.

@@ -82,9 +82,10 @@ fn request_variant(r: &Request) -> usize {
         Request::AskCancel { .. } => 31,
         Request::CentraliseOwned { .. } => 32,
         Request::MoveUsersProvisioned { .. } => 33,
+        Request::OutboxEmail { .. } => 34,
     }
 }
-const REQUEST_VARIANTS: usize = 34;
+const REQUEST_VARIANTS: usize = 35;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -119,9 +120,10 @@ fn response_variant(r: &Response) -> usize {
         Response::AskCancel(_) => 27,
         Response::CentraliseOwned(_) => 28,
         Response::MoveProvisioned(_) => 29,
+        Response::Email(_) => 30,
     }
 }
-const RESPONSE_VARIANTS: usize = 30;
+const RESPONSE_VARIANTS: usize = 31;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -161,6 +163,7 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     send(Request::Session);
     send(Request::ProductRows {
         self_service: false,
+        now,
     });
     send(Request::ProductBuyers);
     send(Request::SubscriptionRows {
@@ -168,9 +171,11 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
             self_service_only: true,
             ..SubscriptionFilter::default()
         },
+        now,
     });
     send(Request::SubscriptionDetail {
         sub: from.id.to_string(),
+        now,
     });
     send(Request::ResolveSubscription { sub: prefix });
     send(Request::UsersByBuyer {
@@ -184,6 +189,7 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     send(Request::AdminRows);
     send(Request::Export {
         selection: ExportSelection::default(),
+        now,
     });
     send(Request::Check);
     send(Request::LifecyclePreview { until: now });
@@ -306,7 +312,12 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let audit = send(Request::AuditEvents { limit: 50 });
     let outbox = send(Request::OutboxEmails { limit: 50 });
     assert!(matches!(audit, Response::Audit(events) if !events.is_empty()));
-    assert!(matches!(outbox, Response::Outbox(emails) if !emails.is_empty()));
+    let Response::Outbox(emails) = outbox else {
+        panic!("an outbox reply");
+    };
+    let newest = emails.first().expect("an e-mail");
+    let one = send(Request::OutboxEmail { id: newest.id });
+    assert!(matches!(one, Response::Email(e) if e == *newest));
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());
     assert_eq!(seen.responses, (0..RESPONSE_VARIANTS).collect());
@@ -357,8 +368,15 @@ fn a_read_through_the_dispatcher_is_the_query_itself() {
     for login in [ADMIN, READER] {
         let actor = t.actor(login);
         for self_service in [false, true] {
-            let rows: Vec<ProductRow> = ask_as(&t, &actor, Request::ProductRows { self_service });
-            let direct = query::product_rows(&t.store, &actor, self_service).expect("rows");
+            let rows: Vec<ProductRow> = ask_as(
+                &t,
+                &actor,
+                Request::ProductRows {
+                    self_service,
+                    now: now(),
+                },
+            );
+            let direct = query::product_rows(&t.store, &actor, self_service, now()).expect("rows");
             assert_eq!(rows, direct);
             assert!(!rows.is_empty());
         }
@@ -371,11 +389,12 @@ fn a_read_through_the_dispatcher_is_the_query_itself() {
             &actor,
             Request::SubscriptionRows {
                 filter: filter.clone(),
+                now: now(),
             },
         );
         assert_eq!(
             rows,
-            query::subscription_rows(&t.store, &actor, &filter).expect("rows")
+            query::subscription_rows(&t.store, &actor, &filter, now()).expect("rows")
         );
     }
 }

@@ -450,3 +450,48 @@ fn until_stops_early_but_never_runs_ahead_of_the_clock() {
     assert!(early.changes.iter().all(|c| c.on <= date("2027-01-01")));
     assert_eq!(early.until, at("2027-01-01"));
 }
+
+/// SPEC §2 rule 11: a read at a later clock shows what a run up to that clock then writes, and
+/// lists as due exactly the steps the run takes.
+#[test]
+fn reads_at_a_later_clock_show_what_the_run_then_applies() {
+    use selfserve_core::query::{self, SubscriptionFilter};
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    let later = at("2027-06-30T09:00:00Z");
+    let all = SubscriptionFilter::default();
+    let before = query::subscription_rows(&t.store, &admin, &all, later).expect("rows");
+    let products_before = query::product_rows(&t.store, &admin, false, later).expect("rows");
+    let due: usize = before.iter().map(|r| r.lifecycle_due.len()).sum();
+    assert!(due > 0, "the demo has steps due by {later}");
+
+    let report = lifecycle::run(&t.store, &admin, later, None).expect("run");
+    assert_eq!(report.changes.len(), due);
+    let after = query::subscription_rows(&t.store, &admin, &all, later).expect("rows");
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        assert!(a.lifecycle_due.is_empty(), "{a:?}");
+        assert_eq!(
+            (b.id, b.status, b.expires, b.origin, b.auto_renew),
+            (a.id, a.status, a.expires, a.origin, a.auto_renew)
+        );
+    }
+    let products_after = query::product_rows(&t.store, &admin, false, later).expect("rows");
+    for (b, a) in products_before.iter().zip(&products_after) {
+        assert_eq!(a.lifecycle_due, 0);
+        assert_eq!(
+            (
+                &b.product_id,
+                b.subscriptions,
+                b.next_expiration,
+                &b.monthly_spend
+            ),
+            (
+                &a.product_id,
+                a.subscriptions,
+                a.next_expiration,
+                &a.monthly_spend
+            )
+        );
+    }
+}

@@ -91,7 +91,7 @@ fn manual_centralisation_leaves_users_paid_twice_until_the_buyer_cancels() {
     let own = self_service(&t, &u[0..3]);
     let c = central(&t, 5, Term::Annual, &[u[3]]);
     let paid_twice_on_pro = |t: &Tenant| {
-        product_rows(&t.store, &admin, false)
+        product_rows(&t.store, &admin, false, now())
             .expect("rows")
             .into_iter()
             .find(|r| r.product_id.0 == PRO)
@@ -105,9 +105,10 @@ fn manual_centralisation_leaves_users_paid_twice_until_the_buyer_cancels() {
     assert_eq!(out.plan.paid_twice.len(), 3);
     assert_clean(&t.store, &admin);
     assert_eq!(paid_twice_on_pro(&t), 3);
-    let detail = subscription_detail(&t.store, &admin, &own.to_string()).expect("detail");
+    let detail = subscription_detail(&t.store, &admin, &own.to_string(), now()).expect("detail");
     assert!(detail.users.iter().all(|u| u.paid_twice));
-    let central_detail = subscription_detail(&t.store, &admin, &c.to_string()).expect("detail");
+    let central_detail =
+        subscription_detail(&t.store, &admin, &c.to_string(), now()).expect("detail");
     let twice: Vec<bool> = central_detail.users.iter().map(|u| u.paid_twice).collect();
     assert_eq!(twice.iter().filter(|p| **p).count(), 3, "u3 holds only C");
 
@@ -150,7 +151,8 @@ fn manual_centralisation_leaves_users_paid_twice_until_the_buyer_cancels() {
     )
     .expect("cancel");
     assert_eq!(paid_twice_on_pro(&t), 0);
-    let central_detail = subscription_detail(&t.store, &admin, &c.to_string()).expect("detail");
+    let central_detail =
+        subscription_detail(&t.store, &admin, &c.to_string(), now()).expect("detail");
     assert_eq!(central_detail.users.len(), 4);
     assert!(central_detail.users.iter().all(|u| !u.paid_twice));
     assert_clean(&t.store, &admin);

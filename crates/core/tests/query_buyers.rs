@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Tenant, READER};
+use common::{now, Tenant, READER};
 use selfserve_core::model::Status;
 use selfserve_core::query::{self, SubscriptionFilter};
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 fn every_live_buyer_once_per_product_and_none_of_the_deleted() {
     let t = Tenant::demo();
     let reader = t.actor(READER);
-    let rows = query::subscription_rows(&t.store, &reader, &SubscriptionFilter::default())
+    let rows = query::subscription_rows(&t.store, &reader, &SubscriptionFilter::default(), now())
         .expect("subscriptions");
     let mut expected: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for r in &rows {

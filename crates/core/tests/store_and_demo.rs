@@ -16,8 +16,8 @@ fn the_demo_tenant_has_the_shape_the_screens_need() {
     let admin = t.actor(ADMIN);
     assert!(t.store.tenant().demo && t.store.tenant().existing_agreement);
     assert_eq!(t.store.users_count(), 250);
-    let subs =
-        query::subscription_rows(&t.store, &admin, &SubscriptionFilter::default()).expect("rows");
+    let subs = query::subscription_rows(&t.store, &admin, &SubscriptionFilter::default(), now())
+        .expect("rows");
     assert!(
         (60..=100).contains(&subs.len()),
         "{} subscriptions",
@@ -86,8 +86,13 @@ fn the_demo_is_deterministic_and_consistent_at_several_sizes() {
         if users == 1_000 {
             let b = Tenant::demo_sized(users, seed);
             let rows = |t: &Tenant| {
-                query::subscription_rows(&t.store, &t.actor(ADMIN), &SubscriptionFilter::default())
-                    .expect("rows")
+                query::subscription_rows(
+                    &t.store,
+                    &t.actor(ADMIN),
+                    &SubscriptionFilter::default(),
+                    now(),
+                )
+                .expect("rows")
             };
             assert_eq!(rows(&a), rows(&b));
         }
@@ -152,7 +157,7 @@ fn reads_need_an_administrator_and_every_role_may_read() {
     for login in [ADMIN, BILLING, READER] {
         let actor = t.actor(login);
         assert_eq!(
-            query::product_rows(&t.store, &actor, false)
+            query::product_rows(&t.store, &actor, false, now())
                 .expect("rows")
                 .len(),
             17

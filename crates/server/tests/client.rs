@@ -44,6 +44,7 @@ fn a_client_is_shared_between_threads() {
     let mine: Vec<ProductRow> = client
         .ask(Request::ProductRows {
             self_service: false,
+            now: selfserve_core::clock::parse_now("2026-11-23").expect("clock"),
         })
         .expect("rows");
     assert!(!mine.is_empty());
@@ -53,6 +54,7 @@ fn a_client_is_shared_between_threads() {
             std::thread::spawn(move || {
                 client.ask::<Vec<ProductRow>>(Request::ProductRows {
                     self_service: false,
+                    now: selfserve_core::clock::parse_now("2026-11-23").expect("clock"),
                 })
             })
         })

@@ -50,6 +50,7 @@ impl App {
         let effect = Effect::Export {
             subs: self.marked.keys().copied().collect(),
             path: PathBuf::from(&self.export.path),
+            now: self.now,
         };
         if std::path::Path::new(&self.export.path).exists() {
             self.dialog = Some(Box::new(Question::new(

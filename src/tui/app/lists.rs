@@ -220,7 +220,7 @@ impl App {
         }
         self.subs_key = Some(key.clone());
         self.subs.state = LoadState::Loading;
-        fx.push(Effect::LoadSubscriptions(key));
+        fx.push(Effect::LoadSubscriptions(key, self.now));
     }
 
     pub(super) fn toggle_self_service(&mut self, fx: &mut Vec<Effect>) {
@@ -236,6 +236,7 @@ impl App {
                 self.products.state = LoadState::Loading;
                 fx.push(Effect::LoadProducts {
                     self_service: self.self_service,
+                    now: self.now,
                 });
             }
         }

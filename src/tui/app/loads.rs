@@ -94,10 +94,11 @@ impl App {
         self.products.state = LoadState::Loading;
         fx.push(Effect::LoadProducts {
             self_service: self.self_service,
+            now: self.now,
         });
         if let Some(key) = self.subs_key.clone() {
             self.subs.state = LoadState::Loading;
-            fx.push(Effect::LoadSubscriptions(key));
+            fx.push(Effect::LoadSubscriptions(key, self.now));
         }
         // The users pane follows once the subscriptions are back (`want_users`).
         self.users_for.clear();

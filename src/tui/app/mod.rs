@@ -142,6 +142,7 @@ impl App {
         self.products.state = LoadState::Loading;
         let mut fx = vec![Effect::LoadProducts {
             self_service: false,
+            now: self.now,
         }];
         fx.extend(self.lifecycle_due());
         fx

@@ -548,7 +548,7 @@ fn an_email_opens_whole_and_scrolls_to_its_last_line() {
         self_service_only: true,
         ..SubscriptionFilter::default()
     };
-    let sub = subscription_rows(&h.store, &h.actor, &filter).expect("rows")[0].id;
+    let sub = subscription_rows(&h.store, &h.actor, &filter, h.app.now).expect("rows")[0].id;
     let reason = selfserve_core::model::CancelReason::Other;
     let now = h.app.now;
     selfserve_core::ops::cancel::cancel(&h.store, &h.actor, sub, reason, now, false)

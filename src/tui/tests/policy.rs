@@ -360,7 +360,7 @@ fn readonly_previews_the_lifecycle() {
 /// A buyer of some product, found as the command line would find them.
 fn a_buyer(h: &Harness) -> (String, String, String) {
     let rows = query::product_buyers(&h.store, &h.actor).expect("buyers");
-    let products = query::product_rows(&h.store, &h.actor, false).expect("products");
+    let products = query::product_rows(&h.store, &h.actor, false, h.app.now).expect("products");
     rows.iter()
         .find_map(|r| {
             let (name, upn) = r.buyers.first()?;

@@ -17,8 +17,13 @@ const PRO: &str = "CFQ7TTC0H9MP";
 
 /// Everything the dialogs could change, as text: subscriptions, assignments, audit, outbox.
 fn fingerprint(h: &Harness) -> String {
-    let rows = query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default())
-        .expect("subscriptions");
+    let rows = query::subscription_rows(
+        &h.store,
+        &h.actor,
+        &SubscriptionFilter::default(),
+        h.app.now,
+    )
+    .expect("subscriptions");
     let mut out = format!("{rows:?}");
     for r in &rows {
         let a = h.store.assignments_of(r.id).expect("assignments");
@@ -76,7 +81,7 @@ fn movable(h: &Harness) -> (SubscriptionId, SubscriptionId) {
         product: Some(selfserve_core::model::ProductId(PRO.into())),
         ..SubscriptionFilter::default()
     };
-    for r in query::subscription_rows(&h.store, &h.actor, &filter).expect("rows") {
+    for r in query::subscription_rows(&h.store, &h.actor, &filter, h.app.now).expect("rows") {
         if r.assigned == 0 || r.status != Status::Active {
             continue;
         }
@@ -240,7 +245,7 @@ fn a_target_without_room_is_not_selectable_and_a_stale_plan_is_refused() {
         product: Some(selfserve_core::model::ProductId(PRO.into())),
         ..SubscriptionFilter::default()
     };
-    let small = query::subscription_rows(&h.store, &h.actor, &filter)
+    let small = query::subscription_rows(&h.store, &h.actor, &filter, h.app.now)
         .expect("rows")
         .into_iter()
         .find(|r| r.id != from && r.status == Status::Active && r.free() < moving)
@@ -398,7 +403,7 @@ fn centralise_uses_the_central_licenses_owned_then_does_it() {
         product: Some(selfserve_core::model::ProductId(PRO.into())),
         ..SubscriptionFilter::default()
     };
-    let live: Vec<_> = query::subscription_rows(&h.store, &h.actor, &filter)
+    let live: Vec<_> = query::subscription_rows(&h.store, &h.actor, &filter, h.app.now)
         .expect("rows")
         .into_iter()
         .filter(|r| r.status != Status::Deleted)
@@ -651,8 +656,13 @@ fn hostile_text_is_never_drawn_raw() {
     let mut h = Harness::new(160, 48);
     // The demo's user with an escape sequence and a bell in her name, on the smallest
     // subscription that licenses her, so the users pane shows her.
-    let rows =
-        query::subscription_rows(&h.store, &h.actor, &SubscriptionFilter::default()).expect("rows");
+    let rows = query::subscription_rows(
+        &h.store,
+        &h.actor,
+        &SubscriptionFilter::default(),
+        h.app.now,
+    )
+    .expect("rows");
     let (product, sub) = rows
         .iter()
         .filter(|r| {

@@ -32,15 +32,15 @@ pub fn dispatch(
             read_only: actor.is_read_only(),
             tenant: store.tenant().clone(),
         }),
-        Q::ProductRows { self_service } => {
-            R::Products(query::product_rows(store, actor, self_service)?)
+        Q::ProductRows { self_service, now } => {
+            R::Products(query::product_rows(store, actor, self_service, now)?)
         }
         Q::ProductBuyers => R::ProductBuyers(query::product_buyers(store, actor)?),
-        Q::SubscriptionRows { filter } => {
-            R::Subscriptions(query::subscription_rows(store, actor, &filter)?)
+        Q::SubscriptionRows { filter, now } => {
+            R::Subscriptions(query::subscription_rows(store, actor, &filter, now)?)
         }
-        Q::SubscriptionDetail { sub } => {
-            R::SubscriptionDetail(query::subscription_detail(store, actor, &sub)?)
+        Q::SubscriptionDetail { sub, now } => {
+            R::SubscriptionDetail(query::subscription_detail(store, actor, &sub, now)?)
         }
         Q::ResolveSubscription { sub } => R::Subscription(store.resolve_subscription(&sub)?),
         Q::UsersByUpn { upns } => R::Users(
@@ -55,7 +55,7 @@ pub fn dispatch(
         Q::AdminRows => R::Admins(query::admin_rows(store, actor)?),
         Q::AuditEvents { limit } => R::Audit(query::audit_events(store, actor, limit)?),
         Q::OutboxEmails { limit } => R::Outbox(query::outbox_emails(store, actor, limit)?),
-        Q::Export { selection } => R::Export(export::export(store, actor, &selection)?),
+        Q::Export { selection, now } => R::Export(export::export(store, actor, &selection, now)?),
         Q::Check => R::Check(check::check(store, actor, progress)?),
         Q::LifecyclePreview { until } => R::Lifecycle(lifecycle::preview(store, actor, until)?),
         Q::LifecycleRun { now, until } => R::Lifecycle(lifecycle::run(store, actor, now, until)?),
@@ -143,5 +143,6 @@ pub fn dispatch(
         } => R::MoveProvisioned(move_provisioned::move_users_provisioned(
             store, actor, from, provision, now, dry_run,
         )?),
+        Q::OutboxEmail { id } => R::Email(query::outbox_email(store, actor, id)?),
     })
 }

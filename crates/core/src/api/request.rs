@@ -1,5 +1,6 @@
 //! What a front end can ask: one variant per query and operation. Writes carry the clock
-//! (`now`), and a `dry_run` where the operation has one.
+//! (`now`), and a `dry_run` where the operation has one; so do the reads that show statuses,
+//! which are those of the lifecycle at the clock.
 
 use crate::export::ExportSelection;
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
@@ -18,15 +19,19 @@ pub enum Request {
     /// One row per product; with `self_service`, counting self-service subscriptions alone.
     ProductRows {
         self_service: bool,
+        /// The clock: statuses are shown as the lifecycle has them then (SPEC §2 rule 11).
+        now: DateTime<Utc>,
     },
     /// Every product's buyers, for searching products by buyer.
     ProductBuyers,
     SubscriptionRows {
         filter: SubscriptionFilter,
+        now: DateTime<Utc>,
     },
     /// A subscription's row and its users; `sub` is an id or a unique prefix.
     SubscriptionDetail {
         sub: String,
+        now: DateTime<Utc>,
     },
     /// The subscription an id or unique prefix (at least 4 characters) names.
     ResolveSubscription {
@@ -60,6 +65,7 @@ pub enum Request {
     /// The rows of a user export; the client writes them.
     Export {
         selection: ExportSelection,
+        now: DateTime<Utc>,
     },
     /// Every invariant of the database.
     Check,
@@ -168,6 +174,10 @@ pub enum Request {
         now: DateTime<Utc>,
         dry_run: bool,
     },
+    /// One outbox e-mail, whole.
+    OutboxEmail {
+        id: u64,
+    },
 }
 
 impl Request {
@@ -209,6 +219,7 @@ impl Request {
             Q::AskCancel { .. } => "AskCancel",
             Q::CentraliseOwned { .. } => "CentraliseOwned",
             Q::MoveUsersProvisioned { .. } => "MoveUsersProvisioned",
+            Q::OutboxEmail { .. } => "OutboxEmail",
         }
     }
 
@@ -250,7 +261,8 @@ impl Request {
             | Q::OutboxEmails { .. }
             | Q::Export { .. }
             | Q::Check
-            | Q::LifecyclePreview { .. } => false,
+            | Q::LifecyclePreview { .. }
+            | Q::OutboxEmail { .. } => false,
         }
     }
 }

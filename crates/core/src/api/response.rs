@@ -103,6 +103,8 @@ responses! {
     AskCancel(Outcome<AskCancelPlan>),
     CentraliseOwned(Outcome<CentraliseOwnedPlan>),
     MoveProvisioned(Outcome<ProvisionedMovePlan>),
+    /// One outbox e-mail.
+    Email(Email),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -9,6 +9,7 @@ mod tenant;
 mod writer;
 
 use crate::error::{Error, Result};
+use crate::model::Cloud;
 use crate::store::database_exists;
 use chrono::{DateTime, Utc};
 use rand::Rng;
@@ -41,10 +42,21 @@ pub struct DemoSummary {
     pub admin_upn: String,
 }
 
-/// Builds the demo tenant at `path`. Refuses to replace a database unless `force`.
+/// Builds the demo tenant at `path`, in the global cloud. Refuses to replace a database unless
+/// `force`.
 pub fn create_demo(
     path: &Path,
     opts: &DemoOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<DemoSummary> {
+    create_demo_in(path, opts, Cloud::Global, progress)
+}
+
+/// Builds the demo tenant at `path` in `cloud` (`selfserve demo --cloud`).
+pub fn create_demo_in(
+    path: &Path,
+    opts: &DemoOptions,
+    cloud: Cloud,
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
@@ -70,7 +82,7 @@ pub fn create_demo(
     }
     let building = sibling(path, "building");
     let _ = std::fs::remove_dir_all(&building);
-    let summary = tenant::build(&building, opts, progress);
+    let summary = tenant::build(&building, opts, cloud, progress);
     let summary = match summary {
         Ok(s) => s,
         Err(e) => {

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::model::*;
 use crate::store::codec::{self, encode};
 use crate::store::Store;
+use crate::words::count;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{HashMap, HashSet};
@@ -27,6 +28,7 @@ const POPULAR: &[&str] = &[
 pub(super) fn build(
     path: &Path,
     opts: &DemoOptions,
+    cloud: Cloud,
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
     let names = Names::builtin()?;
@@ -37,7 +39,7 @@ pub(super) fn build(
         id: TenantId(new_id(&mut rng)),
         display_name: "Contoso (demo)".to_string(),
         currency: "EUR".to_string(),
-        cloud: Cloud::Global,
+        cloud,
         existing_agreement: true,
         demo: true,
         created_at: opts.now,
@@ -182,8 +184,11 @@ pub(super) fn build(
         target: tenant.display_name.clone(),
         before: None,
         after: Some(format!(
-            "{} users, {} subscriptions, {} license assignments (seed {})",
-            opts.users, b.subscriptions, b.assignments, opts.seed
+            "{}, {}, {} (seed {})",
+            count(opts.users as u64, "user"),
+            count(b.subscriptions, "subscription"),
+            count(b.assignments, "license assignment"),
+            opts.seed
         )),
     };
     w.put(&t.audit, event.id.to_be_bytes(), encode(&event)?)?;

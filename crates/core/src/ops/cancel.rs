@@ -6,6 +6,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store};
+use crate::words::agree;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -81,9 +82,10 @@ pub fn cancel(
             state(&after)
         } else {
             format!(
-                "{}; {} lost their license: {}",
+                "{}; {} lost their {}: {}",
                 state(&after),
                 count(users.len() as u64, "user"),
+                agree(users.len() as u64, "license", "licenses"),
                 some_users(&users)
             )
         }),
@@ -98,13 +100,14 @@ pub fn cancel(
             subscription.product_name
         ),
         format!(
-            "Your administrator cancelled your {} subscription {} ({} bought on {}; reason: {}). Its {} no longer have a license from it.",
+            "Your administrator cancelled your {} subscription {} ({} bought on {}; reason: {}). Its {} no longer {} a license from it.",
             subscription.product_name,
             sub,
             count(u64::from(before.quantity), "license"),
             before.start,
             reason.as_str(),
             count(users.len() as u64, "user"),
+            agree(users.len() as u64, "has", "have"),
         ),
     )?
     .into_iter()

@@ -9,6 +9,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::words::{agree, count};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -185,6 +186,14 @@ pub fn advance(sub: &mut Subscription, today: NaiveDate) -> Vec<Taken> {
     steps
 }
 
+/// `sub` as the lifecycle says it is on `today`, and the steps that takes: what every read shows
+/// (SPEC §2 rule 11) and what a run applies, so the two cannot disagree.
+pub fn as_of(sub: &Subscription, today: NaiveDate) -> (Subscription, Vec<Taken>) {
+    let mut after = sub.clone();
+    let steps = advance(&mut after, today);
+    (after, steps)
+}
+
 /// A subscription with steps due, and what its transaction needs read beforehand.
 struct Due {
     id: SubscriptionId,
@@ -201,8 +210,7 @@ pub fn preview(store: &Store, actor: &Actor, until: DateTime<Utc>) -> Result<Lif
     let mut changes = Vec::new();
     for sub in store.subscriptions() {
         let before = sub?;
-        let mut after = before.clone();
-        let steps = advance(&mut after, today);
+        let (_, steps) = as_of(&before, today);
         if !steps.is_empty() {
             let buyer = buyer_upn(store, &before)?;
             changes.extend(ctx.describe(&before, &steps, buyer, before.assigned));
@@ -239,8 +247,8 @@ pub fn run(
     let mut due = Vec::new();
     for sub in store.subscriptions() {
         let sub = sub?;
-        let mut after = sub.clone();
-        if advance(&mut after, today).is_empty() {
+        let (after, steps) = as_of(&sub, today);
+        if steps.is_empty() {
             continue;
         }
         let users = if after.status == Status::Deleted {
@@ -293,8 +301,7 @@ fn apply_one(
     let Some(before) = tx.subscription(due.id)? else {
         return Ok(Vec::new());
     };
-    let mut after = before.clone();
-    let steps = advance(&mut after, today);
+    let (mut after, steps) = as_of(&before, today);
     if steps.is_empty() {
         return Ok(Vec::new());
     }
@@ -392,8 +399,11 @@ impl Context {
 fn summary(c: &LifecycleChange) -> String {
     match c.step {
         Step::Renewed => format!(
-            "{} renewed on {} for {} term(s); now expires {}",
-            c.product_name, c.on, c.terms, c.expires
+            "{} renewed on {} for {}; now expires {}",
+            c.product_name,
+            c.on,
+            count(u64::from(c.terms), "term"),
+            c.expires
         ),
         Step::Converted => format!(
             "{} trial converted to a paid purchase on {}; renews {}",
@@ -408,8 +418,10 @@ fn summary(c: &LifecycleChange) -> String {
             c.product_name, c.on
         ),
         Step::Deleted => format!(
-            "{} deleted on {}; {} license(s) removed",
-            c.product_name, c.on, c.licenses_removed
+            "{} deleted on {}; {} removed",
+            c.product_name,
+            c.on,
+            count(u64::from(c.licenses_removed), "license")
         ),
     }
 }
@@ -453,8 +465,10 @@ fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>) -> Email {
             EmailKind::Deleted,
             format!("Your {name} subscription was deleted"),
             format!(
-                "Your {name} subscription was deleted on {} and its {} license(s) were removed.",
-                c.on, c.licenses_removed
+                "Your {name} subscription was deleted on {} and its {} {} removed.",
+                c.on,
+                count(u64::from(c.licenses_removed), "license"),
+                agree(u64::from(c.licenses_removed), "was", "were")
             ),
         ),
     };

@@ -421,7 +421,7 @@ fn create(
         }
         Ok(!holds)
     })?;
-    let subscription = query::subscription_detail(store, actor, &sub.id.to_string())?.row;
+    let subscription = query::subscription_detail(store, actor, &sub.id.to_string(), now)?.row;
     Ok(StorefrontOutcome {
         subscription,
         buyer_licensed: licensed,

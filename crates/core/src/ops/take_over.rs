@@ -227,23 +227,17 @@ pub(crate) fn label(product_name: &str, id: SubscriptionId) -> String {
     format!("{product_name} subscription {short}…")
 }
 
-/// "2 free licenses", "1 user".
-pub(crate) fn count(n: u64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
+/// "2 free licenses", "1 user": the ops' messages count with the crate's one helper.
+pub(crate) use crate::words::count;
 
 /// One line on a subscription's state for audit events.
 pub(crate) fn state(sub: &Subscription) -> String {
     let mut s = format!(
-        "{} {}, {} of {} licenses assigned",
+        "{} {}, {} of {} assigned",
         sub.origin.as_str(),
         sub.status.as_str(),
         sub.assigned,
-        sub.quantity
+        count(u64::from(sub.quantity), "license")
     );
     if let Some(reason) = sub.cancellation {
         s.push_str(&format!(", cancelled ({})", reason.as_str()));

@@ -290,6 +290,14 @@ impl Store {
             .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
     }
 
+    /// One e-mail of the outbox, by id.
+    pub fn email(&self, id: u64) -> Result<Option<Email>> {
+        match self.t.outbox.get(id.to_be_bytes())? {
+            Some(bytes) => decode(&bytes).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// Audit events, oldest first.
     pub fn audit(&self) -> impl DoubleEndedIterator<Item = Result<AuditEvent>> + '_ {
         self.t
