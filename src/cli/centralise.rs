@@ -5,7 +5,7 @@ use super::{Ctx, Failure};
 use clap::Args;
 use selfserve_core::api::Request;
 use selfserve_core::model::ProductId;
-use selfserve_core::ops::centralise_owned::CentraliseOwnedPlan;
+use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub struct CentraliseArgs {
 
 pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
     let term = parse_term(&a.term)?;
-    let out: Outcome<CentraliseOwnedPlan> = ctx.client()?.ask(Request::CentraliseOwned {
+    let out: Outcome<CentralisePlan> = ctx.client()?.ask(Request::Centralise {
         product: ProductId(a.product.trim().to_ascii_uppercase()),
         term,
         now: ctx.now,

@@ -7,8 +7,8 @@ mod ops_support;
 use common::*;
 use ops_support::*;
 use selfserve_core::model::{
-    CancelReason, EmailKind, Origin, PaymentMethod, ProductId, Status, Subscription,
-    SubscriptionId, TakeOver, Term, UserId,
+    CancelReason, EmailKind, Origin, ProductId, Status, Subscription, SubscriptionId, TakeOver,
+    Term,
 };
 use selfserve_core::ops::buy::buy_central;
 use selfserve_core::ops::centralise::centralise;
@@ -351,78 +351,6 @@ fn moving_from_a_central_subscription_consolidates_without_an_email() {
     assert_eq!(get(&t.store, to).free(), 0);
     assert_eq!(get(&t.store, from.id).status, Status::Deleted);
     assert_clean(&t.store, &admin);
-}
-
-#[test]
-fn centralise_buys_one_subscription_for_everyone_and_cancels_every_self_service_one() {
-    let t = Tenant::demo();
-    let billing = t.actor(BILLING);
-    let product = ProductId("CFQ7TTC0H9MP".into());
-    let live: Vec<Subscription> = subs(&t.store)
-        .into_iter()
-        .filter(|s| {
-            s.product_id == product && s.origin.is_self_service() && s.status != Status::Deleted
-        })
-        .collect();
-    assert!(
-        live.len() >= 2,
-        "the demo has several Power BI Pro purchases"
-    );
-    let users: Vec<UserId> = live.iter().flat_map(|s| users_of(&t.store, s.id)).collect();
-    let with_buyer = live.iter().filter(|s| s.buyer.is_some()).count();
-    let outbox = emails(&t.store).len();
-
-    let before = snapshot(&t.store);
-    let dry = centralise(&t.store, &billing, &product, Term::Annual, now(), true).expect("dry run");
-    assert_eq!(snapshot(&t.store), before, "a dry run changes nothing");
-    assert_eq!(dry.plan.users_moved as usize, users.len());
-    assert_eq!(dry.plan.moves.len(), live.len());
-
-    let out =
-        centralise(&t.store, &billing, &product, Term::Annual, now(), false).expect("centralise");
-    assert_eq!(out.plan.users_moved, dry.plan.users_moved);
-    assert_eq!(out.plan.moves.len(), dry.plan.moves.len());
-    let new = get(&t.store, out.plan.purchase.subscription.id);
-    assert_eq!(new.origin, Origin::Central);
-    assert_eq!(
-        (new.quantity, new.assigned),
-        (users.len() as u32, users.len() as u32)
-    );
-    assert_eq!(new.payment_method, PaymentMethod::Invoice);
-    for s in &live {
-        let s = get(&t.store, s.id);
-        assert_eq!(
-            (s.status, s.cancellation, s.assigned),
-            (Status::Deleted, Some(CancelReason::MovingToCentral), 0)
-        );
-    }
-    let mut held = users_of(&t.store, new.id);
-    held.sort();
-    let mut expected = users.clone();
-    expected.sort();
-    assert_eq!(
-        held, expected,
-        "every self-service user now holds the central license"
-    );
-    let mail = emails(&t.store);
-    assert_eq!(mail.len(), outbox + with_buyer, "each buyer is e-mailed");
-    assert!(mail[outbox..]
-        .iter()
-        .all(|e| e.kind == EmailKind::UsersMoved));
-    assert!(audit_events(&t.store)
-        .iter()
-        .any(|e| e.action == "product.centralise" && e.target == product.0));
-    assert_clean(&t.store, &billing);
-
-    let m = refused(centralise(
-        &t.store,
-        &billing,
-        &product,
-        Term::Annual,
-        now(),
-        false,
-    ));
-    assert!(m.contains("nothing to centralise"), "{m}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! Centralise a product, from the Products screen: the plan of `ops::centralise`'s dry run (one
-//! central subscription sized for every self-service user of the product, each self-service
-//! subscription moved into it and cancelled, each buyer e-mailed), reviewed, confirmed once and
-//! carried out as one transaction. The admin center makes you do this one subscription at a time.
+//! Centralise a product, from the Products screen: the plan of `ops::centralise`'s dry run (the
+//! organisation's free central licenses first, then licenses added to a central subscription, a
+//! new one bought only where none exists; each self-service subscription moved onto them and
+//! cancelled, each buyer e-mailed), reviewed, confirmed once with `y` and carried out as one
+//! transaction. The admin center makes you do this one subscription at a time.
 
 use super::move_wizard::BuyView;
 use super::words::{emails, named, short};
@@ -17,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, Term};
-use selfserve_core::ops::centralise_owned::CentraliseOwnedPlan;
+use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
 use selfserve_core::Capability;
 
@@ -121,7 +122,7 @@ fn plural(n: u32, what: &str) -> String {
 }
 
 impl CentraliseView {
-    pub fn from_plan(p: &CentraliseOwnedPlan) -> CentraliseView {
+    pub fn from_plan(p: &CentralisePlan) -> CentraliseView {
         let mut sources: Vec<Source> = p
             .reused
             .iter()
@@ -214,13 +215,13 @@ impl CentraliseDialog {
         Job::new("centralise", move |client| CentraliseReply {
             dry_run,
             plan: client
-                .ask(Request::CentraliseOwned {
+                .ask(Request::Centralise {
                     product: product.clone(),
                     term,
                     now,
                     dry_run,
                 })
-                .map(|o: Outcome<CentraliseOwnedPlan>| CentraliseView::from_plan(&o.plan))
+                .map(|o: Outcome<CentralisePlan>| CentraliseView::from_plan(&o.plan))
                 .map_err(refusal),
             product,
         })

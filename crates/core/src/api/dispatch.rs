@@ -6,8 +6,8 @@ use super::response::{Response, SessionInfo};
 use crate::access::Actor;
 use crate::error::Result;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, centralise_owned, lifecycle,
-    move_provisioned, move_users, set_policy, storefront, take_over,
+    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
+    move_users, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};
@@ -85,14 +85,6 @@ pub fn dispatch(
         } => R::Buy(buy::buy_central(
             store, actor, &product, quantity, term, now, dry_run,
         )?),
-        Q::Centralise {
-            product,
-            term,
-            now,
-            dry_run,
-        } => R::Centralise(centralise::centralise(
-            store, actor, &product, term, now, dry_run,
-        )?),
         Q::Assign {
             sub,
             users,
@@ -127,12 +119,12 @@ pub fn dispatch(
         Q::AskCancel { sub, now, dry_run } => {
             R::AskCancel(ask_cancel::ask_cancel(store, actor, sub, now, dry_run)?)
         }
-        Q::CentraliseOwned {
+        Q::Centralise {
             product,
             term,
             now,
             dry_run,
-        } => R::CentraliseOwned(centralise_owned::centralise_owned(
+        } => R::Centralise(centralise::centralise(
             store, actor, &product, term, now, dry_run,
         )?),
         Q::MoveUsersProvisioned {

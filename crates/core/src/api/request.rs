@@ -103,12 +103,6 @@ pub enum Request {
         now: DateTime<Utc>,
         dry_run: bool,
     },
-    Centralise {
-        product: ProductId,
-        term: Term,
-        now: DateTime<Utc>,
-        dry_run: bool,
-    },
     Assign {
         sub: SubscriptionId,
         users: Vec<UserId>,
@@ -160,7 +154,7 @@ pub enum Request {
     },
     /// Centralise with what the organisation owns: free central licenses first, then licenses
     /// added to a central subscription, a new one bought for `term` only where none exists.
-    CentraliseOwned {
+    Centralise {
         product: ProductId,
         term: Term,
         now: DateTime<Utc>,
@@ -207,7 +201,6 @@ impl Request {
             Q::MoveUsers { .. } => "MoveUsers",
             Q::Cancel { .. } => "Cancel",
             Q::BuyCentral { .. } => "BuyCentral",
-            Q::Centralise { .. } => "Centralise",
             Q::Assign { .. } => "Assign",
             Q::Unassign { .. } => "Unassign",
             Q::SetPolicy { .. } => "SetPolicy",
@@ -217,7 +210,7 @@ impl Request {
             Q::Trial { .. } => "Trial",
             Q::AddLicenses { .. } => "AddLicenses",
             Q::AskCancel { .. } => "AskCancel",
-            Q::CentraliseOwned { .. } => "CentraliseOwned",
+            Q::Centralise { .. } => "Centralise",
             Q::MoveUsersProvisioned { .. } => "MoveUsersProvisioned",
             Q::OutboxEmail { .. } => "OutboxEmail",
         }
@@ -238,12 +231,11 @@ impl Request {
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
             | Q::BuyCentral { dry_run, .. }
-            | Q::Centralise { dry_run, .. }
             | Q::Assign { dry_run, .. }
             | Q::Unassign { dry_run, .. }
             | Q::AddLicenses { dry_run, .. }
             | Q::AskCancel { dry_run, .. }
-            | Q::CentraliseOwned { dry_run, .. }
+            | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
             Q::Session
             | Q::ProductRows { .. }

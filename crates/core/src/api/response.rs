@@ -12,7 +12,6 @@ use crate::ops::assign::LicensePlan;
 use crate::ops::buy::BuyPlan;
 use crate::ops::cancel::CancelPlan;
 use crate::ops::centralise::CentralisePlan;
-use crate::ops::centralise_owned::CentraliseOwnedPlan;
 use crate::ops::lifecycle::LifecycleReport;
 use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
@@ -92,7 +91,6 @@ responses! {
     Move(Outcome<MovePlan>),
     Cancel(Outcome<CancelPlan>),
     Buy(Outcome<BuyPlan>),
-    Centralise(Outcome<CentralisePlan>),
     /// An assignment or unassignment.
     Licenses(Outcome<LicensePlan>),
     PolicyChange(SetPolicyOutcome),
@@ -101,7 +99,7 @@ responses! {
     Storefront(StorefrontOutcome),
     AddLicenses(Outcome<AddLicensesPlan>),
     AskCancel(Outcome<AskCancelPlan>),
-    CentraliseOwned(Outcome<CentraliseOwnedPlan>),
+    Centralise(Outcome<CentralisePlan>),
     MoveProvisioned(Outcome<ProvisionedMovePlan>),
     /// One outbox e-mail.
     Email(Email),

@@ -1,33 +1,93 @@
-//! Centralise a product as issue 4 had it: buy one central subscription sized for every user of
-//! the product's live self-service subscriptions, move them all into it, cancel those
-//! subscriptions and e-mail each buyer. One plan, one transaction.
+//! Centralise a product with what the organisation already owns (SPEC §2 rule 6, issue 10): the
+//! users of its live self-service subscriptions get licenses of its Active central
+//! subscriptions — their free licenses first, then licenses added to one of them, and a new
+//! central subscription only where the product has none — and the self-service subscriptions are
+//! taken over, cancelled (moving-to-central) and their buyers e-mailed. One plan, one transaction.
 //!
-//! SPEC §2 rule 6 now reuses what the organisation owns first: that is `centralise_owned`, which
-//! the command line uses. The dashboard still sends `Request::Centralise` here until its review
-//! page shows `CentraliseOwnedPlan` (reused, added, bought); then this module goes.
+//! Users who hold a central license already (paid twice, after a manual centralisation) need no
+//! other: they only lose their self-service one. A user of two self-service subscriptions gets
+//! one central license.
 
+use super::add_licenses::{plan_add, AddLicensesPlan};
 use super::buy::{apply_buy, plan_buy, BuyPlan};
-use super::move_users::{apply_move, plan_move, MovePlan};
+use super::move_users::{assignments_of, leaving, moved_email, moved_out};
 use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::formats::{money_json, price_json};
 use crate::model::*;
-use crate::store::Store;
+use crate::store::{abort, Store, Tx, TxResult};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CentralisePlan {
     pub product_id: ProductId,
     pub product_name: String,
-    /// The central subscription bought, sized for every user moved.
-    pub purchase: BuyPlan,
-    /// One move per live self-service subscription, into the new central one.
-    pub moves: Vec<MovePlan>,
+    /// Users who get a central license.
     pub users_moved: u32,
+    /// Users who hold a license of an Active central subscription already: they only lose
+    /// their self-service one.
+    pub users_already_central: u32,
+    /// Free licenses of existing central subscriptions given to users, most free first.
+    pub reused: Vec<ReusedLicenses>,
+    /// Licenses added to one existing central subscription where its free ones are not enough.
+    pub added: Option<AddLicensesPlan>,
+    /// A new central subscription, only where the product has no Active central one (boxed:
+    /// the plan travels in a `Response` beside much smaller ones).
+    pub bought: Option<Box<BuyPlan>>,
+    /// One per live self-service subscription, each cancelled: who gets a license where.
+    pub moves: Vec<CentraliseMove>,
     pub audit: Vec<PlannedAudit>,
 }
 
+/// Free licenses of an existing central subscription that the plan gives to users.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReusedLicenses {
+    pub subscription: SubRef,
+    pub licenses: u32,
+    /// What one license costs per term.
+    #[serde(serialize_with = "price_json")]
+    pub price: Price,
+    /// What these licenses cost per term: paid already, used from now on.
+    #[serde(serialize_with = "money_json")]
+    pub value_per_term: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CentraliseMove {
+    pub from: SubRef,
+    /// Whether `from` is taken over by this plan (it was not yet).
+    pub takes_over: bool,
+    /// Users who get a central license, by the subscription they get it from.
+    pub to: Vec<Allocation>,
+    /// Users who hold a central license already, or get one through another subscription of
+    /// this plan.
+    pub already_central: Vec<UserRef>,
+    pub emails: Vec<PlannedEmail>,
+}
+
+impl CentraliseMove {
+    /// Every user of `from`.
+    pub fn users(&self) -> usize {
+        self.to.iter().map(|a| a.users.len()).sum::<usize>() + self.already_central.len()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub subscription: SubscriptionId,
+    pub users: Vec<UserRef>,
+}
+
+/// A self-service subscription as planned from and as the plan leaves it.
+struct SourceWrites {
+    before: Subscription,
+    after: Subscription,
+}
+
+/// Centralises `product`; a new central subscription, where one is needed, is bought for `term`.
 pub fn centralise(
     store: &Store,
     actor: &Actor,
@@ -42,71 +102,268 @@ pub fn centralise(
         dry_run,
     )?;
     let p = store.product(&product.0)?;
-    let live: Vec<Subscription> = store
+    let (sources, mut targets): (Vec<Subscription>, Vec<Subscription>) = store
         .subscriptions_of_product(&p.id)?
         .into_iter()
-        .filter(|s| s.origin.is_self_service() && s.status != Status::Deleted)
-        .collect();
-    if live.is_empty() {
+        .filter(|s| {
+            if s.origin.is_self_service() {
+                s.status != Status::Deleted
+            } else {
+                s.status == Status::Active
+            }
+        })
+        .partition(|s| s.origin.is_self_service());
+    if sources.is_empty() {
         return Err(Error::Refused(format!(
             "{} has no live self-service subscriptions: there is nothing to centralise",
             p.name
         )));
     }
-    let total: u64 = live.iter().map(|s| u64::from(s.assigned)).sum();
-    let total = u32::try_from(total).unwrap_or(u32::MAX);
-    if total == 0 {
+    targets.sort_by(|a, b| b.free().cmp(&a.free()).then(a.id.cmp(&b.id)));
+
+    // Who needs a central license: every user of the sources, once, unless they hold one.
+    let mut covered: HashSet<UserId> = HashSet::new();
+    for t in &targets {
+        covered.extend(store.assignments_of(t.id)?.into_iter().map(|a| a.user));
+    }
+    let mut users_of: Vec<(Vec<UserRef>, Vec<UserRef>)> = Vec::with_capacity(sources.len());
+    let mut all_users = 0usize;
+    for s in &sources {
+        let (mut needing, mut already) = (Vec::new(), Vec::new());
+        for a in assignments_of(store, s)? {
+            all_users += 1;
+            let user = user_ref(store, a.user)?;
+            if covered.insert(a.user) {
+                needing.push(user);
+            } else {
+                already.push(user);
+            }
+        }
+        users_of.push((needing, already));
+    }
+    if all_users == 0 {
         return Err(Error::Refused(format!(
             "the self-service subscriptions of {} have no users to move; cancel them with `selfserve subscription cancel SUB --reason moving-to-central`",
             p.name
         )));
     }
-    let (purchase, bought) = plan_buy(store, &p.id, total, term, now)?;
-    // Each move is planned against the central subscription as the previous ones leave it.
-    let mut central = bought.clone();
-    let mut moves = Vec::with_capacity(live.len());
-    let mut writes = Vec::with_capacity(live.len());
-    for sub in live {
-        let (m, w) = plan_move(store, actor, sub, &central, now)?;
-        central = w.to_after.clone();
-        moves.push(m);
-        writes.push(w);
+    let needed: u32 = users_of.iter().map(|(n, _)| n.len() as u32).sum();
+
+    // Where the licenses come from: free ones first, then added to the biggest central
+    // subscription, or bought where there is none.
+    let mut slots: Vec<(SubscriptionId, u32)> = Vec::new();
+    let mut reused = Vec::new();
+    let mut remaining = needed;
+    for t in &targets {
+        let take = t.free().min(remaining);
+        if take == 0 {
+            continue;
+        }
+        remaining -= take;
+        slots.push((t.id, take));
+        reused.push(ReusedLicenses {
+            subscription: sub_ref(store, t)?,
+            licenses: take,
+            value_per_term: Money::new(
+                t.price.amount.minor.saturating_mul(i64::from(take)),
+                &t.price.amount.currency,
+            ),
+            price: t.price.clone(),
+        });
     }
-    let audit = vec![PlannedAudit {
+    let mut after: HashMap<SubscriptionId, Subscription> =
+        targets.iter().map(|t| (t.id, t.clone())).collect();
+    let (mut added, mut bought) = (None, None);
+    if remaining > 0 {
+        let biggest = targets
+            .iter()
+            .max_by(|a, b| a.quantity.cmp(&b.quantity).then(b.id.cmp(&a.id)));
+        match biggest {
+            Some(t) => {
+                let (plan, grown) = plan_add(store, t, remaining)?;
+                slots.push((t.id, remaining));
+                after.insert(t.id, grown);
+                added = Some(plan);
+            }
+            None => {
+                let (plan, sub) = plan_buy(store, &p.id, remaining, term, now)?;
+                slots.push((sub.id, remaining));
+                after.insert(sub.id, sub.clone());
+                bought = Some((plan, sub));
+            }
+        }
+    }
+
+    // Each source's users, in order, fill the slots in order.
+    let mut slots = slots.into_iter();
+    let mut slot = slots.next();
+    let mut moves = Vec::with_capacity(sources.len());
+    let mut writes = Vec::with_capacity(sources.len());
+    let mut audit: Vec<PlannedAudit> = added.iter().flat_map(|a| a.audit.clone()).collect();
+    for (s, (needing, already)) in sources.iter().zip(users_of) {
+        let from = sub_ref(store, s)?;
+        let (taken, take_over_audit) = leaving(store, actor, s, &from, now)?;
+        let mut to: Vec<Allocation> = Vec::new();
+        for user in needing {
+            let Some((id, left)) = slot.as_mut() else {
+                return Err(Error::Database(
+                    "centralise planned fewer licenses than users; nothing was changed: try again"
+                        .into(),
+                ));
+            };
+            match to.last_mut() {
+                Some(a) if a.subscription == *id => a.users.push(user),
+                _ => to.push(Allocation {
+                    subscription: *id,
+                    users: vec![user],
+                }),
+            }
+            if let Some(t) = after.get_mut(id) {
+                t.assigned += 1;
+            }
+            *left -= 1;
+            if *left == 0 {
+                slot = slots.next();
+            }
+        }
+        let moved: usize = to.iter().map(|a| a.users.len()).sum();
+        let source_after = moved_out(taken, now);
+        audit.extend(take_over_audit.clone());
+        audit.push(move_audit(s, &source_after, &to, &already, moved));
+        let emails = moved_email(store, actor, s, &from, moved + already.len())?
+            .into_iter()
+            .collect();
+        moves.push(CentraliseMove {
+            from,
+            takes_over: take_over_audit.is_some(),
+            to,
+            already_central: already,
+            emails,
+        });
+        writes.push(SourceWrites {
+            before: s.clone(),
+            after: source_after,
+        });
+    }
+    let reused_n: u32 = reused.iter().map(|r| r.licenses).sum();
+    audit.push(PlannedAudit {
         action: "product.centralise".into(),
         target: p.id.to_string(),
         before: Some(format!(
             "{} live self-service subscriptions with {}",
             moves.len(),
-            count(u64::from(total), "user")
+            count(all_users as u64, "user")
         )),
         after: Some(format!(
-            "central subscription {} holds them; the {} self-service subscriptions are Deleted (moving-to-central)",
-            central.id,
+            "{} got central licenses ({reused_n} free ones reused, {} added, {} bought), {} held one already; the {} self-service subscriptions are Deleted (moving-to-central)",
+            count(u64::from(needed), "user"),
+            added.as_ref().map_or(0, |a| a.added),
+            bought.as_ref().map_or(0, |(b, _)| b.subscription.quantity),
+            all_users as u32 - needed,
             moves.len()
         )),
-    }];
+    });
     let plan = CentralisePlan {
         product_id: p.id,
         product_name: p.name,
-        purchase,
+        users_moved: needed,
+        users_already_central: all_users as u32 - needed,
+        reused,
+        added,
+        bought: bought.as_ref().map(|(plan, _)| Box::new(plan.clone())),
         moves,
-        users_moved: total,
         audit,
     };
     if !dry_run {
         let upn = &actor.user.upn;
         store.transact(|tx| {
-            apply_buy(tx, &plan.purchase, &bought, upn, now)?;
-            for (m, w) in plan.moves.iter().zip(&writes) {
-                apply_move(tx, m, w, upn, now)?;
+            for t in &targets {
+                recheck(tx, t)?;
             }
-            tx.put_subscription(&central)?;
+            if let Some((plan, sub)) = &bought {
+                apply_buy(tx, plan, sub, upn, now)?;
+            }
+            for (m, w) in plan.moves.iter().zip(&writes) {
+                apply_source(tx, m, w, now)?;
+            }
+            for t in after.values() {
+                tx.put_subscription(t)?;
+            }
             for a in &plan.audit {
                 write_audit(tx, upn, now, a)?;
+            }
+            for m in &plan.moves {
+                for e in &m.emails {
+                    write_email(tx, now, e)?;
+                }
             }
             Ok(())
         })?;
     }
     Ok(Outcome { dry_run, plan })
+}
+
+/// The audit event of one self-service subscription's users leaving it.
+fn move_audit(
+    before: &Subscription,
+    after: &Subscription,
+    to: &[Allocation],
+    already: &[UserRef],
+    moved: usize,
+) -> PlannedAudit {
+    let wheres: Vec<String> = to
+        .iter()
+        .map(|a| format!("{} to {}", a.users.len(), a.subscription))
+        .collect();
+    let mut text = format!(
+        "{}; {} got central licenses ({})",
+        state(after),
+        count(moved as u64, "user"),
+        wheres.join(", ")
+    );
+    let users: Vec<UserRef> = to.iter().flat_map(|a| a.users.iter().cloned()).collect();
+    if !users.is_empty() {
+        text.push_str(&format!(": {}", some_users(&users)));
+    }
+    if !already.is_empty() {
+        text.push_str(&format!(
+            "; {} held one already: {}",
+            count(already.len() as u64, "user"),
+            some_users(already)
+        ));
+    }
+    PlannedAudit {
+        action: "subscription.move-users".into(),
+        target: before.id.to_string(),
+        before: Some(state(before)),
+        after: Some(text),
+    }
+}
+
+/// Inside the transaction: moves one source's licenses and cancels it. The caller writes the
+/// central subscriptions.
+fn apply_source(tx: &Tx, m: &CentraliseMove, w: &SourceWrites, now: DateTime<Utc>) -> TxResult<()> {
+    recheck(tx, &w.before)?;
+    let from = w.before.id;
+    for a in &m.to {
+        for u in &a.users {
+            if !tx.remove_assignment(from, u.id)? {
+                return abort(changed_meanwhile(from));
+            }
+            if tx.assignment(a.subscription, u.id)?.is_some() {
+                return abort(changed_meanwhile(a.subscription));
+            }
+            tx.put_assignment(&Assignment {
+                subscription: a.subscription,
+                user: u.id,
+                assigned_at: now,
+            })?;
+        }
+    }
+    for u in &m.already_central {
+        if !tx.remove_assignment(from, u.id)? {
+            return abort(changed_meanwhile(from));
+        }
+    }
+    tx.put_subscription(&w.after)
 }

@@ -12,7 +12,7 @@ use ops_support::*;
 use selfserve_core::model::{
     CancelReason, EmailKind, Money, Origin, PaymentMethod, Status, SubscriptionId, Term, UserId,
 };
-use selfserve_core::ops::centralise_owned::centralise_owned;
+use selfserve_core::ops::centralise::centralise;
 use selfserve_core::ops::move_provisioned::{move_users_provisioned, Provision};
 
 fn held(t: &Tenant, id: SubscriptionId) -> Vec<UserId> {
@@ -40,7 +40,7 @@ fn free_central_licenses_are_reused_and_nothing_is_bought() {
     let subs_before = subs(&t.store).len();
 
     let before = snapshot(&t.store);
-    let dry = centralise_owned(&t.store, &billing, &pro(), Term::Annual, now(), true).expect("dry");
+    let dry = centralise(&t.store, &billing, &pro(), Term::Annual, now(), true).expect("dry");
     assert_eq!(snapshot(&t.store), before, "a dry run changes nothing");
     let p = &dry.plan;
     // 5 users, 1 of them licensed centrally already: 4 need a license; C has 7 free.
@@ -57,8 +57,7 @@ fn free_central_licenses_are_reused_and_nothing_is_bought() {
     assert_eq!(from_a.already_central.len(), 1);
     assert_eq!(from_a.already_central[0].id, u[2]);
 
-    let out =
-        centralise_owned(&t.store, &billing, &pro(), Term::Annual, now(), false).expect("run");
+    let out = centralise(&t.store, &billing, &pro(), Term::Annual, now(), false).expect("run");
     assert_eq!(out.plan.reused, dry.plan.reused);
     let c = get(&t.store, c);
     assert_eq!((c.quantity, c.assigned), (10, 7));
@@ -100,8 +99,7 @@ fn free_licenses_then_licenses_added_to_the_biggest_central_subscription() {
     let c2 = central(&t, 3, Term::Monthly, &[]);
     let subs_before = subs(&t.store).len();
 
-    let out =
-        centralise_owned(&t.store, &billing, &pro(), Term::Annual, now(), false).expect("run");
+    let out = centralise(&t.store, &billing, &pro(), Term::Annual, now(), false).expect("run");
     let p = &out.plan;
     assert_eq!((p.users_moved, p.users_already_central), (7, 0));
     // Most free first: C2's 3 (3 × 14.00 = 42.00 EUR a month), then C1's 2 (2 × 168.00 = 336.00
@@ -150,15 +148,13 @@ fn a_new_central_subscription_is_bought_only_where_none_exists() {
     let b = self_service(&t, &[u[3], u[2]]);
     // A central subscription is a target while it is Active, not once cancelled.
     let old = central(&t, 50, Term::Annual, &[]);
-    let dry =
-        centralise_owned(&t.store, &billing, &pro(), Term::Monthly, now(), true).expect("dry");
+    let dry = centralise(&t.store, &billing, &pro(), Term::Monthly, now(), true).expect("dry");
     assert!(dry.plan.reused.iter().any(|r| r.subscription.id == old));
     let admin = t.actor(ADMIN);
     selfserve_core::ops::cancel::cancel(&t.store, &admin, old, CancelReason::Other, now(), false)
         .expect("cancel the central one");
 
-    let out =
-        centralise_owned(&t.store, &billing, &pro(), Term::Monthly, now(), false).expect("run");
+    let out = centralise(&t.store, &billing, &pro(), Term::Monthly, now(), false).expect("run");
     let p = &out.plan;
     assert_eq!((p.users_moved, p.users_already_central), (4, 1));
     assert!(p.reused.is_empty() && p.added.is_none());
@@ -178,7 +174,7 @@ fn a_new_central_subscription_is_bought_only_where_none_exists() {
     }
     assert_clean(&t.store, &billing);
 
-    let m = refused(centralise_owned(
+    let m = refused(centralise(
         &t.store,
         &billing,
         &pro(),
@@ -190,7 +186,7 @@ fn a_new_central_subscription_is_bought_only_where_none_exists() {
 }
 
 #[test]
-fn centralise_owned_obeys_roles_and_read_only() {
+fn centralise_obeys_roles_and_read_only() {
     let t = Tenant::demo();
     let u = cleared(&t, 2);
     self_service(&t, &u);
@@ -198,7 +194,7 @@ fn centralise_owned_obeys_roles_and_read_only() {
     let run = |login: &str, ro: bool, dry: bool| {
         let actor = t.actor(login);
         let actor = if ro { actor.read_only() } else { actor };
-        centralise_owned(&t.store, &actor, &pro(), Term::Annual, now(), dry).map(|o| o.dry_run)
+        centralise(&t.store, &actor, &pro(), Term::Annual, now(), dry).map(|o| o.dry_run)
     };
     denied(run(READER, false, true));
     denied(run(ADMIN, true, false));
