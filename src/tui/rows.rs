@@ -15,6 +15,8 @@ pub struct ProductItem {
     pub next_expiration: Option<NaiveDate>,
     pub spend: String,
     pub policy: PolicyValue,
+    /// Users holding licenses of the product from two live subscriptions (paid twice).
+    pub paid_twice: u64,
 }
 
 /// One line of the users pane: a buyer's heading, or a user under it.

@@ -154,6 +154,7 @@ fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
             next_expiration: r.next_expiration,
             spend: sanitize(&r.monthly_spend.to_string()),
             policy: r.policy,
+            paid_twice: r.paid_twice,
         };
         (item, key)
     })

@@ -23,6 +23,7 @@ const NARROW: &[Col] = &[
     num("Subs", 6),
     num("Licenses", 8),
     num("Assigned", 8),
+    num("Twice", 5),
     col("Expires", 10),
     num("Spend/month", 16),
 ];
@@ -32,6 +33,7 @@ const WIDE: &[Col] = &[
     num("Subscriptions", 13),
     num("Licenses", 9),
     num("Assigned", 9),
+    num("Paid twice", 10),
     col("Next expiry", 11),
     num("Monthly spend", 16),
     col("Self-service policy", 21),
@@ -82,6 +84,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             (table::thousands(u64::from(p.subscriptions)), true),
             (table::thousands(p.quantity), true),
             (table::thousands(p.assigned), true),
+            (table::thousands(p.paid_twice), true),
             (expires, false),
             (p.spend.clone(), true),
         ]
@@ -91,7 +94,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             cells.push(cell(&text, w[at + i], right, "", theme));
         }
         if cols.len() == WIDE.len() {
-            cells.push(cell(p.policy.words(), w[at + 5], false, "", theme));
+            cells.push(cell(p.policy.words(), w[at + 6], false, "", theme));
         }
         cells
     });

@@ -31,6 +31,7 @@ const USER_COLS: &[Col] = &[
     col("User principal name", 0),
     col("Department", 11),
     col("Assigned", 10),
+    col("Paid", 5),
 ];
 
 /// The mark column: marked subscriptions go into the export and the users pane.
@@ -192,7 +193,7 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
                 w,
             ),
             field(app, "Price", &price, w),
-            field(app, "Status", r.status.as_str(), w),
+            field(app, "Status", &status(r), w),
             field(app, "Payment", &pay, w),
             field(app, "Auto-renew", renew, w),
             field(app, "Taken over by", &taken, w),
@@ -216,7 +217,7 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
             field(app, "Buyer", &buyer, w),
             pair(
                 field(app, "Origin", r.origin.label(), half),
-                field(app, "Status", r.status.as_str(), w - half),
+                field(app, "Status", &status(r), w - half),
             ),
             pair(
                 field(
@@ -274,7 +275,28 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
                 cell(&u.user_principal_name, w[1], false, q, theme),
                 cell(&u.department, w[2], false, "", theme),
                 cell(&u.assigned_on.to_string(), w[3], false, "", theme),
+                // Paid twice: the product's license comes from another subscription too.
+                cell(
+                    if u.paid_twice { "twice" } else { "" },
+                    w[4],
+                    false,
+                    "",
+                    theme,
+                ),
             ],
         },
     );
+}
+
+/// The status as of the clock, and whether the lifecycle steps that give it are not applied yet.
+fn status(r: &SubscriptionRow) -> String {
+    match r.lifecycle_due.last() {
+        Some(due) => format!(
+            "{} (lifecycle: {} {}, not applied)",
+            r.status.as_str(),
+            due.step.as_str(),
+            due.on
+        ),
+        None => r.status.as_str().to_string(),
+    }
 }

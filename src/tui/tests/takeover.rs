@@ -783,3 +783,41 @@ fn t_takes_a_subscription_over_after_its_dry_run() {
     assert_eq!(fingerprint(&h), after);
     check_is_clean(&h);
 }
+
+#[test]
+fn a_user_paid_twice_is_marked_in_the_users_pane_and_counted_on_the_product_row() {
+    let mut h = Harness::new(160, 48);
+    let (from, central) = movable(&h);
+    // The article's manual centralisation: a central license beside the self-service one.
+    let now = h.app.now;
+    let user = h.store.assignments_of(from).expect("users")[0].user;
+    selfserve_core::ops::assign::assign(&h.store, &h.actor, central, &[user], now, false)
+        .expect("a central license too");
+    let mut fx = Vec::new();
+    h.app.reload(&mut fx);
+    h.run(fx);
+    let row = h
+        .app
+        .products
+        .list
+        .items()
+        .iter()
+        .find(|p| p.id.0 == PRO)
+        .expect("Power BI Pro")
+        .clone();
+    assert_eq!(row.paid_twice, 1);
+    to_sub(&mut h, PRO, from);
+    let twice: Vec<bool> = h
+        .app
+        .users
+        .list
+        .items()
+        .iter()
+        .filter_map(|l| match l {
+            UserLine::User(u) => Some(u.paid_twice),
+            UserLine::Heading { .. } => None,
+        })
+        .collect();
+    assert_eq!(twice.iter().filter(|t| **t).count(), 1, "{twice:?}");
+    assert!(h.render().contains("twice"));
+}
