@@ -7,6 +7,7 @@
 //! Every change is planned first with the operation's dry run and shown; the confirmation step
 //! carries the very `Job` it runs. Nothing is written before the user says yes.
 
+pub mod ask_cancel;
 pub mod cancel;
 pub mod centralise;
 pub mod email;

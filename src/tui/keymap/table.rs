@@ -4,7 +4,7 @@
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
 use crate::tui::dialogs::{
-    cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
+    ask_cancel, cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
 };
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
@@ -332,6 +332,14 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         Action::OpenDialog(email::open),
         "Read the e-mail whole"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
+        [k('r')],
+        "r",
+        Action::OpenDialog(ask_cancel::open),
+        "Request its buyer cancel (e-mail)"
     ),
     bind!(
         needs Capability::ManageSubscriptions,

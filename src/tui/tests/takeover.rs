@@ -821,3 +821,24 @@ fn a_user_paid_twice_is_marked_in_the_users_pane_and_counted_on_the_product_row(
     assert_eq!(twice.iter().filter(|t| **t).count(), 1, "{twice:?}");
     assert!(h.render().contains("twice"));
 }
+
+#[test]
+fn r_asks_the_buyer_to_cancel_by_e_mail_after_its_dry_run() {
+    use crate::tui::dialogs::ask_cancel::{AskCancelDialog, AskCancelStep};
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
+    let step = |h: &Harness| h.app.dialog_as::<AskCancelDialog>().map(|d| d.step);
+    h.keys("r");
+    assert_eq!(step(&h), Some(AskCancelStep::Review));
+    snap(&mut h, "ask_cancel_review");
+    h.keys("<Enter><Esc>");
+    assert_eq!(fingerprint(&h), before, "Enter and Esc send nothing");
+    h.keys("ry");
+    assert_eq!(step(&h), Some(AskCancelStep::Done));
+    let outbox = query::outbox_emails(&h.store, &h.actor, 10).expect("outbox");
+    assert_eq!(outbox.len(), 1, "one e-mail to the buyer");
+    assert_eq!(status(&h, from), Status::Active, "the subscription does not change");
+    check_is_clean(&h);
+}
