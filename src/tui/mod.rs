@@ -52,6 +52,7 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         upn: info.user_principal_name.clone(),
         role: info.role,
         tenant: info.tenant.display_name.clone(),
+        cloud: info.tenant.cloud,
         demo: info.tenant.demo,
         db,
         // The core refuses a read-only actor's writes; the dashboard hides them too.

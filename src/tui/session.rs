@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use chrono::{DateTime, Utc};
-use selfserve_core::model::Role;
+use selfserve_core::model::{Cloud, Role};
 use std::time::Instant;
 
 /// Flags that change how the dashboard looks (read-only comes with the actor).
@@ -17,6 +17,8 @@ pub struct Session {
     pub upn: String,
     pub role: Role,
     pub tenant: String,
+    /// The tenant's cloud (`global`, `china-21vianet`) and its admin center's address.
+    pub cloud: Cloud,
     pub demo: bool,
     pub db: String,
     pub readonly: bool,

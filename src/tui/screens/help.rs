@@ -93,6 +93,14 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     };
     lines.push((Some("Can"), keymap::role_limits(session)));
     lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
+    lines.push((
+        Some("Cloud"),
+        format!(
+            "{} · {}",
+            session.cloud.as_str(),
+            session.cloud.admin_center_url()
+        ),
+    ));
     if let Some(text) = lifecycle_status(app) {
         lines.push((Some("Lifecycle"), text));
     }

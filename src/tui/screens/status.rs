@@ -7,7 +7,7 @@ use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use selfserve_core::model::Role;
+use selfserve_core::model::{Cloud, Role};
 
 pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
@@ -101,7 +101,12 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         String::new()
     };
     let demo = if s.demo && !narrow { " DEMO" } else { "" };
-    let head = format!(" {mode}{}{demo} {bar} ", text::sanitize(&s.tenant));
+    // Only the other cloud is named: most tenants are global.
+    let cloud = match s.cloud {
+        Cloud::Global => "",
+        Cloud::China21Vianet => " (21Vianet)",
+    };
+    let head = format!(" {mode}{}{cloud}{demo} {bar} ", text::sanitize(&s.tenant));
     let role = format!(" ({role})");
     let room = width.saturating_sub(text::width(&clock));
     let upn_room = room.saturating_sub(text::width(&head) + text::width(&role));

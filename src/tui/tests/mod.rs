@@ -50,6 +50,7 @@ fn session(readonly: bool) -> Session {
         upn: "adele.vance@contoso.example".into(),
         role: Role::GlobalAdministrator,
         tenant: "Contoso (demo)".into(),
+        cloud: selfserve_core::model::Cloud::Global,
         demo: true,
         db: "/home/admin/.local/share/selfserve/tenant.db".into(),
         readonly,
@@ -694,4 +695,13 @@ fn help_scrolls_to_its_last_row_at_80x24() {
     assert!(!last.contains("rows 1–"), "{last}");
     h.keys("g");
     assert_eq!(h.render(), first);
+}
+
+#[test]
+fn a_21vianet_tenant_says_so_in_the_status_bar_and_help() {
+    let mut h = Harness::new(80, 24);
+    h.app.session.cloud = selfserve_core::model::Cloud::China21Vianet;
+    assert!(h.render().contains("(21Vianet)"));
+    h.keys("?");
+    assert!(whole_help(&mut h).contains("https://portal.partner.microsoftonline.cn/"));
 }

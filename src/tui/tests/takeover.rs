@@ -839,6 +839,10 @@ fn r_asks_the_buyer_to_cancel_by_e_mail_after_its_dry_run() {
     assert_eq!(step(&h), Some(AskCancelStep::Done));
     let outbox = query::outbox_emails(&h.store, &h.actor, 10).expect("outbox");
     assert_eq!(outbox.len(), 1, "one e-mail to the buyer");
-    assert_eq!(status(&h, from), Status::Active, "the subscription does not change");
+    assert_eq!(
+        status(&h, from),
+        Status::Active,
+        "the subscription does not change"
+    );
     check_is_clean(&h);
 }
