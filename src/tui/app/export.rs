@@ -33,7 +33,7 @@ impl App {
             if p.is_empty() {
                 self.fail("The export path is empty; kept the previous one");
             } else {
-                self.export.path = p;
+                self.export.path = expand_home(&p);
             }
         }
     }
@@ -80,5 +80,31 @@ impl App {
             }
             Err(e) => self.fail(e),
         }
+    }
+}
+
+/// `~` and `~/…` as a shell would read them: the dashboard's path is typed like one.
+fn expand_home(path: &str) -> String {
+    let rest = match path.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ => return path.to_string(),
+    };
+    match dirs::home_dir() {
+        Some(home) => format!("{}{rest}", home.display()),
+        None => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_home;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_directory() {
+        let home = dirs::home_dir().expect("a home").display().to_string();
+        assert_eq!(expand_home("~/users.csv"), format!("{home}/users.csv"));
+        assert_eq!(expand_home("~"), home);
+        assert_eq!(expand_home("~other/x.csv"), "~other/x.csv");
+        assert_eq!(expand_home("/tmp/~/x.csv"), "/tmp/~/x.csv");
     }
 }

@@ -125,6 +125,14 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
     let row = cx
         .subscription
         .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
+    // Before asking a reason: a Deleted subscription has nothing left to cancel.
+    if row.status == selfserve_core::model::Status::Deleted {
+        return Err(format!(
+            "{} subscription {}… is Deleted already: there is nothing to cancel",
+            row.product_name,
+            short(row.id)
+        ));
+    }
     Opened::new(CancelDialog::on(row), Step::none())
 }
 
