@@ -4,7 +4,7 @@
 use super::*;
 use crate::tui::dialogs::cancel::{CancelDialog, CancelStep};
 use crate::tui::dialogs::centralise::{CentraliseDialog, CentraliseStep};
-use crate::tui::dialogs::move_wizard::{self, MoveStep, MoveWizard};
+use crate::tui::dialogs::move_wizard::{self, BuyView, MoveStep, MoveWizard, ProvisionView};
 use crate::tui::dialogs::Load;
 use crate::tui::input::DialogKey;
 use crate::tui::keymap;
@@ -164,8 +164,8 @@ fn move_wizard_walks_its_steps_and_esc_before_confirm_changes_nothing() {
 
     // The purchase offer, reviewed and left.
     h.keys("m<Enter>b");
-    assert_eq!(wizard(&h).step, MoveStep::BuyReview);
-    let buy = wizard(&h).buy.ready().expect("buy plan").clone();
+    assert_eq!(wizard(&h).step, MoveStep::Review);
+    let buy = bought(&h);
     assert_eq!(buy.quantity, wizard(&h).users);
     h.keys("<Esc><Esc><Esc>");
     assert!(h.app.dialog.is_none());
@@ -297,28 +297,80 @@ fn a_target_without_room_is_not_selectable_and_a_stale_plan_is_refused() {
 }
 
 #[test]
-fn move_wizard_buys_a_central_subscription_of_the_right_size_then_moves_into_it() {
+fn move_wizard_buys_a_central_subscription_with_the_move_at_the_one_yes() {
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);
     to_sub(&mut h, PRO, from);
+    let before = fingerprint(&h);
     h.keys("m<Enter>b");
     let users = wizard(&h).users;
-    h.keys("y");
-    assert_eq!(wizard(&h).step, MoveStep::Targets);
-    let targets = wizard(&h).targets.ready().expect("targets").clone();
-    let bought = &targets[wizard(&h).cursor];
-    assert_eq!(bought.origin, "Central");
-    assert_eq!((bought.quantity, bought.free), (users, users));
-    assert!(bought.selectable());
+    assert_eq!(bought(&h).quantity, users, "sized for its users");
+    // The purchase is part of the plan: Esc from the confirmation leaves the tenant untouched.
+    h.keys("<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+    h.keys("<Esc><Esc><Esc><Esc>");
+    assert!(h.app.dialog.is_none());
+    assert_eq!(fingerprint(&h), before, "nothing bought before the yes");
+    h.keys("m<Enter>b<Enter>y");
+    let done = wizard(&h).result.clone().expect("done").expect("moved");
+    let Some(ProvisionView::Bought(b)) = &done.provision else {
+        panic!("a purchase with the move: {:?}", done.provision);
+    };
+    assert_eq!(
+        done.to_id, b.id,
+        "the users went to the subscription bought"
+    );
     assert!(h
         .app
         .message
         .as_ref()
         .is_some_and(|m| m.text.starts_with("Bought")));
-    h.keys("<Enter><Enter>y");
+    assert_eq!(status(&h, from), Status::Deleted);
+    check_is_clean(&h);
+}
+
+#[test]
+fn a_central_target_without_room_gets_its_missing_licenses_with_the_move() {
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    // A central subscription of one license: too small for the users, but licenses can be added.
+    let product = selfserve_core::model::ProductId(PRO.into());
+    let (now, term) = (h.app.now, selfserve_core::model::Term::Monthly);
+    selfserve_core::ops::buy::buy_central(&h.store, &h.actor, &product, 1, term, now, false)
+        .expect("a small central subscription");
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>");
+    let Some(at) = wizard(&h)
+        .targets
+        .ready()
+        .expect("targets")
+        .iter()
+        .position(|t| t.addable)
+    else {
+        panic!("the demo has a central target without room");
+    };
+    to_target(&mut h, at);
+    h.keys("<Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Review);
+    let plan = wizard(&h).plan.ready().expect("plan").clone();
+    assert!(
+        matches!(plan.provision, Some(ProvisionView::Added { .. })),
+        "{:?}",
+        plan.provision
+    );
+    assert_eq!(plan.to_free_after, 0, "just enough added");
+    h.keys("<Enter>y");
     assert!(wizard(&h).result.clone().expect("done").is_ok());
     assert_eq!(status(&h, from), Status::Deleted);
     check_is_clean(&h);
+}
+
+/// The purchase the wizard's plan makes, at step 3.
+fn bought(h: &Harness) -> BuyView {
+    match wizard(h).plan.ready().and_then(|p| p.provision.clone()) {
+        Some(ProvisionView::Bought(b)) => b,
+        other => panic!("no purchase planned: {other:?}"),
+    }
 }
 
 #[test]
@@ -612,10 +664,10 @@ fn t_plans_the_purchase_again_for_the_other_term() {
     let (from, _) = movable(&h);
     to_sub(&mut h, PRO, from);
     h.keys("m<Enter>b");
-    let annual = wizard(&h).buy.ready().expect("annual").clone();
+    let annual = bought(&h);
     assert_eq!(annual.term, selfserve_core::model::Term::Annual);
     h.keys("t");
-    let monthly = wizard(&h).buy.ready().expect("monthly").clone();
+    let monthly = bought(&h);
     assert_eq!(monthly.term, selfserve_core::model::Term::Monthly);
     assert_eq!(monthly.quantity, annual.quantity);
     assert_ne!(monthly.cost, annual.cost);

@@ -1,12 +1,14 @@
 //! The move-users wizard (SPEC §4 screen 3), over the Subscriptions screen: take over → choose
-//! the target (those without room are listed, not selectable, with how many licenses they lack;
-//! or buy a central subscription of the right size) → review the dry run → confirm → progress →
-//! result. Until the yes at step 4 nothing is written: Esc anywhere before it changes nothing.
+//! the target (a central one without room gets the licenses it lacks added; others without room
+//! are not selectable and say why; or buy a central subscription of the right size) → review the
+//! dry run → confirm → progress → result. A purchase or added licenses are part of the plan and
+//! happen in the same transaction as the move, at the one yes of step 4: Esc anywhere before it
+//! changes nothing.
 
 mod page;
 mod views;
 
-pub use views::{BuyView, MoveView, TakeOverInfo, Target};
+pub use views::{BuyView, MoveView, ProvisionView, TakeOverInfo, Target};
 
 use super::words::short;
 use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step};
@@ -17,7 +19,7 @@ use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
 use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, SubscriptionId, Term};
-use selfserve_core::ops::buy::BuyPlan;
+use selfserve_core::ops::move_provisioned::{Provision, ProvisionedMovePlan};
 use selfserve_core::ops::move_users::{MovePlan, MoveTarget};
 use selfserve_core::ops::take_over::{Outcome, TakeOverPlan};
 use selfserve_core::Capability;
@@ -32,16 +34,24 @@ pub enum MoveReply {
         select: Option<SubscriptionId>,
         targets: Result<Vec<Target>, String>,
     },
-    Buy {
-        dry_run: bool,
-        plan: Result<BuyView, String>,
-    },
     Move {
         dry_run: bool,
         from: SubscriptionId,
-        to: SubscriptionId,
-        plan: Result<MoveView, String>,
+        route: Route,
+        // Boxed: a plan is far larger than the other replies.
+        plan: Result<Box<MoveView>, String>,
     },
+}
+
+/// Where the users go, and what the move provides there first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Into a subscription with room for them.
+    Into(SubscriptionId),
+    /// Into a central subscription, adding the licenses it lacks.
+    AddTo(SubscriptionId),
+    /// Into a central subscription bought for them, for this term.
+    Buy(Term),
 }
 
 fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>) -> Job {
@@ -60,20 +70,36 @@ fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>) -> Job {
     })
 }
 
-fn move_job(from: SubscriptionId, to: SubscriptionId, now: DateTime<Utc>, dry_run: bool) -> Job {
-    Job::new("move users", move |client| MoveReply::Move {
-        dry_run,
-        from,
-        to,
-        plan: client
-            .ask(Request::MoveUsers {
-                from,
-                to,
-                now,
-                dry_run,
-            })
-            .map(|o: Outcome<MovePlan>| MoveView::from_plan(&o.plan))
-            .map_err(refusal),
+fn move_job(from: SubscriptionId, route: Route, now: DateTime<Utc>, dry_run: bool) -> Job {
+    Job::new("move users", move |client| {
+        let provisioned = |provision| {
+            client
+                .ask(Request::MoveUsersProvisioned {
+                    from,
+                    provision,
+                    now,
+                    dry_run,
+                })
+                .map(|o: Outcome<ProvisionedMovePlan>| MoveView::from_provisioned(&o.plan))
+        };
+        let plan = match route {
+            Route::Into(to) => client
+                .ask(Request::MoveUsers {
+                    from,
+                    to,
+                    now,
+                    dry_run,
+                })
+                .map(|o: Outcome<MovePlan>| MoveView::from_plan(&o.plan)),
+            Route::AddTo(to) => provisioned(Provision::AddMissing { to }),
+            Route::Buy(term) => provisioned(Provision::Buy { term }),
+        };
+        MoveReply::Move {
+            dry_run,
+            from,
+            route,
+            plan: plan.map(Box::new).map_err(refusal),
+        }
     })
 }
 
@@ -100,9 +126,8 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
         take_over: Load::Waiting,
         targets: Load::Waiting,
         cursor: 0,
-        buy: Load::Waiting,
         term: Term::Annual,
-        to: None,
+        route: None,
         plan: Load::Waiting,
         scroll: 0,
         result: None,
@@ -116,8 +141,6 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
 pub enum MoveStep {
     TakeOver,
     Targets,
-    BuyReview,
-    Buying,
     Review,
     Confirm,
     Working,
@@ -136,11 +159,10 @@ pub struct MoveWizard {
     pub take_over: Load<TakeOverInfo>,
     pub targets: Load<Vec<Target>>,
     pub cursor: usize,
-    pub buy: Load<BuyView>,
     /// The term of the purchase offered at step 2 (annual, as the admin center offers first).
     pub term: Term,
-    /// The target the review is for, and its plan.
-    pub to: Option<SubscriptionId>,
+    /// Where the review sends the users, and its plan.
+    pub route: Option<Route>,
     pub plan: Load<MoveView>,
     pub scroll: usize,
     pub result: Option<Result<MoveView, String>>,
@@ -162,21 +184,13 @@ impl MoveWizard {
         })
     }
 
-    fn buy_job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
-        let (product, quantity, term) = (self.product.clone(), self.users, self.term);
-        Job::new("buy central", move |client| MoveReply::Buy {
-            dry_run,
-            plan: client
-                .ask(Request::BuyCentral {
-                    product,
-                    quantity,
-                    term,
-                    now,
-                    dry_run,
-                })
-                .map(|o: Outcome<BuyPlan>| BuyView::from_plan(&o.plan))
-                .map_err(refusal),
-        })
+    /// Plans the move along `route` (its dry run), at step 3.
+    fn review(&mut self, route: Route, now: DateTime<Utc>) -> Step {
+        self.route = Some(route);
+        self.plan = Load::Waiting;
+        self.scroll = 0;
+        self.step = MoveStep::Review;
+        Step::job(move_job(self.from, route, now, true))
     }
 }
 
@@ -214,41 +228,26 @@ impl Paged for MoveWizard {
                     ));
                     return Step::none();
                 };
-                // Its refusal is on screen already, under the list.
-                if t.refusal.is_some() {
+                let route = if t.refusal.is_none() {
+                    Route::Into(t.id)
+                } else if t.addable {
+                    Route::AddTo(t.id)
+                } else {
+                    // Its refusal is on screen already, under the list.
                     self.note = Some(format!(
                         "Not selectable: choose one that says yes, or {} buys licenses",
                         DialogKey::Buy.label()
                     ));
                     return Step::none();
-                }
-                let to = t.id;
-                self.to = Some(to);
-                self.plan = Load::Waiting;
-                self.scroll = 0;
-                self.step = MoveStep::Review;
-                return Step::job(move_job(self.from, to, now, true));
+                };
+                return self.review(route, now);
             }
-            (MoveStep::Targets, Buy) => {
-                self.step = MoveStep::BuyReview;
-                self.buy = Load::Waiting;
-                return Step::job(self.buy_job(now, true));
-            }
+            (MoveStep::Targets, Buy) => return self.review(Route::Buy(self.term), now),
             (MoveStep::Targets, Back) => self.step = MoveStep::TakeOver,
-            (MoveStep::BuyReview, Yes) if self.buy.ready().is_some() => {
-                self.step = MoveStep::Buying;
-                self.ticks = 0;
-                return Step::job(self.buy_job(now, false));
-            }
-            (MoveStep::BuyReview, Next) => {
-                self.note = Some(format!("{} buys them; Esc goes back", Yes.label()))
-            }
-            (MoveStep::BuyReview, DialogKey::Term) => {
+            (MoveStep::Review, DialogKey::Term) if matches!(self.route, Some(Route::Buy(_))) => {
                 self.term = dialog::other(self.term);
-                self.buy = Load::Waiting;
-                return Step::job(self.buy_job(now, true));
+                return self.review(Route::Buy(self.term), now);
             }
-            (MoveStep::BuyReview, Back) => self.step = MoveStep::Targets,
             (MoveStep::Review, Up) => self.scroll = self.scroll.saturating_sub(1),
             (MoveStep::Review, Down) => {
                 if let Some(p) = self.plan.ready() {
@@ -263,10 +262,10 @@ impl Paged for MoveWizard {
             }
             (MoveStep::Review, Back) => self.step = MoveStep::Targets,
             (MoveStep::Confirm, Yes) => {
-                if let Some(to) = self.to {
+                if let Some(route) = self.route {
                     self.step = MoveStep::Working;
                     self.ticks = 0;
-                    return Step::job(move_job(self.from, to, now, false));
+                    return Step::job(move_job(self.from, route, now, false));
                 }
             }
             (MoveStep::Confirm, Next) => {
@@ -277,7 +276,7 @@ impl Paged for MoveWizard {
                 ))
             }
             (MoveStep::Confirm, Back) => self.step = MoveStep::Review,
-            (MoveStep::Working | MoveStep::Buying, _) => {
+            (MoveStep::Working, _) => {
                 self.note = Some("Still working: the result shows here when it is done.".into())
             }
             _ => {}
@@ -301,39 +300,16 @@ impl Paged for MoveWizard {
                 }
                 self.targets = targets.into();
             }
-            MoveReply::Buy {
-                dry_run: true,
-                plan,
-            } if self.step == MoveStep::BuyReview
-                && plan.as_ref().map_or(true, |b| b.term == self.term) =>
-            {
-                self.buy = plan.into()
-            }
-            MoveReply::Buy {
-                dry_run: false,
-                plan,
-            } if self.step == MoveStep::Buying => {
-                let written = Step::done(&plan);
-                match plan {
-                    Ok(bought) => {
-                        self.step = MoveStep::Targets;
-                        self.targets = Load::Waiting;
-                        return written.with_job(self.targets_job(Some(bought.id)));
-                    }
-                    Err(e) => {
-                        self.step = MoveStep::BuyReview;
-                        self.buy = Load::Failed(e);
-                        return written;
-                    }
-                }
-            }
             MoveReply::Move {
                 dry_run: true,
                 from,
-                to,
+                route,
                 plan,
-            } if from == self.from && Some(to) == self.to && self.step == MoveStep::Review => {
-                self.plan = plan.into()
+            } if from == self.from
+                && Some(route) == self.route
+                && self.step == MoveStep::Review =>
+            {
+                self.plan = plan.map(|p| *p).into()
             }
             MoveReply::Move {
                 dry_run: false,
@@ -341,6 +317,7 @@ impl Paged for MoveWizard {
                 plan,
                 ..
             } if from == self.from => {
+                let plan = plan.map(|p| *p);
                 let written = Step::done(&plan);
                 self.step = MoveStep::Done;
                 self.result = Some(plan);
@@ -351,7 +328,7 @@ impl Paged for MoveWizard {
         Step::none()
     }
     fn on_tick(&mut self) -> bool {
-        if matches!(self.step, MoveStep::Working | MoveStep::Buying) {
+        if self.step == MoveStep::Working {
             self.ticks += 1;
             true
         } else {

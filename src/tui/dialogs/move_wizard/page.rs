@@ -3,7 +3,7 @@
 use super::super::words::{short, user_list};
 use super::super::{self as dialog, count, Load};
 use super::views::{MoveView, TakeOverInfo, Target};
-use super::{MoveStep, MoveWizard};
+use super::{MoveStep, MoveWizard, Route};
 use crate::text::{fit, fit_right};
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
@@ -18,7 +18,6 @@ impl MoveWizard {
         let (n, what) = match self.step {
             MoveStep::TakeOver => (1, "take over"),
             MoveStep::Targets => (2, "choose where they go"),
-            MoveStep::BuyReview | MoveStep::Buying => (2, "buy licenses for them"),
             MoveStep::Review => (3, "review"),
             MoveStep::Confirm => (4, "confirm"),
             MoveStep::Working => (5, "moving"),
@@ -35,33 +34,6 @@ impl MoveWizard {
         match self.step {
             MoveStep::TakeOver => self.take_over_page(&mut page, theme),
             MoveStep::Targets => self.targets_page(&mut page, theme),
-            MoveStep::BuyReview => {
-                match &self.buy {
-                    Load::Waiting => page
-                        .intro
-                        .push(("Planning the purchase…".into(), theme.dim())),
-                    Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
-                    Load::Ready(b) => {
-                        page.intro.push((b.sentence(false), plain));
-                        page.intro.push((
-                            format!(
-                                "It is sized for the {} of this subscription; once bought it is listed as a target to choose.",
-                                count(self.users as usize, "user")
-                            ),
-                            plain,
-                        ));
-                        page.intro
-                            .push(("Buy these licenses?".into(), theme.title()));
-                        page.keys.push((DialogKey::Yes.label(), "yes, buy them"));
-                        page.keys.push((DialogKey::Term.label(), "other term"));
-                    }
-                }
-                page.keys.push((back, "back to the targets"));
-            }
-            MoveStep::Buying => {
-                page.intro
-                    .push((dialog::working("Buying", self.ticks), plain));
-            }
             MoveStep::Review => {
                 match &self.plan {
                     Load::Waiting => page.intro.push(("Planning the move…".into(), theme.dim())),
@@ -72,6 +44,9 @@ impl MoveWizard {
                         page.keys.push((DialogKey::Next.label(), "continue"));
                         page.keys.push((DialogKey::Down.label(), "scroll"));
                     }
+                }
+                if matches!(self.route, Some(Route::Buy(_))) {
+                    page.keys.push((DialogKey::Term.label(), "other term"));
                 }
                 page.keys.push((back, "back to the targets"));
             }
@@ -86,6 +61,15 @@ impl MoveWizard {
                         ),
                         theme.title(),
                     ));
+                    if let Some(provision) = &p.provision {
+                        page.intro.push((
+                            format!(
+                                "{} One transaction: all of it happens, or none.",
+                                provision.sentence(false)
+                            ),
+                            plain,
+                        ));
+                    }
                     page.intro.push((
                         format!(
                             "It then shows Deleted (reason {}); that cannot be undone. {}",
@@ -183,8 +167,20 @@ impl MoveWizard {
                     scroll: 0,
                     row: Box::new(move |i, w| target_row(&ts[i], users, w, theme)),
                 });
-                if let Some(why) = ts.get(self.cursor).and_then(|t| t.refusal.as_ref()) {
-                    page.outro.push((why.clone(), theme.dim()));
+                if let Some(t) = ts.get(self.cursor) {
+                    if let Some(why) = &t.refusal {
+                        page.outro.push((why.clone(), theme.dim()));
+                    }
+                    if t.refusal.is_some() && t.addable {
+                        page.outro.push((
+                            format!(
+                                "{} adds the {} it lacks to it, with the move.",
+                                DialogKey::Next.label(),
+                                count(t.missing as usize, "license")
+                            ),
+                            plain,
+                        ));
+                    }
                 }
             }
         }
@@ -239,6 +235,12 @@ fn target_row(t: &Target, users: u32, w: u16, theme: Theme) -> Line<'static> {
 pub fn review(page: &mut Page<'_>, p: &MoveView, theme: Theme, done: bool) {
     let plain = Style::new();
     let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    if let Some(provision) = &p.provision {
+        page.intro.push((
+            provision.sentence(done),
+            if done { theme.title() } else { plain },
+        ));
+    }
     page.intro.push((
         format!(
             "{} {} from {} to {}.",

@@ -5,8 +5,9 @@ use super::super::{count, Summary};
 use crate::text::sanitize;
 use crate::tui::widgets::table::thousands;
 use chrono::NaiveDate;
-use selfserve_core::model::{SubscriptionId, Term};
+use selfserve_core::model::{Status, SubscriptionId, Term};
 use selfserve_core::ops::buy::BuyPlan;
+use selfserve_core::ops::move_provisioned::ProvisionedMovePlan;
 use selfserve_core::ops::move_users::{MovePlan, MoveTarget};
 use selfserve_core::ops::take_over::TakeOverPlan;
 
@@ -38,6 +39,8 @@ pub struct Target {
     pub missing: u32,
     /// Why `move_users` would refuse it; None where it can take the users.
     pub refusal: Option<String>,
+    /// A central, Active target that lacks licenses: the move can add the missing ones.
+    pub addable: bool,
 }
 
 impl Target {
@@ -50,6 +53,9 @@ impl Target {
             free: t.free,
             missing: t.missing,
             refusal: t.refusal.as_deref().map(sanitize),
+            addable: !t.subscription.origin.is_self_service()
+                && t.subscription.status == Status::Active
+                && t.missing > 0,
         }
     }
 
@@ -103,17 +109,6 @@ impl BuyView {
     }
 }
 
-impl Summary for BuyView {
-    fn done(&self) -> String {
-        format!(
-            "Bought {} licenses of {} centrally: subscription {}",
-            thousands(u64::from(self.quantity)),
-            self.product_name,
-            short(self.id)
-        )
-    }
-}
-
 /// A move as reviewed (dry run) or done.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MoveView {
@@ -130,9 +125,58 @@ pub struct MoveView {
     pub to_free_after: u32,
     pub emails: Vec<String>,
     pub recipients: Vec<String>,
+    /// Licenses the move adds to its target, or the subscription it buys, first, in the same
+    /// transaction.
+    pub provision: Option<ProvisionView>,
+}
+
+/// What a move provides its target with before the users go there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProvisionView {
+    Added {
+        licenses: u32,
+        subscription: String,
+        cost: String,
+    },
+    Bought(BuyView),
+}
+
+impl ProvisionView {
+    pub fn sentence(&self, done: bool) -> String {
+        match self {
+            ProvisionView::Added {
+                licenses,
+                subscription,
+                cost,
+            } => format!(
+                "{} {} to {subscription} first ({cost} more per term, by invoice).",
+                if done { "Added" } else { "Adds" },
+                count(*licenses as usize, "license")
+            ),
+            ProvisionView::Bought(b) => b.sentence(done),
+        }
+    }
 }
 
 impl MoveView {
+    pub fn from_provisioned(p: &ProvisionedMovePlan) -> MoveView {
+        let provision = match (&p.added, &p.bought) {
+            (Some(a), _) => Some(ProvisionView::Added {
+                licenses: a.added,
+                subscription: named(&a.subscription),
+                cost: sanitize(&a.cost_per_term.to_string()),
+            }),
+            (None, Some(b)) => Some(ProvisionView::Bought(BuyView::from_plan(b))),
+            (None, None) => None,
+        };
+        let mut view = MoveView::from_plan(&p.moved);
+        if let Some(ProvisionView::Bought(b)) = &provision {
+            // Its id is drawn anew by each plan: name it by what it is.
+            view.to_label = format!("the new central {} subscription", b.product_name);
+        }
+        MoveView { provision, ..view }
+    }
+
     pub fn from_plan(p: &MovePlan) -> MoveView {
         MoveView {
             from_id: p.from.id,
@@ -148,14 +192,32 @@ impl MoveView {
             to_free_after: p.to_free_after,
             emails: emails(&p.emails),
             recipients: recipients(&p.emails),
+            provision: None,
+        }
+    }
+
+    /// The term of the subscription it buys, where it buys one.
+    pub fn bought_term(&self) -> Option<Term> {
+        match &self.provision {
+            Some(ProvisionView::Bought(b)) => Some(b.term),
+            _ => None,
         }
     }
 }
 
 impl Summary for MoveView {
     fn done(&self) -> String {
+        let first = match &self.provision {
+            Some(ProvisionView::Bought(b)) => {
+                format!("Bought {}; ", count(b.quantity as usize, "license"))
+            }
+            Some(ProvisionView::Added { licenses, .. }) => {
+                format!("Added {}; ", count(*licenses as usize, "license"))
+            }
+            None => String::new(),
+        };
         format!(
-            "Moved {} to {}…; {}… is cancelled (Deleted){}",
+            "{first}Moved {} to {}…; {}… is cancelled (Deleted){}",
             count(self.users.len(), "user"),
             short(self.to_id),
             short(self.from_id),
