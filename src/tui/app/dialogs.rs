@@ -28,6 +28,11 @@ impl App {
                 .flatten(),
             policies: self.policies.list.items(),
             history: &self.history,
+            users: if self.screen == Screen::Subscriptions {
+                self.chosen_users()
+            } else {
+                Vec::new()
+            },
         }
     }
 

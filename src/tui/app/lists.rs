@@ -5,7 +5,7 @@ use super::{App, Focus};
 use crate::tui::action::Screen;
 use crate::tui::effect::Effect;
 use crate::tui::list::{Listing, LoadState, Nav, Searchable};
-use crate::tui::rows::SubsKey;
+use crate::tui::rows::{SubsKey, UserLine};
 use selfserve_core::model::SubscriptionId;
 
 impl App {
@@ -260,6 +260,10 @@ impl App {
             self.dirty = false;
             return;
         }
+        if self.screen == Screen::Subscriptions && self.focus == Focus::Users {
+            self.mark_user();
+            return;
+        }
         let Some(row) = self.subs.list.selected() else {
             return;
         };
@@ -270,6 +274,30 @@ impl App {
         let page = self.page(self.screen);
         self.subs.list.nav(Nav::Down, page);
         self.want_users(fx);
+    }
+
+    /// Marks or unmarks the user under the users pane's cursor, and moves on.
+    fn mark_user(&mut self) {
+        if let Some(UserLine::User(u)) = self.users.list.selected() {
+            let upn = u.user_principal_name.clone();
+            if !self.marked_users.remove(&upn) {
+                self.marked_users.insert(upn);
+            }
+        }
+        let page = layout::users_rows(self);
+        self.users.list.nav(Nav::Down, page);
+    }
+
+    /// The users a license change is for: the marked ones, else the one under the users
+    /// pane's cursor.
+    pub(super) fn chosen_users(&self) -> Vec<String> {
+        if !self.marked_users.is_empty() {
+            return self.marked_users.iter().cloned().collect();
+        }
+        match (self.focus, self.users.list.selected()) {
+            (Focus::Users, Some(UserLine::User(u))) => vec![u.user_principal_name.clone()],
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn mark_all(&mut self, fx: &mut Vec<Effect>) {

@@ -57,6 +57,10 @@ impl App {
     ) {
         self.users_in_flight = false;
         if subs == self.users_wanted {
+            if subs != self.users_for {
+                // Marks are for the users shown: other subscriptions, other users.
+                self.marked_users.clear();
+            }
             self.users_for = subs;
             match lines {
                 Ok(lines) => {
@@ -90,6 +94,8 @@ impl App {
 
     /// After a change: every list already read is read again, so each screen shows it.
     pub fn reload(&mut self, fx: &mut Vec<Effect>) {
+        // Marked users may have lost the licenses they were marked for.
+        self.marked_users.clear();
         self.product_cache = [None, None];
         self.products.state = LoadState::Loading;
         fx.push(Effect::LoadProducts {

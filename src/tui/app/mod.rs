@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// How many messages the history keeps.
 const HISTORY: usize = 200;
@@ -76,6 +76,8 @@ pub struct App {
     users_in_flight: bool,
     /// Marked subscriptions (for the export and the users pane), with their assigned counts.
     pub marked: BTreeMap<SubscriptionId, u32>,
+    /// Users marked in the users pane (by UPN), for unassigning their licenses.
+    pub marked_users: BTreeSet<String>,
     pub policies: Pane<PolicyRow>,
     pub audit: Pane<AuditEvent>,
     pub outbox: Pane<Email>,
@@ -123,6 +125,7 @@ impl App {
             users_wanted: Vec::new(),
             users_in_flight: false,
             marked: BTreeMap::new(),
+            marked_users: BTreeSet::new(),
             policies: Pane::default(),
             audit: Pane::default(),
             outbox: Pane::default(),

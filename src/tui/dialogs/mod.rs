@@ -16,6 +16,7 @@ pub mod move_wizard;
 pub mod policy_panel;
 pub mod question;
 pub mod take_over;
+pub mod unassign;
 pub mod words;
 
 use super::effect::{Effect, Job, Reply};
@@ -162,6 +163,9 @@ pub struct Context<'a> {
     /// The selected policy, and every policy loaded, on the policies screen.
     pub policy: Option<&'a PolicyRow>,
     pub policies: &'a [PolicyRow],
+    /// The users a license change is for (UPNs): those marked in the users pane, else the one
+    /// under its cursor.
+    pub users: Vec<String>,
     /// The session's messages, oldest first.
     pub history: &'a VecDeque<(DateTime<Utc>, Message)>,
 }

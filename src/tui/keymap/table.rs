@@ -4,7 +4,7 @@
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
 use crate::tui::dialogs::{
-    ask_cancel, cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
+    ask_cancel, cancel, centralise, email, messages, move_wizard, policy_panel, take_over, unassign,
 };
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
@@ -289,7 +289,7 @@ pub static BINDINGS: &[Binding] = &[
         [k(' ')],
         "Space",
         Action::Mark,
-        "Mark / unmark subscription"
+        "Mark / unmark (a user, in the users pane)"
     ),
     bind!(
         Scope::On(SUBS),
@@ -332,6 +332,14 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         Action::OpenDialog(email::open),
         "Read the e-mail whole"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
+        [k('u')],
+        "u",
+        Action::OpenDialog(unassign::open),
+        "Unassign the marked users' licenses"
     ),
     bind!(
         needs Capability::ManageSubscriptions,

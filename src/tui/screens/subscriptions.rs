@@ -271,7 +271,18 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
                 theme.title(),
             )],
             UserLine::User(u) => vec![
-                cell(&u.display_name, w[0], false, q, theme),
+                // A user marked for a license change carries the mark before the name.
+                cell(
+                    &if app.marked_users.contains(&u.user_principal_name) {
+                        format!("✓ {}", u.display_name)
+                    } else {
+                        u.display_name.clone()
+                    },
+                    w[0],
+                    false,
+                    q,
+                    theme,
+                ),
                 cell(&u.user_principal_name, w[1], false, q, theme),
                 cell(&u.department, w[2], false, "", theme),
                 cell(&u.assigned_on.to_string(), w[3], false, "", theme),

@@ -896,3 +896,43 @@ fn r_asks_the_buyer_to_cancel_by_e_mail_after_its_dry_run() {
     );
     check_is_clean(&h);
 }
+
+#[test]
+fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
+    use crate::tui::dialogs::unassign::{UnassignDialog, UnassignStep};
+    let mut h = Harness::new(80, 24);
+    let (from, _) = movable(&h);
+    let before_users = h.store.assignments_of(from).expect("users").len();
+    assert!(before_users >= 2, "the demo's subscription has two users");
+    to_sub(&mut h, PRO, from);
+    // Not taken over yet: the core refuses, in its words, and nothing changes.
+    h.keys("<Tab><Space>u");
+    let d = h.app.dialog_as::<UnassignDialog>().expect("the dialog").clone();
+    assert!(matches!(&d.plan, Load::Failed(e) if e.contains("take")), "{:?}", d.plan);
+    h.keys("<Esc>");
+    let now = h.app.now;
+    take_over::take_over(&h.store, &h.actor, from, now, false).expect("take over");
+    let mut fx = Vec::new();
+    h.app.reload(&mut fx);
+    h.run(fx);
+    assert_eq!(h.app.focus, Focus::Users, "still in the users pane");
+    // The first line is the buyer's heading.
+    h.keys("gj<Space><Space>");
+    assert_eq!(h.app.marked_users.len(), 2);
+    h.keys("u");
+    let d = h.app.dialog_as::<UnassignDialog>().expect("the dialog").clone();
+    assert_eq!(d.plan.ready().expect("plan").users.len(), 2);
+    snap(&mut h, "unassign_review");
+    let before = fingerprint(&h);
+    h.keys("<Enter><Esc>");
+    assert_eq!(fingerprint(&h), before, "Enter and Esc change nothing");
+    h.keys("uy");
+    let step = h.app.dialog_as::<UnassignDialog>().map(|d| d.step);
+    assert_eq!(step, Some(UnassignStep::Done));
+    assert_eq!(
+        h.store.assignments_of(from).expect("users").len(),
+        before_users - 2
+    );
+    assert!(h.app.marked_users.is_empty(), "marks go with the change");
+    check_is_clean(&h);
+}
