@@ -89,6 +89,8 @@ pub enum Action {
     /// and what its work brought back.
     OpenDialog(Opener),
     Dialog(DialogKey),
+    /// A character typed into a dialog's search box; None is Backspace.
+    DialogType(Option<char>),
     DialogReply(Reply),
     Resize(u16, u16),
     /// A key this session may not use, with why (its role, or --readonly).

@@ -68,6 +68,8 @@ pub enum DialogKey {
     Buy,
     /// t: switch a purchase between the annual and the monthly term, and plan it again.
     Term,
+    /// Tab: from picking to reviewing (dialogs with a search box, where letters are text).
+    Review,
 }
 
 impl DialogKey {
@@ -80,6 +82,7 @@ impl DialogKey {
         const BACK: &[Key] = &[code(KeyCode::Esc), k('n')];
         const BUY: &[Key] = &[k('b')];
         const TERM: &[Key] = &[k('t')];
+        const REVIEW: &[Key] = &[code(KeyCode::Tab)];
         match self {
             DialogKey::Up => UP,
             DialogKey::Down => DOWN,
@@ -88,6 +91,7 @@ impl DialogKey {
             DialogKey::Back => BACK,
             DialogKey::Buy => BUY,
             DialogKey::Term => TERM,
+            DialogKey::Review => REVIEW,
         }
     }
 
@@ -101,6 +105,7 @@ impl DialogKey {
             DialogKey::Back => "Esc n",
             DialogKey::Buy => "b",
             DialogKey::Term => "t",
+            DialogKey::Review => "Tab",
         }
     }
 }
@@ -114,4 +119,6 @@ pub enum DialogKeys {
     Panel,
     /// A yes/no question.
     Question,
+    /// A search box: letters are text; arrows, Enter, Tab and Esc are keys.
+    Typing,
 }

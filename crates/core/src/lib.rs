@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod check;
 pub mod clock;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod export;
 pub mod formats;

@@ -82,9 +82,10 @@ fn request_variant(r: &Request) -> usize {
         Request::Centralise { .. } => 31,
         Request::MoveUsersProvisioned { .. } => 32,
         Request::OutboxEmail { .. } => 33,
+        Request::SearchUsers { .. } => 34,
     }
 }
-const REQUEST_VARIANTS: usize = 34;
+const REQUEST_VARIANTS: usize = 35;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -310,6 +311,17 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let newest = emails.first().expect("an e-mail");
     let one = send(Request::OutboxEmail { id: newest.id });
     assert!(matches!(one, Response::Email(e) if e == *newest));
+    // "zoe" finds Zoë and Zoé too: case and accents aside.
+    let found = send(Request::SearchUsers {
+        query: "ZOE".into(),
+        limit: 5,
+    });
+    assert!(
+        matches!(&found, Response::Users(us) if !us.is_empty() && us.len() <= 5
+            && us.iter().all(|u| deunicode::deunicode(&u.display_name).to_lowercase().contains("zoe")
+                || u.upn.contains("zoe"))),
+        "{found:?}"
+    );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());
     assert_eq!(seen.responses, (0..RESPONSE_VARIANTS).collect());

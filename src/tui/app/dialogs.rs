@@ -54,6 +54,13 @@ impl App {
         }
     }
 
+    pub(super) fn dialog_typed(&mut self, c: Option<char>, fx: &mut Vec<Effect>) {
+        if let Some(d) = &mut self.dialog {
+            let step = d.typed(c, self.now);
+            self.apply(step, fx);
+        }
+    }
+
     pub(super) fn dialog_reply(&mut self, reply: &Reply, fx: &mut Vec<Effect>) {
         if let Some(d) = &mut self.dialog {
             let step = d.reply(reply);

@@ -248,6 +248,7 @@ impl App {
             Action::Exported { path, result } => self.exported(path, result),
             Action::OpenDialog(open) => self.open_dialog(open, &mut fx),
             Action::Dialog(key) => self.dialog_key(key, &mut fx),
+            Action::DialogType(c) => self.dialog_typed(c, &mut fx),
             Action::DialogReply(reply) => self.dialog_reply(&reply, &mut fx),
             Action::Refused(why) => self.fail(why),
             Action::LifecycleDone(result) => self.lifecycle_done(result, &mut fx),

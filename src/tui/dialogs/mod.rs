@@ -8,6 +8,7 @@
 //! carries the very `Job` it runs. Nothing is written before the user says yes.
 
 pub mod ask_cancel;
+pub mod assign;
 pub mod cancel;
 pub mod centralise;
 pub mod email;
@@ -44,6 +45,11 @@ pub trait Dialog: Debug + Send + Any {
     }
 
     fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step;
+
+    /// A character typed into its search box (None: Backspace), where it has one.
+    fn typed(&mut self, _c: Option<char>, _now: DateTime<Utc>) -> Step {
+        Step::none()
+    }
 
     /// A reply to one of its jobs; a reply of another type is not for it.
     fn reply(&mut self, reply: &Reply) -> Step;

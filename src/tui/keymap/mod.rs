@@ -139,6 +139,11 @@ pub fn action_for(mode: Mode, session: &Session, key: &KeyEvent) -> Option<Actio
             .map(|b| match withheld_because(b, session) {
                 None => b.action.clone(),
                 Some(why) => refused(b, &why),
+            })
+            // A search box types every other character.
+            .or_else(|| match keys {
+                DialogKeys::Typing => typed(|c| Action::DialogType(Some(c))),
+                _ => None,
             }),
         Mode::EditingPath => for_scope(Scope::Path)
             .find(|b| matches(b, key))

@@ -4,7 +4,8 @@
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
 use crate::tui::dialogs::{
-    ask_cancel, cancel, centralise, email, messages, move_wizard, policy_panel, take_over, unassign,
+    ask_cancel, assign, cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
+    unassign,
 };
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
@@ -336,6 +337,14 @@ pub static BINDINGS: &[Binding] = &[
     bind!(
         needs Capability::ManageSubscriptions,
         Scope::On(&[Screen::Subscriptions]),
+        [k('A')],
+        "A",
+        Action::OpenDialog(assign::open),
+        "Assign licenses (search users)"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Subscriptions]),
         [k('u')],
         "u",
         Action::OpenDialog(unassign::open),
@@ -461,6 +470,46 @@ pub static BINDINGS: &[Binding] = &[
         "Enter s",
         Action::Dialog(DialogKey::Next),
         "Save changes"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        [code(KeyCode::Up)],
+        "↑",
+        Action::Dialog(DialogKey::Up),
+        "Move up the results"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        [code(KeyCode::Down)],
+        "↓",
+        Action::Dialog(DialogKey::Down),
+        "Move down the results"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Dialog(DialogKey::Next),
+        "Pick or unpick the user"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        DialogKey::Review,
+        "Review what is picked"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        [code(KeyCode::Backspace)],
+        "Backspace",
+        Action::DialogType(None),
+        "Delete the last character"
+    ),
+    bind!(
+        Scope::Dialog(DialogKeys::Typing),
+        [code(KeyCode::Esc)],
+        "Esc",
+        Action::Dialog(DialogKey::Back),
+        "Close, changing nothing"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Panel),

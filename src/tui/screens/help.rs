@@ -64,6 +64,13 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             keymap::for_scope(Scope::Dialog(DialogKeys::Steps)).collect(),
         );
     }
+    if opens_dialog && from == crate::tui::action::Screen::Subscriptions {
+        section(
+            &mut lines,
+            "In the license picker (A)".to_string(),
+            keymap::for_scope(Scope::Dialog(DialogKeys::Typing)).collect(),
+        );
+    }
     if from == crate::tui::action::Screen::Policies {
         section(
             &mut lines,

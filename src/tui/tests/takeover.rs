@@ -907,8 +907,16 @@ fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
     to_sub(&mut h, PRO, from);
     // Not taken over yet: the core refuses, in its words, and nothing changes.
     h.keys("<Tab><Space>u");
-    let d = h.app.dialog_as::<UnassignDialog>().expect("the dialog").clone();
-    assert!(matches!(&d.plan, Load::Failed(e) if e.contains("take")), "{:?}", d.plan);
+    let d = h
+        .app
+        .dialog_as::<UnassignDialog>()
+        .expect("the dialog")
+        .clone();
+    assert!(
+        matches!(&d.plan, Load::Failed(e) if e.contains("take")),
+        "{:?}",
+        d.plan
+    );
     h.keys("<Esc>");
     let now = h.app.now;
     take_over::take_over(&h.store, &h.actor, from, now, false).expect("take over");
@@ -920,7 +928,11 @@ fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
     h.keys("gj<Space><Space>");
     assert_eq!(h.app.marked_users.len(), 2);
     h.keys("u");
-    let d = h.app.dialog_as::<UnassignDialog>().expect("the dialog").clone();
+    let d = h
+        .app
+        .dialog_as::<UnassignDialog>()
+        .expect("the dialog")
+        .clone();
     assert_eq!(d.plan.ready().expect("plan").users.len(), 2);
     snap(&mut h, "unassign_review");
     let before = fingerprint(&h);
@@ -934,5 +946,51 @@ fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
         before_users - 2
     );
     assert!(h.app.marked_users.is_empty(), "marks go with the change");
+    check_is_clean(&h);
+}
+
+#[test]
+fn a_searches_the_directory_picks_users_and_assigns_them_after_the_dry_run() {
+    use crate::tui::dialogs::assign::{AssignDialog, AssignStep};
+    let mut h = Harness::new(80, 24);
+    let (_, central) = movable(&h);
+    to_sub(&mut h, PRO, central);
+    let before = h.store.assignments_of(central).expect("users").len();
+    let dialog = |h: &Harness| {
+        h.app
+            .dialog_as::<AssignDialog>()
+            .expect("the picker")
+            .clone()
+    };
+    h.keys("A");
+    assert_eq!(dialog(&h).step, AssignStep::Pick);
+    // Letters are text here: "zoe" searches; j, e and the others do not act as keys.
+    h.keys("zoe");
+    let d = dialog(&h);
+    assert_eq!(d.query, "zoe");
+    let found = d.found.ready().expect("results").clone();
+    assert!(
+        !found.is_empty(),
+        "Zoé and Zoë are found without their accents"
+    );
+    h.keys("<Enter><Down><Enter>");
+    assert_eq!(dialog(&h).picked.len(), found.len().min(2));
+    snap(&mut h, "assign_pick");
+    h.keys("<Tab>");
+    assert_eq!(dialog(&h).step, AssignStep::Review);
+    let plan = dialog(&h).plan.ready().expect("plan").clone();
+    assert_eq!(plan.users.len(), found.len().min(2));
+    h.keys("<Enter><Esc><Esc>");
+    assert!(h.app.dialog.is_none());
+    assert_eq!(
+        h.store.assignments_of(central).expect("users").len(),
+        before
+    );
+    h.keys("Azoe<Enter><Tab>y");
+    assert_eq!(dialog(&h).step, AssignStep::Done);
+    assert_eq!(
+        h.store.assignments_of(central).expect("users").len(),
+        before + 1
+    );
     check_is_clean(&h);
 }

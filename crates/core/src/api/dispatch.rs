@@ -4,6 +4,7 @@
 use super::request::Request;
 use super::response::{Response, SessionInfo};
 use crate::access::Actor;
+use crate::directory;
 use crate::error::Result;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
@@ -136,5 +137,8 @@ pub fn dispatch(
             store, actor, from, provision, now, dry_run,
         )?),
         Q::OutboxEmail { id } => R::Email(query::outbox_email(store, actor, id)?),
+        Q::SearchUsers { query, limit } => {
+            R::Users(directory::search_users(store, actor, &query, limit)?)
+        }
     })
 }

@@ -172,6 +172,11 @@ pub enum Request {
     OutboxEmail {
         id: u64,
     },
+    /// Enabled directory users whose name or UPN contains `query` (case and accents aside).
+    SearchUsers {
+        query: String,
+        limit: usize,
+    },
 }
 
 impl Request {
@@ -213,6 +218,7 @@ impl Request {
             Q::Centralise { .. } => "Centralise",
             Q::MoveUsersProvisioned { .. } => "MoveUsersProvisioned",
             Q::OutboxEmail { .. } => "OutboxEmail",
+            Q::SearchUsers { .. } => "SearchUsers",
         }
     }
 
@@ -254,7 +260,8 @@ impl Request {
             | Q::Export { .. }
             | Q::Check
             | Q::LifecyclePreview { .. }
-            | Q::OutboxEmail { .. } => false,
+            | Q::OutboxEmail { .. }
+            | Q::SearchUsers { .. } => false,
         }
     }
 }
