@@ -27,8 +27,18 @@ fn each_committed_write_moves_the_revision_by_one() {
     let before = t.store.revision().expect("revision");
 
     dispatch(&t.store, &admin, Request::PolicyRows, &progress).expect("a read");
-    assert!(dispatch(&t.store, &reader, set_policy(PolicyValue::Disabled), &progress).is_err());
-    assert_eq!(t.store.revision().expect("revision"), before, "nothing committed");
+    assert!(dispatch(
+        &t.store,
+        &reader,
+        set_policy(PolicyValue::Disabled),
+        &progress
+    )
+    .is_err());
+    assert_eq!(
+        t.store.revision().expect("revision"),
+        before,
+        "nothing committed"
+    );
 
     let request = set_policy(PolicyValue::Disabled);
     dispatch(&t.store, &admin, request.clone(), &progress).expect("a write");
@@ -40,6 +50,8 @@ fn each_committed_write_moves_the_revision_by_one() {
     assert_eq!(change.ids, vec![POWER_BI_PRO.to_string()]);
     assert_eq!(change.login, ADMIN);
     assert_eq!(change.upn, admin.user.upn);
-    assert!(change.summary().contains("changed the policy: policy CFQ7TTC0H9MP"));
+    assert!(change
+        .summary()
+        .contains("changed the policy: policy CFQ7TTC0H9MP"));
     assert_eq!(Change::of(&Request::PolicyRows, &admin, after, now()), None);
 }

@@ -46,7 +46,12 @@ impl RecordKind {
 impl Change {
     /// The change `request` made as `actor`, committed at `revision`; `None` for a request
     /// that changes nothing (a read, a dry run).
-    pub fn of(request: &Request, actor: &Actor, revision: u64, at: DateTime<Utc>) -> Option<Change> {
+    pub fn of(
+        request: &Request,
+        actor: &Actor,
+        revision: u64,
+        at: DateTime<Utc>,
+    ) -> Option<Change> {
         let (kind, action, ids) = what_changed(request)?;
         Some(Change {
             revision,
