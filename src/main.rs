@@ -83,6 +83,8 @@ enum Command {
     /// The server on the socket
     #[command(subcommand)]
     Server(cli::server::ServerCommand),
+    /// Print each change committed through the server as it comes (exit 5 without a server)
+    Watch,
 }
 
 fn main() -> ExitCode {
@@ -122,6 +124,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Check) => cli::check::run(&ctx),
         Some(Command::Serve(a)) => cli::serve::run(&ctx, &a),
         Some(Command::Server(c)) => cli::server::run(&ctx, &c),
+        Some(Command::Watch) => cli::watch::run(&ctx),
     }
 }
 

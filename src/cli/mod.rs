@@ -18,6 +18,7 @@ pub mod storefront;
 pub mod subscription;
 pub mod table;
 pub mod user;
+pub mod watch;
 
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
