@@ -68,7 +68,9 @@ fn print(notice: &Notice, json: bool) -> Result<(), Failure> {
             value["notice"] = json!("change");
             value.to_string()
         }
-        Notice::Reload { missed } if json => json!({"notice": "reload", "missed": missed}).to_string(),
+        Notice::Reload { missed } if json => {
+            json!({"notice": "reload", "missed": missed}).to_string()
+        }
         Notice::Changed { change, .. } => format!(
             "{} revision {}: {}",
             change.at.format("%Y-%m-%d %H:%M:%S"),
