@@ -86,6 +86,8 @@ enum Command {
     /// The tenant: its cloud and admin center
     #[command(subcommand)]
     Tenant(cli::tenant::TenantCommand),
+    /// Print each change committed through the server as it comes (exit 5 without a server)
+    Watch,
 }
 
 fn main() -> ExitCode {
@@ -126,6 +128,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Serve(a)) => cli::serve::run(&ctx, &a),
         Some(Command::Server(c)) => cli::server::run(&ctx, &c),
         Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
+        Some(Command::Watch) => cli::watch::run(&ctx),
     }
 }
 

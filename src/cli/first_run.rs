@@ -7,6 +7,7 @@ use selfserve_core::api::Request;
 use selfserve_core::model::Cloud;
 use selfserve_core::store::database_exists;
 use selfserve_core::{demo, Error};
+use selfserve_server::Watcher;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
@@ -30,8 +31,18 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
         super::demo::println_summary(&summary);
     }
     let client = ctx.client_for("dashboard")?;
+    // Beside a server, a second connection brings the other administrators' changes.
+    let watcher = match client.connection() {
+        Some(_) => Watcher::connect(&ctx.connect("dashboard notices"))?,
+        None => None,
+    };
     let info = client.ask(Request::Session)?;
     let db = ctx.db_path.display().to_string();
     let session = tui::session(&info, db, options, ctx.now);
-    Ok(tui::run(client, session, tui::Clock::new(ctx.now))?)
+    Ok(tui::run(
+        client,
+        watcher,
+        session,
+        tui::Clock::new(ctx.now),
+    )?)
 }

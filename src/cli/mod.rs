@@ -20,6 +20,7 @@ pub mod subscription;
 pub mod table;
 pub mod tenant;
 pub mod user;
+pub mod watch;
 
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};

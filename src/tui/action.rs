@@ -10,6 +10,7 @@ use super::rows::{ProductItem, SubsKey, UserLine};
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
+use selfserve_server::protocol::Notice;
 use std::path::PathBuf;
 
 /// The screens, in the order the number keys reach them.
@@ -123,4 +124,8 @@ pub enum Action {
         path: PathBuf,
         result: Result<usize, String>,
     },
+    /// Another administrator's change, from the server.
+    Notice(Notice),
+    /// The notices stopped coming (the server went away), and why.
+    NoticesLost(String),
 }

@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod lifecycle;
 pub mod list;
+pub mod notices;
 pub mod rows;
 pub mod runner;
 pub mod screens;
@@ -30,7 +31,7 @@ use crossterm::event::{Event, EventStream, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
 use selfserve_core::api::SessionInfo;
-use selfserve_server::Client;
+use selfserve_server::{Client, Watcher};
 pub use session::{Clock, Options, Session};
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -69,8 +70,14 @@ pub fn have_terminal() -> bool {
 }
 
 /// Runs the dashboard until the user quits or a signal ends it; the terminal is restored on
-/// every way out (the panic hook covers the last one).
-pub fn run(client: Client, session: Session, clock: Clock) -> io::Result<ExitCode> {
+/// every way out (the panic hook covers the last one). With a `watcher`, other administrators'
+/// changes show up live.
+pub fn run(
+    client: Client,
+    watcher: Option<Watcher>,
+    session: Session,
+    clock: Clock,
+) -> io::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -86,7 +93,13 @@ pub fn run(client: Client, session: Session, clock: Clock) -> io::Result<ExitCod
     show_cursor_on_panic();
     let size = terminal.size().unwrap_or_default();
     let app = App::new(session, (size.width, size.height), clock.text());
-    let outcome = runtime.block_on(event_loop(&mut terminal, app, Arc::new(client), clock));
+    let outcome = runtime.block_on(event_loop(
+        &mut terminal,
+        app,
+        Arc::new(client),
+        watcher,
+        clock,
+    ));
     restore();
     // The blocking pool may still be reading; the process is ending, so do not wait for it.
     runtime.shutdown_background();
@@ -117,6 +130,7 @@ async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
     client: Arc<Client>,
+    watcher: Option<Watcher>,
     clock: Clock,
 ) -> io::Result<Exit> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
@@ -128,6 +142,9 @@ async fn event_loop(
     let mut int = signal(SignalKind::interrupt())?;
     for fx in app.start() {
         runner::spawn(fx, &client, &tx);
+    }
+    if let Some(watcher) = watcher {
+        notices::spawn(watcher, client.connection(), &tx);
     }
     let mut dirty = true;
     loop {

@@ -14,6 +14,8 @@ pub struct Client {
     transport: Transport,
     /// Records read by requests so far; a watchdog watching it tells slow from stuck.
     progress: Arc<AtomicU64>,
+    /// The server's number for the connection (notices name it); none in-process.
+    connection: Option<u64>,
 }
 
 enum Transport {
@@ -49,14 +51,24 @@ impl Client {
     /// server refusing (another protocol version, a login bound to no administrator,
     /// `SELFSERVE_USER` from another user) is an error.
     pub fn connect(to: &Connect) -> Result<Option<Client>> {
-        Ok(SocketClient::connect(to)?.map(|(socket, _)| Client::with(Transport::Socket(socket))))
+        Ok(SocketClient::connect(to)?.map(|(socket, welcome)| Client {
+            connection: Some(welcome.connection),
+            ..Client::with(Transport::Socket(socket))
+        }))
     }
 
     fn with(transport: Transport) -> Client {
         Client {
             transport,
             progress: Arc::new(AtomicU64::new(0)),
+            connection: None,
         }
+    }
+
+    /// The server's number for this client's connection; `None` in-process, where no other
+    /// process writes and no notices come.
+    pub fn connection(&self) -> Option<u64> {
+        self.connection
     }
 
     /// Sends `request` and waits for its response.

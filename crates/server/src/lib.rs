@@ -7,10 +7,13 @@ mod connections;
 mod frame;
 mod handshake;
 mod identity;
+mod notices;
 pub mod protocol;
 mod server;
 mod socket_client;
+mod watcher;
 
 pub use client::{open_in_process, Client};
 pub use server::{default_socket, serve, ServeOptions};
 pub use socket_client::Connect;
+pub use watcher::Watcher;

@@ -1,17 +1,19 @@
 //! The messages on the socket. A connection opens with a `Hello` and its `HelloReply`; then the
 //! client sends `ToServer` messages, one at a time, and reads `ToClient` messages until the answer.
+//! A connection that sends `Watch` only receives notices from then on (`Watching`, then one
+//! `Notice` per committed write, until either side closes).
 //!
 //! `Hello` starts with the protocol version and `HelloReply` keeps its two variants in this order
 //! in every version, so that clients and servers of any two versions can tell each other to upgrade.
 
 use chrono::{DateTime, Utc};
-use selfserve_core::api::{Request, Response};
+use selfserve_core::api::{Change, Request, Response};
 use selfserve_core::model::Role;
 use selfserve_core::Error;
 use serde::{Deserialize, Serialize};
 
 /// This build's protocol version: bump it whenever a message or the API types change shape.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The first message of a connection. The client never says who it is: the server asks the kernel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +44,8 @@ pub struct Welcome {
     /// Who the server takes the client to be.
     pub login: String,
     pub role: Role,
+    /// The server's number for this connection: notices name the connection that wrote.
+    pub connection: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +54,8 @@ pub enum ToServer {
     Call(Request),
     /// Who is connected: a question for the server itself, with no in-process meaning.
     Status,
+    /// From now on, send this connection a notice of every committed write, and nothing else.
+    Watch,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +67,18 @@ pub enum ToClient {
     Answer(Box<Result<Response, Error>>),
     /// The answer to `Status`.
     Status(Vec<Connected>),
+    /// The answer to `Watch`: the database's revision when the notices start.
+    Watching(u64),
+    Notice(Notice),
+}
+
+/// What a watching connection is told.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    /// A committed write, made through the connection numbered `connection`.
+    Changed { change: Change, connection: u64 },
+    /// The client fell behind and `missed` notices were dropped: reload everything.
+    Reload { missed: u64 },
 }
 
 /// One connection as `selfserve server status` lists it.

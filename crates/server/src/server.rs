@@ -4,10 +4,12 @@
 use crate::connections::{Connections, Ticket};
 use crate::frame::{codec, decode, encode, MAX_REPLY, MAX_REQUEST};
 use crate::handshake::{actor_for, read_hello};
+use crate::notices::{small_send_buffer, Notices};
 use crate::protocol::{Connected, Hello, HelloReply, ToClient, ToServer, Welcome, PROTOCOL};
 use bytes::Bytes;
+use chrono::Utc;
 use futures_util::{SinkExt, StreamExt};
-use selfserve_core::api::{dispatch, Request, Response};
+use selfserve_core::api::{dispatch, Change, Request, Response};
 use selfserve_core::{Error, Store};
 use std::fmt::Display;
 use std::io;
@@ -69,6 +71,8 @@ struct Shared {
     writes: Mutex<()>,
     /// Read-held by every request until its answer is sent; a stop takes it to wait for them.
     in_flight: RwLock<()>,
+    /// Where each committed write is announced to the watching connections.
+    notices: Notices,
 }
 
 async fn run(options: &ServeOptions) -> Result<(), Error> {
@@ -94,6 +98,7 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
         connections: Arc::new(Connections::default()),
         writes: Mutex::new(()),
         in_flight: RwLock::new(()),
+        notices: Notices::default(),
     });
     let stopped_by = accept_until_signal(&listener, &shared).await?;
     drop(listener);
@@ -249,7 +254,7 @@ async fn connection(stream: UnixStream, shared: Arc<Shared>) {
             ))
         }
     };
-    if let Err(why) = requests(&mut reader, &mut writer, &shared, uid, &hello).await {
+    if let Err(why) = requests(&mut reader, &mut writer, &shared, uid, &hello, ticket.id).await {
         log(format_args!(
             "connection {} (uid {uid}) closed: {why}",
             ticket.id
@@ -323,6 +328,7 @@ async fn handshake(
         pid: std::process::id(),
         login: connected.login.clone(),
         role: connected.role,
+        connection: ticket.id,
     };
     shared.connections.welcome(ticket, connected);
     send(writer, &HelloReply::Welcome(welcome))
@@ -341,15 +347,22 @@ async fn requests(
     shared: &Arc<Shared>,
     uid: u32,
     hello: &Hello,
+    connection: u64,
 ) -> Result<(), String> {
     while let Some(frame) = reader.next().await {
         let frame = frame.map_err(|e| format!("an unreadable frame: {e}"))?;
         let message = decode::<ToServer>(&frame).ok_or("a frame that is no selfserve message")?;
-        let _answering = shared.in_flight.read().await;
-        let reply = match message {
-            ToServer::Status => ToClient::Status(shared.connections.list()),
+        // Each answer is in flight until sent: a stop waits for it (not for watchers).
+        let (reply, _answering) = match message {
+            ToServer::Watch => return watch(reader, writer, shared).await,
+            ToServer::Status => {
+                let answering = shared.in_flight.read().await;
+                (ToClient::Status(shared.connections.list()), answering)
+            }
             ToServer::Call(request) => {
-                ToClient::Answer(Box::new(call(shared, uid, hello, request, writer).await?))
+                let answering = shared.in_flight.read().await;
+                let answer = call(shared, uid, hello, request, writer, connection).await?;
+                (ToClient::Answer(Box::new(answer)), answering)
             }
         };
         send(writer, &reply)
@@ -359,13 +372,48 @@ async fn requests(
     Ok(())
 }
 
-/// Runs one request on a blocking thread: writes one at a time, reads side by side.
+/// Sends the client a notice of every committed write until it closes; it may ask nothing more.
+async fn watch(
+    reader: &mut Reader,
+    writer: &mut Writer,
+    shared: &Arc<Shared>,
+) -> Result<(), String> {
+    // Subscribed before the revision is read, so no write falls between the two.
+    let mut notices = shared.notices.watch();
+    let revision = shared
+        .store
+        .revision()
+        .map_err(|e| format!("cannot read the revision: {e}"))?;
+    small_send_buffer(writer.get_ref().as_ref())
+        .map_err(|e| format!("cannot size the socket's buffer: {e}"))?;
+    send(writer, &ToClient::Watching(revision))
+        .await
+        .map_err(|e| format!("cannot start the notices: {e}"))?;
+    loop {
+        tokio::select! {
+            notice = notices.next() => match notice {
+                Some(notice) => send(writer, &notice)
+                    .await
+                    .map_err(|e| format!("cannot send a notice: {e}"))?,
+                None => return Ok(()),
+            },
+            frame = reader.next() => return match frame {
+                None => Ok(()),
+                Some(_) => Err("a watching connection sent a request".into()),
+            },
+        }
+    }
+}
+
+/// Runs one request on a blocking thread: writes one at a time, reads side by side. A write
+/// that commits is announced to the watchers before the next write may start.
 async fn call(
     shared: &Arc<Shared>,
     uid: u32,
     hello: &Hello,
     request: Request,
     writer: &mut Writer,
+    connection: u64,
 ) -> Result<Result<Response, Error>, String> {
     let writes = request.writes();
     let name = request.name();
@@ -386,7 +434,15 @@ async fn call(
     let mut task = tokio::task::spawn_blocking(move || {
         let actor = actor_for(&store, uid, server, &asked, read_only)?;
         let login = actor.admin.login.clone();
-        dispatch(&store, &actor, request, &counter).map(|r| (r, login))
+        let announce = writes.then(|| request.clone());
+        // A revision that cannot be read (a damaged counter fails the write too) means no notice.
+        let before = store.revision().ok();
+        let response = dispatch(&store, &actor, request, &counter)?;
+        let after = store.revision().ok().filter(|after| Some(*after) != before);
+        let change = announce
+            .zip(after)
+            .and_then(|(request, revision)| Change::of(&request, &actor, revision, Utc::now()));
+        Ok((response, login, change))
     });
     let mut ticks = tokio::time::interval(PROGRESS_EVERY);
     let mut reported = 0;
@@ -406,18 +462,27 @@ async fn call(
             }
         }
     };
-    drop(turn);
     let answer = joined.unwrap_or_else(|_| Err(failed()));
+    if let Ok((_, _, Some(change))) = &answer {
+        shared.notices.publish(change.clone(), connection);
+    }
+    drop(turn);
     if writes {
         match &answer {
-            Ok((_, login)) => log(format_args!("{login}: {name} done")),
+            Ok((_, login, change)) => log(format_args!(
+                "{login}: {name} done{}",
+                change
+                    .as_ref()
+                    .map(|c| format!(" (revision {})", c.revision))
+                    .unwrap_or_default()
+            )),
             Err(e) => log(format_args!(
                 "uid {uid}: {name} refused (exit {}): {e}",
                 e.exit_code()
             )),
         }
     }
-    Ok(answer.map(|(response, _)| response))
+    Ok(answer.map(|(response, _, _)| response))
 }
 
 fn failed() -> Error {

@@ -2,7 +2,9 @@
 //! one connection; the frames are frame.rs's.
 
 use crate::frame::{decode, encode, read_frame, write_frame, MAX_REPLY};
-use crate::protocol::{Connected, Hello, HelloReply, ToClient, ToServer, Welcome, PROTOCOL};
+use crate::protocol::{
+    Connected, Hello, HelloReply, Notice, ToClient, ToServer, Welcome, PROTOCOL,
+};
 use selfserve_core::api::Response;
 use selfserve_core::Error;
 use std::io;
@@ -141,6 +143,27 @@ impl SocketClient {
     pub fn status(&self) -> Result<Vec<Connected>, Error> {
         match self.exchange(&ToServer::Status, &AtomicU64::new(0))? {
             ToClient::Status(connected) => Ok(connected),
+            _ => Err(self.mismatch()),
+        }
+    }
+
+    /// Turns the connection into a watcher; returns the revision its notices start from.
+    pub fn watch(&self) -> Result<u64, Error> {
+        match self.exchange(&ToServer::Watch, &AtomicU64::new(0))? {
+            ToClient::Watching(revision) => Ok(revision),
+            _ => Err(self.mismatch()),
+        }
+    }
+
+    /// Waits for the next notice of a watching connection.
+    pub fn next_notice(&self) -> Result<Notice, Error> {
+        let mut stream = self
+            .stream
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let frame = read_frame(&mut *stream, MAX_REPLY).map_err(|e| went_away(&self.socket, &e))?;
+        match decode::<ToClient>(&frame) {
+            Some(ToClient::Notice(notice)) => Ok(notice),
             _ => Err(self.mismatch()),
         }
     }

@@ -10,6 +10,7 @@ pub mod layout;
 mod lifecycle;
 mod lists;
 mod loads;
+mod notices;
 
 use super::action::{Action, Screen};
 use super::buyers::BuyerSearch;
@@ -246,6 +247,8 @@ impl App {
             Action::PathCancel => self.export.editing = None,
             Action::Write => self.write(&mut fx),
             Action::Exported { path, result } => self.exported(path, result),
+            Action::Notice(notice) => self.notice(notice, &mut fx),
+            Action::NoticesLost(why) => self.notices_lost(&why),
             Action::OpenDialog(open) => self.open_dialog(open, &mut fx),
             Action::Dialog(key) => self.dialog_key(key, &mut fx),
             Action::DialogType(c) => self.dialog_typed(c, &mut fx),

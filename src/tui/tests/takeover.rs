@@ -994,3 +994,87 @@ fn a_searches_the_directory_picks_users_and_assigns_them_after_the_dry_run() {
     );
     check_is_clean(&h);
 }
+
+#[test]
+fn another_admins_change_reloads_under_an_open_dialog_whose_stale_plan_is_then_refused() {
+    use selfserve_core::api::{dispatch, Change, Request};
+    use selfserve_server::protocol::Notice;
+
+    let mut h = Harness::new(80, 24);
+    let (from, to) = movable(&h);
+    to_sub(&mut h, PRO, from);
+    h.keys("m<Enter>");
+    let targets = wizard(&h).targets.ready().expect("targets").clone();
+    let at = targets.iter().position(|t| t.id == to).expect("listed");
+    to_target(&mut h, at);
+    h.keys("<Enter><Enter>");
+    assert_eq!(wizard(&h).step, MoveStep::Confirm);
+
+    // Another administrator cancels the target through the server, which says so.
+    let billing = h.store.actor("billing").expect("billing");
+    let cancel = Request::Cancel {
+        sub: to,
+        reason: CancelReason::Other,
+        now: h.app.now,
+        dry_run: false,
+    };
+    dispatch(&h.store, &billing, cancel.clone(), &AtomicU64::new(0)).expect("cancelled");
+    let revision = h.store.revision().expect("revision");
+    let change = Change::of(&cancel, &billing, revision, h.app.now).expect("a change");
+    h.act(Action::Notice(Notice::Changed {
+        change,
+        connection: 2,
+    }));
+
+    let said = h.app.message.clone().expect("a message").text;
+    let short = &to.to_string()[..8];
+    assert!(
+        said.contains(&format!(
+            "{} cancelled: subscription {short}",
+            billing.user.upn
+        )),
+        "{said}"
+    );
+    assert!(said.contains(&format!("revision {revision}")), "{said}");
+    let shown = h.app.subs.list.items().iter().find(|r| r.id == to);
+    assert_eq!(
+        shown.map(|r| r.status),
+        Some(Status::Deleted),
+        "read again without a key"
+    );
+    assert_eq!(wizard(&h).step, MoveStep::Confirm, "the dialog stays open");
+
+    let before = fingerprint(&h);
+    h.keys("y");
+    let err = wizard(&h)
+        .result
+        .clone()
+        .expect("done")
+        .expect_err("refused");
+    assert!(err.contains("Deleted"), "{err}");
+    assert_eq!(fingerprint(&h), before, "a refused move changes nothing");
+}
+
+#[test]
+fn falling_behind_the_notices_reads_everything_again_and_losing_them_says_why() {
+    use selfserve_server::protocol::Notice;
+
+    let mut h = Harness::new(80, 24);
+    h.act(Action::Notice(Notice::Reload { missed: 12 }));
+    let said = h.app.message.clone().expect("a message");
+    assert!(
+        said.text.starts_with("12 changes by others"),
+        "{}",
+        said.text
+    );
+    assert_eq!(h.app.products.state, LoadState::Ready);
+
+    h.act(Action::NoticesLost("the server went away".into()));
+    let said = h.app.message.clone().expect("a message");
+    assert!(said.error);
+    assert!(
+        said.text.ends_with("live: the server went away"),
+        "{}",
+        said.text
+    );
+}

@@ -4,10 +4,12 @@
 //! they cross the wire as postcard (`formats` keeps that lossless), and the responses' JSON is
 //! the command line's contract.
 
+mod change;
 mod dispatch;
 mod request;
 mod response;
 
+pub use change::{Change, RecordKind};
 pub use dispatch::dispatch;
 pub use request::Request;
 pub use response::{Response, SessionInfo};

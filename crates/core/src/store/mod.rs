@@ -21,6 +21,22 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub(crate) const META_SCHEMA: &[u8] = b"schema_version";
 pub(crate) const META_TENANT: &[u8] = b"tenant";
+/// How many writes have been committed: a big-endian u64, absent before the first.
+pub(crate) const META_REVISION: &[u8] = b"revision";
+
+/// The revision stored under `META_REVISION`.
+pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
+    match stored {
+        None => Ok(0),
+        Some(bytes) => <[u8; 8]>::try_from(bytes)
+            .map(u64::from_be_bytes)
+            .map_err(|_| {
+                Error::Database(
+                    "the database's revision counter is damaged; restore the database from a backup".into(),
+                )
+            }),
+    }
+}
 
 /// Handles to every tree. Cloning is cheap (sled trees are reference-counted).
 #[derive(Clone)]
@@ -83,6 +99,11 @@ impl Store {
     pub fn flush(&self) -> Result<()> {
         self.db.flush()?;
         Ok(())
+    }
+
+    /// The number of writes committed so far (each `transact` is one).
+    pub fn revision(&self) -> Result<u64> {
+        revision_of(self.t.meta.get(META_REVISION)?.as_deref())
     }
 
     /// Bytes the database occupies on disk.

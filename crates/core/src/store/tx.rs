@@ -6,7 +6,7 @@
 
 use super::codec::{self, decode, encode};
 use super::index::{self, Index};
-use super::Store;
+use super::{revision_of, Store, META_REVISION};
 use crate::error::{Error, Result};
 use crate::model::*;
 use sled::transaction::{
@@ -45,7 +45,8 @@ fn enc<T: serde::Serialize>(value: &T) -> TxResult<Vec<u8>> {
 }
 
 impl Store {
-    /// Runs `f` as one atomic transaction over every tree, then flushes.
+    /// Runs `f` as one atomic transaction over every tree, then flushes. The database's revision
+    /// moves in the same transaction, so a revision number always names a committed state.
     pub fn transact<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         let t = &self.t;
         let trees = [
@@ -60,6 +61,7 @@ impl Store {
             &t.admins,
             &t.outbox,
             &t.audit,
+            &t.meta,
         ];
         let outcome = trees[..].transaction(|v: &Vec<TransactionalTree>| {
             let tx = Tx {
@@ -75,7 +77,11 @@ impl Store {
                 outbox: v[9].clone(),
                 audit: v[10].clone(),
             };
-            f(&tx)
+            let value = f(&tx)?;
+            let revision = revision_of(v[11].get(META_REVISION)?.as_deref())
+                .map_err(ConflictableTransactionError::Abort)?;
+            v[11].insert(META_REVISION, &(revision + 1).to_be_bytes())?;
+            Ok(value)
         });
         match outcome {
             Ok(value) => {

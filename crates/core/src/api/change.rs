@@ -1,0 +1,132 @@
+//! What a committed write changed, as the change notices tell every other front end: the
+//! revision it made, what kind of record, which ones, and who did it.
+
+use super::request::Request;
+use crate::access::Actor;
+use crate::ops::set_policy::PolicyScope;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One committed write, as a notice carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The database's revision once the write was committed.
+    pub revision: u64,
+    pub at: DateTime<Utc>,
+    pub kind: RecordKind,
+    /// What was done, as words: "moved users", "cancelled", ...
+    pub action: String,
+    /// The records changed: subscription ids, product ids, user ids or logins, as `kind` says.
+    pub ids: Vec<String>,
+    /// Who did it.
+    pub login: String,
+    pub upn: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Subscription,
+    Assignment,
+    Policy,
+    Admin,
+}
+
+impl RecordKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Subscription => "subscription",
+            RecordKind::Assignment => "assignment",
+            RecordKind::Policy => "policy",
+            RecordKind::Admin => "admin",
+        }
+    }
+}
+
+impl Change {
+    /// The change `request` made as `actor`, committed at `revision`; `None` for a request
+    /// that changes nothing (a read, a dry run).
+    pub fn of(
+        request: &Request,
+        actor: &Actor,
+        revision: u64,
+        at: DateTime<Utc>,
+    ) -> Option<Change> {
+        let (kind, action, ids) = what_changed(request)?;
+        Some(Change {
+            revision,
+            at,
+            kind,
+            action: action.to_string(),
+            ids,
+            login: actor.admin.login.clone(),
+            upn: actor.user.upn.clone(),
+        })
+    }
+
+    /// One line for a person: "alice@contoso.com moved users: subscription 1a2b3c4d, 5e6f7a8b".
+    /// Subscription and user ids are cut to their first 8 characters, as the screens show them.
+    pub fn summary(&self) -> String {
+        let ids: Vec<&str> = self.ids.iter().map(|id| short(id)).collect();
+        let mut line = format!("{} {}: {}", self.upn, self.action, self.kind.as_str());
+        if !ids.is_empty() {
+            line.push(' ');
+            line.push_str(&ids.join(", "));
+        }
+        line
+    }
+}
+
+/// A uuid's first 8 characters; any other id whole.
+fn short(id: &str) -> &str {
+    match uuid::Uuid::parse_str(id) {
+        Ok(_) => id.get(..8).unwrap_or(id),
+        Err(_) => id,
+    }
+}
+
+/// The kind of record a write changes, its words and the ids it names.
+fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<String>)> {
+    use RecordKind as K;
+    use Request as Q;
+    if !request.writes() {
+        return None;
+    }
+    let ids = |list: &[&dyn ToString]| list.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+    Some(match request {
+        Q::TakeOver { sub, .. } => (K::Subscription, "took over", ids(&[sub])),
+        Q::MoveUsers { from, to, .. } => (K::Subscription, "moved users", ids(&[from, to])),
+        Q::Cancel { sub, .. } => (K::Subscription, "cancelled", ids(&[sub])),
+        Q::BuyCentral { product, .. } => (K::Subscription, "bought", ids(&[product])),
+        Q::Centralise { product, .. } => (K::Subscription, "centralised", ids(&[product])),
+        Q::Purchase { purchase, .. } => (
+            K::Subscription,
+            "bought for a user",
+            ids(&[&purchase.product, &purchase.user]),
+        ),
+        Q::Trial { trial, .. } => (
+            K::Subscription,
+            "started a trial for a user",
+            ids(&[&trial.product, &trial.user]),
+        ),
+        Q::LifecycleRun { .. } => (K::Subscription, "ran the lifecycle", Vec::new()),
+        Q::Assign { sub, users, .. } | Q::Unassign { sub, users, .. } => {
+            let action = if matches!(request, Q::Assign { .. }) {
+                "assigned licenses"
+            } else {
+                "removed licenses"
+            };
+            let mut list = ids(&[sub]);
+            list.extend(users.iter().map(|u| u.to_string()));
+            (K::Assignment, action, list)
+        }
+        Q::SetPolicy { scope, .. } => match scope {
+            PolicyScope::Product(product) => (K::Policy, "changed the policy", ids(&[product])),
+            PolicyScope::All => (K::Policy, "changed every product's policy", Vec::new()),
+        },
+        Q::AddAdmin { admin, .. } => (K::Admin, "bound an administrator", ids(&[&admin.login])),
+        Q::RemoveAdmin { login, .. } => (K::Admin, "unbound an administrator", ids(&[login])),
+        // Reads: `writes` answered above.
+        _ => return None,
+    })
+}

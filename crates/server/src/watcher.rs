@@ -1,0 +1,29 @@
+//! The receiving end of the change notices: a connection of its own that, once it has asked to
+//! watch, only reads. The dashboard keeps one beside the connection it sends requests on.
+
+use crate::protocol::Notice;
+use crate::socket_client::{Connect, SocketClient};
+use selfserve_core::Error;
+
+pub struct Watcher {
+    socket: SocketClient,
+    /// The database's revision when the notices started.
+    pub revision: u64,
+}
+
+impl Watcher {
+    /// Connects to the server on `to.socket` and asks for its notices; `None` when no server
+    /// answers there.
+    pub fn connect(to: &Connect) -> Result<Option<Watcher>, Error> {
+        let Some((socket, _)) = SocketClient::connect(to)? else {
+            return Ok(None);
+        };
+        let revision = socket.watch()?;
+        Ok(Some(Watcher { socket, revision }))
+    }
+
+    /// Waits for the next notice; an error when the server went away.
+    pub fn next(&self) -> Result<Notice, Error> {
+        self.socket.next_notice()
+    }
+}

@@ -1,0 +1,28 @@
+//! Another administrator's change, as the server's notices tell it: the dashboard reads again
+//! what it shows and says on the message line what changed and who did it. An open dialog stays
+//! open; a plan the change made stale is refused by the core when confirmed.
+
+use super::App;
+use crate::text::sanitize;
+use crate::tui::effect::Effect;
+use selfserve_server::protocol::Notice;
+
+impl App {
+    pub(super) fn notice(&mut self, notice: Notice, fx: &mut Vec<Effect>) {
+        self.reload(fx);
+        match notice {
+            Notice::Changed { change, .. } => self.say(format!(
+                "{} (revision {})",
+                sanitize(&change.summary()),
+                change.revision
+            )),
+            Notice::Reload { missed } => self.say(format!(
+                "{missed} changes by others came faster than this dashboard read them: everything is read again"
+            )),
+        }
+    }
+
+    pub(super) fn notices_lost(&mut self, why: &str) {
+        self.fail(format!("Changes by others no longer show up live: {why}"));
+    }
+}
