@@ -24,6 +24,15 @@ pub struct Args {
     /// The socket of a `selfserve serve` to talk to [default: the database path with .sock appended]
     #[arg(long, global = true, env = "SELFSERVE_SOCKET", value_name = "PATH")]
     socket: Option<PathBuf>,
+    /// Talk to the server on another host over ssh: runs `ssh [-p PORT] [USER@]HOST selfserve connect`
+    /// (SELFSERVE_SSH replaces `ssh`); you act as your SSH login there, SELFSERVE_USER is not sent
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_REMOTE",
+        value_name = "[USER@]HOST[:PORT]"
+    )]
+    remote: Option<String>,
     /// Clock for expirations and lifecycle: RFC 3339 or YYYY-MM-DD
     #[arg(long, global = true, env = "SELFSERVE_NOW", value_name = "TIME")]
     now: Option<String>,
@@ -83,6 +92,8 @@ enum Command {
     /// The server on the socket
     #[command(subcommand)]
     Server(cli::server::ServerCommand),
+    /// Join stdin and stdout to the server's socket (what `--remote` runs over ssh)
+    Connect,
 }
 
 fn main() -> ExitCode {
@@ -122,6 +133,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Check) => cli::check::run(&ctx),
         Some(Command::Serve(a)) => cli::serve::run(&ctx, &a),
         Some(Command::Server(c)) => cli::server::run(&ctx, &c),
+        Some(Command::Connect) => cli::connect::run(&ctx),
     }
 }
 

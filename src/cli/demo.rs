@@ -39,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
 }
 
 pub fn create(ctx: &Ctx, users: usize, seed: u64, force: bool) -> Result<DemoSummary, Failure> {
+    ctx.local_only("demo")?;
     let options = DemoOptions {
         users,
         seed,
