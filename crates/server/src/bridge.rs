@@ -4,7 +4,7 @@
 
 use selfserve_core::Error;
 use std::fs::File;
-use std::io;
+use std::io::{self, Read, Write};
 use std::net::Shutdown;
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
@@ -35,15 +35,31 @@ pub fn bridge(socket: &Path) -> Result<(), Error> {
     let mut to_server = stream.try_clone().map_err(cannot)?;
     // The thread ends with stdin; the process may end first, when the server closes.
     std::thread::spawn(move || {
-        let _ = io::copy(&mut input, &mut to_server);
+        let _ = pump(&mut input, &mut to_server);
         let _ = to_server.shutdown(Shutdown::Write);
     });
     let mut from_server = stream;
-    io::copy(&mut from_server, &mut output).map_err(|e| {
+    pump(&mut from_server, &mut output).map_err(|e| {
         Error::Database(format!(
             "the connection to the selfserve server on {} broke ({e})",
             socket.display()
         ))
     })?;
     Ok(())
+}
+
+/// Copies until `from` ends, through a buffer of our own. Not `io::copy`: between a pipe and a
+/// socket it uses splice(2), and on a 6.18 kernel here bytes spliced from the socket into the
+/// pipe did not all reach its reader (a frame's length arrived, its payload never did).
+fn pump(from: &mut impl Read, to: &mut impl Write) -> io::Result<()> {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        to.write_all(&buf[..n])?;
+    }
 }

@@ -162,15 +162,20 @@ impl SshClient {
             read_only,
         };
         match FramedClient::hello(Pipes { from, to }, remote.describe(), &hello) {
-            Ok((framed, _)) => Ok(SshClient { framed, child }),
-            Err(e) => {
-                // Either the server refused (its reason stands) or no hello came back because
-                // ssh or the command it ran ended: then their words say why.
+            Ok(Ok((framed, _))) => Ok(SshClient { framed, child }),
+            // The server said no (a login bound to nobody, another version): its reason stands.
+            Ok(Err(refused)) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(refused)
+            }
+            // No answer: ssh or the command it ran ended, and their words say why.
+            Err(no_answer) => {
                 let status = wait_briefly(&mut child);
                 let said = stderr
                     .and_then(|rx| rx.recv_timeout(Duration::from_secs(2)).ok())
                     .unwrap_or_default();
-                Err(explain(remote, status, &said).unwrap_or(e))
+                Err(explain(remote, status, &said).unwrap_or(no_answer))
             }
         }
     }
@@ -239,7 +244,7 @@ fn explain(remote: &Remote, status: Option<ExitStatus>, stderr: &str) -> Option<
     }
 }
 
-/// The child's exit status once it ends, waiting a little: without an answer to the hello it is
+/// The child's exit status once it ends, waiting a little: with no answer to the hello it is
 /// ending; one that does not is ended.
 fn wait_briefly(child: &mut Child) -> Option<ExitStatus> {
     for _ in 0..150 {

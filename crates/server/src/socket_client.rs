@@ -74,14 +74,19 @@ pub fn connect_socket(to: &Connect) -> Result<Option<FramedClient<UnixStream>>, 
     let server = socket.display().to_string();
     let gone = |e: io::Error| went_away(&server, &e);
     stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(gone)?;
-    let (client, _) = FramedClient::hello(stream, server.clone(), &to.hello())?;
+    let (client, _) = FramedClient::hello(stream, server.clone(), &to.hello())??;
     client.lock().set_read_timeout(None).map_err(gone)?;
     Ok(Some(client))
 }
 
 impl<S: Read + Write> FramedClient<S> {
-    /// Says hello on `stream` to the server described by `server`; the server may refuse.
-    pub fn hello(mut stream: S, server: String, hello: &Hello) -> Result<(Self, Welcome), Error> {
+    /// Says hello on `stream` to the server described by `server`. The outer error is no
+    /// answer (the stream broke or timed out); the inner one the server's refusal.
+    pub fn hello(
+        mut stream: S,
+        server: String,
+        hello: &Hello,
+    ) -> Result<Result<(Self, Welcome), Error>, Error> {
         let gone = |e: io::Error| went_away(&server, &e);
         // A server that refuses at once (too many connections) may close before our hello is
         // written: its refusal is still there to read, and says more than the broken pipe.
@@ -97,7 +102,7 @@ impl<S: Read + Write> FramedClient<S> {
                 _ => gone(e),
             }),
         };
-        match decode::<HelloReply>(&reply) {
+        Ok(match decode::<HelloReply>(&reply) {
             Some(HelloReply::Welcome(welcome)) => Ok((
                 FramedClient {
                     stream: Mutex::new(stream),
@@ -109,7 +114,7 @@ impl<S: Read + Write> FramedClient<S> {
             None => Err(Error::Database(format!(
                 "the server on {server} answered in a way this selfserve does not understand; run the same version of selfserve on both sides"
             ))),
-        }
+        })
     }
 
     /// The stream, for one exchange at a time. A poisoned lock only means another thread
