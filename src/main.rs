@@ -24,6 +24,15 @@ pub struct Args {
     /// The socket of a `selfserve serve` to talk to [default: the database path with .sock appended]
     #[arg(long, global = true, env = "SELFSERVE_SOCKET", value_name = "PATH")]
     socket: Option<PathBuf>,
+    /// Talk to the server on another host over ssh: runs `ssh [-p PORT] [USER@]HOST selfserve connect`
+    /// (SELFSERVE_SSH replaces `ssh`); you act as your SSH login there, SELFSERVE_USER is not sent
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_REMOTE",
+        value_name = "[USER@]HOST[:PORT]"
+    )]
+    remote: Option<String>,
     /// Clock for expirations and lifecycle: RFC 3339 or YYYY-MM-DD
     #[arg(long, global = true, env = "SELFSERVE_NOW", value_name = "TIME")]
     now: Option<String>,
@@ -88,6 +97,8 @@ enum Command {
     Tenant(cli::tenant::TenantCommand),
     /// Print each change committed through the server as it comes (exit 5 without a server)
     Watch,
+    /// Join stdin and stdout to the server's socket (what `--remote` runs over ssh)
+    Connect,
 }
 
 fn main() -> ExitCode {
@@ -129,6 +140,7 @@ fn run(args: Args) -> Result<ExitCode, Failure> {
         Some(Command::Server(c)) => cli::server::run(&ctx, &c),
         Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
         Some(Command::Watch) => cli::watch::run(&ctx),
+        Some(Command::Connect) => cli::connect::run(&ctx),
     }
 }
 

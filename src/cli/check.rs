@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         eprintln!(
             "selfserve: {} invariant breaches in {}; restore the database from a backup",
             report.breaches.len(),
-            ctx.db_path.display()
+            ctx.tenant_location()
         );
         Ok(ExitCode::from(1))
     }

@@ -54,6 +54,7 @@ pub fn create(
     cloud: Cloud,
     force: bool,
 ) -> Result<DemoSummary, Failure> {
+    ctx.local_only("demo")?;
     let options = DemoOptions {
         users,
         seed,

@@ -16,7 +16,8 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
             "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`".into(),
         )));
     }
-    if !database_exists(&ctx.db_path) {
+    // Over --remote the database is the server's business, on its host.
+    if ctx.remote.is_none() && !database_exists(&ctx.db_path) {
         eprintln!(
             "No database at {}: creating the demo tenant there.",
             ctx.db_path.display()
@@ -37,7 +38,7 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
         None => None,
     };
     let info = client.ask(Request::Session)?;
-    let db = ctx.db_path.display().to_string();
+    let db = ctx.tenant_location();
     let session = tui::session(&info, db, options, ctx.now);
     Ok(tui::run(
         client,

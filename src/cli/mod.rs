@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod centralise;
 pub mod check;
+pub mod connect;
 pub mod demo;
 pub mod due;
 pub mod first_run;
@@ -25,7 +26,7 @@ pub mod watch;
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
 use selfserve_core::{clock, Error};
-use selfserve_server::{default_socket, Client, Connect};
+use selfserve_server::{default_socket, Client, Connect, Remote};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -43,6 +44,10 @@ pub struct Ctx {
     pub socket: PathBuf,
     /// `--readonly`: the actor is made read-only, so the core refuses every change.
     pub readonly: bool,
+    /// `--remote`: the server is on another host, reached over ssh.
+    pub remote: Option<Remote>,
+    /// `SELFSERVE_SSH`: the command run instead of `ssh` for `--remote`.
+    pub ssh: Option<String>,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -107,6 +112,7 @@ impl Ctx {
             .socket
             .clone()
             .unwrap_or_else(|| default_socket(&db_path));
+        let remote = args.remote.as_deref().map(Remote::parse).transpose()?;
         Ok(Ctx {
             db_path,
             now,
@@ -115,6 +121,8 @@ impl Ctx {
             requested_login,
             socket,
             readonly: args.readonly,
+            remote,
+            ssh: std::env::var("SELFSERVE_SSH").ok(),
         })
     }
 
@@ -127,13 +135,50 @@ impl Ctx {
     /// the server where one answers on the socket, else over the database opened in-process,
     /// acting as the login. A watchdog ends a hung open with exit 5.
     pub fn client_for(&self, front_end: &str) -> Result<Client, Failure> {
+        if let Some(remote) = &self.remote {
+            // No watchdog: ssh may be asking for a passphrase, and it has its own timeouts.
+            return Ok(self.over_ssh(remote, front_end)?);
+        }
         let guard = Watchdog::start("opening the database", OPEN_STALL);
-        let client = match Client::connect(&self.connect(front_end))? {
+        let client = match self.server(front_end)? {
             Some(client) => client,
             None => Client::open(&self.db_path, &self.login, self.readonly)?,
         };
         drop(guard);
         Ok(client)
+    }
+
+    /// A client of the server: over ssh with `--remote` (an error when it cannot be reached),
+    /// else on the socket (`None` when no server answers there).
+    pub fn server(&self, front_end: &str) -> Result<Option<Client>, Failure> {
+        Ok(match &self.remote {
+            Some(remote) => Some(self.over_ssh(remote, front_end)?),
+            None => Client::connect(&self.connect(front_end))?,
+        })
+    }
+
+    /// `SELFSERVE_USER` is not sent: the server there would honour it only from its own
+    /// account or root, and the SSH login is who acts.
+    fn over_ssh(&self, remote: &Remote, front_end: &str) -> Result<Client, Error> {
+        Client::remote(remote, self.ssh.as_deref(), front_end, self.readonly)
+    }
+
+    /// Where the tenant is, for messages: the database here, or the host over ssh.
+    pub fn tenant_location(&self) -> String {
+        match &self.remote {
+            Some(remote) => format!("the server on {} (--remote)", remote.destination),
+            None => self.db_path.display().to_string(),
+        }
+    }
+
+    /// Refuses `--remote` for a command that works on this host's files.
+    pub fn local_only(&self, command: &str) -> Result<(), Failure> {
+        match &self.remote {
+            Some(_) => Err(Failure::Core(Error::Usage(format!(
+                "`selfserve {command}` works on this host and cannot run with --remote (or SELFSERVE_REMOTE)"
+            )))),
+            None => Ok(()),
+        }
     }
 
     /// How to reach a server on the socket as `front_end`.

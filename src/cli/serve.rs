@@ -14,6 +14,7 @@ pub struct ServeArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<ExitCode, Failure> {
+    ctx.local_only("serve")?;
     // Absolute, so the note beside the database names a socket usable from anywhere.
     let socket = std::path::absolute(&ctx.socket).unwrap_or_else(|_| ctx.socket.clone());
     selfserve_server::serve(&ServeOptions {

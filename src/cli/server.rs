@@ -5,7 +5,6 @@ use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve_core::Error;
-use selfserve_server::Client;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -21,7 +20,7 @@ pub fn run(ctx: &Ctx, command: &ServerCommand) -> Result<ExitCode, Failure> {
 }
 
 fn status(ctx: &Ctx) -> Result<ExitCode, Failure> {
-    let client = Client::connect(&ctx.connect("cli"))?.ok_or_else(|| {
+    let client = ctx.server("cli")?.ok_or_else(|| {
         Error::Database(format!(
             "no selfserve server answers on {}; start one with `selfserve serve --db {}`",
             ctx.socket.display(),

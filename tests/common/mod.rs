@@ -1,6 +1,7 @@
 //! Runs the real binary on a real demo database in a temporary directory.
 #![allow(dead_code)]
 
+pub mod moves;
 pub mod pty;
 pub mod server;
 

@@ -2,9 +2,11 @@
 //! the same way whether a server answers on a socket or the database is opened in-process.
 
 use crate::protocol::Connected;
-use crate::socket_client::{Connect, SocketClient};
+use crate::remote::{Remote, SshClient};
+use crate::socket_client::{connect_socket, Connect, FramedClient};
 use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::{Actor, Error, Result, Store};
+use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -23,7 +25,9 @@ enum Transport {
     /// requests go straight to the dispatcher.
     InProcess { store: Arc<Store>, actor: Actor },
     /// `selfserve serve` on a Unix socket, running the same dispatcher.
-    Socket(SocketClient),
+    Socket(FramedClient<UnixStream>),
+    /// The same protocol to a server on another host, through `ssh HOST selfserve connect`.
+    Ssh(SshClient),
 }
 
 /// Opens the database at `db` and finds the administrator `login` is bound to (exit 3 if none);
@@ -51,10 +55,22 @@ impl Client {
     /// server refusing (another protocol version, a login bound to no administrator,
     /// `SELFSERVE_USER` from another user) is an error.
     pub fn connect(to: &Connect) -> Result<Option<Client>> {
-        Ok(SocketClient::connect(to)?.map(|(socket, welcome)| Client {
+        Ok(connect_socket(to)?.map(|(socket, welcome)| Client {
             connection: Some(welcome.connection),
             ..Client::with(Transport::Socket(socket))
         }))
+    }
+
+    /// A client of the server on another host, through ssh (`ssh` replaces the `ssh` command:
+    /// `SELFSERVE_SSH`). The SSH login there is who acts.
+    pub fn remote(
+        remote: &Remote,
+        ssh: Option<&str>,
+        front_end: &str,
+        read_only: bool,
+    ) -> Result<Client> {
+        let ssh = SshClient::connect(remote, ssh, front_end, read_only)?;
+        Ok(Client::with(Transport::Ssh(ssh)))
     }
 
     fn with(transport: Transport) -> Client {
@@ -78,6 +94,7 @@ impl Client {
                 dispatch(store, actor, request, &self.progress)
             }
             Transport::Socket(socket) => socket.call(request, &self.progress),
+            Transport::Ssh(ssh) => ssh.framed.call(request, &self.progress),
         }
     }
 
@@ -99,6 +116,7 @@ impl Client {
     pub fn server_status(&self) -> Result<Vec<Connected>> {
         match &self.transport {
             Transport::Socket(socket) => socket.status(),
+            Transport::Ssh(ssh) => ssh.framed.status(),
             Transport::InProcess { .. } => Err(Error::Database(
                 "no selfserve server: this client opened the database itself".into(),
             )),

@@ -1,5 +1,6 @@
-//! The client's end of the socket: blocking, as the command line is. One request at a time on
-//! one connection; the frames are frame.rs's.
+//! The client's end of the protocol: blocking, as the command line is. One request at a time on
+//! one connection; the frames are frame.rs's. Generic over the byte stream, so the same client
+//! speaks over a Unix socket here and over the pipes of `ssh HOST selfserve connect` (remote.rs).
 
 use crate::frame::{decode, encode, read_frame, write_frame, MAX_REPLY};
 use crate::protocol::{
@@ -7,9 +8,9 @@ use crate::protocol::{
 };
 use selfserve_core::api::Response;
 use selfserve_core::Error;
-use std::io;
+use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -17,9 +18,11 @@ use std::time::Duration;
 /// A server that does not answer its hello within this time is stuck.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub struct SocketClient {
-    stream: Mutex<UnixStream>,
-    socket: PathBuf,
+/// A connection to a server over any byte stream that reads its answers and takes its requests.
+pub struct FramedClient<S> {
+    stream: Mutex<S>,
+    /// Where the server is, for messages: a socket path, or a host over ssh.
+    server: String,
 }
 
 /// Who connects, as the front end says: never who acts (the server asks the kernel).
@@ -32,44 +35,64 @@ pub struct Connect<'a> {
     pub read_only: bool,
 }
 
-impl SocketClient {
-    /// Connects and says hello; `None` when no server answers there (no socket, or a stale one).
-    pub fn connect(to: &Connect) -> Result<Option<(SocketClient, Welcome)>, Error> {
-        let socket = to.socket;
-        let mut stream = match UnixStream::connect(socket) {
-            Ok(stream) => stream,
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
-                ) =>
-            {
-                return Ok(None)
-            }
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-                return Err(Error::PermissionDenied(format!(
-                    "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
-                    socket.display()
-                )))
-            }
-            Err(e) => {
-                return Err(Error::Database(format!(
-                    "cannot connect to the selfserve server on {}: {e}",
-                    socket.display()
-                )))
-            }
-        };
-        let hello = Hello {
+impl Connect<'_> {
+    fn hello(&self) -> Hello {
+        Hello {
             protocol: PROTOCOL,
-            front_end: to.front_end.to_string(),
-            login: to.login.map(str::to_string),
-            read_only: to.read_only,
-        };
-        let gone = |e: io::Error| went_away(socket, &e);
-        stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(gone)?;
+            front_end: self.front_end.to_string(),
+            login: self.login.map(str::to_string),
+            read_only: self.read_only,
+        }
+    }
+}
+
+/// Connects to the socket and says hello; `None` when no server answers there (no socket, or a
+/// stale one).
+pub fn connect_socket(to: &Connect) -> Result<Option<(FramedClient<UnixStream>, Welcome)>, Error> {
+    let socket = to.socket;
+    let stream = match UnixStream::connect(socket) {
+        Ok(stream) => stream,
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+            ) =>
+        {
+            return Ok(None)
+        }
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            return Err(Error::PermissionDenied(format!(
+                "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
+                socket.display()
+            )))
+        }
+        Err(e) => {
+            return Err(Error::Database(format!(
+                "cannot connect to the selfserve server on {}: {e}",
+                socket.display()
+            )))
+        }
+    };
+    let server = socket.display().to_string();
+    let gone = |e: io::Error| went_away(&server, &e);
+    stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(gone)?;
+    let (client, welcome) = FramedClient::hello(stream, server.clone(), &to.hello())??;
+    client.lock().set_read_timeout(None).map_err(gone)?;
+    Ok(Some((client, welcome)))
+}
+
+impl<S: Read + Write> FramedClient<S> {
+    /// Says hello on `stream` to the server described by `server`. The outer error is no
+    /// answer (the stream broke or timed out); the inner one the server's refusal.
+    pub fn hello(
+        mut stream: S,
+        server: String,
+        hello: &Hello,
+    ) -> Result<Result<(Self, Welcome), Error>, Error> {
+        let gone = |e: io::Error| went_away(&server, &e);
         // A server that refuses at once (too many connections) may close before our hello is
         // written: its refusal is still there to read, and says more than the broken pipe.
-        let sent = write_frame(&mut stream, &encode(&hello)?);
+        let sent = write_frame(&mut stream, &encode(hello)?);
         let reply = match (read_frame(&mut stream, MAX_REPLY), sent) {
             (Ok(reply), _) => reply,
             (Err(_), Err(e)) => return Err(gone(e)),
@@ -77,42 +100,42 @@ impl SocketClient {
                 return Err(match e.kind() {
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
                         Error::Database(format!(
-                    "the selfserve server on {} did not answer within {} seconds; see its log",
-                    socket.display(),
-                    HELLO_TIMEOUT.as_secs()
-                ))
+                            "the selfserve server on {server} did not answer within {} seconds; see its log",
+                            HELLO_TIMEOUT.as_secs()
+                        ))
                     }
                     _ => gone(e),
                 })
             }
         };
-        stream.set_read_timeout(None).map_err(gone)?;
-        match decode::<HelloReply>(&reply) {
-            Some(HelloReply::Welcome(welcome)) => Ok(Some((
-                SocketClient {
+        Ok(match decode::<HelloReply>(&reply) {
+            Some(HelloReply::Welcome(welcome)) => Ok((
+                FramedClient {
                     stream: Mutex::new(stream),
-                    socket: socket.to_path_buf(),
+                    server,
                 },
                 welcome,
-            ))),
+            )),
             Some(HelloReply::Refused(why)) => Err(why),
             None => Err(Error::Database(format!(
-                "the server on {} answered in a way this selfserve does not understand; run the same version of selfserve on both sides",
-                socket.display()
+                "the server on {server} answered in a way this selfserve does not understand; run the same version of selfserve on both sides"
             ))),
-        }
+        })
+    }
+
+    /// The stream, for one exchange at a time. A poisoned lock only means another thread
+    /// failed mid-exchange, and then the stream's next read says so.
+    fn lock(&self) -> std::sync::MutexGuard<'_, S> {
+        self.stream
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Sends `message` and reads until its answer, putting the progress reported into `progress`.
     fn exchange(&self, message: &ToServer, progress: &AtomicU64) -> Result<ToClient, Error> {
         let payload = encode(message)?;
-        // One exchange at a time on the connection; a poisoned lock only means another
-        // thread failed mid-exchange, and then the stream's next read says so.
-        let mut stream = self
-            .stream
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let gone = |e: io::Error| went_away(&self.socket, &e);
+        let mut stream = self.lock();
+        let gone = |e: io::Error| went_away(&self.server, &e);
         write_frame(&mut *stream, &payload).map_err(gone)?;
         loop {
             let frame = read_frame(&mut *stream, MAX_REPLY).map_err(gone)?;
@@ -157,11 +180,8 @@ impl SocketClient {
 
     /// Waits for the next notice of a watching connection.
     pub fn next_notice(&self) -> Result<Notice, Error> {
-        let mut stream = self
-            .stream
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let frame = read_frame(&mut *stream, MAX_REPLY).map_err(|e| went_away(&self.socket, &e))?;
+        let mut stream = self.lock();
+        let frame = read_frame(&mut *stream, MAX_REPLY).map_err(|e| went_away(&self.server, &e))?;
         match decode::<ToClient>(&frame) {
             Some(ToClient::Notice(notice)) => Ok(notice),
             _ => Err(self.mismatch()),
@@ -171,14 +191,13 @@ impl SocketClient {
     fn mismatch(&self) -> Error {
         Error::Database(format!(
             "the server on {} sent an answer of another kind; run the same version of selfserve on both sides",
-            self.socket.display()
+            self.server
         ))
     }
 }
 
-fn went_away(socket: &Path, e: &io::Error) -> Error {
+fn went_away(server: &str, e: &io::Error) -> Error {
     Error::Database(format!(
-        "the selfserve server on {} went away ({e}); a change it was making is whole or not made at all: look, then try again once it is back",
-        socket.display()
+        "the selfserve server on {server} went away ({e}); a change it was making is whole or not made at all: look, then try again once it is back"
     ))
 }

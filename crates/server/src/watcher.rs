@@ -2,11 +2,12 @@
 //! watch, only reads. The dashboard keeps one beside the connection it sends requests on.
 
 use crate::protocol::Notice;
-use crate::socket_client::{Connect, SocketClient};
+use crate::socket_client::{connect_socket, Connect, FramedClient};
 use selfserve_core::Error;
+use std::os::unix::net::UnixStream;
 
 pub struct Watcher {
-    socket: SocketClient,
+    socket: FramedClient<UnixStream>,
     /// The database's revision when the notices started.
     pub revision: u64,
 }
@@ -15,7 +16,7 @@ impl Watcher {
     /// Connects to the server on `to.socket` and asks for its notices; `None` when no server
     /// answers there.
     pub fn connect(to: &Connect) -> Result<Option<Watcher>, Error> {
-        let Some((socket, _)) = SocketClient::connect(to)? else {
+        let Some((socket, _)) = connect_socket(to)? else {
             return Ok(None);
         };
         let revision = socket.watch()?;
