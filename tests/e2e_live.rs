@@ -67,3 +67,20 @@ fn row(t: &Tui, text: &str) -> String {
         .unwrap_or_else(|| panic!("no {text:?} on:\n{screen}"))
         .to_string()
 }
+
+#[test]
+fn a_dashboard_whose_server_goes_away_says_so_and_exits_5_with_the_terminal_restored() {
+    let env = Env::demo_in_process();
+    let mut server = Server::start(&env.db, &socket_beside(&env.db), &[]);
+    let mut admin = Tui::start(&env, env.dir.path(), &[]);
+    admin.wait_for("Products · 1 of 17");
+    let deadline = Instant::now() + DEADLINE;
+    while !server.log_text().contains(", dashboard notices)") {
+        assert!(Instant::now() < deadline, "{}", server.log_text());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    server.kill();
+    assert_eq!(admin.exit_code(), 5);
+    admin.assert_restored();
+    admin.wait_for("went away");
+}

@@ -41,10 +41,20 @@ use std::time::Duration;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
-/// Why the loop ended: the user quit, or a signal (its number) asked us to.
+/// Why the loop ended: the user quit, a signal (its number) asked us to, or the server the
+/// dashboard talks to went away (why).
 enum Exit {
     Quit,
     Signal(i32),
+    Gone(String),
+}
+
+/// How the loop ends once the app has quit.
+fn ended(app: &mut App) -> Exit {
+    match app.gone.take() {
+        Some(why) => Exit::Gone(why),
+        None => Exit::Quit,
+    }
 }
 
 /// The session as the core describes it (`Request::Session`); `db` says where the data lives.
@@ -106,6 +116,10 @@ pub fn run(
     match outcome? {
         Exit::Quit => Ok(ExitCode::SUCCESS),
         Exit::Signal(n) => Ok(ExitCode::from(128 + n as u8)),
+        Exit::Gone(why) => {
+            eprintln!("selfserve: {why}");
+            Ok(ExitCode::from(5))
+        }
     }
 }
 
@@ -193,14 +207,14 @@ async fn event_loop(
                 _ => {}
             }
             if app.quit {
-                return Ok(Exit::Quit);
+                return Ok(ended(&mut app));
             }
         }
         for action in batch {
             dirty |= apply(&mut app, action, &client, &tx);
         }
         if app.quit {
-            return Ok(Exit::Quit);
+            return Ok(ended(&mut app));
         }
     }
 }

@@ -93,6 +93,8 @@ pub struct App {
     /// The dialog open over the screen, if any: it reads the keys until it closes.
     pub dialog: Option<Box<dyn Dialog>>,
     pub quit: bool,
+    /// Why the session ended by itself (its server went away), said after the terminal is back.
+    pub gone: Option<String>,
     /// Whether the last update changed anything to draw.
     pub dirty: bool,
 }
@@ -137,6 +139,7 @@ impl App {
             buyers: Default::default(),
             dialog: None,
             quit: false,
+            gone: None,
             dirty: true,
         }
     }

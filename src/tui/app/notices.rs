@@ -22,7 +22,10 @@ impl App {
         }
     }
 
+    /// The notices stop only when the server went away: the dashboard ends, and says why once
+    /// the terminal is back (exit 5), rather than showing what may no longer be true.
     pub(super) fn notices_lost(&mut self, why: &str) {
-        self.fail(format!("Changes by others no longer show up live: {why}"));
+        self.gone = Some(why.to_string());
+        self.quit = true;
     }
 }
