@@ -287,3 +287,39 @@ fn watch_needs_a_server_and_ends_when_it_goes_away() {
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains("went away"), "{err}");
 }
+
+#[test]
+fn twenty_watchers_and_three_writers_at_once_lose_no_write_and_see_every_one() {
+    let (env, _server) = served();
+    let watchers: Vec<Watch> = (0..20).map(|_| Watch::start(&env, &["--json"])).collect();
+    let from = watchers[0].from;
+    // Three writers at once, each flipping its own product's policy: every write is a change.
+    const PRODUCTS: [&str; 3] = ["CFQ7TTC0H9MP", "CFQ7TTC0MM8R", "CFQ7TTC0HDB1"];
+    const WRITES: usize = 10;
+    std::thread::scope(|s| {
+        for product in PRODUCTS {
+            let env = &env;
+            s.spawn(move || {
+                for i in 0..WRITES {
+                    let value = if i % 2 == 0 { "Disabled" } else { "Enabled" };
+                    let out = env.run(ADMIN, &["policy", "set", product, value]);
+                    assert_eq!(code(&out), 0, "{}", stderr(&out));
+                }
+            });
+        }
+    });
+    let total = PRODUCTS.len() * WRITES;
+    for w in &watchers {
+        let mut revisions: Vec<u64> = (0..total)
+            .map(|_| {
+                let n = w.next_json();
+                assert_eq!(n["notice"], "change", "{n}");
+                n["revision"].as_u64().expect("a revision")
+            })
+            .collect();
+        revisions.sort_unstable();
+        // One notice per committed write, none lost, none twice.
+        let expected: Vec<u64> = (from + 1..=from + total as u64).collect();
+        assert_eq!(revisions, expected);
+    }
+}
