@@ -1069,12 +1069,8 @@ fn falling_behind_the_notices_reads_everything_again_and_losing_them_says_why() 
     );
     assert_eq!(h.app.products.state, LoadState::Ready);
 
+    // Losing them means the server went away: the dashboard ends and says why (exit 5).
     h.act(Action::NoticesLost("the server went away".into()));
-    let said = h.app.message.clone().expect("a message");
-    assert!(said.error);
-    assert!(
-        said.text.ends_with("live: the server went away"),
-        "{}",
-        said.text
-    );
+    assert!(h.app.quit);
+    assert_eq!(h.app.gone.as_deref(), Some("the server went away"));
 }

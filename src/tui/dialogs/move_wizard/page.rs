@@ -200,13 +200,7 @@ impl MoveWizard {
 
 fn target_row(t: &Target, users: u32, w: u16, theme: Theme) -> Line<'static> {
     let w = usize::from(w);
-    let can = if t.selectable() {
-        format!("yes, takes all {users}")
-    } else if t.missing > 0 {
-        format!("no, {} missing", thousands(u64::from(t.missing)))
-    } else {
-        "no (see below)".to_string()
-    };
+    let can = t.answer(users);
     let free = format!(
         "{} free of {}",
         thousands(u64::from(t.free)),

@@ -41,6 +41,8 @@ pub struct Target {
     pub refusal: Option<String>,
     /// A central, Active target that lacks licenses: the move can add the missing ones.
     pub addable: bool,
+    pub status: Status,
+    pub self_service: bool,
 }
 
 impl Target {
@@ -56,11 +58,36 @@ impl Target {
             addable: !t.subscription.origin.is_self_service()
                 && t.subscription.status == Status::Active
                 && t.missing > 0,
+            status: t.subscription.status,
+            self_service: t.subscription.origin.is_self_service(),
         }
     }
 
     pub fn selectable(&self) -> bool {
         self.refusal.is_none()
+    }
+
+    /// Whether it can take the users, or why not, in a few words for its row (the whole
+    /// refusal shows under the list for the one under the cursor).
+    pub fn answer(&self, users: u32) -> String {
+        if self.selectable() {
+            format!("yes, takes all {}", thousands(u64::from(users)))
+        } else if self.addable {
+            format!("adds {} missing", thousands(u64::from(self.missing)))
+        } else if self.status != Status::Active {
+            format!("no, {}", self.status.as_str())
+        } else if self.self_service
+            && self
+                .refusal
+                .as_deref()
+                .is_some_and(|r| r.contains("not taken over"))
+        {
+            "no, not taken over".to_string()
+        } else if self.missing > 0 {
+            format!("no, {} missing", thousands(u64::from(self.missing)))
+        } else {
+            "no (see below)".to_string()
+        }
     }
 }
 
