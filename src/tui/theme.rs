@@ -9,6 +9,9 @@ use ratatui::symbols::border;
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// The terminal cannot show more than ASCII (its locale is not UTF-8): text from the data
+    /// is transliterated too, rather than written as bytes it would garble.
+    pub transliterate: bool,
 }
 
 const ASCII_BORDER: border::Set = border::Set {
@@ -26,9 +29,11 @@ impl Theme {
     /// From the environment: NO_COLOR (any non-empty value) and the locale.
     pub fn from_env(force_ascii: bool) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let utf8 = crate::text::locale_is_utf8();
         Theme {
             color: !no_color,
-            ascii: force_ascii || !locale_is_utf8(),
+            ascii: force_ascii || !utf8,
+            transliterate: !utf8,
         }
     }
 
@@ -115,16 +120,4 @@ impl Theme {
     pub fn status(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
-}
-
-/// The first of LC_ALL, LC_CTYPE and LANG that is set decides, as the C library does.
-fn locale_is_utf8() -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("utf-8") || v.contains("utf8")
-        })
 }

@@ -71,6 +71,9 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if theme.ascii {
         ascii_symbols(buf, area);
     }
+    if theme.transliterate {
+        transliterate(buf, area);
+    }
 }
 
 /// Where only ASCII shows, the few symbols the screens draw become ASCII ones. Names in the data
@@ -91,6 +94,33 @@ fn ascii_symbols(buf: &mut Buffer, area: Rect) {
                 _ => continue,
             };
             cell.set_symbol(ascii);
+        }
+    }
+}
+
+/// Under a locale that is not UTF-8, what is left beyond ASCII (names from the data) is written
+/// transliterated ("Zoë" as "Zoe"), or `?`, in the same columns: a character two columns wide
+/// gets two ASCII characters.
+fn transliterate(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buf[(x, y)].symbol().to_string();
+            let cols = text::width(&symbol).max(1) as u16;
+            if !symbol.is_ascii() {
+                let mut ascii: Vec<char> = text::ascii(&symbol)
+                    .chars()
+                    .filter(|c| c.is_ascii_graphic() || *c == ' ')
+                    .collect();
+                if ascii.is_empty() {
+                    ascii.push('?');
+                }
+                for i in 0..cols.min(area.right() - x) {
+                    let c = ascii.get(usize::from(i)).copied().unwrap_or(' ');
+                    buf[(x + i, y)].set_char(c);
+                }
+            }
+            x += cols;
         }
     }
 }

@@ -58,6 +58,7 @@ fn session(readonly: bool) -> Session {
         theme: Theme {
             color: false,
             ascii: false,
+            transliterate: false,
         },
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
     }
@@ -704,4 +705,23 @@ fn a_21vianet_tenant_says_so_in_the_status_bar_and_help() {
     assert!(h.render().contains("(21Vianet)"));
     h.keys("?");
     assert!(whole_help(&mut h).contains("https://portal.partner.microsoftonline.cn/"));
+}
+
+#[test]
+fn under_a_locale_without_utf8_names_are_written_in_ascii_in_their_columns() {
+    let mut h = Harness::new(80, 24);
+    h.app.session.theme = Theme {
+        color: false,
+        ascii: true,
+        transliterate: true,
+    };
+    h.keys("<Enter>");
+    let screen = h.render();
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("Bjorn Garcia"), "{screen}");
+    // Every row keeps the window's width: a wide character gave two ASCII ones.
+    for line in screen.lines() {
+        assert_eq!(line.trim_matches('"').chars().count(), 80, "{line}");
+    }
+    snap(&mut h, "subscriptions_ascii_locale");
 }

@@ -177,6 +177,7 @@ mod tests {
         let theme = Theme {
             color: false,
             ascii: false,
+            transliterate: false,
         };
         for cursor in [None, Some(99_999)] {
             built.set(0);
