@@ -14,11 +14,14 @@ pub mod centralise;
 pub mod email;
 pub mod messages;
 pub mod move_wizard;
+pub mod one_write;
 pub mod policy_panel;
 pub mod question;
 pub mod take_over;
 pub mod unassign;
 pub mod words;
+
+use words::user_list;
 
 use super::effect::{Effect, Job, Reply};
 use super::input::{DialogKey, DialogKeys};
@@ -301,6 +304,11 @@ pub fn result_page<'a, P>(
         None => {}
     }
     page.keys.push((DialogKey::Next.label(), "close"));
+}
+
+/// The keys of a page that can only be closed (a refusal, nothing to do).
+pub fn refusal_page_keys(page: &mut Page<'_>) {
+    page.keys.push((DialogKey::Back.label(), "close"));
 }
 
 /// A note on the dialog (a refusal of a key, say) goes first, so a long page never cuts it off.

@@ -803,20 +803,21 @@ fn enter_on_every_confirmation_page_changes_nothing() {
 
 #[test]
 fn t_takes_a_subscription_over_after_its_dry_run() {
-    use crate::tui::dialogs::take_over::{TakeOverDialog, TakeOverStep};
+    use crate::tui::dialogs::one_write::WriteStep;
+    use crate::tui::dialogs::take_over::TakeOverDialog;
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);
     to_sub(&mut h, PRO, from);
     let before = fingerprint(&h);
     let step = |h: &Harness| h.app.dialog_as::<TakeOverDialog>().map(|d| d.step);
     h.keys("t");
-    assert_eq!(step(&h), Some(TakeOverStep::Review));
+    assert_eq!(step(&h), Some(WriteStep::Review));
     snap(&mut h, "take_over_review");
     h.keys("<Enter><Esc>");
     assert!(h.app.dialog.is_none());
     assert_eq!(fingerprint(&h), before, "Enter and Esc change nothing");
     h.keys("ty");
-    assert_eq!(step(&h), Some(TakeOverStep::Done));
+    assert_eq!(step(&h), Some(WriteStep::Done));
     snap(&mut h, "take_over_done");
     let s = h.store.subscription(from).expect("read").expect("exists");
     assert!(s.taken_over.is_some(), "taken over in the store");
@@ -824,7 +825,7 @@ fn t_takes_a_subscription_over_after_its_dry_run() {
     assert!(message.starts_with("Took over"), "{message}");
     // A second time there is nothing to do, and y does nothing.
     h.keys("<Enter>ty");
-    assert_eq!(step(&h), Some(TakeOverStep::Review));
+    assert_eq!(step(&h), Some(WriteStep::Review));
     let after = fingerprint(&h);
     assert!(h
         .render()
@@ -874,19 +875,20 @@ fn a_user_paid_twice_is_marked_in_the_users_pane_and_counted_on_the_product_row(
 
 #[test]
 fn r_asks_the_buyer_to_cancel_by_e_mail_after_its_dry_run() {
-    use crate::tui::dialogs::ask_cancel::{AskCancelDialog, AskCancelStep};
+    use crate::tui::dialogs::ask_cancel::AskCancelDialog;
+    use crate::tui::dialogs::one_write::WriteStep;
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);
     to_sub(&mut h, PRO, from);
     let before = fingerprint(&h);
     let step = |h: &Harness| h.app.dialog_as::<AskCancelDialog>().map(|d| d.step);
     h.keys("r");
-    assert_eq!(step(&h), Some(AskCancelStep::Review));
+    assert_eq!(step(&h), Some(WriteStep::Review));
     snap(&mut h, "ask_cancel_review");
     h.keys("<Enter><Esc>");
     assert_eq!(fingerprint(&h), before, "Enter and Esc send nothing");
     h.keys("ry");
-    assert_eq!(step(&h), Some(AskCancelStep::Done));
+    assert_eq!(step(&h), Some(WriteStep::Done));
     let outbox = query::outbox_emails(&h.store, &h.actor, 10).expect("outbox");
     assert_eq!(outbox.len(), 1, "one e-mail to the buyer");
     assert_eq!(
@@ -899,7 +901,8 @@ fn r_asks_the_buyer_to_cancel_by_e_mail_after_its_dry_run() {
 
 #[test]
 fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
-    use crate::tui::dialogs::unassign::{UnassignDialog, UnassignStep};
+    use crate::tui::dialogs::one_write::WriteStep;
+    use crate::tui::dialogs::unassign::UnassignDialog;
     let mut h = Harness::new(80, 24);
     let (from, _) = movable(&h);
     let before_users = h.store.assignments_of(from).expect("users").len();
@@ -940,7 +943,7 @@ fn marked_users_lose_their_licenses_after_the_dry_run_and_y() {
     assert_eq!(fingerprint(&h), before, "Enter and Esc change nothing");
     h.keys("uy");
     let step = h.app.dialog_as::<UnassignDialog>().map(|d| d.step);
-    assert_eq!(step, Some(UnassignStep::Done));
+    assert_eq!(step, Some(WriteStep::Done));
     assert_eq!(
         h.store.assignments_of(from).expect("users").len(),
         before_users - 2
