@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::model::*;
 use crate::store::codec::{self, decode};
 use crate::store::Store;
+use crate::words::count;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -329,8 +330,10 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             c.breach(
                 "quantity",
                 format!(
-                    "subscription {} has {n} assignments but only {} licenses",
-                    s.id, s.quantity
+                    "subscription {} has {} but only {}",
+                    s.id,
+                    count(u64::from(n), "assignment"),
+                    count(u64::from(s.quantity), "license")
                 ),
             );
         }
@@ -338,8 +341,10 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             c.breach(
                 "count",
                 format!(
-                    "subscription {} records {} assigned but holds {n} assignments",
-                    s.id, s.assigned
+                    "subscription {} records {} assigned but holds {}",
+                    s.id,
+                    s.assigned,
+                    count(u64::from(n), "assignment")
                 ),
             );
         }

@@ -219,5 +219,5 @@ fn check_accepts_paid_twice_and_catches_more_assignments_than_licenses() {
     assert_eq!(kinds, vec!["quantity"], "{:#?}", report.breaches);
     assert!(report.breaches[0]
         .message
-        .contains("has 2 assignments but only 1 licenses"));
+        .contains("has 2 assignments but only 1 license"));
 }
