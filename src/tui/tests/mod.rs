@@ -60,6 +60,7 @@ fn session(readonly: bool) -> Session {
             ascii: false,
             transliterate: false,
         },
+        lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
     }
 }
