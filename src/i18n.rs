@@ -44,7 +44,10 @@ impl Lang {
 
     /// French for `fr`, `fr_FR.UTF-8`, `fr_CA`, `fr-BE@euro`…; English for anything else.
     fn of_locale(locale: &str) -> Lang {
-        let language = locale.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        let language = locale
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default();
         if language.eq_ignore_ascii_case("fr") {
             Lang::Fr
         } else {
@@ -131,7 +134,11 @@ mod tests {
             assert_eq!(Lang::choose(None, env(&[("LANG", locale)])), Lang::En);
         }
         // LC_ALL overrides LC_MESSAGES, which overrides LANG; an empty one counts as unset.
-        let all = [("LC_ALL", "en_GB.UTF-8"), ("LC_MESSAGES", "fr_FR"), ("LANG", "fr_FR")];
+        let all = [
+            ("LC_ALL", "en_GB.UTF-8"),
+            ("LC_MESSAGES", "fr_FR"),
+            ("LANG", "fr_FR"),
+        ];
         assert_eq!(Lang::choose(None, env(&all)), Lang::En);
         let messages = [("LC_ALL", ""), ("LC_MESSAGES", "fr_CA"), ("LANG", "en_US")];
         assert_eq!(Lang::choose(None, env(&messages)), Lang::Fr);
@@ -155,7 +162,10 @@ mod tests {
 
     /// Each message's id and the placeholders it uses (`{ $count }`), attributes included.
     fn catalogue(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let path = format!("{}/assets/i18n/{lang}/selfserve.ftl", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/assets/i18n/{lang}/selfserve.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let source = std::fs::read_to_string(&path).expect("catalogue");
         let resource = match fluent_syntax::parser::parse(source.as_str()) {
             Ok(r) => r,
@@ -227,7 +237,10 @@ mod tests {
         }
         // The loader reads the same files: every message resolves in its own language.
         for (id, vars) in &en {
-            assert!(Lang::En.has(id, vars) && Lang::Fr.has(id, vars), "{id} does not load");
+            assert!(
+                Lang::En.has(id, vars) && Lang::Fr.has(id, vars),
+                "{id} does not load"
+            );
         }
     }
 }

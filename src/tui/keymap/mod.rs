@@ -170,6 +170,9 @@ fn refused(b: &Binding, why: &str, session: &Session) -> Action {
     let lang = session.lang;
     Action::Refused(lang.tr(
         "key-refused",
-        &[("what", lang.t(b.help).into()), ("why", why.to_string().into())],
+        &[
+            ("what", lang.t(b.help).into()),
+            ("why", why.to_string().into()),
+        ],
     ))
 }

@@ -153,13 +153,7 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         "key-quit"
     ),
-    bind!(
-        Scope::Global,
-        [k('?')],
-        "?",
-        Action::Help,
-        "key-help"
-    ),
+    bind!(Scope::Global, [k('?')], "?", Action::Help, "key-help"),
     bind!(
         Scope::Global,
         [k('M')],
@@ -286,13 +280,7 @@ pub static BINDINGS: &[Binding] = &[
         Action::NextPane,
         "key-switch-pane"
     ),
-    bind!(
-        Scope::On(SUBS),
-        [k(' ')],
-        "Space",
-        Action::Mark,
-        "key-mark"
-    ),
+    bind!(Scope::On(SUBS), [k(' ')], "Space", Action::Mark, "key-mark"),
     bind!(
         Scope::On(SUBS),
         [k('a')],

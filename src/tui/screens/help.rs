@@ -2,8 +2,8 @@
 //! it was opened from, flowed into as many columns as the window needs.
 
 use super::widgets;
-use crate::text;
 use crate::i18n::Lang;
+use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::DialogKeys;
 use crate::tui::keymap::{self, Binding, Scope};
@@ -98,7 +98,10 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     if !withheld.is_empty() {
         lines.push((None, lang.t("help-withheld")));
         for (b, why) in withheld {
-            lines.push((Some(b.label.to_string()), format!("{} ({why})", lang.t(b.help))));
+            lines.push((
+                Some(b.label.to_string()),
+                format!("{} ({why})", lang.t(b.help)),
+            ));
         }
     }
     let session = &app.session;

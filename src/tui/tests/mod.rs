@@ -77,7 +77,14 @@ impl Harness {
 
     /// The dashboard in this language, otherwise as `new`.
     fn in_lang(w: u16, h: u16, lang: crate::i18n::Lang) -> Harness {
-        Harness::with_session(w, h, Session { lang, ..session(false) })
+        Harness::with_session(
+            w,
+            h,
+            Session {
+                lang,
+                ..session(false)
+            },
+        )
     }
 
     fn with_session(w: u16, h: u16, session: Session) -> Harness {
