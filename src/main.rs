@@ -3,6 +3,7 @@
 mod cli;
 mod watchdog;
 
+use selfserve::i18n::Lang;
 use selfserve::tui;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -45,6 +46,9 @@ pub struct Args {
     /// Dashboard: ASCII borders, for terminals or locales without UTF-8
     #[arg(long, global = true)]
     ascii: bool,
+    /// Language of the dashboard [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    #[arg(long, global = true, env = "SELFSERVE_LANG", value_name = "LANG")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -123,7 +127,14 @@ fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode, Failure> {
     let ctx = Ctx::new(&args)?;
     match args.command {
-        None | Some(Command::Tui) => cli::first_run::run(&ctx, tui::Options { ascii: args.ascii }),
+        None | Some(Command::Tui) => {
+            let lang = Lang::choose(args.lang, |name| std::env::var(name).ok());
+            let options = tui::Options {
+                ascii: args.ascii,
+                lang,
+            };
+            cli::first_run::run(&ctx, options)
+        }
         Some(Command::Demo(a)) => cli::demo::run(&ctx, &a),
         Some(Command::Product(c)) => cli::product::run(&ctx, &c),
         Some(Command::Subscription(c)) => cli::subscription::run(&ctx, &c),

@@ -7,6 +7,7 @@ use super::input::DialogKey;
 use super::lifecycle::Summary;
 use super::list::{Loaded, Nav};
 use super::rows::{ProductItem, SubsKey, UserLine};
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
@@ -36,17 +37,17 @@ impl Screen {
         Screen::Help,
     ];
 
-    /// The key that reaches it, its name on the tab line (short enough for 80 columns) and
-    /// its title.
+    /// The key that reaches it, and the message ids of its name on the tab line (short enough
+    /// for 80 columns in either language) and of its title.
     const fn info(self) -> (char, &'static str, &'static str) {
         match self {
-            Screen::Products => ('1', "Products", "Products"),
-            Screen::Subscriptions => ('2', "Subscriptions", "Subscriptions"),
-            Screen::Policies => ('3', "Policies", "Self-service trials and purchases"),
-            Screen::Export => ('4', "Export", "Export users"),
-            Screen::Audit => ('5', "Audit", "Audit log"),
-            Screen::Outbox => ('6', "Outbox", "Outbox"),
-            Screen::Help => ('?', "Help", "Help"),
+            Screen::Products => ('1', "tab-products", "title-products"),
+            Screen::Subscriptions => ('2', "tab-subscriptions", "title-subscriptions"),
+            Screen::Policies => ('3', "tab-policies", "title-policies"),
+            Screen::Export => ('4', "tab-export", "title-export"),
+            Screen::Audit => ('5', "tab-audit", "title-audit"),
+            Screen::Outbox => ('6', "tab-outbox", "title-outbox"),
+            Screen::Help => ('?', "tab-help", "title-help"),
         }
     }
 
@@ -54,12 +55,12 @@ impl Screen {
         self.info().0
     }
 
-    pub fn tab(self) -> &'static str {
-        self.info().1
+    pub fn tab(self, lang: Lang) -> String {
+        lang.t(self.info().1)
     }
 
-    pub fn title(self) -> &'static str {
-        self.info().2
+    pub fn title(self, lang: Lang) -> String {
+        lang.t(self.info().2)
     }
 }
 

@@ -70,6 +70,7 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         readonly: info.read_only,
         export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
         theme: theme::Theme::from_env(options.ascii),
+        lang: options.lang,
         now,
     }
 }

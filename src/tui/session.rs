@@ -1,6 +1,7 @@
 //! Who is looking, at what, and with which clock: fixed for the session, known to every layer.
 
 use super::theme::Theme;
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{Cloud, Role};
 use std::time::Instant;
@@ -9,6 +10,7 @@ use std::time::Instant;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub ascii: bool,
+    pub lang: Lang,
 }
 
 /// Who is looking at what: fixed for the session.
@@ -25,6 +27,8 @@ pub struct Session {
     /// Where the export goes unless the user edits it.
     pub export_path: String,
     pub theme: Theme,
+    /// The language of the dashboard's words (the data is shown as it is).
+    pub lang: Lang,
     /// The clock when the session began (`App::now` moves on with each tick).
     pub now: DateTime<Utc>,
 }

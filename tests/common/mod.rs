@@ -34,6 +34,8 @@ pub fn bin() -> Command {
         .env_remove("SELFSERVE_NOW")
         .env_remove("SELFSERVE_USER")
         .env_remove("SELFSERVE_SOCKET")
+        .env_remove("SELFSERVE_LANG")
+        .env_remove("LC_MESSAGES")
         // Human output follows the locale (ASCII where it is not UTF-8): pin it.
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")

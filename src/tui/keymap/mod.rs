@@ -34,6 +34,7 @@ pub struct Binding {
     /// How help names the keys.
     pub label: &'static str,
     pub action: Action,
+    /// The message id of what it does (`assets/i18n`): `Lang::t` gives the words.
     pub help: &'static str,
     pub scope: Scope,
     /// What the action needs beyond reading: hidden with `--readonly` or a role without it.
@@ -138,7 +139,7 @@ pub fn action_for(mode: Mode, session: &Session, key: &KeyEvent) -> Option<Actio
             .find(|b| matches(b, key))
             .map(|b| match withheld_because(b, session) {
                 None => b.action.clone(),
-                Some(why) => refused(b, &why),
+                Some(why) => refused(b, &why, session),
             })
             // A search box types every other character.
             .or_else(|| match keys {
@@ -160,11 +161,18 @@ pub fn action_for(mode: Mode, session: &Session, key: &KeyEvent) -> Option<Actio
             // A key this session may not use says why, rather than doing nothing.
             withheld(screen, session)
                 .find(|(b, _)| matches(b, key))
-                .map(|(b, why)| refused(b, &why))
+                .map(|(b, why)| refused(b, &why, session))
         }
     }
 }
 
-fn refused(b: &Binding, why: &str) -> Action {
-    Action::Refused(format!("{} is not available: {why}", b.help))
+fn refused(b: &Binding, why: &str, session: &Session) -> Action {
+    let lang = session.lang;
+    Action::Refused(lang.tr(
+        "key-refused",
+        &[
+            ("what", lang.t(b.help).into()),
+            ("why", why.to_string().into()),
+        ],
+    ))
 }

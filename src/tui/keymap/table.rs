@@ -1,5 +1,6 @@
 //! The key table: one row per binding. It dispatches the keys and `?` draws the help from it,
-//! so the two cannot disagree. A binding that writes names the capability it needs.
+//! so the two cannot disagree. A binding that writes names the capability it needs. Each help
+//! text is a message id of the catalogues (`assets/i18n`), looked up where it is shown.
 
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
@@ -73,266 +74,254 @@ pub static BINDINGS: &[Binding] = &[
         [k('y')],
         "y",
         Action::Dialog(DialogKey::Yes),
-        "Yes, go ahead"
+        "key-yes"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Question),
         [code(KeyCode::Enter)],
         "Enter",
         Action::Dialog(DialogKey::Next),
-        "Nothing: only y says yes"
+        "key-enter-not-yes"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Question),
         [k('n'), code(KeyCode::Esc)],
         "n Esc",
         Action::Dialog(DialogKey::Back),
-        "No, change nothing"
+        "key-no"
     ),
     bind!(
         Scope::Typing,
         [code(KeyCode::Enter)],
         "Enter",
         Action::SearchAccept,
-        "Keep what you typed"
+        "key-search-keep"
     ),
     bind!(
         Scope::Typing,
         [code(KeyCode::Esc)],
         "Esc",
         Action::SearchCancel,
-        "Clear it and stop typing"
+        "key-search-clear"
     ),
     bind!(
         Scope::Typing,
         [code(KeyCode::Backspace)],
         "Backspace",
         Action::SearchBackspace,
-        "Delete the last character"
+        "key-delete-char"
     ),
     bind!(
         Scope::Typing,
         [code(KeyCode::Up)],
         "↑",
         Action::Nav(Nav::Up),
-        "Move up while typing"
+        "key-typing-up"
     ),
     bind!(
         Scope::Typing,
         [code(KeyCode::Down)],
         "↓",
         Action::Nav(Nav::Down),
-        "Move down while typing"
+        "key-typing-down"
     ),
     bind!(
         Scope::Path,
         [code(KeyCode::Enter)],
         "Enter",
         Action::PathAccept,
-        "Keep the path"
+        "key-path-keep"
     ),
     bind!(
         Scope::Path,
         [code(KeyCode::Esc)],
         "Esc",
         Action::PathCancel,
-        "Drop the edit, keep the old path"
+        "key-path-drop"
     ),
     bind!(
         Scope::Path,
         [code(KeyCode::Backspace)],
         "Backspace",
         Action::PathBackspace,
-        "Delete the last character"
+        "key-delete-char"
     ),
     bind!(
         Scope::Global,
         [k('q'), ctrl('c')],
         "q Ctrl-C",
         Action::Quit,
-        "Quit"
+        "key-quit"
     ),
-    bind!(
-        Scope::Global,
-        [k('?')],
-        "?",
-        Action::Help,
-        "Help for this screen"
-    ),
+    bind!(Scope::Global, [k('?')], "?", Action::Help, "key-help"),
     bind!(
         Scope::Global,
         [k('M')],
         "M",
         Action::OpenDialog(messages::open),
-        "Messages so far, each whole"
+        "key-messages"
     ),
     bind!(
         Scope::Global,
         [k('1')],
         "1",
         Action::Goto(Screen::Products),
-        "Products"
+        "key-goto-products"
     ),
     bind!(
         Scope::Global,
         [k('2')],
         "2",
         Action::Goto(Screen::Subscriptions),
-        "Subscriptions of the product"
+        "key-goto-subscriptions"
     ),
     bind!(
         Scope::Global,
         [k('3')],
         "3",
         Action::Goto(Screen::Policies),
-        "Self-service policies"
+        "key-goto-policies"
     ),
     bind!(
         Scope::Global,
         [k('4')],
         "4",
         Action::Goto(Screen::Export),
-        "Export users"
+        "key-goto-export"
     ),
     bind!(
         Scope::Global,
         [k('5')],
         "5",
         Action::Goto(Screen::Audit),
-        "Audit log"
+        "key-goto-audit"
     ),
     bind!(
         Scope::Global,
         [k('6')],
         "6",
         Action::Goto(Screen::Outbox),
-        "Outbox"
+        "key-goto-outbox"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::Up), k('k')],
         "↑ k",
         Action::Nav(Nav::Up),
-        "Move up"
+        "key-up"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::Down), k('j')],
         "↓ j",
         Action::Nav(Nav::Down),
-        "Move down"
+        "key-down"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::PageUp)],
         "PgUp",
         Action::Nav(Nav::PageUp),
-        "Page up"
+        "key-page-up"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::PageDown)],
         "PgDn",
         Action::Nav(Nav::PageDown),
-        "Page down"
+        "key-page-down"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::Home), k('g')],
         "Home g",
         Action::Nav(Nav::Home),
-        "First row"
+        "key-first"
     ),
     bind!(
         Scope::On(MOVES),
         [code(KeyCode::End), k('G')],
         "End G",
         Action::Nav(Nav::End),
-        "Last row"
+        "key-last"
     ),
     bind!(
         Scope::On(LISTS),
         [k('/')],
         "/",
         Action::SearchStart,
-        "Search product, buyer, UPN"
+        "key-search"
     ),
     bind!(
         Scope::On(&[Screen::Products, Screen::Subscriptions, Screen::Export]),
         [k('f')],
         "f",
         Action::ToggleSelfService,
-        "Self-service filter on/off"
+        "key-self-service"
     ),
     bind!(
         Scope::On(&[Screen::Products]),
         [code(KeyCode::Enter)],
         "Enter",
         Action::Enter,
-        "Open product's subscriptions"
+        "key-open-product"
     ),
     bind!(
         Scope::On(&[Screen::Subscriptions]),
         [code(KeyCode::Enter)],
         "Enter",
         Action::Enter,
-        "Open subscription and users"
+        "key-open-subscription"
     ),
     bind!(
         Scope::On(&[Screen::Subscriptions]),
         [code(KeyCode::Tab)],
         "Tab",
         Action::NextPane,
-        "Switch list / users pane"
+        "key-switch-pane"
     ),
-    bind!(
-        Scope::On(SUBS),
-        [k(' ')],
-        "Space",
-        Action::Mark,
-        "Mark / unmark (a user, in the users pane)"
-    ),
+    bind!(Scope::On(SUBS), [k(' ')], "Space", Action::Mark, "key-mark"),
     bind!(
         Scope::On(SUBS),
         [k('a')],
         "a",
         Action::MarkAll,
-        "Mark all shown (or unmark)"
+        "key-mark-all"
     ),
     bind!(
         Scope::On(&[Screen::Export]),
         [k('e')],
         "e",
         Action::EditPath,
-        "Edit the export path"
+        "key-edit-path"
     ),
     bind!(
         Scope::On(&[Screen::Export]),
         [k('w'), code(KeyCode::Enter)],
         "w Enter",
         Action::Write,
-        "Write the CSV of the marked"
+        "key-write-csv"
     ),
     bind!(
         Scope::On(&[Screen::Audit]),
         [code(KeyCode::Enter), code(KeyCode::Tab)],
         "Enter Tab",
         Action::Enter,
-        "Show or hide the details"
+        "key-details"
     ),
     bind!(
         Scope::On(&[Screen::Outbox]),
         [code(KeyCode::Tab)],
         "Tab",
         Action::NextPane,
-        "Show or hide the details"
+        "key-details"
     ),
     bind!(
         Scope::On(&[Screen::Outbox]),
         [code(KeyCode::Enter)],
         "Enter",
         Action::OpenDialog(email::open),
-        "Read the e-mail whole"
+        "key-read-email"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -340,7 +329,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('A')],
         "A",
         Action::OpenDialog(assign::open),
-        "Assign licenses (search users)"
+        "key-assign"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -348,7 +337,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('u')],
         "u",
         Action::OpenDialog(unassign::open),
-        "Unassign the marked users' licenses"
+        "key-unassign"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -356,7 +345,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('r')],
         "r",
         Action::OpenDialog(ask_cancel::open),
-        "Request its buyer cancel (e-mail)"
+        "key-ask-cancel"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -364,7 +353,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('t')],
         "t",
         Action::OpenDialog(take_over::open),
-        "Take it over (then assign licenses)"
+        "key-take-over"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -372,7 +361,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('m')],
         "m",
         Action::OpenDialog(move_wizard::open),
-        "Move its users elsewhere (wizard)"
+        "key-move"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -380,7 +369,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('c')],
         "c",
         Action::OpenDialog(cancel::open),
-        "Cancel the subscription"
+        "key-cancel"
     ),
     bind!(
         needs Capability::ManageSubscriptions,
@@ -388,56 +377,56 @@ pub static BINDINGS: &[Binding] = &[
         [k('C')],
         "C",
         Action::OpenDialog(centralise::open),
-        "Centralise: one central sub for all"
+        "key-centralise"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Up,
-        "Move up, or scroll"
+        "key-step-up"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Down,
-        "Move down, or scroll"
+        "key-step-down"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Next,
-        "Next step (changes nothing)"
+        "key-step-next"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Yes,
-        "Yes: carry out what is shown"
+        "key-step-yes"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Back,
-        "Back a step, or close"
+        "key-step-back"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Buy,
-        "Buy licenses for the users"
+        "key-step-buy"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Term,
-        "Purchase: annual / monthly term"
+        "key-step-term"
     ),
     bind!(
         Scope::On(&[Screen::Policies]),
         [code(KeyCode::Enter)],
         "Enter",
         Action::OpenDialog(policy_panel::open),
-        "Open the product's policy panel"
+        "key-open-policy"
     ),
     bind!(
         Scope::On(&[Screen::Policies]),
         [code(KeyCode::Tab)],
         "Tab",
         Action::NextPane,
-        "Show or hide the details"
+        "key-details"
     ),
     bind!(
         needs Capability::ManagePolicies,
@@ -445,7 +434,7 @@ pub static BINDINGS: &[Binding] = &[
         [k('a')],
         "a",
         Action::OpenDialog(policy_panel::open_all),
-        "Set every product's policy"
+        "key-policy-all"
     ),
     bind!(
         needs Capability::ManagePolicies,
@@ -453,7 +442,7 @@ pub static BINDINGS: &[Binding] = &[
         [code(KeyCode::Up), k('k')],
         "↑ k",
         Action::Dialog(DialogKey::Up),
-        "Choose the value above"
+        "key-value-above"
     ),
     bind!(
         needs Capability::ManagePolicies,
@@ -461,7 +450,7 @@ pub static BINDINGS: &[Binding] = &[
         [code(KeyCode::Down), k('j')],
         "↓ j",
         Action::Dialog(DialogKey::Down),
-        "Choose the value below"
+        "key-value-below"
     ),
     bind!(
         needs Capability::ManagePolicies,
@@ -469,60 +458,60 @@ pub static BINDINGS: &[Binding] = &[
         [code(KeyCode::Enter), k('s')],
         "Enter s",
         Action::Dialog(DialogKey::Next),
-        "Save changes"
+        "key-save"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         [code(KeyCode::Up)],
         "↑",
         Action::Dialog(DialogKey::Up),
-        "Move up the results"
+        "key-results-up"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         [code(KeyCode::Down)],
         "↓",
         Action::Dialog(DialogKey::Down),
-        "Move down the results"
+        "key-results-down"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         [code(KeyCode::Enter)],
         "Enter",
         Action::Dialog(DialogKey::Next),
-        "Pick or unpick the user"
+        "key-pick-user"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         DialogKey::Review,
-        "Review what is picked"
+        "key-review"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         [code(KeyCode::Backspace)],
         "Backspace",
         Action::DialogType(None),
-        "Delete the last character"
+        "key-delete-char"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Typing),
         [code(KeyCode::Esc)],
         "Esc",
         Action::Dialog(DialogKey::Back),
-        "Close, changing nothing"
+        "key-close"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Panel),
         [code(KeyCode::Esc)],
         "Esc",
         Action::Dialog(DialogKey::Back),
-        "Close, changing nothing"
+        "key-close"
     ),
     bind!(
         Scope::Global,
         [code(KeyCode::Esc)],
         "Esc",
         Action::Back,
-        "Clear the search, or go back"
+        "key-back"
     ),
 ];

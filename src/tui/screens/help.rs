@@ -2,6 +2,7 @@
 //! it was opened from, flowed into as many columns as the window needs.
 
 use super::widgets;
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::DialogKeys;
@@ -16,7 +17,8 @@ const KEY_COLS: usize = 10;
 const COLUMN: usize = 40;
 
 fn section(
-    lines: &mut Vec<(Option<&'static str>, String)>,
+    lines: &mut Vec<(Option<String>, String)>,
+    lang: Lang,
     heading: String,
     items: Vec<&'static Binding>,
 ) {
@@ -25,31 +27,40 @@ fn section(
     }
     lines.push((None, heading));
     for b in items {
-        lines.push((Some(b.label), b.help.to_string()));
+        lines.push((Some(b.label.to_string()), lang.t(b.help)));
     }
 }
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
     let from = app.help_from;
+    let lang = app.session.lang;
+    let title = from.title(lang);
     let inner = widgets::inner(body);
     let mut lines = Vec::new();
     let here = keymap::for_screen(from, &app.session)
         .filter(|b| b.scope != Scope::Global)
         .collect();
-    section(&mut lines, format!("On {}", from.title()), here);
+    section(
+        &mut lines,
+        lang,
+        lang.tr("help-on", &[("screen", title.clone().into())]),
+        here,
+    );
     let everywhere = keymap::for_screen(from, &app.session)
         .filter(|b| b.scope == Scope::Global)
         .collect();
-    section(&mut lines, "Everywhere".to_string(), everywhere);
+    section(&mut lines, lang, lang.t("help-everywhere"), everywhere);
     section(
         &mut lines,
-        "While typing a search".to_string(),
+        lang,
+        lang.t("help-typing"),
         keymap::for_scope(Scope::Typing).collect(),
     );
     section(
         &mut lines,
-        "When asked yes or no".to_string(),
+        lang,
+        lang.t("help-question"),
         keymap::for_scope(Scope::Dialog(DialogKeys::Question)).collect(),
     );
     // Only where this session can open a dialog (move, cancel, centralise) from this screen.
@@ -60,21 +71,24 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     if opens_dialog {
         section(
             &mut lines,
-            "In a move, cancel or centralise dialog".to_string(),
+            lang,
+            lang.t("help-steps"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Steps)).collect(),
         );
     }
     if opens_dialog && from == crate::tui::action::Screen::Subscriptions {
         section(
             &mut lines,
-            "In the license picker (A)".to_string(),
+            lang,
+            lang.t("help-picker"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Typing)).collect(),
         );
     }
     if from == crate::tui::action::Screen::Policies {
         section(
             &mut lines,
-            "In the policy panel".to_string(),
+            lang,
+            lang.t("help-panel"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Panel))
                 .filter(|b| keymap::withheld_because(b, &app.session).is_none())
                 .collect(),
@@ -82,26 +96,32 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     }
     let withheld: Vec<_> = keymap::withheld(from, &app.session).collect();
     if !withheld.is_empty() {
-        lines.push((None, "Not available to you".to_string()));
+        lines.push((None, lang.t("help-withheld")));
         for (b, why) in withheld {
-            lines.push((Some(b.label), format!("{} ({why})", b.help)));
+            lines.push((
+                Some(b.label.to_string()),
+                format!("{} ({why})", lang.t(b.help)),
+            ));
         }
     }
     let session = &app.session;
-    lines.push((None, "This session".to_string()));
+    lines.push((None, lang.t("help-session")));
     lines.push((
-        Some("You"),
+        Some(lang.t("help-you")),
         format!("{} ({})", session.upn, session.role.as_str()),
     ));
     let demo = if session.demo {
-        " (DEMO: not real data)"
+        lang.t("help-demo")
     } else {
-        ""
+        String::new()
     };
-    lines.push((Some("Can"), keymap::role_limits(session)));
-    lines.push((Some("Tenant"), format!("{}{demo}", session.tenant)));
+    lines.push((Some(lang.t("help-can")), keymap::role_limits(session)));
     lines.push((
-        Some("Cloud"),
+        Some(lang.t("help-tenant")),
+        format!("{}{demo}", session.tenant),
+    ));
+    lines.push((
+        Some(lang.t("help-cloud")),
         format!(
             "{} · {}",
             session.cloud.as_str(),
@@ -109,14 +129,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         ),
     ));
     if let Some(text) = lifecycle_status(app) {
-        lines.push((Some("Lifecycle"), text));
+        lines.push((Some(lang.t("help-lifecycle")), text));
     }
-    lines.push((Some("Database"), session.db.clone()));
+    lines.push((Some(lang.t("help-database")), session.db.clone()));
     if app.session.readonly {
-        lines.push((
-            None,
-            "Read-only: actions that change the tenant are hidden.".to_string(),
-        ));
+        lines.push((None, lang.t("help-readonly")));
     }
     // Columns wide enough to read (as many as the width gives, no more than the lines need);
     // what the height cannot show scrolls, every column together.
@@ -125,15 +142,17 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let per_column = lines.len().div_ceil(columns).max(1);
     let scroll = app.help_scroll.min(per_column.saturating_sub(rows));
     let title = if per_column > rows {
-        format!(
-            " Help · {} · rows {}–{} of {} (↑↓ PgUp PgDn) ",
-            from.title(),
-            scroll + 1,
-            (scroll + rows).min(per_column),
-            per_column
+        lang.tr(
+            "help-title-scrolled",
+            &[
+                ("screen", title.into()),
+                ("first", (scroll + 1).into()),
+                ("last", (scroll + rows).min(per_column).into()),
+                ("total", per_column.into()),
+            ],
         )
     } else {
-        format!(" Help · {} ", from.title())
+        lang.tr("help-title", &[("screen", title.into())])
     };
     widgets::block(theme, title, true).render(body, buf);
     let col_width = inner.width / columns as u16;

@@ -141,15 +141,15 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
     for s in Screen::ALL {
         let active = s == app.screen;
         spans.push(Span::styled(
-            format!("{} {}", s.key(), s.tab()),
+            format!("{} {}", s.key(), s.tab(app.session.lang)),
             theme.tab(active),
         ));
         spans.push(Span::raw(" "));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     if app.session.demo {
-        let badge = " DEMO ";
-        let x = area.right().saturating_sub(badge.len() as u16);
+        let badge = format!(" {} ", app.session.lang.t("status-demo"));
+        let x = area.right().saturating_sub(text::width(&badge) as u16);
         buf.set_line(x, area.y, &Line::styled(badge, theme.demo()), area.width);
     }
 }

@@ -2,6 +2,8 @@
 //! Enter opens the policy panel over the list (`policy_panel`), where the value is changed.
 
 use super::{field, placeholder, title, widgets};
+use crate::i18n::policy_words;
+use crate::tui::action::Screen;
 use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::widgets::table::{self, cell, col, Col};
@@ -40,7 +42,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let (list_area, detail_area) = layout::policies(app, body);
     widgets::block(
         theme,
-        title("Self-service trials and purchases", &app.policies),
+        title(&Screen::Policies.title(app.session.lang), &app.policies),
         true,
     )
     .render(list_area, buf);
@@ -57,11 +59,12 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
     let q = app.policies.list.folded_query();
     // The module's name for the value needs room; narrow windows show it in the detail.
     let cols = if inner.width >= 100 { WIDE } else { NARROW };
+    let lang = app.session.lang;
     table::draw(buf, inner, theme, cols, &app.policies.list, true, |p, w| {
         let mut cells = vec![
             cell(&p.product_name, w[0], false, q, theme),
             cell(&p.product_id.0, w[1], false, q, theme),
-            cell(p.policy_value.words(), w[2], false, "", theme),
+            cell(&policy_words(lang, p.policy_value), w[2], false, "", theme),
         ];
         if let Some(&width) = w.get(3) {
             cells.push(cell(p.policy_value.as_str(), width, false, "", theme));
@@ -84,7 +87,7 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
             &format!("{} = {}", p.policy_id, p.policy_value.as_str()),
             w,
         ),
-        field(app, "Shown as", p.policy_value.words(), w),
+        field(app, "Shown as", &policy_words(lang, p.policy_value), w),
         Line::raw(meaning(p.policy_value)),
         Line::styled(
             format!(

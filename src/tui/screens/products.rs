@@ -3,7 +3,9 @@
 //! names the selected product's matching buyer.
 
 use super::{placeholder, title, widgets};
+use crate::i18n::policy_words;
 use crate::text;
+use crate::tui::action::Screen;
 use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::fold::fold;
@@ -41,13 +43,14 @@ const WIDE: &[Col] = &[
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let filter = if app.self_service {
-        "Products with self-service subscriptions (filter on: f)"
+        lang.t("products-filtered")
     } else {
-        "Products"
+        Screen::Products.title(lang)
     };
     let area = layout::products(body);
-    let mut block = widgets::block(theme, title(filter, &app.products), true);
+    let mut block = widgets::block(theme, title(&filter, &app.products), true);
     if let Some(line) = buyer_note(app, usize::from(area.width.saturating_sub(4))) {
         block = block.title_bottom(line);
     }
@@ -94,7 +97,8 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             cells.push(cell(&text, w[at + i], right, "", theme));
         }
         if cols.len() == WIDE.len() {
-            cells.push(cell(p.policy.words(), w[at + 6], false, "", theme));
+            let words = policy_words(lang, p.policy);
+            cells.push(cell(&words, w[at + 6], false, "", theme));
         }
         cells
     });

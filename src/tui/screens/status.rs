@@ -25,13 +25,14 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
         None => {
             let mut spans = Vec::new();
             for (key, what) in [
-                ("?", "help"),
-                ("/", "search"),
-                ("f", "self-service"),
-                ("Enter", "open"),
-                ("q", "quit"),
+                ("?", "hint-help"),
+                ("/", "hint-search"),
+                ("f", "hint-self-service"),
+                ("Enter", "hint-open"),
+                ("q", "hint-quit"),
             ] {
                 spans.push(Span::styled(key, theme.key()));
+                let what = app.session.lang.t(what);
                 spans.push(Span::styled(format!(" {what}  "), theme.dim()));
             }
             Line::from(spans)
@@ -42,12 +43,17 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let used: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     if !app.query().is_empty() {
-        let kept = format!(
-            "/{}  {} match{}",
-            text::sanitize(app.query()),
-            crate::tui::widgets::table::thousands(matches as u64),
-            if matches == 1 { "" } else { "es" }
+        let found = app.session.lang.tr(
+            "search-matches",
+            &[
+                ("count", matches.into()),
+                (
+                    "shown",
+                    crate::tui::widgets::table::thousands(matches as u64).into(),
+                ),
+            ],
         );
+        let kept = format!("/{}  {found}", text::sanitize(app.query()));
         let kept = text::truncate(&kept, room);
         let x = area.right().saturating_sub(text::width(&kept) as u16);
         buf.set_line(x, area.y, &Line::styled(kept, theme.matched()), area.width);
@@ -91,16 +97,20 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let narrow = width < 120;
     let clock = format!(" {} ", app.clock);
     let role = if narrow {
-        short_role(s.role)
+        s.lang.t(short_role(s.role))
     } else {
-        s.role.as_str()
+        s.role.as_str().to_string()
     };
     let mode = if s.readonly {
-        format!("READ-ONLY {bar} ")
+        format!("{} {bar} ", s.lang.t("status-readonly"))
     } else {
         String::new()
     };
-    let demo = if s.demo && !narrow { " DEMO" } else { "" };
+    let demo = if s.demo && !narrow {
+        format!(" {}", s.lang.t("status-demo"))
+    } else {
+        String::new()
+    };
     // Only the other cloud is named: most tenants are global.
     let cloud = match s.cloud {
         Cloud::Global => "",
@@ -127,10 +137,11 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
+/// The message id of the role's short name.
 fn short_role(role: Role) -> &'static str {
     match role {
-        Role::GlobalAdministrator => "Global admin",
-        Role::BillingAdministrator => "Billing admin",
-        Role::GlobalReader => "Global reader",
+        Role::GlobalAdministrator => "role-short-global-admin",
+        Role::BillingAdministrator => "role-short-billing-admin",
+        Role::GlobalReader => "role-short-global-reader",
     }
 }

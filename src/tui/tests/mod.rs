@@ -18,6 +18,7 @@ use selfserve_server::Client;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
+mod french;
 mod policy;
 mod takeover;
 
@@ -60,6 +61,7 @@ fn session(readonly: bool) -> Session {
             ascii: false,
             transliterate: false,
         },
+        lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
     }
 }
@@ -70,6 +72,23 @@ impl Harness {
     }
 
     fn with(w: u16, h: u16, readonly: bool) -> Harness {
+        Harness::with_session(w, h, session(readonly))
+    }
+
+    /// The dashboard in this language, otherwise as `new`.
+    fn in_lang(w: u16, h: u16, lang: crate::i18n::Lang) -> Harness {
+        Harness::with_session(
+            w,
+            h,
+            Session {
+                lang,
+                ..session(false)
+            },
+        )
+    }
+
+    fn with_session(w: u16, h: u16, session: Session) -> Harness {
+        let readonly = session.readonly;
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("tenant.db");
         let options = DemoOptions {
@@ -83,7 +102,7 @@ impl Harness {
         let store = Store::open(&path).expect("open");
         let actor = store.actor("admin").expect("actor");
         let actor = if readonly { actor.read_only() } else { actor };
-        let app = super::app::App::new(session(readonly), (w, h), "2026-11-23 12:00 UTC".into());
+        let app = super::app::App::new(session, (w, h), "2026-11-23 12:00 UTC".into());
         Harness::over(dir, store, actor, app)
     }
 
