@@ -4,6 +4,10 @@
 //! Uses the tenant of `benches/support/tenant.rs` (built once if missing); it only reads it.
 //! `CARGO_TARGET_DIR=... cargo bench --bench buyer_search`
 
+#[path = "support/or_exit.rs"]
+mod or_exit;
+use or_exit::OrExit;
+
 #[path = "support/tenant.rs"]
 mod tenant;
 
@@ -34,7 +38,7 @@ fn bench(c: &mut Criterion) {
     let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
     let client = Client::in_process(Arc::new(store), actor);
-    let info = client.ask(Request::Session).expect("session");
+    let info = client.ask(Request::Session).or_exit("session");
     let session = tui::session(
         &info,
         "bench".into(),
@@ -42,7 +46,7 @@ fn bench(c: &mut Criterion) {
         chrono::Utc::now(),
     );
     let app = tui::app::App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
-    let mut d = Driver::new(client, app).expect("driver");
+    let mut d = Driver::new(client, app).or_exit("driver");
     let start = Instant::now();
     d.start();
     eprintln!(
@@ -64,7 +68,7 @@ fn bench(c: &mut Criterion) {
         rss_mb() - read
     );
     let buyers: Vec<selfserve_core::query::ProductBuyers> =
-        d.client.ask(Request::ProductBuyers).expect("buyers");
+        d.client.ask(Request::ProductBuyers).or_exit("buyers");
     let pairs: usize = buyers.iter().map(|p| p.buyers.len()).sum();
     let bytes: usize = buyers
         .iter()
@@ -72,7 +76,7 @@ fn bench(c: &mut Criterion) {
         .map(|(n, u)| n.len() + u.len())
         .sum();
     eprintln!("buyers: {pairs} (product, buyer) pairs, {bytes} bytes of names and UPNs");
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).or_exit("terminal");
 
     // The first letter scans every product's whole key, buyers included.
     c.bench_function("search keystroke + frame: products by buyer", |b| {
@@ -95,7 +99,7 @@ fn bench(c: &mut Criterion) {
         .max_by_key(|p| p.buyers.len())
         .and_then(|p| p.buyers.get(p.buyers.len() / 2))
         .map(|(_, upn)| upn.clone())
-        .expect("a buyer");
+        .or_exit("a buyer");
     d.app.update(Action::SearchCancel);
     d.app.update(Action::SearchStart);
     let start = Instant::now();

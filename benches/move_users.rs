@@ -4,6 +4,10 @@
 //!
 //! `cargo bench --bench move_users`
 
+#[path = "support/or_exit.rs"]
+mod or_exit;
+use or_exit::OrExit;
+
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use selfserve_core::demo::{create_demo, DemoOptions};
@@ -17,7 +21,7 @@ const USERS: usize = 10_000;
 const PRODUCT: &str = "CFQ7TTC0HD32";
 
 fn now() -> DateTime<Utc> {
-    selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").expect("clock")
+    selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").or_exit("clock")
 }
 
 fn central(store: &Store, actor: &Actor) -> SubscriptionId {
@@ -31,7 +35,7 @@ fn central(store: &Store, actor: &Actor) -> SubscriptionId {
         now(),
         false,
     )
-    .expect("buy")
+    .or_exit("buy")
     .plan
     .subscription
     .id
@@ -47,15 +51,15 @@ fn self_service(store: &Store, actor: &Actor, buyer: &str) -> SubscriptionId {
         term: Term::Monthly,
     };
     let id = storefront::purchase(store, actor, &request, now())
-        .expect("purchase")
+        .or_exit("purchase")
         .subscription
         .id;
-    take_over::take_over(store, actor, id, now(), false).expect("take over");
+    take_over::take_over(store, actor, id, now(), false).or_exit("take over");
     id
 }
 
 fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().or_exit("temp dir");
     let db = dir.path().join("tenant.db");
     let options = DemoOptions {
         users: 11_000,
@@ -64,21 +68,21 @@ fn bench(c: &mut Criterion) {
         login: "admin".into(),
         force: false,
     };
-    create_demo(&db, &options, &mut |_| {}).expect("demo");
-    let store = Store::open(&db).expect("open");
-    let admin = store.actor("admin").expect("admin");
+    create_demo(&db, &options, &mut |_| {}).or_exit("demo");
+    let store = Store::open(&db).or_exit("open");
+    let admin = store.actor("admin").or_exit("admin");
     let product = ProductId(PRODUCT.into());
     let users: Vec<(UserId, String)> = store
         .users()
-        .map(|u| u.expect("user"))
+        .map(|u| u.or_exit("user"))
         .filter(|u| {
             u.enabled
                 && !store
                     .licenses_of_user(u.id)
-                    .expect("licenses")
+                    .or_exit("licenses")
                     .into_iter()
                     .any(|s| {
-                        store.subscription(s).expect("read").map(|s| s.product_id)
+                        store.subscription(s).or_exit("read").map(|s| s.product_id)
                             == Some(product.clone())
                     })
         })
@@ -90,7 +94,7 @@ fn bench(c: &mut Criterion) {
     // The buyer holds the first license; the administrator assigns the rest.
     let first = self_service(&store, &admin, &buyer);
     let rest: Vec<UserId> = users[1..].iter().map(|(id, _)| *id).collect();
-    assign::assign(&store, &admin, first, &rest, now(), false).expect("assign");
+    assign::assign(&store, &admin, first, &rest, now(), false).or_exit("assign");
     let mut holder = first;
 
     let mut group = c.benchmark_group("move_users");
@@ -106,13 +110,13 @@ fn bench(c: &mut Criterion) {
                 } else {
                     let s = self_service(&store, &admin, &buyer);
                     move_users::move_users(&store, &admin, holder, s, now(), false)
-                        .expect("move back");
+                        .or_exit("move back");
                     s
                 };
                 let to = central(&store, &admin);
                 let started = Instant::now();
                 let out =
-                    move_users::move_users(&store, &admin, from, to, now(), false).expect("move");
+                    move_users::move_users(&store, &admin, from, to, now(), false).or_exit("move");
                 total += started.elapsed();
                 assert_eq!((out.plan.users.len(), out.plan.emails.len()), (USERS, 1));
                 holder = to;

@@ -5,6 +5,10 @@
 //!
 //! `cargo bench --bench notices` (a real `selfserve serve` on a temporary socket).
 
+#[path = "support/or_exit.rs"]
+mod or_exit;
+use or_exit::OrExit;
+
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use selfserve_core::api::Request;
@@ -25,7 +29,7 @@ const LOAD_FOR: Duration = Duration::from_secs(3);
 const READS: usize = 1_000;
 
 fn now() -> DateTime<Utc> {
-    selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").expect("clock")
+    selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").or_exit("clock")
 }
 
 fn demo(db: &Path, users: usize) {
@@ -36,7 +40,7 @@ fn demo(db: &Path, users: usize) {
         login: LOGIN.into(),
         force: false,
     };
-    create_demo(db, &options, &mut |_| {}).expect("demo");
+    create_demo(db, &options, &mut |_| {}).or_exit("demo");
 }
 
 /// `selfserve serve` on `db`, stopped when dropped.
@@ -51,7 +55,7 @@ impl Server {
             .arg(socket)
             .stderr(Stdio::null())
             .spawn()
-            .expect("start the server");
+            .or_exit("start the server");
         let server = Server(child);
         let deadline = Instant::now() + Duration::from_secs(30);
         while client(socket).is_none() {
@@ -110,15 +114,15 @@ fn notice_latency(socket: &Path, watchers: usize) -> (Duration, Duration) {
     let (tx, rx) = mpsc::channel();
     for _ in 0..watchers {
         let watcher = Watcher::connect(&connect(socket))
-            .expect("watch")
-            .expect("a server");
+            .or_exit("watch")
+            .or_exit("a server");
         let tx = tx.clone();
         std::thread::spawn(move || {
             for _ in 0..WRITES {
-                match watcher.next().expect("a notice") {
+                match watcher.next().or_exit("a notice") {
                     Notice::Changed { change, .. } => {
                         let took = (Utc::now() - change.at).to_std().unwrap_or_default();
-                        tx.send(took).expect("send");
+                        tx.send(took).or_exit("send");
                     }
                     Notice::Reload { missed } => panic!("a watcher fell {missed} behind"),
                 }
@@ -126,9 +130,9 @@ fn notice_latency(socket: &Path, watchers: usize) -> (Duration, Duration) {
         });
     }
     drop(tx);
-    let writer = client(socket).expect("a server");
+    let writer = client(socket).or_exit("a server");
     for i in 0..WRITES {
-        writer.call(set_policy(i)).expect("write");
+        writer.call(set_policy(i)).or_exit("write");
     }
     let mut all: Vec<Duration> = rx.iter().collect();
     assert_eq!(
@@ -146,7 +150,7 @@ fn requests_per_second(socket: &Path) -> f64 {
     let started = Instant::now();
     let threads: Vec<_> = (0..CLIENTS)
         .map(|_| {
-            let client = client(socket).expect("a server");
+            let client = client(socket).or_exit("a server");
             std::thread::spawn(move || {
                 let mut done = 0u64;
                 while started.elapsed() < LOAD_FOR {
@@ -158,14 +162,17 @@ fn requests_per_second(socket: &Path) -> f64 {
                             now: chrono::Utc::now(),
                         }
                     };
-                    client.call(request).expect("answered");
+                    client.call(request).or_exit("answered");
                     done += 1;
                 }
                 done
             })
         })
         .collect();
-    let done: u64 = threads.into_iter().map(|t| t.join().expect("client")).sum();
+    let done: u64 = threads
+        .into_iter()
+        .map(|t| t.join().or_exit("client"))
+        .sum();
     done as f64 / started.elapsed().as_secs_f64()
 }
 
@@ -179,7 +186,7 @@ fn read_medians(remote: &Client, local: &Client, reads: usize) -> (Duration, Dur
                 self_service: false,
                 now: chrono::Utc::now(),
             })
-            .expect("read");
+            .or_exit("read");
         started.elapsed()
     };
     let (mut a, mut b): (Vec<Duration>, Vec<Duration>) =
@@ -190,7 +197,7 @@ fn read_medians(remote: &Client, local: &Client, reads: usize) -> (Duration, Dur
 }
 
 fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().or_exit("temp dir");
     let served_db: PathBuf = dir.path().join("served.db");
     let local_db: PathBuf = dir.path().join("local.db");
     demo(&served_db, 1_000);
@@ -209,8 +216,8 @@ fn bench(c: &mut Criterion) {
         requests_per_second(&socket)
     );
 
-    let remote = client(&socket).expect("a server");
-    let local = Client::open(&local_db, LOGIN, false).expect("open");
+    let remote = client(&socket).or_exit("a server");
+    let local = Client::open(&local_db, LOGIN, false).or_exit("open");
     let (via_socket, in_process) = read_medians(&remote, &local, READS);
     println!(
         "product list, 1,000 users: socket {via_socket:?}, in-process {in_process:?}, ratio {:.2} (target ≤ 1.2)",
@@ -225,8 +232,8 @@ fn bench(c: &mut Criterion) {
         demo(&big_local, 100_000);
         let big_socket = dir.path().join("big.db.sock");
         let _big_server = Server::start(&big_served, &big_socket);
-        let remote = client(&big_socket).expect("a server");
-        let local = Client::open(&big_local, LOGIN, false).expect("open");
+        let remote = client(&big_socket).or_exit("a server");
+        let local = Client::open(&big_local, LOGIN, false).or_exit("open");
         let (via_socket, in_process) = read_medians(&remote, &local, 30);
         println!(
             "product list, 100,000 users: socket {via_socket:?}, in-process {in_process:?}, ratio {:.2} (target ≤ 1.2)",
@@ -243,10 +250,10 @@ fn bench(c: &mut Criterion) {
         now: chrono::Utc::now(),
     };
     group.bench_function("through the socket", |b| {
-        b.iter(|| remote.call(read()).expect("read"))
+        b.iter(|| remote.call(read()).or_exit("read"))
     });
     group.bench_function("in-process", |b| {
-        b.iter(|| local.call(read()).expect("read"))
+        b.iter(|| local.call(read()).or_exit("read"))
     });
     group.finish();
 }

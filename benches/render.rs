@@ -5,6 +5,10 @@
 //!
 //! `CARGO_TARGET_DIR=... cargo bench --bench render`
 
+#[path = "support/or_exit.rs"]
+mod or_exit;
+use or_exit::OrExit;
+
 #[path = "support/tenant.rs"]
 mod tenant;
 
@@ -40,7 +44,7 @@ fn bench(c: &mut Criterion) {
     let (store, actor) = tenant::open();
     eprintln!("tenant: {} users", store.users_count());
     let client = Client::in_process(Arc::new(store), actor);
-    let info = client.ask(Request::Session).expect("session");
+    let info = client.ask(Request::Session).or_exit("session");
     let session = tui::session(
         &info,
         "bench".into(),
@@ -48,11 +52,11 @@ fn bench(c: &mut Criterion) {
         chrono::Utc::now(),
     );
     let app = tui::app::App::new(session, SIZE, "2026-11-23 12:00 UTC".into());
-    let mut d = Driver::new(client, app).expect("driver");
+    let mut d = Driver::new(client, app).or_exit("driver");
     timed("background load: product rows", || {
         d.start();
     });
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).or_exit("terminal");
 
     per_frame("products 200x60", 200, || d.draw(&mut terminal));
     c.bench_function("frame: products 200x60", |b| {

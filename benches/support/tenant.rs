@@ -1,6 +1,7 @@
 //! The 1,000,000-user tenant the dashboard benchmarks share: built once under the target
 //! directory, or named by `SELFSERVE_BENCH_DB`. Benchmarks read it as `reader`, so they never write.
 
+use crate::or_exit::OrExit;
 use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::store::database_exists;
 use selfserve_core::{Actor, Store};
@@ -28,14 +29,14 @@ pub fn open() -> (Store, Actor) {
         let options = DemoOptions {
             users: USERS,
             seed: 42,
-            now: selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").expect("clock"),
+            now: selfserve_core::clock::parse_now("2026-11-23T12:00:00Z").or_exit("clock"),
             login: "bench".into(),
             force: false,
         };
-        create_demo(&path, &options, &mut |step| eprintln!("  {step}")).expect("demo tenant");
+        create_demo(&path, &options, &mut |step| eprintln!("  {step}")).or_exit("demo tenant");
     }
-    let store = Store::open(&path).expect("open the bench tenant");
+    let store = Store::open(&path).or_exit("open the bench tenant");
     // Every demo tenant binds the login `reader`, whoever built it.
-    let actor = store.actor("reader").expect("reader");
+    let actor = store.actor("reader").or_exit("reader");
     (store, actor)
 }
