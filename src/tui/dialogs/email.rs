@@ -1,7 +1,7 @@
 //! One e-mail of the outbox, whole: its headers, then its body wrapped to the box and scrolled
 //! with ↑↓, so nothing of a long e-mail is cut off.
 
-use super::{Dialog, Opened, Step};
+use super::{Dialog, Opened, Scroller, Step};
 use crate::text;
 use crate::tui::effect::Reply;
 use crate::tui::input::DialogKey;
@@ -14,14 +14,11 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::model::{Delivery, Email};
 use std::any::Any;
-use std::cell::Cell;
 
 #[derive(Debug)]
 pub struct EmailView {
     pub email: Email,
-    pub scroll: usize,
-    /// The body's rows at the last drawing: how far ↓ can go.
-    rows: Cell<usize>,
+    pub scroll: Scroller,
 }
 
 /// Opens the selected e-mail of the Outbox screen.
@@ -31,23 +28,14 @@ pub fn open(cx: &super::Context<'_>) -> Result<Opened, String> {
         .ok_or("Choose an e-mail first (6 Outbox, then ↑↓)")?;
     let view = EmailView {
         email: email.clone(),
-        scroll: 0,
-        rows: Cell::new(0),
+        scroll: Scroller::default(),
     };
     Opened::new(view, Step::none())
 }
 
 impl Dialog for EmailView {
     fn key(&mut self, key: DialogKey, _now: DateTime<Utc>) -> Step {
-        match key {
-            DialogKey::Up => self.scroll = self.scroll.saturating_sub(1),
-            DialogKey::Down => {
-                self.scroll = (self.scroll + 1).min(self.rows.get().saturating_sub(1))
-            }
-            DialogKey::Back | DialogKey::Next => return Step::close(),
-            _ => {}
-        }
-        Step::none()
+        self.scroll.key(key)
     }
 
     fn reply(&mut self, _reply: &Reply) -> Step {
@@ -67,7 +55,7 @@ impl Dialog for EmailView {
             .lines()
             .flat_map(|l| widgets::wrap(&text::sanitize(l), cols))
             .collect();
-        self.rows.set(lines.len());
+        self.scroll.drawn(lines.len());
         let page = Page {
             title: format!(" E-mail #{} · {} ", m.id, m.kind.as_str()),
             intro: vec![
@@ -85,7 +73,7 @@ impl Dialog for EmailView {
                 heading: None,
                 len: lines.len(),
                 cursor: None,
-                scroll: self.scroll,
+                scroll: self.scroll.at,
                 row: Box::new(move |i, _| Line::raw(lines[i].clone())),
             }),
             outro: Vec::new(),

@@ -1,7 +1,7 @@
 //! The session's messages, newest first, each whole (wrapped to the box) and scrolled with ↑↓:
 //! a message longer than the message line can be read here.
 
-use super::{Context, Dialog, Opened, Step};
+use super::{Context, Dialog, Opened, Scroller, Step};
 use crate::tui::effect::Reply;
 use crate::tui::input::DialogKey;
 use crate::tui::session::Message;
@@ -13,37 +13,25 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::any::Any;
-use std::cell::Cell;
 
 #[derive(Debug)]
 pub struct Messages {
     /// Newest first.
     pub messages: Vec<(DateTime<Utc>, Message)>,
-    pub scroll: usize,
-    /// The rows at the last drawing: how far ↓ can go.
-    rows: Cell<usize>,
+    pub scroll: Scroller,
 }
 
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
     let messages = Messages {
         messages: cx.history.iter().rev().cloned().collect(),
-        scroll: 0,
-        rows: Cell::new(0),
+        scroll: Scroller::default(),
     };
     Opened::new(messages, Step::none())
 }
 
 impl Dialog for Messages {
     fn key(&mut self, key: DialogKey, _now: DateTime<Utc>) -> Step {
-        match key {
-            DialogKey::Up => self.scroll = self.scroll.saturating_sub(1),
-            DialogKey::Down => {
-                self.scroll = (self.scroll + 1).min(self.rows.get().saturating_sub(1))
-            }
-            DialogKey::Back | DialogKey::Next => return Step::close(),
-            _ => {}
-        }
-        Step::none()
+        self.scroll.key(key)
     }
 
     fn reply(&mut self, _reply: &Reply) -> Step {
@@ -66,7 +54,7 @@ impl Dialog for Messages {
                 rows.push((format!("{lead}{line}"), style));
             }
         }
-        self.rows.set(rows.len());
+        self.scroll.drawn(rows.len());
         let page = Page {
             title: " Messages, newest first ".into(),
             intro: if rows.is_empty() {
@@ -78,7 +66,7 @@ impl Dialog for Messages {
                 heading: None,
                 len: rows.len(),
                 cursor: None,
-                scroll: self.scroll,
+                scroll: self.scroll.at,
                 row: Box::new(move |i, _| {
                     let (text, style) = &rows[i];
                     Line::from(Span::styled(text.clone(), *style))

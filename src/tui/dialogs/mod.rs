@@ -306,6 +306,31 @@ pub fn result_page<'a, P>(
     page.keys.push((DialogKey::Next.label(), "close"));
 }
 
+/// Where a read-only page (an e-mail, the messages) stands: ↑↓ scroll as far as its rows at
+/// the last drawing go (they depend on the width), Esc or Enter close it.
+#[derive(Debug, Default)]
+pub struct Scroller {
+    pub at: usize,
+    rows: std::cell::Cell<usize>,
+}
+
+impl Scroller {
+    pub fn key(&mut self, key: DialogKey) -> Step {
+        match key {
+            DialogKey::Up => self.at = self.at.saturating_sub(1),
+            DialogKey::Down => self.at = (self.at + 1).min(self.rows.get().saturating_sub(1)),
+            DialogKey::Back | DialogKey::Next => return Step::close(),
+            _ => {}
+        }
+        Step::none()
+    }
+
+    /// What the drawing found: how many rows there are to scroll through.
+    pub fn drawn(&self, rows: usize) {
+        self.rows.set(rows);
+    }
+}
+
 /// The keys of a page that can only be closed (a refusal, nothing to do).
 pub fn refusal_page_keys(page: &mut Page<'_>) {
     page.keys.push((DialogKey::Back.label(), "close"));
