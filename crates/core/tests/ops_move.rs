@@ -12,7 +12,7 @@ use selfserve_core::model::{
 };
 use selfserve_core::ops::buy::buy_central;
 use selfserve_core::ops::centralise::centralise;
-use selfserve_core::ops::move_users::{move_targets, move_users};
+use selfserve_core::ops::move_users::{move_targets, move_users, WhyNot};
 use selfserve_core::ops::take_over::take_over;
 
 /// A fresh central subscription of `product` with `quantity` licenses, bought through the op.
@@ -416,6 +416,15 @@ fn move_targets_list_the_roomy_ones_first_and_say_why_the_others_cannot_receive(
         .find(|m| m.subscription.id == small)
         .expect("small listed");
     assert_eq!(s.missing, from.assigned - 1);
+    // Which rule refuses each, and whether the missing licenses could be added.
+    assert_eq!((r.why_not, r.can_add_missing), (None, false));
+    assert_eq!((s.why_not, s.can_add_missing), (Some(WhyNot::NoRoom), true));
+    for m in &targets {
+        assert_eq!(m.refusal.is_some(), m.why_not.is_some(), "{m:?}");
+        if m.subscription.origin.is_self_service() {
+            assert!(!m.can_add_missing, "{m:?}");
+        }
+    }
     // The refusal is the very one the move gives.
     let m = refused(move_users(
         &t.store,

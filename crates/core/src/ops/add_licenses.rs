@@ -55,6 +55,11 @@ pub fn add_licenses(
 }
 
 /// The plan, and the subscription as it leaves it.
+/// Whether licenses may be added to `sub` at all: a central, Active subscription.
+pub(crate) fn may_add_to(sub: &Subscription) -> bool {
+    !sub.origin.is_self_service() && sub.status == Status::Active
+}
+
 pub(crate) fn plan_add(
     store: &Store,
     before: &Subscription,

@@ -241,41 +241,36 @@ fn target_rules(
     to_ref: &SubRef,
     moving: u32,
 ) -> Result<()> {
-    if to.product_id != from.product_id {
-        return Err(Error::Refused(format!(
+    let why = match WhyNot::of(from, to, moving) {
+        None => return Ok(()),
+        Some(WhyNot::OtherProduct) => format!(
             "{} is {}, not {}: users move only to a subscription of the same product; `selfserve subscription list --product {}` shows those",
             to_ref.label(),
             to_ref.product_name,
             from_ref.product_name,
             from.product_id
-        )));
-    }
-    if to.status != Status::Active {
-        return Err(Error::Refused(format!(
+        ),
+        Some(WhyNot::NotActive(status)) => format!(
             "{} is {}: users move only to an Active subscription; choose another, or buy one with `selfserve subscription buy {} --quantity {}`",
             to_ref.label(),
-            to.status.as_str(),
+            status.as_str(),
             from.product_id,
             moving.max(1)
-        )));
-    }
-    if to.origin.is_self_service() && to.taken_over.is_none() {
-        return Err(Error::Refused(format!(
+        ),
+        Some(WhyNot::NotTakenOver) => format!(
             "{} is a self-service subscription not taken over: administrators cannot assign its licenses; take it over first (`selfserve subscription take-over {}`) or choose a central subscription",
             to_ref.label(),
             to.id
-        )));
-    }
-    if to.free() < moving {
-        return Err(Error::Refused(format!(
+        ),
+        Some(WhyNot::NoRoom) => format!(
             "{} has {}; moving {} needs {} more: buy more or choose another subscription",
             to_ref.label(),
             count(u64::from(to.free()), "free license"),
             count(u64::from(moving), "user"),
             moving - to.free()
-        )));
-    }
-    Ok(())
+        ),
+    };
+    Err(Error::Refused(why))
 }
 
 /// A subscription the users of another could move to, as the move wizard lists it.
@@ -287,6 +282,36 @@ pub struct MoveTarget {
     pub missing: u32,
     /// Why it cannot receive the users, or None where it can.
     pub refusal: Option<String>,
+    /// The rule that refuses it, for a short word beside it (the refusal says it whole).
+    pub why_not: Option<WhyNot>,
+    /// A central, Active target short of licenses: a provisioned move can add the missing ones
+    /// (the rules of `add_licenses`).
+    pub can_add_missing: bool,
+}
+
+/// Which rule of `target_rules` refuses a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WhyNot {
+    OtherProduct,
+    NotActive(Status),
+    NotTakenOver,
+    NoRoom,
+}
+
+impl WhyNot {
+    fn of(from: &Subscription, to: &Subscription, moving: u32) -> Option<WhyNot> {
+        if to.product_id != from.product_id {
+            Some(WhyNot::OtherProduct)
+        } else if to.status != Status::Active {
+            Some(WhyNot::NotActive(to.status))
+        } else if to.origin.is_self_service() && to.taken_over.is_none() {
+            Some(WhyNot::NotTakenOver)
+        } else if to.free() < moving {
+            Some(WhyNot::NoRoom)
+        } else {
+            None
+        }
+    }
 }
 
 /// Every other live subscription of `from`'s product, those that can receive its users first
@@ -318,11 +343,15 @@ pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Resul
             Err(Error::Refused(why)) => Some(why),
             Err(e) => return Err(e),
         };
+        let why_not = WhyNot::of(&from, &to, moving);
         targets.push(MoveTarget {
             free: to.free(),
             missing: moving.saturating_sub(to.free()),
             subscription: to_ref,
             refusal,
+            why_not,
+            can_add_missing: why_not == Some(WhyNot::NoRoom)
+                && super::add_licenses::may_add_to(&to),
         });
     }
     targets.sort_by(|a, b| {

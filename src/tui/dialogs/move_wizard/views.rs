@@ -5,10 +5,10 @@ use super::super::{count, Summary};
 use crate::text::sanitize;
 use crate::tui::widgets::table::thousands;
 use chrono::NaiveDate;
-use selfserve_core::model::{Status, SubscriptionId, Term};
+use selfserve_core::model::{SubscriptionId, Term};
 use selfserve_core::ops::buy::BuyPlan;
 use selfserve_core::ops::move_provisioned::ProvisionedMovePlan;
-use selfserve_core::ops::move_users::{MovePlan, MoveTarget};
+use selfserve_core::ops::move_users::{MovePlan, MoveTarget, WhyNot};
 use selfserve_core::ops::take_over::TakeOverPlan;
 
 /// Step 1's facts, from `take_over`'s dry run.
@@ -41,8 +41,8 @@ pub struct Target {
     pub refusal: Option<String>,
     /// A central, Active target that lacks licenses: the move can add the missing ones.
     pub addable: bool,
-    pub status: Status,
-    pub self_service: bool,
+    /// The rule that refuses it (the core's), for the word beside it.
+    pub why_not: Option<WhyNot>,
 }
 
 impl Target {
@@ -55,11 +55,8 @@ impl Target {
             free: t.free,
             missing: t.missing,
             refusal: t.refusal.as_deref().map(sanitize),
-            addable: !t.subscription.origin.is_self_service()
-                && t.subscription.status == Status::Active
-                && t.missing > 0,
-            status: t.subscription.status,
-            self_service: t.subscription.origin.is_self_service(),
+            addable: t.can_add_missing,
+            why_not: t.why_not,
         }
     }
 
@@ -70,23 +67,15 @@ impl Target {
     /// Whether it can take the users, or why not, in a few words for its row (the whole
     /// refusal shows under the list for the one under the cursor).
     pub fn answer(&self, users: u32) -> String {
-        if self.selectable() {
-            format!("yes, takes all {}", thousands(u64::from(users)))
-        } else if self.addable {
-            format!("adds {} missing", thousands(u64::from(self.missing)))
-        } else if self.status != Status::Active {
-            format!("no, {}", self.status.as_str())
-        } else if self.self_service
-            && self
-                .refusal
-                .as_deref()
-                .is_some_and(|r| r.contains("not taken over"))
-        {
-            "no, not taken over".to_string()
-        } else if self.missing > 0 {
-            format!("no, {} missing", thousands(u64::from(self.missing)))
-        } else {
-            "no (see below)".to_string()
+        if self.addable {
+            return format!("adds {} missing", thousands(u64::from(self.missing)));
+        }
+        match self.why_not {
+            None => format!("yes, takes all {}", thousands(u64::from(users))),
+            Some(WhyNot::NotActive(status)) => format!("no, {}", status.as_str()),
+            Some(WhyNot::NotTakenOver) => "no, not taken over".to_string(),
+            Some(WhyNot::NoRoom) => format!("no, {} missing", thousands(u64::from(self.missing))),
+            Some(WhyNot::OtherProduct) => "no, other product".to_string(),
         }
     }
 }
