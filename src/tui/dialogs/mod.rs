@@ -152,11 +152,6 @@ impl Step {
             Err(why) => Step::none().say(Message::error(why.clone())),
         }
     }
-
-    pub fn with_job(mut self, job: Job) -> Step {
-        self.effects.push(Effect::Dialog(job));
-        self
-    }
 }
 
 /// What a dialog may look at when it opens: the session and what the screen has selected.
