@@ -47,7 +47,16 @@ pub struct Args {
     #[arg(long, global = true)]
     ascii: bool,
     /// Language of the dashboard [default: from LC_ALL, LC_MESSAGES or LANG, else en]
-    #[arg(long, global = true, env = "SELFSERVE_LANG", value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_LANG",
+        value_name = "LANG",
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new(["en", "fr"]),
+            |code| if code == "fr" { Lang::Fr } else { Lang::En }
+        )
+    )]
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -111,10 +120,11 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return usage_error(e),
     };
-    match run(args) {
+    let lang = Lang::choose(args.lang, |name| std::env::var(name).ok());
+    match run(args, lang) {
         Ok(code) => code,
         Err(failure) => {
-            let (code, message) = failure.report();
+            let (code, message) = failure.report(lang);
             // A reader that stopped early (`| head`) is not an error worth a line.
             if code != 0 {
                 eprintln!("selfserve: {}", cli::to_locale(&message));
@@ -124,14 +134,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args) -> Result<ExitCode, Failure> {
-    let ctx = Ctx::new(&args)?;
+fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
+    let ctx = Ctx::new(&args, lang)?;
     match args.command {
         None | Some(Command::Tui) => {
-            let lang = Lang::choose(args.lang, |name| std::env::var(name).ok());
             let options = tui::Options {
                 ascii: args.ascii,
-                lang,
+                lang: ctx.lang,
             };
             cli::first_run::run(&ctx, options)
         }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
     if !tui::have_terminal() {
-        return Err(Failure::Core(Error::Usage(
-            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`".into(),
+        return Err(Failure::Core(Error::usage(
+            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`",
         )));
     }
     // Over --remote the database is the server's business, on its host.

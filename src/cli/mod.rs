@@ -25,6 +25,7 @@ pub mod watch;
 
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
+use selfserve::i18n::Lang;
 use selfserve_core::{clock, Error};
 use selfserve_server::{default_socket, Client, Connect, Remote};
 use serde::Serialize;
@@ -48,6 +49,8 @@ pub struct Ctx {
     pub remote: Option<Remote>,
     /// `SELFSERVE_SSH`: the command run instead of `ssh` for `--remote`.
     pub ssh: Option<String>,
+    /// The language of every line a person reads (never of `--json`).
+    pub lang: Lang,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -81,10 +84,10 @@ impl From<serde_json::Error> for Failure {
 }
 
 impl Failure {
-    /// The exit code and the one line for stderr.
-    pub fn report(&self) -> (u8, String) {
+    /// The exit code and the one line for stderr, in `lang`.
+    pub fn report(&self, lang: Lang) -> (u8, String) {
         match self {
-            Failure::Core(e) => (e.exit_code(), e.to_string()),
+            Failure::Core(e) => (e.exit_code(), e.in_lang(lang)),
             Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 (0, "the output was closed early".to_string())
             }
@@ -94,7 +97,7 @@ impl Failure {
 }
 
 impl Ctx {
-    pub fn new(args: &crate::Args) -> Result<Ctx, Failure> {
+    pub fn new(args: &crate::Args, lang: Lang) -> Result<Ctx, Failure> {
         let db_path = match &args.db {
             Some(p) => p.clone(),
             None => default_db_path()?,
@@ -123,6 +126,7 @@ impl Ctx {
             readonly: args.readonly,
             remote,
             ssh: std::env::var("SELFSERVE_SSH").ok(),
+            lang,
         })
     }
 
@@ -174,7 +178,7 @@ impl Ctx {
     /// Refuses `--remote` for a command that works on this host's files.
     pub fn local_only(&self, command: &str) -> Result<(), Failure> {
         match &self.remote {
-            Some(_) => Err(Failure::Core(Error::Usage(format!(
+            Some(_) => Err(Failure::Core(Error::usage(format!(
                 "`selfserve {command}` works on this host and cannot run with --remote (or SELFSERVE_REMOTE)"
             )))),
             None => Ok(()),
@@ -199,9 +203,8 @@ fn default_db_path() -> Result<PathBuf, Error> {
     dirs::data_dir()
         .map(|d| d.join("selfserve").join("tenant.db"))
         .ok_or_else(|| {
-            Error::Usage(
-                "no data directory is known for this user; pass --db PATH or set SELFSERVE_DB"
-                    .into(),
+            Error::usage(
+                "no data directory is known for this user; pass --db PATH or set SELFSERVE_DB",
             )
         })
 }

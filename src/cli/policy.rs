@@ -63,16 +63,14 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
     let (scope, value) = match (all, args) {
         (false, [product, value]) => (PolicyScope::Product(product.clone()), value),
         (true, [value]) => (PolicyScope::All, value),
-        (false, _) => return Err(Error::Usage(
-            "give a product and a value (`policy set PRODUCT VALUE`), or `policy set --all VALUE`"
-                .into(),
+        (false, _) => return Err(Error::usage(
+            "give a product and a value (`policy set PRODUCT VALUE`), or `policy set --all VALUE`",
         )
         .into()),
         (true, _) => {
-            return Err(Error::Usage(
-                "with --all give only the value (`policy set --all VALUE`)".into(),
+            return Err(
+                Error::usage("with --all give only the value (`policy set --all VALUE`)").into(),
             )
-            .into())
         }
     };
     let value = set_policy::parse_value(value)?;

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, command: &ServerCommand) -> Result<ExitCode, Failure> {
 
 fn status(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let client = ctx.server("cli")?.ok_or_else(|| {
-        Error::Database(format!(
+        Error::database(format!(
             "no selfserve server answers on {}; start one with `selfserve serve --db {}`",
             ctx.socket.display(),
             ctx.db_path.display()

@@ -124,7 +124,7 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
         } => {
             let status = match status {
                 Some(s) => Some(Status::parse(s).ok_or_else(|| {
-                    Error::Usage(format!(
+                    Error::usage(format!(
                         "{s:?} is not a status; use Active, Expired, Disabled or Deleted"
                     ))
                 })?),
@@ -313,7 +313,7 @@ pub fn resolve(client: &Client, sub: &str) -> Result<SubscriptionId, Error> {
 pub fn parse_reason(text: &str) -> Result<CancelReason, Error> {
     CancelReason::parse(text).ok_or_else(|| {
         let valid: Vec<&str> = CancelReason::ALL.iter().map(|r| r.as_str()).collect();
-        Error::Usage(format!(
+        Error::usage(format!(
             "{text:?} is not a cancellation reason; use one of {}",
             valid.join(", ")
         ))
@@ -325,7 +325,7 @@ pub fn parse_term(text: &str) -> Result<Term, Error> {
     match text.trim().to_ascii_lowercase().as_str() {
         "monthly" => Ok(Term::Monthly),
         "annual" => Ok(Term::Annual),
-        _ => Err(Error::Usage(format!(
+        _ => Err(Error::usage(format!(
             "{text:?} is not a term; use monthly or annual"
         ))),
     }

@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let watcher = Watcher::connect(&ctx.connect("watch"))?.ok_or_else(|| {
-        Error::Database(format!(
+        Error::database(format!(
             "no selfserve server answers on {}; start one with `selfserve serve --db {}`",
             ctx.socket.display(),
             ctx.db_path.display()
@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Database(format!("cannot start watching: {e}")))?;
+        .map_err(|e| Error::database(format!("cannot start watching: {e}")))?;
     let outcome = runtime.block_on(print_until_stopped(watcher, ctx));
     // The reading thread waits on the socket; the process is ending, so do not wait for it.
     runtime.shutdown_background();

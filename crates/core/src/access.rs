@@ -49,7 +49,7 @@ pub struct Actor {
 
 /// The one line a read-only session gets for any change (exit 3).
 pub fn read_only_refusal(what: &str) -> Error {
-    Error::PermissionDenied(format!(
+    Error::denied(format!(
         "this session is read-only (--readonly) and may not {what}: it changes nothing; run the command without --readonly"
     ))
 }
@@ -86,7 +86,7 @@ impl Actor {
     /// role, and a read-only actor may make one wherever its role could make the change.
     pub fn require_change(&self, capability: Capability, what: &str, dry_run: bool) -> Result<()> {
         if !capability.allowed(self.admin.role) {
-            return Err(Error::PermissionDenied(format!(
+            return Err(Error::denied(format!(
                 "{} is {} and may not {what}: it needs {}; ask a GlobalAdministrator",
                 self.user.upn,
                 self.admin.role.as_str(),
@@ -104,7 +104,7 @@ impl Store {
     /// The administrator bound to `login`; a login bound to none may do nothing (exit 3).
     pub fn actor(&self, login: &str) -> Result<Actor> {
         let unbound = || {
-            Error::PermissionDenied(format!(
+            Error::denied(format!(
                 "the login {login:?} is not bound to any administrator of this tenant; ask a GlobalAdministrator to run `selfserve admin add UPN --role ROLE --login {login}`"
             ))
         };
@@ -153,8 +153,8 @@ mod tests {
             assert!(!ro.can(cap));
             assert_eq!(
                 ro.require(cap, "change policies"),
-                Err(Error::PermissionDenied(
-                    "this session is read-only (--readonly) and may not change policies: it changes nothing; run the command without --readonly".into()
+                Err(Error::denied(
+                    "this session is read-only (--readonly) and may not change policies: it changes nothing; run the command without --readonly"
                 ))
             );
             assert_eq!(ro.require_change(cap, "x", false), ro.require(cap, "x"));

@@ -43,7 +43,7 @@ fn resolve_selection(
             let sub = store.resolve_subscription(text)?;
             if let Some(product) = &selection.product {
                 if sub.product_id != *product {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::usage(format!(
                         "subscription {} is not of product {product}; drop --product or that --subscription",
                         sub.id
                     )));
@@ -161,7 +161,7 @@ pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec
 /// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
 pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
     let io = |e: csv::Error| {
-        Error::Refused(format!(
+        Error::refused(format!(
             "cannot write the export: {e}; choose another output"
         ))
     };
@@ -181,7 +181,7 @@ pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
         .map_err(io)?;
     }
     w.flush().map_err(|e| {
-        Error::Refused(format!(
+        Error::refused(format!(
             "cannot write the export: {e}; choose another output"
         ))
     })?;
@@ -195,7 +195,7 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         _ => std::path::PathBuf::from("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "{} is not a file name; give a path to a file",
             path.display()
         ))
@@ -206,7 +206,7 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         std::process::id()
     ));
     let fail = |e: std::io::Error| {
-        Error::Refused(format!(
+        Error::refused(format!(
             "cannot write {}: {e}; choose another --output",
             path.display()
         ))

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod i18n;
 pub mod model;
 pub mod ops;
 pub mod query;

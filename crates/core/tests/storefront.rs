@@ -11,7 +11,7 @@ use selfserve_core::Error;
 
 fn refused(result: Result<(), Error>) -> String {
     match result {
-        Err(Error::Refused(m)) => m,
+        Err(Error::Refused(m)) => m.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -85,7 +85,7 @@ fn disabled_directory_users_neither_buy_nor_try() {
         now(),
     );
     assert!(
-        matches!(buy, Err(Error::Refused(ref m)) if m.contains("disabled")),
+        matches!(buy, Err(Error::Refused(ref m)) if m.to_string().contains("disabled")),
         "{buy:?}"
     );
     let try_out = storefront::trial(

@@ -14,20 +14,20 @@ use std::path::Path;
 /// first is passed on as the end of our half, and the server then closes its own.
 pub fn bridge(socket: &Path) -> Result<(), Error> {
     let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Error::Database(format!(
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Error::database(format!(
             "no selfserve server answers on {}; start one there with `selfserve serve`, or set SELFSERVE_SOCKET for this login",
             socket.display()
         )),
-        io::ErrorKind::PermissionDenied => Error::PermissionDenied(format!(
+        io::ErrorKind::PermissionDenied => Error::denied(format!(
             "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
             socket.display()
         )),
-        _ => Error::Database(format!(
+        _ => Error::database(format!(
             "cannot connect to the selfserve server on {}: {e}",
             socket.display()
         )),
     })?;
-    let cannot = |e: io::Error| Error::Database(format!("cannot bridge the standard streams: {e}"));
+    let cannot = |e: io::Error| Error::database(format!("cannot bridge the standard streams: {e}"));
     // Unbuffered handles on fds 0 and 1: Rust's stdout buffers until a newline, and frames
     // must pass at once.
     let mut input = File::from(io::stdin().as_fd().try_clone_to_owned().map_err(cannot)?);
@@ -40,7 +40,7 @@ pub fn bridge(socket: &Path) -> Result<(), Error> {
     });
     let mut from_server = stream;
     pump(&mut from_server, &mut output).map_err(|e| {
-        Error::Database(format!(
+        Error::database(format!(
             "the connection to the selfserve server on {} broke ({e})",
             socket.display()
         ))

@@ -117,8 +117,8 @@ impl Client {
         match &self.transport {
             Transport::Socket(socket) => socket.status(),
             Transport::Ssh(ssh) => ssh.framed.status(),
-            Transport::InProcess { .. } => Err(Error::Database(
-                "no selfserve server: this client opened the database itself".into(),
+            Transport::InProcess { .. } => Err(Error::database(
+                "no selfserve server: this client opened the database itself",
             )),
         }
     }

@@ -37,7 +37,7 @@ impl Connections {
         let mut inner = self.lock();
         let mine = inner.per_uid.get(&uid).copied().unwrap_or(0);
         if inner.total >= MAX_CONNECTIONS || mine >= MAX_PER_UID {
-            return Err(Error::Database(format!(
+            return Err(Error::database(format!(
                 "the server has too many connections ({} in all, {mine} of them yours); close some and try again",
                 inner.total
             )));

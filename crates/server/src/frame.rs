@@ -26,7 +26,7 @@ pub fn codec(max: usize) -> LengthDelimitedCodec {
 /// A message as a frame's payload.
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, Error> {
     postcard::to_stdvec(message)
-        .map_err(|e| Error::Database(format!("cannot encode a message for the socket: {e}")))
+        .map_err(|e| Error::database(format!("cannot encode a message for the socket: {e}")))
 }
 
 /// A frame's payload as a message; `None` when it is not one (garbage or another version).

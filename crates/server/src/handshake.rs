@@ -17,16 +17,16 @@ pub fn read_hello(payload: &[u8], socket: &Path) -> Result<Hello, Error> {
     let theirs = postcard::take_from_bytes::<u32>(payload).map(|(v, _)| v);
     let ours = env!("CARGO_PKG_VERSION");
     match theirs {
-        Ok(v) if v < PROTOCOL => Err(Error::Database(format!(
+        Ok(v) if v < PROTOCOL => Err(Error::database(format!(
             "this selfserve speaks protocol {v}, older than the server on {} (selfserve {ours}, protocol {PROTOCOL}): upgrade selfserve on this host",
             socket.display()
         ))),
-        Ok(v) if v > PROTOCOL => Err(Error::Database(format!(
+        Ok(v) if v > PROTOCOL => Err(Error::database(format!(
             "the server on {} (selfserve {ours}) speaks protocol {PROTOCOL}, older than this selfserve (protocol {v}): upgrade selfserve on the server and restart `selfserve serve`",
             socket.display()
         ))),
-        _ => Err(Error::Usage(
-            "this is not a selfserve hello; connect with the selfserve command".into(),
+        _ => Err(Error::usage(
+            "this is not a selfserve hello; connect with the selfserve command",
         )),
     }
 }

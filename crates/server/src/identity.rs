@@ -16,7 +16,7 @@ pub fn acting_login(peer: u32, server: u32, requested: Option<&str>) -> Result<S
             if login == own {
                 return Ok(own);
             }
-            Err(Error::PermissionDenied(format!(
+            Err(Error::denied(format!(
                 "SELFSERVE_USER={login} is honoured only from the server's own user or root, and you are {own}: unset SELFSERVE_USER to act as yourself"
             )))
         }
@@ -28,10 +28,10 @@ pub fn acting_login(peer: u32, server: u32, requested: Option<&str>) -> Result<S
 fn login_of(uid: u32) -> Result<String, Error> {
     match User::from_uid(Uid::from_raw(uid)) {
         Ok(Some(user)) => Ok(user.name),
-        Ok(None) => Err(Error::PermissionDenied(format!(
+        Ok(None) => Err(Error::denied(format!(
             "your uid {uid} has no login name on this host, so it is bound to no administrator; ask the host's administrator to create one"
         ))),
-        Err(e) => Err(Error::Database(format!(
+        Err(e) => Err(Error::database(format!(
             "cannot look up the login of uid {uid}: {e}; check the host's user database"
         ))),
     }

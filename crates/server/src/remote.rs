@@ -27,7 +27,7 @@ impl Remote {
     /// Parses `[USER@]HOST[:PORT]`; an IPv6 address with a port goes in brackets (`[::1]:2222`).
     pub fn parse(text: &str) -> Result<Remote, Error> {
         let bad = |why: &str| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "--remote {text:?}: {why}; expected [USER@]HOST[:PORT]"
             ))
         };
@@ -143,14 +143,14 @@ impl SshClient {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => Error::Database(format!(
+                io::ErrorKind::NotFound => Error::database(format!(
                     "cannot run `{program}` for --remote: it is not installed or not on the PATH; install OpenSSH's client, or set SELFSERVE_SSH"
                 )),
-                _ => Error::Database(format!("cannot run `{program}` for --remote: {e}")),
+                _ => Error::database(format!("cannot run `{program}` for --remote: {e}")),
             })?;
         let stderr = child.stderr.take().map(keep_stderr);
         let (Some(from), Some(to)) = (child.stdout.take(), child.stdin.take()) else {
-            return Err(Error::Database(format!(
+            return Err(Error::database(format!(
                 "`{program}` started without pipes"
             )));
         };
@@ -224,22 +224,22 @@ fn explain(remote: &Remote, status: Option<ExitStatus>, stderr: &str) -> Option<
             if line.contains("Permission denied")
                 || line.contains("Too many authentication failures") =>
         {
-            Some(Error::PermissionDenied(format!(
+            Some(Error::denied(format!(
                 "ssh could not log in to {dest}: {line}; check your key and user name (`ssh {dest}` shows more)"
             )))
         }
-        Some(255) => Some(Error::Database(format!(
+        Some(255) => Some(Error::database(format!(
             "cannot reach {dest} over ssh: {}",
             said("ssh failed")
         ))),
         // The shell there found no `selfserve` to run.
-        Some(127) => Some(Error::Database(format!(
+        Some(127) => Some(Error::database(format!(
             "selfserve is not installed on {dest}, or not on the PATH of your login there: {}",
             said("command not found")
         ))),
         // `selfserve connect` there said why, with its exit code's meaning.
-        Some(3) if !line.is_empty() => Some(Error::PermissionDenied(format!("on {dest}: {line}"))),
-        Some(_) if !line.is_empty() => Some(Error::Database(format!("on {dest}: {line}"))),
+        Some(3) if !line.is_empty() => Some(Error::denied(format!("on {dest}: {line}"))),
+        Some(_) if !line.is_empty() => Some(Error::database(format!("on {dest}: {line}"))),
         _ => None,
     }
 }

@@ -53,7 +53,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Database(format!("cannot start the server's runtime: {e}")))?;
+        .map_err(|e| Error::database(format!("cannot start the server's runtime: {e}")))?;
     let outcome = runtime.block_on(run(options));
     // A read still running (a long check) need not finish: nothing it does changes the database.
     runtime.shutdown_timeout(Duration::from_millis(200));
@@ -121,7 +121,7 @@ async fn accept_until_signal(
     listener: &UnixListener,
     shared: &Arc<Shared>,
 ) -> Result<&'static str, Error> {
-    let signal_error = |e: io::Error| Error::Database(format!("cannot watch for signals: {e}"));
+    let signal_error = |e: io::Error| Error::database(format!("cannot watch for signals: {e}"));
     let mut term = signal(SignalKind::terminate()).map_err(signal_error)?;
     let mut int = signal(SignalKind::interrupt()).map_err(signal_error)?;
     loop {
@@ -150,7 +150,7 @@ async fn refuse_live_socket(socket: &Path) -> Result<(), Error> {
         Err(e) => return Err(socket_error(socket, &e)),
     };
     if !meta.file_type().is_socket() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} exists and is not a socket; remove it or pass another --socket",
             socket.display()
         )));
@@ -163,7 +163,7 @@ async fn refuse_live_socket(socket: &Path) -> Result<(), Error> {
                 .and_then(|c| c.pid())
                 .map(|pid| format!(" (pid {pid})"))
                 .unwrap_or_default();
-            Err(Error::Database(format!(
+            Err(Error::database(format!(
                 "a server{pid} already answers on {}; stop it first, or pass another --socket",
                 socket.display()
             )))
@@ -183,7 +183,7 @@ fn bind(socket: &Path, gid: Option<u32>, group: Option<&str>) -> Result<UnixList
     let listener = UnixListener::bind(socket).map_err(|e| socket_error(socket, &e))?;
     if let (Some(gid), Some(group)) = (gid, group) {
         std::os::unix::fs::chown(socket, None, Some(gid)).map_err(|e| {
-            Error::Database(format!(
+            Error::database(format!(
                 "cannot give the socket {} to the group {group}: {e}; run the server as root or as a member of {group}",
                 socket.display()
             ))
@@ -198,17 +198,17 @@ fn bind(socket: &Path, gid: Option<u32>, group: Option<&str>) -> Result<UnixList
 fn group_id(name: &str) -> Result<u32, Error> {
     match nix::unistd::Group::from_name(name) {
         Ok(Some(group)) => Ok(group.gid.as_raw()),
-        Ok(None) => Err(Error::Usage(format!(
+        Ok(None) => Err(Error::usage(format!(
             "there is no group {name:?} on this host; create it (`groupadd {name}`) or pass another --group"
         ))),
-        Err(e) => Err(Error::Database(format!(
+        Err(e) => Err(Error::database(format!(
             "cannot look up the group {name:?}: {e}; check the host's group database"
         ))),
     }
 }
 
 fn socket_error(socket: &Path, e: &io::Error) -> Error {
-    Error::Database(format!(
+    Error::database(format!(
         "cannot use the socket {}: {e}; check its directory and permissions, or pass another --socket",
         socket.display()
     ))
@@ -486,17 +486,15 @@ async fn call(
 }
 
 fn failed() -> Error {
-    Error::Database(
-        "the server failed while answering; see its log, and run `selfserve check`".into(),
-    )
+    Error::database("the server failed while answering; see its log, and run `selfserve check`")
 }
 
 /// Sends one message; an answer too large for a frame becomes an error the client can show.
 async fn send<T: serde::Serialize>(writer: &mut Writer, message: &T) -> io::Result<()> {
     let payload = encode(message).map_err(io::Error::other)?;
     let payload = if payload.len() > MAX_REPLY {
-        encode(&ToClient::Answer(Box::new(Err(Error::Refused(
-            "the answer is larger than a frame may be; narrow the request".into(),
+        encode(&ToClient::Answer(Box::new(Err(Error::refused(
+            "the answer is larger than a frame may be; narrow the request",
         )))))
         .map_err(io::Error::other)?
     } else {

@@ -61,13 +61,13 @@ pub fn connect_socket(to: &Connect) -> Result<Option<(FramedClient<UnixStream>, 
             return Ok(None)
         }
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            return Err(Error::PermissionDenied(format!(
+            return Err(Error::denied(format!(
                 "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
                 socket.display()
             )))
         }
         Err(e) => {
-            return Err(Error::Database(format!(
+            return Err(Error::database(format!(
                 "cannot connect to the selfserve server on {}: {e}",
                 socket.display()
             )))
@@ -99,7 +99,7 @@ impl<S: Read + Write> FramedClient<S> {
             (Err(e), Ok(())) => {
                 return Err(match e.kind() {
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
-                        Error::Database(format!(
+                        Error::database(format!(
                             "the selfserve server on {server} did not answer within {} seconds; see its log",
                             HELLO_TIMEOUT.as_secs()
                         ))
@@ -117,7 +117,7 @@ impl<S: Read + Write> FramedClient<S> {
                 welcome,
             )),
             Some(HelloReply::Refused(why)) => Err(why),
-            None => Err(Error::Database(format!(
+            None => Err(Error::database(format!(
                 "the server on {server} answered in a way this selfserve does not understand; run the same version of selfserve on both sides"
             ))),
         })
@@ -189,7 +189,7 @@ impl<S: Read + Write> FramedClient<S> {
     }
 
     fn mismatch(&self) -> Error {
-        Error::Database(format!(
+        Error::database(format!(
             "the server on {} sent an answer of another kind; run the same version of selfserve on both sides",
             self.server
         ))
@@ -197,7 +197,7 @@ impl<S: Read + Write> FramedClient<S> {
 }
 
 fn went_away(server: &str, e: &io::Error) -> Error {
-    Error::Database(format!(
+    Error::database(format!(
         "the selfserve server on {server} went away ({e}); a change it was making is whole or not made at all: look, then try again once it is back"
     ))
 }

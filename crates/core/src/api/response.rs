@@ -108,7 +108,7 @@ responses! {
 /// A reply of another kind than the request calls for: only a client and a server of different
 /// versions can get one (exit 5).
 fn unexpected(wanted: &str, got: &Response) -> Error {
-    Error::Database(format!(
+    Error::database(format!(
         "expected a {wanted} reply but got a {} reply: the client and the server are different versions of selfserve; run the same version on both",
         got.name()
     ))

@@ -60,18 +60,18 @@ pub fn create_demo_in(
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
-        return Err(Error::Usage(
-            "the demo needs at least 10 users; pass a larger --users".into(),
+        return Err(Error::usage(
+            "the demo needs at least 10 users; pass a larger --users",
         ));
     }
     if opts.users > 20_000_000 {
-        return Err(Error::Usage(
-            "the demo goes up to 20,000,000 users; pass a smaller --users".into(),
+        return Err(Error::usage(
+            "the demo goes up to 20,000,000 users; pass a smaller --users",
         ));
     }
     let exists = database_exists(path);
     if exists && !opts.force {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "a database already exists at {}; pass --force to replace it with a demo tenant",
             path.display()
         )));
@@ -114,7 +114,7 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Database(format!(
+    Error::database(format!(
         "cannot put the demo database at {}: {e}; check the path and its permissions",
         path.display()
     ))

@@ -67,14 +67,14 @@ pub(crate) fn plan_add(
 ) -> Result<(AddLicensesPlan, Subscription)> {
     let subscription = sub_ref(store, before)?;
     if before.origin.is_self_service() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is a self-service subscription: licenses are added only to central ones; `selfserve subscription list --product {}` shows those, or `selfserve subscription buy` buys one",
             subscription.label(),
             before.product_id
         )));
     }
     if before.status != Status::Active {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is {}: licenses are added only to an Active subscription; buy a new one with `selfserve subscription buy {} --quantity {quantity}`",
             subscription.label(),
             before.status.as_str(),
@@ -83,7 +83,7 @@ pub(crate) fn plan_add(
     }
     let room = MAX_QUANTITY.saturating_sub(before.quantity);
     if quantity == 0 || quantity > room {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "{} can take 1 to {room} more licenses (a subscription holds at most {MAX_QUANTITY}), not {quantity}; pass another --quantity",
             subscription.label()
         )));

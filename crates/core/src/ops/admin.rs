@@ -30,7 +30,7 @@ pub struct AdminChange {
 /// Parses a role as typed by an administrator, or says which roles exist (exit 2).
 pub fn parse_role(text: &str) -> Result<Role> {
     Role::parse(text).ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "{text:?} is not a role; use GlobalAdministrator, BillingAdministrator or GlobalReader"
         ))
     })
@@ -43,7 +43,7 @@ fn check_login(login: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Usage(format!(
+        Err(Error::usage(format!(
             "{login:?} is not a login name: give the operating-system login (at most 64 characters, no spaces)"
         )))
     }
@@ -66,7 +66,7 @@ fn global_admins(tx: &Tx, logins: &[String]) -> TxResult<usize> {
 }
 
 fn last_global_admin(login: &str, what: &str) -> Error {
-    Error::Refused(format!(
+    Error::refused(format!(
         "{login:?} is the last GlobalAdministrator and cannot be {what}; the tenant needs one: \
          add another with `selfserve admin add UPN --role GlobalAdministrator --login LOGIN` first"
     ))
@@ -87,7 +87,7 @@ pub fn add_admin(
     check_login(login)?;
     let user = store.user_by_upn(&req.upn)?;
     if !user.enabled {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is disabled in the directory and cannot be an administrator; enable the user first",
             user.upn
         )));
@@ -97,7 +97,7 @@ pub fn add_admin(
         .iter()
         .find(|a| a.user == user.id && a.login != login)
     {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is already an administrator through the login {:?}; change that binding's role, \
              or remove it first with `selfserve admin remove {}`",
             user.upn, other.login, other.login
@@ -108,7 +108,7 @@ pub fn add_admin(
         let existing = tx.admin(login)?;
         if let Some(old) = &existing {
             if old.user != user.id {
-                return abort(Error::Refused(format!(
+                return abort(Error::refused(format!(
                     "the login {login:?} is bound to another directory user; remove it first with \
                      `selfserve admin remove {login}`"
                 )));
@@ -168,7 +168,7 @@ pub fn remove_admin(
         }
     }
     let not_bound = || {
-        Error::NotFound(format!(
+        Error::not_found(format!(
             "no administrator has the login or user principal name {wanted:?}; `selfserve admin list` shows them"
         ))
     };

@@ -39,20 +39,20 @@ pub fn ask_cancel(
     let s = load(store, sub)?;
     let subscription = sub_ref(store, &s)?;
     if !s.origin.is_self_service() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is a central subscription: it has no buyer to ask; cancel it yourself with `selfserve subscription cancel {} --reason REASON`",
             subscription.label(),
             s.id
         )));
     }
     if s.status == Status::Deleted {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is already Deleted: there is nothing left to cancel",
             subscription.label()
         )));
     }
     let Some(buyer) = s.buyer.map(|b| store.user(b)).transpose()?.flatten() else {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "the buyer of {} is no longer in the directory; take it over and cancel it yourself (`selfserve subscription cancel {} --reason moving-to-central`)",
             subscription.label(),
             s.id

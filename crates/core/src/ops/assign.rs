@@ -50,7 +50,7 @@ pub fn assign(
     manageable(&before, &subscription, LicenseChange::Assign)?;
     let n = users.len() as u32;
     if before.free() < n {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} has {}; assigning {} needs {} more: buy more (`selfserve subscription buy {} --quantity {}`) or choose another subscription",
             subscription.label(),
             count(u64::from(before.free()), "free license"),
@@ -62,7 +62,7 @@ pub fn assign(
     }
     let held = store.assignments_of(sub)?;
     if let Some(u) = users.iter().find(|u| held.iter().any(|a| a.user == u.id)) {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} already holds a license of {}: a user holds at most one license of each subscription; name only users without one",
             u.user_principal_name,
             subscription.label()
@@ -140,7 +140,7 @@ pub fn unassign(
     manageable(&before, &subscription, LicenseChange::Unassign)?;
     for u in &users {
         if !store.licenses_of_user(u.id)?.contains(&sub) {
-            return Err(Error::Refused(format!(
+            return Err(Error::refused(format!(
                 "{} holds no license of {}: there is nothing to unassign; `selfserve subscription show {}` lists its users",
                 u.user_principal_name,
                 subscription.label(),
@@ -198,14 +198,14 @@ fn manageable(sub: &Subscription, r: &SubRef, change: LicenseChange) -> Result<(
     if sub.status == Status::Deleted
         || (change == LicenseChange::Assign && sub.status == Status::Disabled)
     {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is {}: its licenses cannot be {verb}ed; choose an Active subscription",
             r.label(),
             sub.status.as_str()
         )));
     }
     if sub.origin.is_self_service() && sub.taken_over.is_none() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is a self-service subscription not taken over: administrators cannot {verb} its licenses until they take it over (`selfserve subscription take-over {}`)",
             r.label(),
             sub.id
@@ -217,18 +217,18 @@ fn manageable(sub: &Subscription, r: &SubRef, change: LicenseChange) -> Result<(
 /// The named users, each once; a user named twice is a usage error.
 fn distinct_users(store: &Store, users: &[UserId]) -> Result<Vec<UserRef>> {
     if users.is_empty() {
-        return Err(Error::Usage("name at least one user".into()));
+        return Err(Error::usage("name at least one user"));
     }
     let mut seen = HashSet::with_capacity(users.len());
     let mut out = Vec::with_capacity(users.len());
     for &id in users {
         let Some(u) = store.user(id)? else {
-            return Err(Error::NotFound(format!(
+            return Err(Error::not_found(format!(
                 "no directory user {id}; check the user principal name"
             )));
         };
         if !seen.insert(id) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{} is named more than once; name each user once",
                 u.upn
             )));

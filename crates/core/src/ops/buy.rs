@@ -63,7 +63,7 @@ pub(crate) fn plan_buy(
     now: DateTime<Utc>,
 ) -> Result<(BuyPlan, Subscription)> {
     if quantity == 0 || quantity > MAX_QUANTITY {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "a purchase holds 1 to {MAX_QUANTITY} licenses, not {quantity}; pass another --quantity"
         )));
     }
@@ -72,7 +72,7 @@ pub(crate) fn plan_buy(
     let expires = start
         .checked_add_months(Months::new(term.months()))
         .ok_or_else(|| {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "the clock ({start}) is too far in the future to buy a term; check --now"
             ))
         })?;

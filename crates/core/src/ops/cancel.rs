@@ -40,7 +40,7 @@ pub fn cancel(
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     if before.status == Status::Deleted {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is already Deleted: there is nothing left to cancel",
             subscription.label()
         )));
@@ -57,7 +57,7 @@ pub fn cancel(
     };
     let assignments = store.assignments_of(sub)?;
     if assignments.len() != before.assigned as usize {
-        return Err(Error::Database(format!(
+        return Err(Error::database(format!(
             "subscription {sub} records {} assigned licenses but holds {}; run `selfserve check`",
             before.assigned,
             assignments.len()

@@ -114,7 +114,7 @@ pub fn centralise(
         })
         .partition(|s| s.origin.is_self_service());
     if sources.is_empty() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} has no live self-service subscriptions: there is nothing to centralise",
             p.name
         )));
@@ -142,7 +142,7 @@ pub fn centralise(
         users_of.push((needing, already));
     }
     if all_users == 0 {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "the self-service subscriptions of {} have no users to move; cancel them with `selfserve subscription cancel SUB --reason moving-to-central`",
             p.name
         )));
@@ -206,9 +206,8 @@ pub fn centralise(
         let mut to: Vec<Allocation> = Vec::new();
         for user in needing {
             let Some((id, left)) = slot.as_mut() else {
-                return Err(Error::Database(
-                    "centralise planned fewer licenses than users; nothing was changed: try again"
-                        .into(),
+                return Err(Error::database(
+                    "centralise planned fewer licenses than users; nothing was changed: try again",
                 ));
             };
             match to.last_mut() {

@@ -238,7 +238,7 @@ pub fn run(
     actor.require(Capability::ManageSubscriptions, "apply the lifecycle")?;
     let until = until.unwrap_or(now);
     if until > now {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "--until {until} is later than the clock ({now}); move the clock with --now instead"
         )));
     }
@@ -313,7 +313,7 @@ fn apply_one(
             }
         }
         if removed != after.assigned {
-            return abort(Error::Refused(format!(
+            return abort(Error::refused(format!(
                 "licenses of subscription {} changed while the lifecycle ran; run `selfserve lifecycle run` again",
                 due.id
             )));

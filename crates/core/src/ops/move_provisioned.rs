@@ -87,7 +87,7 @@ pub fn move_users_provisioned(
         }
         Provision::Buy { term } => {
             if from_sub.assigned == 0 {
-                return Err(Error::Refused(format!(
+                return Err(Error::refused(format!(
                     "{} has no users to move: there is nothing to buy for; cancel it instead (`selfserve subscription cancel {} --reason REASON`)",
                     sub_ref(store, &from_sub)?.label(),
                     from_sub.id

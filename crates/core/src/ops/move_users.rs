@@ -50,7 +50,7 @@ pub fn move_users(
 ) -> Result<Outcome<MovePlan>> {
     actor.require_change(Capability::ManageSubscriptions, "move users", dry_run)?;
     if from == to {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "subscription {from} cannot move its users to itself; choose another with --to"
         )));
     }
@@ -162,7 +162,7 @@ pub(crate) fn leaving(
     now: DateTime<Utc>,
 ) -> Result<(Subscription, Option<PlannedAudit>)> {
     if from.status == Status::Deleted {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is Deleted: it has no users left to move",
             from_ref.label()
         )));
@@ -183,7 +183,7 @@ pub(crate) fn leaving(
 pub(crate) fn assignments_of(store: &Store, sub: &Subscription) -> Result<Vec<Assignment>> {
     let assignments = store.assignments_of(sub.id)?;
     if assignments.len() != sub.assigned as usize {
-        return Err(Error::Database(format!(
+        return Err(Error::database(format!(
             "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
             sub.id,
             sub.assigned,
@@ -270,7 +270,7 @@ fn target_rules(
             moving - to.free()
         ),
     };
-    Err(Error::Refused(why))
+    Err(Error::refused(why))
 }
 
 /// A subscription the users of another could move to, as the move wizard lists it.
@@ -281,7 +281,7 @@ pub struct MoveTarget {
     /// Licenses missing for the move (0 when there is room).
     pub missing: u32,
     /// Why it cannot receive the users, or None where it can.
-    pub refusal: Option<String>,
+    pub refusal: Option<crate::i18n::Text>,
     /// The rule that refuses it, for a short word beside it (the refusal says it whole).
     pub why_not: Option<WhyNot>,
     /// A central, Active target short of licenses: a provisioned move can add the missing ones

@@ -25,7 +25,7 @@ pub fn allows_self_service(value: PolicyValue) -> bool {
 /// Parses a policy value as typed by an administrator, or says which values exist (exit 2).
 pub fn parse_value(text: &str) -> Result<PolicyValue> {
     PolicyValue::parse(text).ok_or_else(|| {
-        Error::Usage(format!(
+        Error::usage(format!(
             "{text:?} is not a policy value; use Enabled, OnlyTrialsWithoutPaymentMethod or Disabled \
              (also accepted: Allow, AllowTrialsOnly, DoNotAllow)"
         ))

@@ -70,7 +70,7 @@ pub fn policy_permits(product: &Product, policy: PolicyValue, attempt: Attempt) 
         }
         _ => "users may only start trials without a payment method".to_string(),
     };
-    Err(Error::Refused(format!(
+    Err(Error::refused(format!(
         "the policy forbids it (rule 3): AllowSelfServicePurchase of {} ({}) is {} ({}), so {what}; \
          a GlobalAdministrator can change it with `selfserve policy set {} Enabled`",
         product.name,
@@ -84,13 +84,13 @@ pub fn policy_permits(product: &Product, policy: PolicyValue, attempt: Attempt) 
 /// Rule 2: a trial without a payment method needs the tenant's agreement and a product that offers one.
 pub fn cardless_trial_permitted(tenant: &Tenant, product: &Product) -> Result<()> {
     if !product.trial_without_payment_method {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "a trial of {} needs a payment method (rule 2): pass --card LAST4",
             product.name
         )));
     }
     if !tenant.existing_agreement {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "a trial without a payment method needs an existing agreement, which {} does not have (rule 2): pass --card LAST4",
             tenant.display_name
         )));
@@ -105,14 +105,14 @@ fn card(last4: &str) -> Result<PaymentMethod> {
             last4: last4.to_string(),
         })
     } else {
-        Err(Error::Usage(format!(
+        Err(Error::usage(format!(
             "{last4:?} is not the last four digits of a card; pass --card with four digits, such as 4242"
         )))
     }
 }
 
 fn too_late(today: NaiveDate) -> Error {
-    Error::Usage(format!(
+    Error::usage(format!(
         "the clock ({today}) is too far in the future to start a term; check --now"
     ))
 }
@@ -121,7 +121,7 @@ fn too_late(today: NaiveDate) -> Error {
 fn buyer(store: &Store, upn: &str) -> Result<User> {
     let user = store.user_by_upn(upn)?;
     if !user.enabled {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is disabled in the directory and cannot buy or start trials",
             user.upn
         )));
@@ -178,7 +178,7 @@ pub fn purchase(
         "act for a user in the storefront",
     )?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "a purchase holds 1 to {MAX_QUANTITY} licenses, not {}; pass another --quantity",
             req.quantity
         )));
@@ -336,7 +336,7 @@ pub fn trial(
 }
 
 fn already_licensed(buyer: &User, product: &Product) -> Error {
-    Error::Refused(format!(
+    Error::refused(format!(
         "{} already holds a license of {}, so a trial would give them nothing",
         buyer.upn, product.name
     ))

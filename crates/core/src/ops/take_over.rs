@@ -144,13 +144,13 @@ pub(crate) fn plan_take_over(
 ) -> Result<Option<(Subscription, PlannedAudit)>> {
     let name = product_name(store, &sub.product_id)?;
     if !sub.origin.is_self_service() {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is a central subscription: administrators manage it already, there is nothing to take over",
             label(&name, sub.id)
         )));
     }
     if sub.status == Status::Deleted {
-        return Err(Error::Refused(format!(
+        return Err(Error::refused(format!(
             "{} is Deleted: there is nothing left to take over",
             label(&name, sub.id)
         )));
@@ -179,7 +179,7 @@ pub(crate) fn plan_take_over(
 /// A subscription by id, or NotFound.
 pub(crate) fn load(store: &Store, id: SubscriptionId) -> Result<Subscription> {
     store.subscription(id)?.ok_or_else(|| {
-        Error::NotFound(format!(
+        Error::not_found(format!(
             "no subscription {id}; `selfserve subscription list` shows the ids"
         ))
     })
@@ -268,7 +268,7 @@ pub(crate) fn recheck(tx: &Tx, planned: &Subscription) -> TxResult<()> {
 }
 
 pub(crate) fn changed_meanwhile(id: SubscriptionId) -> Error {
-    Error::Refused(format!(
+    Error::refused(format!(
         "subscription {id} changed meanwhile (another change reached it first); nothing was changed: try again"
     ))
 }

@@ -31,8 +31,8 @@ pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
         Some(bytes) => <[u8; 8]>::try_from(bytes)
             .map(u64::from_be_bytes)
             .map_err(|_| {
-                Error::Database(
-                    "the database's revision counter is damaged; restore the database from a backup".into(),
+                Error::database(
+                    "the database's revision counter is damaged; restore the database from a backup",
                 )
             }),
     }
@@ -118,7 +118,7 @@ impl Store {
             .get(id.trim().to_ascii_uppercase().as_bytes())?
         {
             Some(bytes) => decode(&bytes),
-            None => Err(Error::NotFound(format!(
+            None => Err(Error::not_found(format!(
                 "no product with id {id:?}; `selfserve product list` shows the product ids"
             ))),
         }
@@ -155,7 +155,7 @@ impl Store {
 
     pub fn user_by_upn(&self, upn: &str) -> Result<User> {
         let not_found = || {
-            Error::NotFound(format!(
+            Error::not_found(format!(
                 "no directory user with user principal name {upn:?}; check the spelling"
             ))
         };
@@ -232,7 +232,7 @@ impl Store {
     pub fn resolve_subscription(&self, text: &str) -> Result<Subscription> {
         let hex: String = text.trim().chars().filter(|c| *c != '-').collect();
         if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{text:?} is not a subscription id: give the id or a unique prefix of at least 4 hex digits"
             )));
         }
@@ -250,14 +250,14 @@ impl Store {
                 continue;
             }
             if found.is_some() {
-                return Err(Error::Usage(format!(
+                return Err(Error::usage(format!(
                     "subscription prefix {text:?} matches more than one subscription; give more digits"
                 )));
             }
             found = Some(decode(&value)?);
         }
         found.ok_or_else(|| {
-            Error::NotFound(format!(
+            Error::not_found(format!(
                 "no subscription matches {text:?}; `selfserve subscription list` shows the ids"
             ))
         })
@@ -282,9 +282,7 @@ impl Store {
             .map(|k| {
                 let k = k?;
                 SubscriptionId::from_slice(&k[16..]).ok_or_else(|| {
-                    Error::Database(
-                        "a license index key is malformed; run `selfserve check`".into(),
-                    )
+                    Error::database("a license index key is malformed; run `selfserve check`")
                 })
             })
             .collect()

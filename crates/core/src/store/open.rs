@@ -27,7 +27,7 @@ impl Store {
     /// Opens an existing database.
     pub fn open(path: &Path) -> Result<Store> {
         if !database_exists(path) {
-            return Err(Error::NotFound(format!(
+            return Err(Error::not_found(format!(
                 "no selfserve database at {}; create one with `selfserve demo --db {}` or pass the right --db",
                 path.display(),
                 path.display()
@@ -36,7 +36,7 @@ impl Store {
         let db = open_sled(path)?;
         let t = Trees::open(&db)?;
         let schema = t.meta.get(META_SCHEMA)?.ok_or_else(|| {
-            Error::Database(format!(
+            Error::database(format!(
                 "{} is not a selfserve database (it has no schema version); pass another --db",
                 path.display()
             ))
@@ -45,13 +45,13 @@ impl Store {
             .map(u32::from_be_bytes)
             .map_err(|_| damaged(path, "the schema version is unreadable"))?;
         if version > SCHEMA_VERSION {
-            return Err(Error::Database(format!(
+            return Err(Error::database(format!(
                 "the database at {} has schema version {version}, newer than this selfserve understands ({SCHEMA_VERSION}); upgrade selfserve",
                 path.display()
             )));
         }
         if version < SCHEMA_VERSION {
-            return Err(Error::Database(format!(
+            return Err(Error::database(format!(
                 "the database at {} has the old schema version {version}; recreate it with this selfserve (expected {SCHEMA_VERSION})",
                 path.display()
             )));
@@ -81,7 +81,7 @@ impl Store {
 }
 
 fn damaged(path: &Path, what: &str) -> Error {
-    Error::Database(format!(
+    Error::database(format!(
         "the database at {} is damaged ({what}); restore it from a backup, or recreate it with `selfserve demo --force`",
         path.display()
     ))
@@ -96,7 +96,7 @@ fn create_private_dir(path: &Path) -> Result<()> {
         builder.mode(0o700);
     }
     builder.create(path).map_err(|e| {
-        Error::Database(format!(
+        Error::database(format!(
             "cannot create the database directory {}: {e}; choose another --db",
             path.display()
         ))
@@ -160,7 +160,7 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
         {
             Err(OpenFailure::Locked)
         }
-        Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::Database(format!(
+        Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::database(format!(
             "cannot open the database at {}: {e}; check the path and its permissions",
             path.display()
         )))),
@@ -179,7 +179,7 @@ fn locked(path: &Path) -> Error {
         .and_then(|s| s.trim().parse::<u32>().ok())
         .filter(|pid| Path::new(&format!("/proc/{pid}")).exists());
     if let Some((pid, socket)) = holder.and_then(|pid| serving_socket(path, pid)) {
-        return Error::Database(format!(
+        return Error::database(format!(
             "the database at {} is served by `selfserve serve` (pid {pid}) on the socket {socket}; talk to it with --socket {socket} or SELFSERVE_SOCKET={socket}",
             path.display()
         ));
@@ -187,7 +187,7 @@ fn locked(path: &Path) -> Error {
     let holder = holder
         .map(|pid| format!(" (pid {pid})"))
         .unwrap_or_default();
-    Error::Database(format!(
+    Error::database(format!(
         "the database at {} is in use by another selfserve process{holder}; close it or wait for it to finish, then try again",
         path.display()
     ))

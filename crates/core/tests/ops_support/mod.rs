@@ -103,21 +103,21 @@ pub fn emails(store: &Store) -> Vec<Email> {
 /// The message of a refusal (exit 1); fails the test on success or another category.
 pub fn refused<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
     match r {
-        Err(Error::Refused(m)) => m,
+        Err(Error::Refused(m)) => m.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
 pub fn denied<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
     match r {
-        Err(Error::PermissionDenied(m)) => m,
+        Err(Error::PermissionDenied(m)) => m.to_string(),
         other => panic!("expected permission denied, got {other:?}"),
     }
 }
 
 pub fn usage<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
     match r {
-        Err(Error::Usage(m)) => m,
+        Err(Error::Usage(m)) => m.to_string(),
         other => panic!("expected a usage error, got {other:?}"),
     }
 }

@@ -54,7 +54,7 @@ impl Target {
             quantity: t.subscription.quantity,
             free: t.free,
             missing: t.missing,
-            refusal: t.refusal.as_deref().map(sanitize),
+            refusal: t.refusal.as_ref().map(|why| sanitize(&why.to_string())),
             addable: t.can_add_missing,
             why_not: t.why_not,
         }
