@@ -3,7 +3,9 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::Lang;
 use selfserve_core::api::Request;
+use selfserve_core::model::Role;
 use selfserve_core::ops::admin::{self, AddAdmin, AdminChange};
 use selfserve_core::query::AdminRow;
 use std::process::ExitCode;
@@ -62,13 +64,21 @@ fn list(ctx: &Ctx) -> Result<(), Failure> {
     if ctx.json {
         print_json(&rows)?;
     } else {
-        let mut t = Table::new(&["Login", "Display name", "User principal name", "Role"]);
+        let mut t = Table::of(
+            ctx.lang,
+            &[
+                "cli-col-login",
+                "cli-col-display-name",
+                "cli-col-upn",
+                "cli-col-role",
+            ],
+        );
         for r in &rows {
             t.row(vec![
                 r.login.clone(),
                 r.display_name.clone(),
                 r.user_principal_name.clone(),
-                r.role.as_str().to_string(),
+                role(ctx.lang, r.role),
             ]);
         }
         print_lines(&t.lines())?;
@@ -80,28 +90,52 @@ fn report(ctx: &Ctx, change: &AdminChange) -> Result<(), Failure> {
     if ctx.json {
         return print_json(change);
     }
-    let who = format!("{} ({})", change.user_principal_name, change.display_name);
+    let lang = ctx.lang;
+    let login = change.login.as_str();
+    let upn = change.user_principal_name.as_str();
+    let name = change.display_name.as_str();
     let line = match (change.previous_role, change.role) {
-        (_, Some(role)) if !change.changed => format!(
-            "login {} is already {who} as {}; nothing changed",
-            change.login,
-            role.as_str()
+        (_, Some(r)) if !change.changed => say!(
+            lang,
+            "cli-admin-unchanged",
+            login = login,
+            upn = upn,
+            name = name,
+            role = role(lang, r)
         ),
-        (Some(old), Some(role)) => format!(
-            "login {} ({who}): role changed from {} to {}",
-            change.login,
-            old.as_str(),
-            role.as_str()
+        (Some(old), Some(r)) => say!(
+            lang,
+            "cli-admin-role-changed",
+            login = login,
+            upn = upn,
+            name = name,
+            old = role(lang, old),
+            role = role(lang, r)
         ),
-        (None, Some(role)) => format!(
-            "login {} now acts as {who}, {}",
-            change.login,
-            role.as_str()
+        (None, Some(r)) => say!(
+            lang,
+            "cli-admin-added",
+            login = login,
+            upn = upn,
+            name = name,
+            role = role(lang, r)
         ),
-        (_, None) => format!(
-            "login {} ({who}) is no longer an administrator",
-            change.login
+        (_, None) => say!(
+            lang,
+            "cli-admin-removed",
+            login = login,
+            upn = upn,
+            name = name
         ),
     };
     print_lines(&[selfserve::text::sanitize(&line)])
+}
+
+/// A role as people read it: the role's name in English, the admin center's words in French.
+pub fn role(lang: Lang, role: Role) -> String {
+    lang.t(match role {
+        Role::GlobalAdministrator => "cli-role-global-admin",
+        Role::BillingAdministrator => "cli-role-billing-admin",
+        Role::GlobalReader => "cli-role-global-reader",
+    })
 }

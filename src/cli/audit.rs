@@ -23,7 +23,16 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Result<ExitCode, Failure> {
     if ctx.json {
         print_json(&events)?;
     } else {
-        let mut t = Table::new(&["At", "Actor", "Action", "Target", "Change"]);
+        let mut t = Table::of(
+            ctx.lang,
+            &[
+                "cli-col-at",
+                "cli-col-actor",
+                "cli-col-action",
+                "cli-col-target",
+                "cli-col-change",
+            ],
+        );
         for e in &events {
             let change = match (&e.before, &e.after) {
                 (Some(b), Some(a)) => format!("{b} → {a}"),
@@ -32,7 +41,7 @@ pub fn run(ctx: &Ctx, command: &AuditCommand) -> Result<ExitCode, Failure> {
                 (None, None) => String::new(),
             };
             t.row(vec![
-                e.at.format("%Y-%m-%d %H:%M").to_string(),
+                ctx.lang.time(e.at),
                 e.actor.clone(),
                 e.action.clone(),
                 e.target.clone(),

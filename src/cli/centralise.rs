@@ -1,6 +1,6 @@
 //! `selfserve product centralise PRODUCT [--term monthly|annual] [--dry-run]`
 
-use super::subscription::{done, email_lines, named, parse_term, report};
+use super::subscription::{dry, email_lines, label, named, parse_term, report};
 use super::{Ctx, Failure};
 use clap::Args;
 use selfserve_core::api::Request;
@@ -31,84 +31,65 @@ pub fn run(ctx: &Ctx, a: &CentraliseArgs) -> Result<ExitCode, Failure> {
         dry_run: a.dry_run,
     })?;
     let p = &out.plan;
-    let mut lines = vec![format!(
-        "{} {} central licenses of {} and {} {} self-service {} (moving-to-central):",
-        done(&out, "Gave", "Would give"),
-        users(p.users_moved),
-        p.product_name,
-        done(&out, "cancelled", "cancel"),
-        p.moves.len(),
-        if p.moves.len() == 1 {
-            "subscription"
-        } else {
-            "subscriptions"
-        }
+    let lang = ctx.lang;
+    let mut lines = vec![say!(
+        lang,
+        "cli-centralise-summary",
+        dry = dry(&out),
+        users = p.users_moved,
+        product = p.product_name.as_str(),
+        subscriptions = p.moves.len()
     )];
     for r in &p.reused {
-        lines.push(format!(
-            "  reused: {} free {} of {} ({} per term, paid already)",
-            r.licenses,
-            if r.licenses == 1 {
-                "license"
-            } else {
-                "licenses"
-            },
-            r.subscription.label(),
-            r.value_per_term
+        lines.push(say!(
+            lang,
+            "cli-centralise-reused",
+            count = r.licenses,
+            sub = label(lang, &r.subscription),
+            value = &r.value_per_term
         ));
     }
     if let Some(add) = &p.added {
-        lines.push(format!(
-            "  added: {} to {} at {} per license per {} term ({} per term)",
-            licenses(add.added),
-            add.subscription.label(),
-            add.price.amount,
-            add.price.term.as_str(),
-            add.cost_per_term
+        lines.push(say!(
+            lang,
+            "cli-centralise-added",
+            count = add.added,
+            sub = label(lang, &add.subscription),
+            price = &add.price.amount,
+            term = add.price.term.as_str(),
+            cost = &add.cost_per_term
         ));
     }
     if let Some(buy) = &p.bought {
-        lines.push(format!(
-            "  bought: {} in new subscription {} at {} per license per {} term ({} per term, invoice)",
-            licenses(buy.subscription.quantity),
-            buy.subscription.id,
-            buy.price.amount,
-            buy.price.term.as_str(),
-            buy.cost_per_term
+        lines.push(say!(
+            lang,
+            "cli-centralise-bought",
+            count = buy.subscription.quantity,
+            id = buy.subscription.id.to_string(),
+            price = &buy.price.amount,
+            term = buy.price.term.as_str(),
+            cost = &buy.cost_per_term
         ));
     }
     if p.users_already_central > 0 {
-        lines.push(format!(
-            "{} a central license already (paid twice) and only {} the self-service one.",
-            match p.users_already_central {
-                1 => "1 user holds".to_string(),
-                n => format!("{n} users hold"),
-            },
-            done(&out, "lost", "would lose")
+        lines.push(say!(
+            lang,
+            "cli-centralise-already-central",
+            dry = dry(&out),
+            count = p.users_already_central
         ));
     }
     for m in &p.moves {
-        lines.push(format!("  {}: {}", named(&m.from), users(m.users() as u32)));
+        lines.push(say!(
+            lang,
+            "cli-centralise-move",
+            sub = named(lang, &m.from),
+            count = m.users()
+        ));
     }
     for m in &p.moves {
-        lines.extend(email_lines(&out, &m.emails));
+        lines.extend(email_lines(lang, &out, &m.emails));
     }
     report(ctx, &out, lines)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn users(n: u32) -> String {
-    if n == 1 {
-        "1 user".to_string()
-    } else {
-        format!("{n} users")
-    }
-}
-
-fn licenses(n: u32) -> String {
-    if n == 1 {
-        "1 license".to_string()
-    } else {
-        format!("{n} licenses")
-    }
 }

@@ -4,7 +4,6 @@ use super::{print_json, print_lines, Ctx, Failure};
 use crate::watchdog::Watchdog;
 use selfserve_core::api::Request;
 use selfserve_core::check::CheckReport;
-use selfserve_core::words::count;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -16,17 +15,25 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     if ctx.json {
         print_json(&report)?;
     } else if report.ok {
-        print_lines(&[format!(
-            "ok: {}, {}, {}; every invariant holds",
-            count(report.subscriptions, "subscription"),
-            count(report.users, "user"),
-            count(report.assignments, "license assignment")
+        print_lines(&[say!(
+            ctx.lang,
+            "cli-check-ok",
+            subscriptions = report.subscriptions,
+            users = report.users,
+            assignments = report.assignments
         )])?;
     } else {
         let lines: Vec<String> = report
             .breaches
             .iter()
-            .map(|b| format!("breach [{}]: {}", b.invariant, b.message))
+            .map(|b| {
+                say!(
+                    ctx.lang,
+                    "cli-check-breach",
+                    invariant = b.invariant.as_str(),
+                    message = b.message.as_str()
+                )
+            })
             .collect();
         print_lines(&lines)?;
     }
@@ -34,9 +41,13 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
-            "selfserve: {} invariant breaches in {}; restore the database from a backup",
-            report.breaches.len(),
-            ctx.tenant_location()
+            "selfserve: {}",
+            say!(
+                ctx.lang,
+                "cli-check-failed",
+                count = report.breaches.len(),
+                location = ctx.tenant_location()
+            )
         );
         Ok(ExitCode::from(1))
     }

@@ -2,10 +2,10 @@
 
 use super::{print_json, Ctx, Failure};
 use clap::Args;
+use selfserve::i18n::Lang;
 use selfserve_core::access::read_only_refusal;
 use selfserve_core::demo::{self, DemoOptions, DemoSummary};
 use selfserve_core::model::Cloud;
-use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -31,18 +31,18 @@ fn parse_cloud(text: &str) -> Result<Cloud, String> {
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
     // No actor guards this write (it may create the tenant), so the read-only check is here.
     if ctx.readonly {
-        let what = if args.force {
-            "replace the database with a demo tenant"
+        let what = ctx.lang.t(if args.force {
+            "cli-demo-replace"
         } else {
-            "create a demo tenant"
-        };
-        return Err(read_only_refusal(what).into());
+            "cli-demo-create"
+        });
+        return Err(read_only_refusal(&what).into());
     }
     let summary = create(ctx, args.users, args.seed, args.cloud, args.force)?;
     if ctx.json {
         print_json(&summary)?;
     } else {
-        println_summary(&summary);
+        println_summary(ctx.lang, &summary);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,17 +76,20 @@ pub fn create(
     )?)
 }
 
-pub fn println_summary(s: &DemoSummary) {
-    eprintln!(
-        "Created the demo tenant {:?} at {}: {}, {}, {}.",
-        s.tenant,
-        s.path.display(),
-        count(s.users, "user"),
-        count(s.subscriptions, "subscription"),
-        count(s.assignments, "license assignment")
-    );
-    eprintln!(
-        "You are {} (GlobalAdministrator, login {:?}); the logins \"billing\" and \"reader\" are a BillingAdministrator and a GlobalReader (SELFSERVE_USER=billing).",
-        s.admin_upn, s.admin_login
-    );
+pub fn println_summary(lang: Lang, s: &DemoSummary) {
+    super::eprint_line(&say!(
+        lang,
+        "cli-demo-created",
+        tenant = s.tenant.as_str(),
+        path = s.path.display().to_string(),
+        users = s.users,
+        subscriptions = s.subscriptions,
+        assignments = s.assignments
+    ));
+    super::eprint_line(&say!(
+        lang,
+        "cli-demo-you-are",
+        upn = s.admin_upn.as_str(),
+        login = s.admin_login.as_str()
+    ));
 }

@@ -12,16 +12,17 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
     if !tui::have_terminal() {
-        return Err(Failure::Core(Error::usage(
-            "the dashboard needs a terminal; for scripts use the commands, e.g. `selfserve product list --json`",
-        )));
+        return Err(Failure::Core(Error::usage(selfserve_core::text!(
+            "cli-needs-terminal"
+        ))));
     }
     // Over --remote the database is the server's business, on its host.
     if ctx.remote.is_none() && !database_exists(&ctx.db_path) {
-        eprintln!(
-            "No database at {}: creating the demo tenant there.",
-            ctx.db_path.display()
-        );
+        super::eprint_line(&say!(
+            ctx.lang,
+            "cli-first-run",
+            path = ctx.db_path.display().to_string()
+        ));
         let summary = super::demo::create(
             ctx,
             demo::DEFAULT_USERS,
@@ -29,7 +30,7 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
             Cloud::Global,
             false,
         )?;
-        super::demo::println_summary(&summary);
+        super::demo::println_summary(ctx.lang, &summary);
     }
     let client = ctx.client_for("dashboard")?;
     // Beside a server, a second connection brings the other administrators' changes.

@@ -1,6 +1,6 @@
 //! `selfserve license assign|unassign SUB UPN...`
 
-use super::subscription::{done, report, resolve, user_lines};
+use super::subscription::{dry, label, report, resolve, user_lines};
 use super::{Ctx, Failure};
 use clap::Subcommand;
 use selfserve_core::api::Request;
@@ -70,41 +70,31 @@ pub fn run(ctx: &Ctx, command: &LicenseCommand) -> Result<ExitCode, Failure> {
         },
     })?;
     let p = &out.plan;
-    let verb = match change {
-        LicenseChange::Assign => done(&out, "Assigned", "Would assign"),
-        LicenseChange::Unassign => done(&out, "Unassigned", "Would unassign"),
+    let lang = ctx.lang;
+    let id = match change {
+        LicenseChange::Assign => "cli-license-assigned",
+        LicenseChange::Unassign => "cli-license-unassigned",
     };
-    let mut lines = vec![format!(
-        "{verb} {} of {} {} {}: {} of {} now assigned, {} free.",
-        if p.users.len() == 1 {
-            "a license"
-        } else {
-            "licenses"
-        },
-        p.subscription.label(),
-        match change {
-            LicenseChange::Assign => "to",
-            LicenseChange::Unassign => "from",
-        },
-        if p.users.len() == 1 {
-            "1 user".to_string()
-        } else {
-            format!("{} users", p.users.len())
-        },
-        p.assigned_after,
-        p.subscription.quantity,
-        p.free_after
+    let mut lines = vec![say!(
+        lang,
+        id,
+        dry = dry(&out),
+        count = p.users.len(),
+        sub = label(lang, &p.subscription),
+        assigned = p.assigned_after,
+        quantity = p.subscription.quantity,
+        free = p.free_after
     )];
-    lines.extend(user_lines(&p.users));
+    lines.extend(user_lines(lang, &p.users));
     if !p.paid_twice.is_empty() {
         // The article's manual centralisation: the other license stays until its buyer cancels.
-        lines.push(format!(
-            "{} of them also {} a license of {} from another subscription: paid twice until it is cancelled (`selfserve subscription ask-cancel SUB` asks its buyer).",
-            p.paid_twice.len(),
-            if p.paid_twice.len() == 1 { "holds" } else { "hold" },
-            p.subscription.product_name
+        lines.push(say!(
+            lang,
+            "cli-license-paid-twice",
+            count = p.paid_twice.len(),
+            product = p.subscription.product_name.as_str()
         ));
-        lines.extend(user_lines(&p.paid_twice));
+        lines.extend(user_lines(lang, &p.paid_twice));
     }
     report(ctx, &out, lines)?;
     Ok(ExitCode::SUCCESS)

@@ -3,10 +3,10 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::Lang;
 use selfserve_core::api::Request;
 use selfserve_core::clock;
 use selfserve_core::ops::lifecycle::LifecycleReport;
-use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -39,35 +39,38 @@ pub fn run(ctx: &Ctx, command: &LifecycleCommand) -> Result<ExitCode, Failure> {
     if ctx.json {
         print_json(&report)?;
     } else {
-        print_lines(&human(&report))?;
+        print_lines(&human(ctx.lang, &report))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn human(r: &LifecycleReport) -> Vec<String> {
-    let mut t = Table::new(&[
-        "Subscription",
-        "Product",
-        "Bought by",
-        "Step",
-        "On",
-        "Status",
-        "Expires",
-    ]);
+fn human(lang: Lang, r: &LifecycleReport) -> Vec<String> {
+    let mut t = Table::of(
+        lang,
+        &[
+            "cli-col-subscription",
+            "cli-col-product",
+            "cli-col-bought-by",
+            "cli-col-step",
+            "cli-col-on",
+            "cli-col-status",
+            "cli-col-expires",
+        ],
+    );
     for c in &r.changes {
         let step = if c.terms > 1 {
-            format!("{} x{}", c.step.as_str(), c.terms)
+            format!("{} x{}", super::due::step(lang, c.step), c.terms)
         } else {
-            c.step.as_str().to_string()
+            super::due::step(lang, c.step)
         };
         t.row(vec![
             c.subscription.to_string().chars().take(8).collect(),
             c.product_name.clone(),
             c.buyer.clone().unwrap_or_else(|| "-".into()),
             step,
-            c.on.to_string(),
-            c.status.as_str().to_string(),
-            c.expires.to_string(),
+            lang.date(c.on),
+            super::subscription::status(lang, c.status),
+            lang.date(c.expires),
         ]);
     }
     let mut lines = if r.changes.is_empty() {
@@ -75,15 +78,12 @@ fn human(r: &LifecycleReport) -> Vec<String> {
     } else {
         t.lines()
     };
-    let verb = if r.applied {
-        "applied"
-    } else {
-        "due (dry run, nothing changed)"
-    };
-    lines.push(format!(
-        "{} {verb} up to {}",
-        count(r.changes.len() as u64, "lifecycle step"),
-        r.until.to_rfc3339()
+    lines.push(say!(
+        lang,
+        "cli-lifecycle-summary",
+        applied = if r.applied { "yes" } else { "no" },
+        count = r.changes.len(),
+        until = r.until
     ));
     lines
 }

@@ -1,5 +1,14 @@
 //! The command line: one file per noun, each a thin front end that sends `selfserve_core::api`
-//! requests through a `selfserve_server::Client`.
+//! requests through a `selfserve_server::Client`. Every line a person reads comes from the
+//! catalogue (`assets/i18n/*/cli.ftl`) in `ctx.lang`; `--json` and CSV never do.
+
+/// `say!(lang, "cli-id", name = value, …)`: a message of the catalogue with its arguments
+/// (counts, money, dates formatted for the language), read in `lang`.
+macro_rules! say {
+    ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        selfserve_core::text!($id $(, $name = $value)*).in_lang($lang)
+    };
+}
 
 pub mod admin;
 pub mod audit;
@@ -89,9 +98,9 @@ impl Failure {
         match self {
             Failure::Core(e) => (e.exit_code(), e.in_lang(lang)),
             Failure::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                (0, "the output was closed early".to_string())
+                (0, lang.t("cli-output-closed"))
             }
-            Failure::Output(e) => (1, format!("cannot write the output: {e}")),
+            Failure::Output(e) => (1, say!(lang, "cli-output-failed", detail = e.to_string())),
         }
     }
 }
@@ -170,7 +179,11 @@ impl Ctx {
     /// Where the tenant is, for messages: the database here, or the host over ssh.
     pub fn tenant_location(&self) -> String {
         match &self.remote {
-            Some(remote) => format!("the server on {} (--remote)", remote.destination),
+            Some(remote) => say!(
+                self.lang,
+                "cli-remote-location",
+                destination = remote.destination.as_str()
+            ),
             None => self.db_path.display().to_string(),
         }
     }
@@ -178,8 +191,9 @@ impl Ctx {
     /// Refuses `--remote` for a command that works on this host's files.
     pub fn local_only(&self, command: &str) -> Result<(), Failure> {
         match &self.remote {
-            Some(_) => Err(Failure::Core(Error::usage(format!(
-                "`selfserve {command}` works on this host and cannot run with --remote (or SELFSERVE_REMOTE)"
+            Some(_) => Err(Failure::Core(Error::usage(selfserve_core::text!(
+                "cli-local-only",
+                command = command
             )))),
             None => Ok(()),
         }
@@ -196,17 +210,27 @@ impl Ctx {
     }
 }
 
+/// The error of a command that needs a server where none answers on the socket (exit 5).
+pub fn no_server(ctx: &Ctx) -> Error {
+    Error::database(selfserve_core::text!(
+        "cli-no-server",
+        socket = ctx.socket.display().to_string(),
+        db = ctx.db_path.display().to_string()
+    ))
+}
+
+/// A moment to the second, in UTC: "2026-11-24 14:05:09" or "24/11/2026 14:05:09".
+pub fn seconds(lang: Lang, at: DateTime<Utc>) -> String {
+    format!("{} {}", lang.date(at.date_naive()), at.format("%H:%M:%S"))
+}
+
 /// How long opening the database may take before it counts as hung.
 const OPEN_STALL: Duration = Duration::from_secs(60);
 
 fn default_db_path() -> Result<PathBuf, Error> {
     dirs::data_dir()
         .map(|d| d.join("selfserve").join("tenant.db"))
-        .ok_or_else(|| {
-            Error::usage(
-                "no data directory is known for this user; pass --db PATH or set SELFSERVE_DB",
-            )
-        })
+        .ok_or_else(|| Error::usage(selfserve_core::text!("cli-no-data-directory")))
 }
 
 /// `SELFSERVE_USER`, where set: in-process it is who acts; a server decides for itself.
@@ -264,6 +288,11 @@ pub fn print_lines(lines: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// One line of human output on stderr, as the locale can show it.
+pub fn eprint_line(line: &str) {
+    eprintln!("{}", to_locale(line));
+}
+
 /// `text` as the locale can show it: unchanged under UTF-8, else in ASCII.
 pub fn to_locale(text: &str) -> String {
     if selfserve::text::locale_is_utf8() {
@@ -271,10 +300,4 @@ pub fn to_locale(text: &str) -> String {
     } else {
         selfserve::text::ascii(text)
     }
-}
-
-/// A date, or a dash where there is none.
-pub fn date_or_dash(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.to_string())
-        .unwrap_or_else(|| "-".to_string())
 }

@@ -3,9 +3,10 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
-use selfserve::text::sanitize;
+use selfserve::i18n::Lang;
+use selfserve::text::{sanitize, width};
 use selfserve_core::api::Request;
-use selfserve_core::model::{Delivery, Email};
+use selfserve_core::model::{Delivery, Email, EmailKind};
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -32,11 +33,27 @@ pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn delivery(e: &Email) -> &'static str {
-    match e.delivery {
-        Delivery::Pending => "pending",
-        Delivery::Sent => "sent",
-    }
+fn delivery(lang: Lang, e: &Email) -> String {
+    lang.t(match e.delivery {
+        Delivery::Pending => "cli-delivery-pending",
+        Delivery::Sent => "cli-delivery-sent",
+    })
+}
+
+/// What kind of e-mail: its name in English (as `--json` has it), words in French.
+fn kind(lang: Lang, kind: EmailKind) -> String {
+    lang.t(match kind {
+        EmailKind::SubscriptionCancelled => "cli-email-kind-subscription-cancelled",
+        EmailKind::UsersMoved => "cli-email-kind-users-moved",
+        EmailKind::PleaseCancel => "cli-email-kind-please-cancel",
+        EmailKind::FirstTrial => "cli-email-kind-first-trial",
+        EmailKind::Renewed => "cli-email-kind-renewed",
+        EmailKind::Converted => "cli-email-kind-converted",
+        EmailKind::Expired => "cli-email-kind-expired",
+        EmailKind::Disabled => "cli-email-kind-disabled",
+        EmailKind::Deleted => "cli-email-kind-deleted",
+        EmailKind::Notice => "cli-email-kind-notice",
+    })
 }
 
 fn list(ctx: &Ctx, limit: usize) -> Result<(), Failure> {
@@ -44,20 +61,31 @@ fn list(ctx: &Ctx, limit: usize) -> Result<(), Failure> {
     if ctx.json {
         return print_json(&emails);
     }
-    let mut t = Table::new(&["ID>", "Created", "To", "Kind", "Subject", "Delivery"]);
+    let lang = ctx.lang;
+    let mut t = Table::of(
+        lang,
+        &[
+            "cli-col-id>",
+            "cli-col-created",
+            "cli-col-to",
+            "cli-col-kind",
+            "cli-col-subject",
+            "cli-col-delivery",
+        ],
+    );
     for e in &emails {
         t.row(vec![
             e.id.to_string(),
-            e.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            lang.time(e.created_at),
             e.to.clone(),
-            e.kind.as_str().to_string(),
+            kind(lang, e.kind),
             e.subject.clone(),
-            delivery(e).to_string(),
+            delivery(lang, e),
         ]);
     }
     let mut lines = t.lines();
     if emails.is_empty() {
-        lines.push("(the outbox is empty)".to_string());
+        lines.push(lang.t("cli-outbox-empty"));
     }
     print_lines(&lines)
 }
@@ -68,15 +96,30 @@ fn show(ctx: &Ctx, id: u64) -> Result<(), Failure> {
     if ctx.json {
         return print_json(&e);
     }
-    let mut lines = vec![
-        format!("ID:       {}", e.id),
-        format!("To:       {}", sanitize(&e.to)),
-        format!("Subject:  {}", sanitize(&e.subject)),
-        format!("Date:     {}", e.created_at.to_rfc2822()),
-        format!("Kind:     {}", e.kind.as_str()),
-        format!("Delivery: {}", delivery(&e)),
-        String::new(),
+    let lang = ctx.lang;
+    let headers = [
+        ("cli-email-id", e.id.to_string()),
+        ("cli-email-to", sanitize(&e.to)),
+        ("cli-email-subject", sanitize(&e.subject)),
+        ("cli-email-date", say!(lang, "cli-utc", time = e.created_at)),
+        ("cli-email-kind", kind(lang, e.kind)),
+        ("cli-email-delivery", delivery(lang, &e)),
     ];
+    // The values start in one column, after the longest label and its colon.
+    let labels: Vec<String> = headers
+        .iter()
+        .map(|(id, _)| say!(lang, "cli-label", label = lang.t(id)))
+        .collect();
+    let widest = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let mut lines: Vec<String> = labels
+        .iter()
+        .zip(headers.iter())
+        .map(|(label, (_, value))| {
+            let pad = " ".repeat(widest + 1 - width(label));
+            format!("{label}{pad}{value}")
+        })
+        .collect();
+    lines.push(String::new());
     // Each line is cleaned on its own so the body keeps its paragraphs.
     lines.extend(e.body.lines().map(sanitize));
     print_lines(&lines)

@@ -1,13 +1,13 @@
 //! `selfserve policy list|get|set`, with the MSCommerce module's field names.
 
-use super::table::Table;
+use super::table::{header, Table};
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
 use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
 use selfserve_core::query::PolicyRow;
-use selfserve_core::words::agree;
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             if ctx.json {
                 print_json(&rows)?;
             } else {
-                print_lines(&human(&rows))?;
+                print_lines(&human(ctx.lang, &rows))?;
             }
         }
         PolicyCommand::Get { product } => {
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             if ctx.json {
                 print_json(&row)?;
             } else {
-                print_lines(&human(std::slice::from_ref(&row)))?;
+                print_lines(&human(ctx.lang, std::slice::from_ref(&row)))?;
             }
         }
         PolicyCommand::Set { all, args } => set(ctx, *all, args)?,
@@ -63,15 +63,8 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
     let (scope, value) = match (all, args) {
         (false, [product, value]) => (PolicyScope::Product(product.clone()), value),
         (true, [value]) => (PolicyScope::All, value),
-        (false, _) => return Err(Error::usage(
-            "give a product and a value (`policy set PRODUCT VALUE`), or `policy set --all VALUE`",
-        )
-        .into()),
-        (true, _) => {
-            return Err(
-                Error::usage("with --all give only the value (`policy set --all VALUE`)").into(),
-            )
-        }
+        (false, _) => return Err(Error::usage(text!("cli-policy-set-usage")).into()),
+        (true, _) => return Err(Error::usage(text!("cli-policy-set-all-usage")).into()),
     };
     let value = set_policy::parse_value(value)?;
     let outcome: SetPolicyOutcome = ctx.client()?.ask(Request::SetPolicy {
@@ -82,13 +75,20 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
     if ctx.json {
         print_json(&outcome)?;
     } else {
-        print_lines(&set_lines(&outcome))?;
+        print_lines(&set_lines(ctx.lang, &outcome))?;
     }
     Ok(())
 }
 
-fn set_lines(outcome: &SetPolicyOutcome) -> Vec<String> {
-    let mut t = Table::new(&["ProductName", "ProductId", "PolicyValue", "Was", "Shown as"]);
+/// The MSCommerce module's column names stay as PowerShell shows them; the others are read.
+fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
+    let mut t = Table::new(&[
+        "ProductName".to_string(),
+        "ProductId".to_string(),
+        "PolicyValue".to_string(),
+        header(lang, "cli-col-was"),
+        header(lang, "cli-col-shown-as"),
+    ]);
     for c in &outcome.policies {
         t.row(vec![
             c.product_name.clone(),
@@ -97,32 +97,33 @@ fn set_lines(outcome: &SetPolicyOutcome) -> Vec<String> {
             if c.changed {
                 c.previous_value.as_str().to_string()
             } else {
-                "(unchanged)".to_string()
+                lang.t("cli-policy-unchanged")
             },
-            c.policy_value.words().to_string(),
+            policy_words(lang, c.policy_value),
         ]);
     }
     let mut lines = t.lines();
     let changed = outcome.policies.iter().filter(|c| c.changed).count();
-    lines.push(format!(
-        "{changed} of {} {} changed; existing purchases and trials are not affected",
-        outcome.policies.len(),
-        agree(outcome.policies.len() as u64, "policy", "policies")
+    lines.push(say!(
+        lang,
+        "cli-policy-changed",
+        changed = changed,
+        count = outcome.policies.len()
     ));
-    if let Some(notice) = outcome.data_notice {
+    if outcome.data_notice.is_some() {
         lines.push(String::new());
-        lines.push(format!("Data notice: {notice}"));
+        lines.push(lang.t("cli-data-notice"));
     }
     lines
 }
 
-fn human(rows: &[PolicyRow]) -> Vec<String> {
+fn human(lang: Lang, rows: &[PolicyRow]) -> Vec<String> {
     let mut t = Table::new(&[
-        "ProductName",
-        "ProductId",
-        "PolicyId",
-        "PolicyValue",
-        "Shown as",
+        "ProductName".to_string(),
+        "ProductId".to_string(),
+        "PolicyId".to_string(),
+        "PolicyValue".to_string(),
+        header(lang, "cli-col-shown-as"),
     ]);
     for r in rows {
         t.row(vec![
@@ -130,7 +131,7 @@ fn human(rows: &[PolicyRow]) -> Vec<String> {
             r.product_id.0.clone(),
             r.policy_id.to_string(),
             r.policy_value.as_str().to_string(),
-            r.policy_value.words().to_string(),
+            policy_words(lang, r.policy_value),
         ]);
     }
     t.lines()

@@ -1,8 +1,9 @@
 //! `selfserve product list [--self-service]` and `product centralise PRODUCT [--dry-run]`
 
 use super::table::Table;
-use super::{date_or_dash, print_json, print_lines, Ctx, Failure};
+use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
 use selfserve_core::query::ProductRow;
 use std::process::ExitCode;
@@ -31,38 +32,41 @@ pub fn run(ctx: &Ctx, command: &ProductCommand) -> Result<ExitCode, Failure> {
     if ctx.json {
         print_json(&rows)?;
     } else {
-        print_lines(&human(&rows))?;
+        print_lines(&human(ctx.lang, &rows))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn human(rows: &[ProductRow]) -> Vec<String> {
-    let mut t = Table::new(&[
-        "Product",
-        "Product ID",
-        "Subscriptions>",
-        "Quantity>",
-        "Assigned>",
-        "Next expiration",
-        "Monthly spend>",
-        "Paid twice>",
-        "Policy",
-    ]);
+pub fn human(lang: Lang, rows: &[ProductRow]) -> Vec<String> {
+    let mut t = Table::of(
+        lang,
+        &[
+            "cli-col-product",
+            "cli-col-product-id",
+            "cli-col-subscriptions>",
+            "cli-col-quantity>",
+            "cli-col-assigned>",
+            "cli-col-next-expiration",
+            "cli-col-monthly-spend>",
+            "cli-col-paid-twice>",
+            "cli-col-policy",
+        ],
+    );
     for r in rows {
         t.row(vec![
             r.product_name.clone(),
             r.product_id.0.clone(),
-            r.subscriptions.to_string(),
-            r.quantity.to_string(),
-            r.assigned.to_string(),
-            date_or_dash(r.next_expiration),
-            r.monthly_spend.to_string(),
-            r.paid_twice.to_string(),
-            r.policy.words().to_string(),
+            lang.count(r.subscriptions),
+            lang.count(i64::try_from(r.quantity).unwrap_or(i64::MAX)),
+            lang.count(i64::try_from(r.assigned).unwrap_or(i64::MAX)),
+            lang.date_or_dash(r.next_expiration),
+            lang.money(&r.monthly_spend),
+            lang.count(i64::try_from(r.paid_twice).unwrap_or(i64::MAX)),
+            policy_words(lang, r.policy),
         ]);
     }
     let mut lines = t.lines();
     let due = rows.iter().map(|r| u64::from(r.lifecycle_due)).sum();
-    lines.extend(super::due::line(due));
+    lines.extend(super::due::line(lang, due));
     lines
 }

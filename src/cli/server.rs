@@ -4,7 +4,6 @@
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
-use selfserve_core::Error;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -20,28 +19,37 @@ pub fn run(ctx: &Ctx, command: &ServerCommand) -> Result<ExitCode, Failure> {
 }
 
 fn status(ctx: &Ctx) -> Result<ExitCode, Failure> {
-    let client = ctx.server("cli")?.ok_or_else(|| {
-        Error::database(format!(
-            "no selfserve server answers on {}; start one with `selfserve serve --db {}`",
-            ctx.socket.display(),
-            ctx.db_path.display()
-        ))
-    })?;
+    let client = ctx.server("cli")?.ok_or_else(|| super::no_server(ctx))?;
     let connected = client.server_status()?;
     if ctx.json {
         print_json(&connected)?;
     } else {
-        let mut t = Table::new(&["Login", "Role", "Since", "Front end", "Uid>", "Pid>"]);
+        let lang = ctx.lang;
+        let mut t = Table::of(
+            lang,
+            &[
+                "cli-col-login",
+                "cli-col-role",
+                "cli-col-since",
+                "cli-col-front-end",
+                "cli-col-uid>",
+                "cli-col-pid>",
+            ],
+        );
         for c in &connected {
             let front_end = if c.read_only {
-                format!("{} (read-only)", c.front_end)
+                say!(
+                    lang,
+                    "cli-read-only-front-end",
+                    front_end = c.front_end.as_str()
+                )
             } else {
                 c.front_end.clone()
             };
             t.row(vec![
                 c.login.clone(),
-                c.role.as_str().to_string(),
-                c.since.format("%Y-%m-%d %H:%M:%S").to_string(),
+                super::admin::role(lang, c.role),
+                super::seconds(lang, c.since),
                 front_end,
                 c.uid.to_string(),
                 c.pid.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),

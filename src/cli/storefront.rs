@@ -3,10 +3,10 @@
 use super::subscription::parse_term;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::Lang;
 use selfserve_core::api::Request;
 use selfserve_core::model::Origin;
 use selfserve_core::ops::storefront::{Purchase, StorefrontOutcome, Trial};
-use selfserve_core::words::count;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -81,53 +81,55 @@ pub fn run(ctx: &Ctx, command: &StorefrontCommand) -> Result<ExitCode, Failure> 
     if ctx.json {
         print_json(&outcome)?;
     } else {
-        print_lines(&human(&outcome))?;
+        print_lines(&human(ctx.lang, &outcome))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn human(o: &StorefrontOutcome) -> Vec<String> {
+fn human(lang: Lang, o: &StorefrontOutcome) -> Vec<String> {
     let s = &o.subscription;
     let buyer = s.buyer.clone().unwrap_or_default();
     let trial = s.origin == Origin::SelfServiceTrial;
-    let what = if trial {
-        "started a trial of"
-    } else {
-        "bought"
-    };
     let payment = match &s.card_last4 {
-        Some(last4) => format!("card ending {last4}"),
-        None => "no payment method".to_string(),
+        Some(last4) => say!(lang, "cli-card-ending", last4 = last4.as_str()),
+        None => lang.t("cli-no-payment-method"),
     };
     let end = match (trial, s.auto_renew) {
-        (true, true) => "converts to paid on",
-        (false, true) => "renews on",
-        (_, false) => "ends on",
+        (true, true) => "converts",
+        (false, true) => "renews",
+        (_, false) => "ends",
     };
     let mut lines = vec![
-        format!(
-            "{buyer} {what} {} ({}): {}, subscription {}",
-            s.product_name,
-            s.product_id,
-            count(u64::from(s.quantity), "license"),
-            s.id
+        say!(
+            lang,
+            "cli-storefront-done",
+            trial = if trial { "yes" } else { "no" },
+            buyer = buyer.as_str(),
+            product = s.product_name.as_str(),
+            id = s.product_id.0.as_str(),
+            count = s.quantity,
+            sub = s.id.to_string()
         ),
-        format!(
-            "{} per license per {} term; {payment}; {end} {}",
-            s.price.amount,
-            s.price.term.as_str(),
-            s.expires
+        say!(
+            lang,
+            "cli-storefront-terms",
+            price = &s.price.amount,
+            term = s.price.term.as_str(),
+            payment = payment,
+            end = end,
+            date = s.expires
         ),
     ];
     lines.push(if o.buyer_licensed {
-        format!("{buyer} holds one of its licenses")
+        say!(lang, "cli-storefront-licensed", buyer = buyer.as_str())
     } else {
-        format!("{buyer} already held a license of this product; all of these are free")
+        say!(lang, "cli-storefront-held-already", buyer = buyer.as_str())
     });
     if !o.admins_notified.is_empty() {
-        lines.push(format!(
-            "first trial of this product in the tenant: notice e-mailed to {}",
-            o.admins_notified.join(", ")
+        lines.push(say!(
+            lang,
+            "cli-storefront-first-trial",
+            admins = o.admins_notified.join(", ")
         ));
     }
     lines.iter().map(|l| selfserve::text::sanitize(l)).collect()

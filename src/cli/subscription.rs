@@ -6,16 +6,18 @@ mod ask_cancel;
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
+use selfserve::i18n::Lang;
 use selfserve::text::sanitize;
 use selfserve_core::api::Request;
-use selfserve_core::model::{CancelReason, ProductId, Status, Subscription, SubscriptionId, Term};
+use selfserve_core::model::{
+    CancelReason, Origin, Price, ProductId, Status, Subscription, SubscriptionId, Term,
+};
 use selfserve_core::ops::buy::BuyPlan;
 use selfserve_core::ops::cancel::CancelPlan;
 use selfserve_core::ops::move_users::MovePlan;
 use selfserve_core::ops::take_over::{Outcome, PlannedEmail, SubRef, TakeOverPlan, UserRef};
 use selfserve_core::query::{SubscriptionDetail, SubscriptionFilter, SubscriptionRow};
-use selfserve_core::words::{agree, count};
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 use selfserve_server::Client;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -115,6 +117,7 @@ pub enum SubscriptionCommand {
 }
 
 pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
     match command {
         SubscriptionCommand::List {
             self_service,
@@ -123,11 +126,10 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             buyer,
         } => {
             let status = match status {
-                Some(s) => Some(Status::parse(s).ok_or_else(|| {
-                    Error::usage(format!(
-                        "{s:?} is not a status; use Active, Expired, Disabled or Deleted"
-                    ))
-                })?),
+                Some(s) => Some(
+                    Status::parse(s)
+                        .ok_or_else(|| Error::usage(text!("cli-not-a-status", given = s)))?,
+                ),
                 None => None,
             };
             let filter = SubscriptionFilter {
@@ -145,7 +147,7 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             if ctx.json {
                 print_json(&rows)?;
             } else {
-                print_lines(&list_lines(&rows))?;
+                print_lines(&list_lines(lang, &rows))?;
             }
         }
         SubscriptionCommand::Show { sub } => {
@@ -156,7 +158,7 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             if ctx.json {
                 print_json(&detail)?;
             } else {
-                print_lines(&show_lines(&detail))?;
+                print_lines(&show_lines(lang, &detail))?;
             }
         }
         SubscriptionCommand::TakeOver { sub, dry_run } => {
@@ -168,18 +170,20 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             })?;
             let p = &out.plan;
             let line = if p.already_taken_over {
-                format!(
-                    "{} was already taken over by {} on {}; nothing changed.",
-                    p.subscription.label(),
-                    p.taken_over_by,
-                    p.taken_over_at.date_naive()
+                say!(
+                    lang,
+                    "cli-take-over-already",
+                    sub = label(lang, &p.subscription),
+                    by = p.taken_over_by.as_str(),
+                    date = p.taken_over_at.date_naive()
                 )
             } else {
-                format!(
-                    "{} {} by {}: its licenses can now be assigned, moved or cancelled.",
-                    p.subscription.label(),
-                    done(&out, "taken over", "would be taken over"),
-                    p.taken_over_by
+                say!(
+                    lang,
+                    "cli-take-over-done",
+                    dry = dry(&out),
+                    sub = label(lang, &p.subscription),
+                    by = p.taken_over_by.as_str()
                 )
             };
             report(ctx, &out, vec![line])?;
@@ -195,65 +199,63 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
                 dry_run: *dry_run,
             })?;
             let p = &out.plan;
-            let mut lines = vec![format!(
-                "{} {} from {} to {}.",
-                done(&out, "Moved", "Would move"),
-                users_count(&p.users),
-                named(&p.from),
-                p.to.label()
+            let mut lines = vec![say!(
+                lang,
+                "cli-move-users",
+                dry = dry(&out),
+                count = p.users.len(),
+                from = named(lang, &p.from),
+                to = label(lang, &p.to)
             )];
             if p.takes_over {
-                lines.push(format!(
-                    "{} {} first.",
-                    done(&out, "Took over", "Would take over"),
-                    p.from.label()
+                lines.push(say!(
+                    lang,
+                    "cli-move-took-over",
+                    dry = dry(&out),
+                    sub = label(lang, &p.from)
                 ));
             }
-            lines.push(format!(
-                "{} {} (reason {}); {} now has {} of {} assigned.",
-                done(&out, "Cancelled", "Would cancel"),
-                p.from.label(),
-                p.cancellation_reason.as_str(),
-                p.to.label(),
-                p.to_assigned_after,
-                count(u64::from(p.to.quantity), "license")
+            lines.push(say!(
+                lang,
+                "cli-move-cancelled",
+                dry = dry(&out),
+                sub = label(lang, &p.from),
+                reason = reason(lang, p.cancellation_reason),
+                to = label(lang, &p.to),
+                assigned = p.to_assigned_after,
+                quantity = p.to.quantity
             ));
-            lines.extend(email_lines(&out, &p.emails));
-            lines.extend(user_lines(&p.users));
+            lines.extend(email_lines(lang, &out, &p.emails));
+            lines.extend(user_lines(lang, &p.users));
             report(ctx, &out, lines)?;
         }
         SubscriptionCommand::Cancel {
             sub,
-            reason,
+            reason: given,
             dry_run,
         } => {
-            let reason = parse_reason(reason)?;
+            let reason_given = parse_reason(given)?;
             let client = ctx.client()?;
             let out: Outcome<CancelPlan> = client.ask(Request::Cancel {
                 sub: resolve(&client, sub)?,
-                reason,
+                reason: reason_given,
                 now: ctx.now,
                 dry_run: *dry_run,
             })?;
             let p = &out.plan;
-            let n = p.users.len() as u64;
-            let mut lines = vec![format!(
-                "{} {} (reason {}): it shows Deleted and {} {} their {}.",
-                done(&out, "Cancelled", "Would cancel"),
-                named(&p.subscription),
-                p.reason.as_str(),
-                users_count(&p.users),
-                agree(n, "loses", "lose"),
-                agree(n, "license", "licenses")
+            let mut lines = vec![say!(
+                lang,
+                "cli-cancel-done",
+                dry = dry(&out),
+                sub = named(lang, &p.subscription),
+                reason = reason(lang, p.reason),
+                count = p.users.len()
             )];
             if p.takes_over {
-                lines.push(format!(
-                    "{} first.",
-                    done(&out, "Took it over", "Would take it over")
-                ));
+                lines.push(say!(lang, "cli-cancel-took-over", dry = dry(&out)));
             }
-            lines.extend(email_lines(&out, &p.emails));
-            lines.extend(user_lines(&p.users));
+            lines.extend(email_lines(lang, &out, &p.emails));
+            lines.extend(user_lines(lang, &p.users));
             report(ctx, &out, lines)?;
         }
         SubscriptionCommand::Buy {
@@ -273,20 +275,21 @@ pub fn run(ctx: &Ctx, command: &SubscriptionCommand) -> Result<ExitCode, Failure
             })?;
             let p = &out.plan;
             let lines = vec![
-                format!(
-                    "{} {} {} {} centrally: subscription {}.",
-                    done(&out, "Bought", "Would buy"),
-                    p.subscription.quantity,
-                    sanitize(&p.subscription.product_name),
-                    agree(u64::from(p.subscription.quantity), "license", "licenses"),
-                    p.subscription.id
+                say!(
+                    lang,
+                    "cli-buy-done",
+                    dry = dry(&out),
+                    count = p.subscription.quantity,
+                    product = sanitize(&p.subscription.product_name),
+                    id = p.subscription.id.to_string()
                 ),
-                format!(
-                    "{} per license per {} term, {} in all; invoice; renews automatically on {}.",
-                    p.price.amount,
-                    p.price.term.as_str(),
-                    p.cost_per_term,
-                    p.expires
+                say!(
+                    lang,
+                    "cli-buy-terms",
+                    price = &p.price.amount,
+                    term = p.price.term.as_str(),
+                    cost = &p.cost_per_term,
+                    renews = p.expires
                 ),
             ];
             report(ctx, &out, lines)?;
@@ -310,24 +313,23 @@ pub fn resolve(client: &Client, sub: &str) -> Result<SubscriptionId, Error> {
 }
 
 /// `--reason`: one of the fixed list, else a usage error that lists them.
-pub fn parse_reason(text: &str) -> Result<CancelReason, Error> {
-    CancelReason::parse(text).ok_or_else(|| {
+pub fn parse_reason(given: &str) -> Result<CancelReason, Error> {
+    CancelReason::parse(given).ok_or_else(|| {
         let valid: Vec<&str> = CancelReason::ALL.iter().map(|r| r.as_str()).collect();
-        Error::usage(format!(
-            "{text:?} is not a cancellation reason; use one of {}",
-            valid.join(", ")
+        Error::usage(text!(
+            "cli-not-a-reason",
+            given = given,
+            valid = valid.join(", ")
         ))
     })
 }
 
 /// `--term`: monthly or annual.
-pub fn parse_term(text: &str) -> Result<Term, Error> {
-    match text.trim().to_ascii_lowercase().as_str() {
+pub fn parse_term(given: &str) -> Result<Term, Error> {
+    match given.trim().to_ascii_lowercase().as_str() {
         "monthly" => Ok(Term::Monthly),
         "annual" => Ok(Term::Annual),
-        _ => Err(Error::usage(format!(
-            "{text:?} is not a term; use monthly or annual"
-        ))),
+        _ => Err(Error::usage(text!("cli-not-a-term", given = given))),
     }
 }
 
@@ -342,156 +344,236 @@ pub fn report<P: Serialize>(
     }
     let mut lines: Vec<String> = lines.iter().map(|l| sanitize(l)).collect();
     if out.dry_run {
-        lines.insert(0, "Dry run: nothing was changed.".to_string());
+        lines.insert(0, ctx.lang.t("cli-dry-run"));
     }
     print_lines(&lines)
 }
 
-pub fn done<P>(out: &Outcome<P>, did: &str, would: &str) -> String {
-    if out.dry_run { would } else { did }.to_string()
+/// The selector of a summary's verb: "yes" for a dry run ("Would move"), else "no" ("Moved").
+pub fn dry<P>(out: &Outcome<P>) -> &'static str {
+    if out.dry_run {
+        "yes"
+    } else {
+        "no"
+    }
 }
 
-fn users_count(users: &[UserRef]) -> String {
-    count(users.len() as u64, "user")
-}
-
-pub fn email_lines<P>(out: &Outcome<P>, emails: &[PlannedEmail]) -> Vec<String> {
+pub fn email_lines<P>(lang: Lang, out: &Outcome<P>, emails: &[PlannedEmail]) -> Vec<String> {
     emails
         .iter()
         .map(|e| {
-            format!(
-                "{} {}: \"{}\"",
-                done(out, "E-mailed", "Would e-mail"),
-                e.to,
-                e.subject
+            say!(
+                lang,
+                "cli-emailed",
+                dry = dry(out),
+                to = e.to.as_str(),
+                subject = e.subject.as_str()
             )
         })
         .collect()
 }
 
 /// The users concerned, twenty at most.
-pub fn user_lines(users: &[UserRef]) -> Vec<String> {
+pub fn user_lines(lang: Lang, users: &[UserRef]) -> Vec<String> {
     let mut lines: Vec<String> = users
         .iter()
         .take(20)
         .map(|u| format!("  {} <{}>", u.display_name, u.user_principal_name))
         .collect();
     if users.len() > 20 {
-        lines.push(format!("  and {} more", users.len() - 20));
+        lines.push(say!(lang, "cli-users-more", count = users.len() - 20));
     }
     lines
+}
+
+/// "Power BI Pro subscription 3f2a1b2c…", as summaries name it.
+pub fn label(lang: Lang, s: &SubRef) -> String {
+    say!(
+        lang,
+        "cli-sub-label",
+        product = s.product_name.as_str(),
+        id = short(s.id)
+    )
 }
 
 /// "Power BI Pro subscription 3f2a1b2c… (bought by x@contoso.example)".
-pub fn named(s: &SubRef) -> String {
+pub fn named(lang: Lang, s: &SubRef) -> String {
     match &s.buyer {
-        Some(b) => format!("{} (bought by {b})", s.label()),
-        None => s.label(),
+        Some(b) => say!(
+            lang,
+            "cli-sub-named",
+            sub = label(lang, s),
+            buyer = b.as_str()
+        ),
+        None => label(lang, s),
     }
 }
 
-fn short_id(row: &SubscriptionRow) -> String {
-    row.id.to_string().chars().take(8).collect()
+/// A subscription id's first 8 characters, as the tables show it.
+pub fn short(id: SubscriptionId) -> String {
+    id.to_string().chars().take(8).collect()
 }
 
-fn price(row: &SubscriptionRow) -> String {
-    format!("{}/{}", row.price.amount, row.price.term.as_str())
+/// A status as the admin center shows it (« Supprimé »).
+pub fn status(lang: Lang, status: Status) -> String {
+    lang.t(match status {
+        Status::Active => "cli-status-active",
+        Status::Expired => "cli-status-expired",
+        Status::Disabled => "cli-status-disabled",
+        Status::Deleted => "cli-status-deleted",
+    })
 }
 
-fn list_lines(rows: &[SubscriptionRow]) -> Vec<String> {
-    let mut t = Table::new(&[
-        "ID",
-        "Product",
-        "Origin",
-        "Bought by",
-        "Qty>",
-        "Assigned>",
-        "Expires",
-        "Price",
-        "Status",
-    ]);
+/// A cancellation reason: its `--reason` name in English, words in French.
+pub fn reason(lang: Lang, reason: CancelReason) -> String {
+    lang.t(match reason {
+        CancelReason::NoLongerNeeded => "cli-reason-no-longer-needed",
+        CancelReason::BoughtByMistake => "cli-reason-bought-by-mistake",
+        CancelReason::MovingToCentral => "cli-reason-moving-to-central",
+        CancelReason::TooExpensive => "cli-reason-too-expensive",
+        CancelReason::Other => "cli-reason-other",
+    })
+}
+
+/// "€12.00/month", "10,00 €/mois".
+fn price(lang: Lang, price: &Price) -> String {
+    say!(
+        lang,
+        "cli-price-per-term",
+        price = &price.amount,
+        term = price.term.as_str()
+    )
+}
+
+fn list_lines(lang: Lang, rows: &[SubscriptionRow]) -> Vec<String> {
+    let mut t = Table::of(
+        lang,
+        &[
+            "cli-col-id",
+            "cli-col-product",
+            "cli-col-origin",
+            "cli-col-bought-by",
+            "cli-col-qty>",
+            "cli-col-assigned>",
+            "cli-col-expires",
+            "cli-col-price",
+            "cli-col-status",
+        ],
+    );
     for r in rows {
         t.row(vec![
-            short_id(r),
+            short(r.id),
             r.product_name.clone(),
-            r.origin.label().to_string(),
+            lang.t(match r.origin {
+                Origin::SelfServicePurchase => "cli-origin-purchase",
+                Origin::SelfServiceTrial => "cli-origin-trial",
+                Origin::Central => "cli-origin-central",
+            }),
             r.buyer_name.clone().unwrap_or_else(|| "-".into()),
-            r.quantity.to_string(),
-            r.assigned.to_string(),
-            r.expires.to_string(),
-            price(r),
-            r.status.as_str().to_string(),
+            lang.count(r.quantity),
+            lang.count(r.assigned),
+            lang.date(r.expires),
+            price(lang, &r.price),
+            status(lang, r.status),
         ]);
     }
     let mut lines = t.lines();
-    lines.push(count(rows.len() as u64, "subscription"));
+    lines.push(say!(lang, "cli-subscription-count", count = rows.len()));
     let due = rows.iter().filter(|r| !r.lifecycle_due.is_empty()).count();
-    lines.extend(super::due::line(due as u64));
+    lines.extend(super::due::line(lang, due as u64));
     lines
 }
 
-fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
+fn show_lines(lang: Lang, d: &SubscriptionDetail) -> Vec<String> {
     let r = &d.row;
     let payment = match (&r.card_last4, r.payment_method) {
-        (Some(last4), _) => format!("card ending {last4}"),
-        (None, m) => m.to_string(),
+        (Some(last4), _) => say!(lang, "cli-card-ending", last4 = last4.as_str()),
+        (None, "invoice") => lang.t("cli-payment-invoice"),
+        (None, _) => lang.t("cli-payment-none"),
     };
     let buyer = match (&r.buyer_name, &r.buyer) {
         (Some(n), Some(u)) => format!("{n} <{u}>"),
-        _ => "- (central subscription)".to_string(),
+        _ => lang.t("cli-central-buyer"),
     };
+    let yes_no = |b: bool| lang.t(if b { "cli-yes" } else { "cli-no" });
     let fields: Vec<(&str, String)> = vec![
-        ("Subscription", r.id.to_string()),
-        ("Product", format!("{} ({})", r.product_name, r.product_id)),
-        ("Origin", r.origin.as_str().to_string()),
-        ("Bought by", buyer),
-        ("Licenses bought", r.quantity.to_string()),
-        ("Assigned", format!("{} ({} free)", r.assigned, r.free())),
-        ("Started", r.start.to_string()),
-        ("Expires", r.expires.to_string()),
-        ("Price", format!("{} per license", price(r))),
-        ("Status", r.status.as_str().to_string()),
-        ("Payment method", payment),
+        ("cli-field-subscription", r.id.to_string()),
         (
-            "Auto-renew",
-            if r.auto_renew { "yes" } else { "no" }.to_string(),
+            "cli-field-product",
+            format!("{} ({})", r.product_name, r.product_id),
         ),
         (
-            "Taken over by",
+            "cli-field-origin",
+            lang.t(match r.origin {
+                Origin::SelfServicePurchase => "cli-origin-long-purchase",
+                Origin::SelfServiceTrial => "cli-origin-long-trial",
+                Origin::Central => "cli-origin-long-central",
+            }),
+        ),
+        ("cli-field-bought-by", buyer),
+        ("cli-field-quantity", lang.count(r.quantity)),
+        (
+            "cli-field-assigned",
+            say!(
+                lang,
+                "cli-assigned-free",
+                assigned = r.assigned,
+                free = r.free()
+            ),
+        ),
+        ("cli-field-started", lang.date(r.start)),
+        ("cli-field-expires", lang.date(r.expires)),
+        (
+            "cli-field-price",
+            say!(lang, "cli-price-per-license", price = price(lang, &r.price)),
+        ),
+        ("cli-field-status", status(lang, r.status)),
+        ("cli-field-payment", payment),
+        ("cli-field-auto-renew", yes_no(r.auto_renew)),
+        (
+            "cli-field-taken-over-by",
             r.taken_over_by.clone().unwrap_or_else(|| "-".into()),
         ),
         (
-            "Cancellation",
+            "cli-field-cancellation",
             r.cancellation_reason
-                .map(|c| c.as_str().to_string())
+                .map(|c| reason(lang, c))
                 .unwrap_or_else(|| "-".into()),
         ),
     ];
-    let mut t = Table::new(&["Field", "Value"]);
+    let mut t = Table::new(&["", ""]);
     for (k, v) in fields {
-        t.row(vec![k.to_string(), v]);
+        t.row(vec![lang.t(k), v]);
     }
     let mut lines: Vec<String> = t.lines().into_iter().skip(1).collect();
     if !r.lifecycle_due.is_empty() {
-        lines.push(format!(
-            "Lifecycle steps due but not applied: {}; the status above is the one at the clock. Apply them with `selfserve lifecycle run`.",
-            super::due::steps(&r.lifecycle_due)
+        lines.push(say!(
+            lang,
+            "cli-show-due",
+            steps = super::due::steps(lang, &r.lifecycle_due)
         ));
     }
     lines.push(String::new());
-    lines.push(format!("Users with licenses ({}):", d.users.len()));
-    let mut u = Table::new(&[
-        "Display name",
-        "User principal name",
-        "Assigned on",
-        "Paid twice",
-    ]);
+    lines.push(say!(lang, "cli-show-users", count = d.users.len()));
+    let mut u = Table::of(
+        lang,
+        &[
+            "cli-col-display-name",
+            "cli-col-upn",
+            "cli-col-assigned-on",
+            "cli-col-paid-twice",
+        ],
+    );
     for user in &d.users {
         u.row(vec![
             user.display_name.clone(),
             user.user_principal_name.clone(),
-            user.assigned_on.to_string(),
-            if user.paid_twice { "yes" } else { "" }.to_string(),
+            lang.date(user.assigned_on),
+            if user.paid_twice {
+                lang.t("cli-yes")
+            } else {
+                String::new()
+            },
         ]);
     }
     if !d.users.is_empty() {
@@ -499,10 +581,11 @@ fn show_lines(d: &SubscriptionDetail) -> Vec<String> {
     }
     let twice = d.users.iter().filter(|u| u.paid_twice).count();
     if twice > 0 {
-        lines.push(format!(
-            "{twice} of them {} a license of {} from another subscription too: paid twice until one of the two is cancelled.",
-            if twice == 1 { "holds" } else { "hold" },
-            r.product_name
+        lines.push(say!(
+            lang,
+            "cli-show-paid-twice",
+            count = twice,
+            product = r.product_name.as_str()
         ));
     }
     lines

@@ -1,7 +1,9 @@
 //! Aligned human tables: cells sanitized, columns measured in display width. At a terminal the
 //! widest text columns give way so a row fits its width; into a pipe or a file nothing is cut.
-//! Under a locale that is not UTF-8, cells are written in ASCII.
+//! Under a locale that is not UTF-8, headers and cells are written in ASCII. Headers come from
+//! the catalogue, so a column is as wide as its header in the reader's language.
 
+use selfserve::i18n::Lang;
 use selfserve::text::{fit, fit_right, locale_is_utf8, sanitize, width};
 use std::io::IsTerminal;
 
@@ -11,7 +13,7 @@ const MIN_COLUMN: usize = 8;
 const GAP: usize = 2;
 
 pub struct Table {
-    headers: Vec<&'static str>,
+    headers: Vec<String>,
     right: Vec<bool>,
     rows: Vec<Vec<String>>,
     ascii: bool,
@@ -19,13 +21,30 @@ pub struct Table {
 
 impl Table {
     /// Headers ending in `>` are right-aligned (numbers); the marker is not shown.
-    pub fn new(headers: &[&'static str]) -> Table {
+    pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
+        let ascii = !locale_is_utf8();
         Table {
-            right: headers.iter().map(|h| h.ends_with('>')).collect(),
-            headers: headers.iter().map(|h| h.trim_end_matches('>')).collect(),
+            right: headers.iter().map(|h| h.as_ref().ends_with('>')).collect(),
+            headers: headers
+                .iter()
+                .map(|h| {
+                    let h = h.as_ref().trim_end_matches('>');
+                    if ascii {
+                        selfserve::text::ascii(h)
+                    } else {
+                        h.to_string()
+                    }
+                })
+                .collect(),
             rows: Vec::new(),
-            ascii: !locale_is_utf8(),
+            ascii,
         }
+    }
+
+    /// Headers by message id, in `lang`; an id ending in `>` is a right-aligned column.
+    pub fn of(lang: Lang, ids: &[&str]) -> Table {
+        let headers: Vec<String> = ids.iter().map(|id| header(lang, id)).collect();
+        Table::new(&headers)
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -82,7 +101,7 @@ impl Table {
             }
         };
         let mut out = Vec::with_capacity(self.rows.len() + 1);
-        out.push(render(&mut self.headers.iter().copied()));
+        out.push(render(&mut self.headers.iter().map(String::as_str)));
         for row in &self.rows {
             out.push(render(&mut row.iter().map(String::as_str)));
         }
@@ -105,6 +124,14 @@ impl Table {
     }
 }
 
+/// The header of message `id` in `lang`, keeping the `>` of a right-aligned column.
+pub fn header(lang: Lang, id: &str) -> String {
+    match id.strip_suffix('>') {
+        Some(id) => format!("{}>", lang.t(id)),
+        None => lang.t(id),
+    }
+}
+
 /// The terminal's width in columns, where stdout is a terminal that says it.
 fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
@@ -122,7 +149,7 @@ mod tests {
 
     fn table() -> Table {
         let mut t = Table {
-            headers: vec!["Name", "Qty"],
+            headers: vec!["Name".into(), "Qty".into()],
             right: vec![false, true],
             rows: Vec::new(),
             ascii: false,

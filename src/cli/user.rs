@@ -5,7 +5,6 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::export::{self, Export, ExportSelection};
 use selfserve_core::model::ProductId;
-use selfserve_core::words::count;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,12 +60,13 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
                     subscriptions: export.subscriptions,
                 })?;
             } else {
-                eprintln!(
-                    "Wrote {} of {} to {}",
-                    count(rows as u64, "user"),
-                    count(export.subscriptions as u64, "subscription"),
-                    path.display()
-                );
+                super::eprint_line(&say!(
+                    ctx.lang,
+                    "cli-export-wrote",
+                    users = rows,
+                    subscriptions = export.subscriptions,
+                    path = path.display().to_string()
+                ));
             }
         }
         None => {

@@ -4,7 +4,9 @@
 
 use super::{Ctx, Failure};
 use chrono::Utc;
+use selfserve::i18n::Lang;
 use selfserve::text::sanitize;
+use selfserve_core::api::{Change, RecordKind};
 use selfserve_core::Error;
 use selfserve_server::protocol::Notice;
 use selfserve_server::Watcher;
@@ -15,17 +17,16 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
-    let watcher = Watcher::connect(&ctx.connect("watch"))?.ok_or_else(|| {
-        Error::database(format!(
-            "no selfserve server answers on {}; start one with `selfserve serve --db {}`",
-            ctx.socket.display(),
-            ctx.db_path.display()
-        ))
-    })?;
+    let watcher = Watcher::connect(&ctx.connect("watch"))?.ok_or_else(|| super::no_server(ctx))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::database(format!("cannot start watching: {e}")))?;
+        .map_err(|e| {
+            Error::database(selfserve_core::text!(
+                "cli-watch-cannot-start",
+                detail = e.to_string()
+            ))
+        })?;
     let outcome = runtime.block_on(print_until_stopped(watcher, ctx));
     // The reading thread waits on the socket; the process is ending, so do not wait for it.
     runtime.shutdown_background();
@@ -35,11 +36,13 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
 async fn print_until_stopped(watcher: Watcher, ctx: &Ctx) -> Result<ExitCode, Failure> {
     let mut term = signal(SignalKind::terminate())?;
     let mut int = signal(SignalKind::interrupt())?;
-    eprintln!(
-        "watching the changes on {} from revision {}; Ctrl-C ends",
-        ctx.socket.display(),
-        watcher.revision
-    );
+    // The revision is written plainly: it is an id, and scripts read it from this line.
+    super::eprint_line(&say!(
+        ctx.lang,
+        "cli-watch-started",
+        socket = ctx.socket.display().to_string(),
+        revision = watcher.revision.to_string()
+    ));
     // The socket is read on a thread of its own, so a signal is heard while it waits.
     let (tx, mut rx) = mpsc::channel(1);
     tokio::task::spawn_blocking(move || loop {
@@ -52,7 +55,7 @@ async fn print_until_stopped(watcher: Watcher, ctx: &Ctx) -> Result<ExitCode, Fa
     loop {
         tokio::select! {
             notice = rx.recv() => match notice {
-                Some(notice) => print(&notice?, ctx.json)?,
+                Some(notice) => print(&notice?, ctx)?,
                 None => return Ok(ExitCode::SUCCESS),
             },
             _ = term.recv() => return Ok(ExitCode::SUCCESS),
@@ -61,29 +64,91 @@ async fn print_until_stopped(watcher: Watcher, ctx: &Ctx) -> Result<ExitCode, Fa
     }
 }
 
-fn print(notice: &Notice, json: bool) -> Result<(), Failure> {
+fn print(notice: &Notice, ctx: &Ctx) -> Result<(), Failure> {
+    let lang = ctx.lang;
     let line = match notice {
-        Notice::Changed { change, .. } if json => {
+        Notice::Changed { change, .. } if ctx.json => {
             let mut value = serde_json::to_value(change)?;
             value["notice"] = json!("change");
             value.to_string()
         }
-        Notice::Reload { missed } if json => {
+        Notice::Reload { missed } if ctx.json => {
             json!({"notice": "reload", "missed": missed}).to_string()
         }
-        Notice::Changed { change, .. } => format!(
-            "{} revision {}: {}",
-            change.at.format("%Y-%m-%d %H:%M:%S"),
-            change.revision,
-            sanitize(&change.summary())
-        ),
-        Notice::Reload { missed } => format!(
-            "{} {missed} changes were missed while this watcher was behind: reload everything",
-            Utc::now().format("%Y-%m-%d %H:%M:%S")
-        ),
+        Notice::Changed { change, .. } => super::to_locale(&say!(
+            lang,
+            "cli-watch-change",
+            at = super::seconds(lang, change.at),
+            revision = change.revision.to_string(),
+            summary = sanitize(&summary(lang, change))
+        )),
+        Notice::Reload { missed } => super::to_locale(&say!(
+            lang,
+            "cli-watch-reload",
+            at = super::seconds(lang, Utc::now()),
+            count = *missed
+        )),
     };
     let mut out = io::stdout().lock();
     writeln!(out, "{line}")?;
     out.flush()?;
     Ok(())
+}
+
+/// One line for a person: "alice@contoso.com moved users: subscription 1a2b3c4d, 5e6f7a8b",
+/// as `Change::summary` says it in English, with the action and the kind of record in `lang`.
+fn summary(lang: Lang, change: &Change) -> String {
+    let ids: Vec<&str> = change.ids.iter().map(|id| short(id)).collect();
+    say!(
+        lang,
+        "cli-watch-summary",
+        upn = change.upn.as_str(),
+        action = action(lang, &change.action),
+        kind = lang.t(match change.kind {
+            RecordKind::Subscription => "cli-record-subscription",
+            RecordKind::Assignment => "cli-record-assignment",
+            RecordKind::Policy => "cli-record-policy",
+            RecordKind::Admin => "cli-record-admin",
+        }),
+        ids = ids.join(", ")
+    )
+    .trim_end()
+    .to_string()
+}
+
+/// The words of a change's action in `lang`. The notice carries them in English (its JSON
+/// `action` is part of the contract); one the catalogue does not know, from a newer server,
+/// is shown as it came.
+fn action(lang: Lang, action: &str) -> String {
+    let id = match action {
+        "took over" => "cli-action-took-over",
+        "moved users" => "cli-action-moved-users",
+        "cancelled" => "cli-action-cancelled",
+        "bought" => "cli-action-bought",
+        "centralised" => "cli-action-centralised",
+        "bought for a user" => "cli-action-bought-for-user",
+        "started a trial for a user" => "cli-action-trial-for-user",
+        "ran the lifecycle" => "cli-action-ran-lifecycle",
+        "assigned licenses" => "cli-action-assigned",
+        "removed licenses" => "cli-action-removed",
+        "changed the policy" => "cli-action-changed-policy",
+        "changed every product's policy" => "cli-action-changed-every-policy",
+        "bound an administrator" => "cli-action-bound-admin",
+        "unbound an administrator" => "cli-action-unbound-admin",
+        other => return other.to_string(),
+    };
+    lang.t(id)
+}
+
+/// A uuid's first 8 characters; any other id whole.
+fn short(id: &str) -> &str {
+    let uuid = id.len() == 36
+        && id.chars().enumerate().all(|(i, c)| {
+            matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit())
+        });
+    if uuid {
+        &id[..8]
+    } else {
+        id
+    }
 }

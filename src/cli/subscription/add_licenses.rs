@@ -1,6 +1,6 @@
 //! `selfserve subscription add-licenses SUB --quantity N [--dry-run]`
 
-use super::{done, report, resolve};
+use super::{dry, label, report, resolve};
 use crate::cli::{Ctx, Failure};
 use selfserve_core::api::Request;
 use selfserve_core::ops::add_licenses::AddLicensesPlan;
@@ -15,22 +15,24 @@ pub fn run(ctx: &Ctx, sub: &str, quantity: u32, dry_run: bool) -> Result<(), Fai
         dry_run,
     })?;
     let p = &out.plan;
+    let lang = ctx.lang;
     let lines = vec![
-        format!(
-            "{} {} {} to {}: {} licenses, {} free.",
-            done(&out, "Added", "Would add"),
-            p.added,
-            if p.added == 1 { "license" } else { "licenses" },
-            p.subscription.label(),
-            p.quantity_after,
-            p.free_after
+        say!(
+            lang,
+            "cli-add-licenses-done",
+            dry = dry(&out),
+            count = p.added,
+            sub = label(lang, &p.subscription),
+            quantity = p.quantity_after,
+            free = p.free_after
         ),
-        format!(
-            "{} per license per {} term, {} per term for the added ones; they end and renew with the subscription on {}.",
-            p.price.amount,
-            p.price.term.as_str(),
-            p.cost_per_term,
-            p.expires
+        say!(
+            lang,
+            "cli-add-licenses-terms",
+            price = &p.price.amount,
+            term = p.price.term.as_str(),
+            cost = &p.cost_per_term,
+            expires = p.expires
         ),
     ];
     report(ctx, &out, lines)
