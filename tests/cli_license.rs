@@ -293,6 +293,14 @@ fn money_reads_with_thousands_separators_for_people_and_as_a_decimal_number_in_j
     let cents = (amount * 100.0).round() as u64;
     let thousands = cents / 100_000;
     let units = cents / 100 % 1_000;
-    let expected = format!("{thousands},{units:03}.{:02} EUR", cents % 100);
+    let expected = format!("€{thousands},{units:03}.{:02}", cents % 100);
+    assert!(row.contains(&expected), "{row:?} lacks {expected}");
+    // In French: "14 658,00 €", grouped and set apart by no-break spaces.
+    let french = stdout(&env.run(ADMIN, &["product", "list", "--lang", "fr"]));
+    let row = french
+        .lines()
+        .find(|l| l.contains(POWER_BI_PRO))
+        .expect("the Power BI Pro row");
+    let expected = format!("{thousands}\u{a0}{units:03},{:02}\u{a0}€", cents % 100);
     assert!(row.contains(&expected), "{row:?} lacks {expected}");
 }

@@ -69,7 +69,7 @@ fn add_licenses_grows_a_central_subscription_and_refuses_the_rest() {
         "{}",
         stdout(&out)
     );
-    assert!(stdout(&out).contains("672.00 EUR"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("€672.00"), "{}", stdout(&out));
     assert_eq!(show(&env, &central)["quantity"], 7);
     let audit = env.json(READER, &["audit", "list"]);
     assert_eq!(audit[0]["action"], "subscription.add-licenses");
