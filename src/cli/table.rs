@@ -22,7 +22,11 @@ pub struct Table {
 impl Table {
     /// Headers ending in `>` are right-aligned (numbers); the marker is not shown.
     pub fn new<S: AsRef<str>>(headers: &[S]) -> Table {
-        let ascii = !locale_is_utf8();
+        Table::written(headers, !locale_is_utf8())
+    }
+
+    /// Headers as `new` takes them, in ASCII where `ascii` says.
+    fn written<S: AsRef<str>>(headers: &[S], ascii: bool) -> Table {
         Table {
             right: headers.iter().map(|h| h.as_ref().ends_with('>')).collect(),
             headers: headers
@@ -175,5 +179,20 @@ mod tests {
         // Too narrow for even the narrowest columns: text stops at its minimum.
         let lines = table().lines_within(Some(5));
         assert_eq!(lines[1], "Microso…  12345");
+    }
+
+    #[test]
+    fn headers_come_from_the_catalogue_and_size_their_columns_in_each_language() {
+        let ids = ["cli-col-product", "cli-col-qty>", "cli-col-expires"];
+        let headers = |lang| ids.map(|id| header(lang, id));
+        let mut en = Table::written(&headers(Lang::En), false);
+        let mut fr = Table::written(&headers(Lang::Fr), false);
+        for t in [&mut en, &mut fr] {
+            t.row(vec!["Power BI Pro".into(), "7".into(), "-".into()]);
+        }
+        assert_eq!(en.lines_within(None)[0], "Product       Qty  Expires");
+        assert_eq!(fr.lines_within(None)[0], "Produit       Qté  Expiration");
+        // The number stays right-aligned under its header, the marker gone.
+        assert_eq!(fr.lines_within(None)[1], "Power BI Pro    7  -");
     }
 }
