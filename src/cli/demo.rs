@@ -32,11 +32,11 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
     // No actor guards this write (it may create the tenant), so the read-only check is here.
     if ctx.readonly {
         let what = if args.force {
-            "replace the database with a demo tenant"
+            "core-do-replace-demo"
         } else {
-            "create a demo tenant"
+            "core-do-create-demo"
         };
-        return Err(read_only_refusal(what).into());
+        return Err(read_only_refusal(selfserve_core::text!(what)).into());
     }
     let summary = create(ctx, args.users, args.seed, args.cloud, args.force)?;
     if ctx.json {

@@ -49,7 +49,7 @@ fn id16(bytes: &[u8]) -> Option<[u8; 16]> {
 /// Walks every tree once. `progress` counts records read, so a caller can tell a slow check
 /// from a stuck one.
 pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<CheckReport> {
-    actor.require(Capability::Read, "check the database")?;
+    actor.require(Capability::Read, crate::text!("core-do-check"))?;
     let t = &store.t;
     let mut c = Checker {
         progress,

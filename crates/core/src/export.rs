@@ -119,7 +119,7 @@ pub fn export(
 
 /// The users of `subs`, grouped by buyer (buyers by name, central last), users by name.
 pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec<ExportRow>> {
-    actor.require(Capability::Read, "export users")?;
+    actor.require(Capability::Read, crate::text!("core-do-export"))?;
     let products: HashMap<ProductId, String> = store
         .products()?
         .into_iter()
