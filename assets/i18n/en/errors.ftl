@@ -98,3 +98,46 @@ error-trial-already-licensed = { $upn } already holds a license of { $product },
 ## The lifecycle.
 error-until-after-clock = --until { $until } is later than the clock ({ $now }); move the clock with --now instead
 error-lifecycle-changed-meanwhile = licenses of subscription { $id } changed while the lifecycle ran; run `selfserve lifecycle run` again
+
+## Reading the store.
+error-no-email = no e-mail { $id } in the outbox; `selfserve outbox list` shows the ids
+error-no-product = no product with id "{ $id }"; `selfserve product list` shows the product ids
+error-no-user-upn = no directory user with user principal name "{ $upn }"; check the spelling
+error-not-a-subscription-id = "{ $given }" is not a subscription id: give the id or a unique prefix of at least 4 hex digits
+error-subscription-prefix-ambiguous = subscription prefix "{ $given }" matches more than one subscription; give more digits
+error-no-subscription-match = no subscription matches "{ $given }"; `selfserve subscription list` shows the ids
+error-license-index-malformed = a license index key is malformed; run `selfserve check`
+error-revision-damaged = the database's revision counter is damaged; restore the database from a backup
+error-not-a-time = "{ $given }" is not a time: give RFC 3339 (2026-11-23T10:00:00Z) or a date (2026-11-23)
+error-catalogue-unreadable = the built-in product catalogue is unreadable: { $detail }
+error-unexpected-reply = expected a { $wanted } reply but got a { $got } reply: the client and the server are different versions of selfserve; run the same version on both
+
+## Exporting.
+error-export-other-product = subscription { $id } is not of product { $product_id }; drop --product or that --subscription
+error-export-write = cannot write the export: { $detail }; choose another output
+error-export-not-a-file = { $path } is not a file name; give a path to a file
+error-export-write-file = cannot write { $path }: { $detail }; choose another --output
+
+## Opening the database.
+error-no-database = no selfserve database at { $path }; create one with `selfserve demo --db { $path }` or pass the right --db
+error-not-a-database = { $path } is not a selfserve database (it has no schema version); pass another --db
+error-schema-newer = the database at { $path } has schema version { $version }, newer than this selfserve understands ({ $known }); upgrade selfserve
+error-schema-older = the database at { $path } has the old schema version { $version }; recreate it with this selfserve (expected { $known })
+error-damaged = the database at { $path } is damaged ({ $what }); restore it from a backup, or recreate it with `selfserve demo --force`
+error-damaged-schema = the schema version is unreadable
+error-damaged-tenant-unreadable = the tenant record is unreadable
+error-damaged-tenant-missing = the tenant record is missing
+error-damaged-corrupted = sled found corrupted data
+error-damaged-unreadable = it could not be read
+error-create-database-dir = cannot create the database directory { $path }: { $detail }; choose another --db
+error-open-database = cannot open the database at { $path }: { $detail }; check the path and its permissions
+error-database-served = the database at { $path } is served by `selfserve serve` (pid { $pid }) on the socket { $socket }; talk to it with --socket { $socket } or SELFSERVE_SOCKET={ $socket }
+error-database-in-use-by = the database at { $path } is in use by another selfserve process (pid { $pid }); close it or wait for it to finish, then try again
+error-database-in-use = the database at { $path } is in use by another selfserve process; close it or wait for it to finish, then try again
+
+## The demo tenant.
+error-demo-too-few-users = the demo needs at least { $min } users; pass a larger --users
+error-demo-too-many-users = the demo goes up to { $max } users; pass a smaller --users
+error-demo-exists = a database already exists at { $path }; pass --force to replace it with a demo tenant
+error-demo-io = cannot put the demo database at { $path }: { $detail }; check the path and its permissions
+error-demo-names-unreadable = the built-in demo names are unreadable: { $detail }

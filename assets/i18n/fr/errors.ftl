@@ -98,3 +98,46 @@ error-trial-already-licensed = { $upn } détient déjà une licence de { $produc
 ## Le cycle de vie.
 error-until-after-clock = --until { $until } est postérieur à l'horloge ({ $now }) ; avancez plutôt l'horloge avec --now
 error-lifecycle-changed-meanwhile = les licences de l'abonnement { $id } ont changé pendant le cycle de vie ; relancez `selfserve lifecycle run`
+
+## Lire la base.
+error-no-email = aucun e-mail { $id } dans la boîte d'envoi ; `selfserve outbox list` affiche les identifiants
+error-no-product = aucun produit d'identifiant « { $id } » ; `selfserve product list` affiche les identifiants des produits
+error-no-user-upn = aucun utilisateur de l'annuaire n'a le nom d'utilisateur principal « { $upn } » ; vérifiez l'orthographe
+error-not-a-subscription-id = « { $given } » n'est pas un identifiant d'abonnement : donnez l'identifiant ou un préfixe unique d'au moins 4 chiffres hexadécimaux
+error-subscription-prefix-ambiguous = le préfixe « { $given } » correspond à plusieurs abonnements ; donnez plus de chiffres
+error-no-subscription-match = aucun abonnement ne correspond à « { $given } » ; `selfserve subscription list` affiche les identifiants
+error-license-index-malformed = une clé de l'index des licences est mal formée ; lancez `selfserve check`
+error-revision-damaged = le compteur de révisions de la base est endommagé ; restaurez la base depuis une sauvegarde
+error-not-a-time = « { $given } » n'est pas une heure : donnez une heure RFC 3339 (2026-11-23T10:00:00Z) ou une date (2026-11-23)
+error-catalogue-unreadable = le catalogue de produits intégré est illisible : { $detail }
+error-unexpected-reply = réponse { $wanted } attendue mais réponse { $got } reçue : le client et le serveur sont des versions différentes de selfserve ; utilisez la même version des deux côtés
+
+## Exporter.
+error-export-other-product = l'abonnement { $id } n'est pas du produit { $product_id } ; retirez --product ou ce --subscription
+error-export-write = impossible d'écrire l'export : { $detail } ; choisissez une autre sortie
+error-export-not-a-file = { $path } n'est pas un nom de fichier ; donnez le chemin d'un fichier
+error-export-write-file = impossible d'écrire { $path } : { $detail } ; choisissez une autre --output
+
+## Ouvrir la base.
+error-no-database = aucune base selfserve dans { $path } ; créez-en une avec `selfserve demo --db { $path }` ou passez le bon --db
+error-not-a-database = { $path } n'est pas une base selfserve (elle n'a pas de version de schéma) ; passez un autre --db
+error-schema-newer = la base dans { $path } a la version de schéma { $version }, plus récente que ce que ce selfserve comprend ({ $known }) ; mettez selfserve à jour
+error-schema-older = la base dans { $path } a l'ancienne version de schéma { $version } ; recréez-la avec ce selfserve ({ $known } attendue)
+error-damaged = la base dans { $path } est endommagée ({ $what }) ; restaurez-la depuis une sauvegarde, ou recréez-la avec `selfserve demo --force`
+error-damaged-schema = la version de schéma est illisible
+error-damaged-tenant-unreadable = l'enregistrement du locataire est illisible
+error-damaged-tenant-missing = l'enregistrement du locataire manque
+error-damaged-corrupted = sled a trouvé des données corrompues
+error-damaged-unreadable = elle n'a pas pu être lue
+error-create-database-dir = impossible de créer le dossier de la base { $path } : { $detail } ; choisissez un autre --db
+error-open-database = impossible d'ouvrir la base dans { $path } : { $detail } ; vérifiez le chemin et ses droits
+error-database-served = la base dans { $path } est servie par `selfserve serve` (pid { $pid }) sur le socket { $socket } ; adressez-vous à lui avec --socket { $socket } ou SELFSERVE_SOCKET={ $socket }
+error-database-in-use-by = la base dans { $path } est utilisée par un autre processus selfserve (pid { $pid }) ; fermez-le ou attendez qu'il finisse, puis réessayez
+error-database-in-use = la base dans { $path } est utilisée par un autre processus selfserve ; fermez-le ou attendez qu'il finisse, puis réessayez
+
+## Le locataire de démonstration.
+error-demo-too-few-users = la démo demande au moins { $min } utilisateurs ; passez un --users plus grand
+error-demo-too-many-users = la démo va jusqu'à { $max } utilisateurs ; passez un --users plus petit
+error-demo-exists = une base existe déjà dans { $path } ; passez --force pour la remplacer par un locataire de démonstration
+error-demo-io = impossible de placer la base de démonstration dans { $path } : { $detail } ; vérifiez le chemin et ses droits
+error-demo-names-unreadable = les noms de démonstration intégrés sont illisibles : { $detail }

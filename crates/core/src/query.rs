@@ -452,7 +452,10 @@ pub fn users_by_buyer(
     let mut by_buyer: HashMap<Option<UserId>, usize> = HashMap::new();
     for &id in subs {
         let Some(sub) = store.subscription(id)? else {
-            return Err(Error::not_found(format!("no subscription {id}")));
+            return Err(Error::not_found(crate::text!(
+                "error-no-subscription",
+                id = id.to_string()
+            )));
         };
         let slot = *by_buyer.entry(sub.buyer).or_insert_with(|| {
             groups.push(BuyerGroup {
@@ -581,9 +584,7 @@ pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<E
 pub fn outbox_email(store: &Store, actor: &Actor, id: u64) -> Result<Email> {
     actor.require(Capability::Read, crate::text!("core-do-read-outbox"))?;
     store.email(id)?.ok_or_else(|| {
-        Error::not_found(format!(
-            "no e-mail {id} in the outbox; `selfserve outbox list` shows the ids"
-        ))
+        Error::not_found(crate::text!("error-no-email", id = id.to_string()))
     })
 }
 

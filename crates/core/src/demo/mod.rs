@@ -60,20 +60,19 @@ pub fn create_demo_in(
     progress: &mut dyn FnMut(&str),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
-        return Err(Error::usage(
-            "the demo needs at least 10 users; pass a larger --users",
-        ));
+        return Err(Error::usage(crate::text!("error-demo-too-few-users", min = 10)));
     }
     if opts.users > 20_000_000 {
-        return Err(Error::usage(
-            "the demo goes up to 20,000,000 users; pass a smaller --users",
-        ));
+        return Err(Error::usage(crate::text!(
+            "error-demo-too-many-users",
+            max = 20_000_000
+        )));
     }
     let exists = database_exists(path);
     if exists && !opts.force {
-        return Err(Error::refused(format!(
-            "a database already exists at {}; pass --force to replace it with a demo tenant",
-            path.display()
+        return Err(Error::refused(crate::text!(
+            "error-demo-exists",
+            path = path.display().to_string()
         )));
     }
     if exists {
@@ -114,9 +113,10 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::database(format!(
-        "cannot put the demo database at {}: {e}; check the path and its permissions",
-        path.display()
+    Error::database(crate::text!(
+        "error-demo-io",
+        path = path.display().to_string(),
+        detail = e.to_string()
     ))
 }
 

@@ -37,7 +37,7 @@ impl Names {
 
     fn parse(json: &str) -> Result<Names> {
         let unreadable =
-            |why: String| Error::database(format!("the built-in demo names are unreadable: {why}"));
+            |why: String| Error::database(crate::text!("error-demo-names-unreadable", detail = why));
         let names: Names = serde_json::from_str(json).map_err(|e| unreadable(e.to_string()))?;
         // The generator draws a position in every list: an empty one has none to give.
         let lists = [
