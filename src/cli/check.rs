@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         let lines: Vec<String> = report
             .breaches
             .iter()
-            .map(|b| format!("breach [{}]: {}", b.invariant, b.message))
+            .map(|b| format!("breach [{}]: {}", b.invariant, b.message.in_lang(ctx.lang)))
             .collect();
         print_lines(&lines)?;
     }

@@ -45,3 +45,68 @@ core-do-replace-demo = replace the database with a demo tenant
 
 ## A subscription as sentences name it.
 core-subscription-named = { $product } subscription { $id }…
+
+## `selfserve check`: one line per breach of an invariant.
+core-breach-product-key = product { $id } is stored under another key
+core-breach-product-record = a product record ({ $key }) cannot be read
+core-breach-policy-product = a policy names the unknown product { $id }
+core-breach-policy-record = the policy of { $id } cannot be read
+core-breach-user-record = user record { $key } cannot be read or is under another key
+core-breach-upn-entry = UPN index entry "{ $key }" does not match a user
+core-breach-upn-count = { $users ->
+        [one] { $users } user
+       *[other] { $users } users
+    } but { $entries ->
+        [one] { $entries } UPN index entry
+       *[other] { $entries } UPN index entries
+    }
+core-breach-subscription-product = subscription { $id } names the unknown product { $product_id }
+core-breach-buyer-missing = subscription { $id } was bought by a user who does not exist
+core-breach-no-buyer = self-service subscription { $id } has no buyer
+core-breach-central-buyer = central subscription { $id } has a buyer
+core-breach-subscription-record = subscription record { $key } cannot be read or is under another key
+core-breach-product-entry = product index entry { $key } does not match a subscription
+core-breach-buyer-entry = buyer index entry { $key } does not match a subscription
+core-breach-product-count = { $subscriptions ->
+        [one] { $subscriptions } subscription
+       *[other] { $subscriptions } subscriptions
+    } but { $entries ->
+        [one] { $entries } product index entry
+       *[other] { $entries } product index entries
+    }
+core-breach-buyer-count = { $subscriptions ->
+        [one] { $subscriptions } subscription
+       *[other] { $subscriptions } subscriptions
+    } with a buyer but { $entries ->
+        [one] { $entries } buyer index entry
+       *[other] { $entries } buyer index entries
+    }
+core-breach-assignment-key = assignment key { $key } is malformed
+core-breach-assignment-record = assignment { $key } cannot be read or is under another key
+core-breach-assignment-user = an assignment of subscription { $id } names a user who does not exist ({ $user })
+core-breach-assignment-subscription = an assignment names a subscription that does not exist ({ $id })
+core-breach-deleted-holds = deleted subscription { $id } still holds the license of user { $user }
+core-breach-user-entry = user license index entry { $key } has no assignment
+core-breach-user-count = { $assignments ->
+        [one] { $assignments } assignment
+       *[other] { $assignments } assignments
+    } but { $entries ->
+        [one] { $entries } user license index entry
+       *[other] { $entries } user license index entries
+    }
+core-breach-quantity = subscription { $id } has { $assignments ->
+        [one] { $assignments } assignment
+       *[other] { $assignments } assignments
+    } but only { $quantity ->
+        [one] { $quantity } license
+       *[other] { $quantity } licenses
+    }
+core-breach-count = subscription { $id } records { $assigned } assigned but holds { $assignments ->
+        [one] { $assignments } assignment
+       *[other] { $assignments } assignments
+    }
+core-breach-admin-user = administrator login "{ $login }" is bound to a user who does not exist
+core-breach-admin-record = administrator record "{ $key }" cannot be read
+core-breach-no-global-admin = the tenant has no GlobalAdministrator
+core-breach-email-record = outbox e-mail { $key } cannot be read
+core-breach-audit-record = audit event { $key } cannot be read

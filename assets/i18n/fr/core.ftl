@@ -45,3 +45,68 @@ core-do-replace-demo = remplacer la base par un locataire de démonstration
 
 ## Un abonnement tel que les phrases le nomment.
 core-subscription-named = l'abonnement { $product } { $id }…
+
+## `selfserve check` : une ligne par invariant enfreint.
+core-breach-product-key = le produit { $id } est rangé sous une autre clé
+core-breach-product-record = un enregistrement de produit ({ $key }) est illisible
+core-breach-policy-product = une stratégie nomme le produit inconnu { $id }
+core-breach-policy-record = la stratégie de { $id } est illisible
+core-breach-user-record = l'enregistrement d'utilisateur { $key } est illisible ou rangé sous une autre clé
+core-breach-upn-entry = l'entrée d'index UPN « { $key } » ne correspond à aucun utilisateur
+core-breach-upn-count = { $users ->
+        [one] { $users } utilisateur
+       *[other] { $users } utilisateurs
+    } mais { $entries ->
+        [one] { $entries } entrée d'index UPN
+       *[other] { $entries } entrées d'index UPN
+    }
+core-breach-subscription-product = l'abonnement { $id } nomme le produit inconnu { $product_id }
+core-breach-buyer-missing = l'abonnement { $id } a été acheté par un utilisateur qui n'existe pas
+core-breach-no-buyer = l'abonnement libre-service { $id } n'a pas d'acheteur
+core-breach-central-buyer = l'abonnement central { $id } a un acheteur
+core-breach-subscription-record = l'enregistrement d'abonnement { $key } est illisible ou rangé sous une autre clé
+core-breach-product-entry = l'entrée d'index produit { $key } ne correspond à aucun abonnement
+core-breach-buyer-entry = l'entrée d'index acheteur { $key } ne correspond à aucun abonnement
+core-breach-product-count = { $subscriptions ->
+        [one] { $subscriptions } abonnement
+       *[other] { $subscriptions } abonnements
+    } mais { $entries ->
+        [one] { $entries } entrée d'index produit
+       *[other] { $entries } entrées d'index produit
+    }
+core-breach-buyer-count = { $subscriptions ->
+        [one] { $subscriptions } abonnement
+       *[other] { $subscriptions } abonnements
+    } avec acheteur mais { $entries ->
+        [one] { $entries } entrée d'index acheteur
+       *[other] { $entries } entrées d'index acheteur
+    }
+core-breach-assignment-key = la clé d'attribution { $key } est mal formée
+core-breach-assignment-record = l'attribution { $key } est illisible ou rangée sous une autre clé
+core-breach-assignment-user = une attribution de l'abonnement { $id } nomme un utilisateur qui n'existe pas ({ $user })
+core-breach-assignment-subscription = une attribution nomme un abonnement qui n'existe pas ({ $id })
+core-breach-deleted-holds = l'abonnement supprimé { $id } détient encore la licence de l'utilisateur { $user }
+core-breach-user-entry = l'entrée d'index des licences utilisateur { $key } n'a pas d'attribution
+core-breach-user-count = { $assignments ->
+        [one] { $assignments } attribution
+       *[other] { $assignments } attributions
+    } mais { $entries ->
+        [one] { $entries } entrée d'index des licences utilisateur
+       *[other] { $entries } entrées d'index des licences utilisateur
+    }
+core-breach-quantity = l'abonnement { $id } a { $assignments ->
+        [one] { $assignments } attribution
+       *[other] { $assignments } attributions
+    } mais seulement { $quantity ->
+        [one] { $quantity } licence
+       *[other] { $quantity } licences
+    }
+core-breach-count = l'abonnement { $id } compte { $assigned } licences attribuées mais détient { $assignments ->
+        [one] { $assignments } attribution
+       *[other] { $assignments } attributions
+    }
+core-breach-admin-user = l'identifiant d'administrateur « { $login } » est lié à un utilisateur qui n'existe pas
+core-breach-admin-record = l'enregistrement d'administrateur « { $key } » est illisible
+core-breach-no-global-admin = le locataire n'a aucun administrateur général
+core-breach-email-record = l'e-mail { $key } de la boîte d'envoi est illisible
+core-breach-audit-record = l'événement d'audit { $key } est illisible
