@@ -75,7 +75,7 @@ fn print(notice: &Notice, json: bool) -> Result<(), Failure> {
             "{} revision {}: {}",
             change.at.format("%Y-%m-%d %H:%M:%S"),
             change.revision,
-            sanitize(&change.summary())
+            sanitize(&change.summary().to_string())
         ),
         Notice::Reload { missed } => format!(
             "{} {missed} changes were missed while this watcher was behind: reload everything",

@@ -110,3 +110,25 @@ core-breach-admin-record = administrator record "{ $key }" cannot be read
 core-breach-no-global-admin = the tenant has no GlobalAdministrator
 core-breach-email-record = outbox e-mail { $key } cannot be read
 core-breach-audit-record = audit event { $key } cannot be read
+
+## Change notices (`selfserve watch`, the dashboard's message line).
+core-change-summary = { $upn } { $action }: { $kind }
+core-change-summary-ids = { $upn } { $action }: { $kind } { $ids }
+core-record-subscription = subscription
+core-record-assignment = assignment
+core-record-policy = policy
+core-record-admin = admin
+core-change-took-over = took over
+core-change-moved-users = moved users
+core-change-cancelled = cancelled
+core-change-bought = bought
+core-change-centralised = centralised
+core-change-bought-for-user = bought for a user
+core-change-trial-for-user = started a trial for a user
+core-change-ran-lifecycle = ran the lifecycle
+core-change-assigned = assigned licenses
+core-change-removed = removed licenses
+core-change-policy = changed the policy
+core-change-every-policy = changed every product's policy
+core-change-bound-admin = bound an administrator
+core-change-unbound-admin = unbound an administrator

@@ -110,3 +110,25 @@ core-breach-admin-record = l'enregistrement d'administrateur « { $key } » est 
 core-breach-no-global-admin = le locataire n'a aucun administrateur général
 core-breach-email-record = l'e-mail { $key } de la boîte d'envoi est illisible
 core-breach-audit-record = l'événement d'audit { $key } est illisible
+
+## Avis de changement (`selfserve watch`, la ligne de messages du tableau de bord).
+core-change-summary = { $upn } { $action } : { $kind }
+core-change-summary-ids = { $upn } { $action } : { $kind } { $ids }
+core-record-subscription = abonnement
+core-record-assignment = attribution
+core-record-policy = stratégie
+core-record-admin = administrateur
+core-change-took-over = a pris le contrôle
+core-change-moved-users = a déplacé des utilisateurs
+core-change-cancelled = a annulé
+core-change-bought = a acheté
+core-change-centralised = a centralisé
+core-change-bought-for-user = a acheté pour un utilisateur
+core-change-trial-for-user = a démarré un essai pour un utilisateur
+core-change-ran-lifecycle = a appliqué le cycle de vie
+core-change-assigned = a attribué des licences
+core-change-removed = a retiré des licences
+core-change-policy = a modifié la stratégie
+core-change-every-policy = a modifié la stratégie de chaque produit
+core-change-bound-admin = a lié un administrateur
+core-change-unbound-admin = a délié un administrateur
