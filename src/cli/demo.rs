@@ -63,9 +63,9 @@ pub fn create(
         force,
     };
     let verbose = users > 10_000;
-    let mut progress = |step: &str| {
+    let mut progress = |step: &selfserve_core::i18n::Text| {
         if verbose {
-            eprintln!("selfserve demo: {step}…");
+            eprintln!("selfserve demo: {}…", step.in_lang(ctx.lang));
         }
     };
     Ok(demo::create_demo_in(

@@ -132,3 +132,19 @@ core-change-policy = changed the policy
 core-change-every-policy = changed every product's policy
 core-change-bound-admin = bound an administrator
 core-change-unbound-admin = unbound an administrator
+
+## Who bought a group of subscriptions (the users of a product).
+core-buyer-heading = Purchased by { $name } <{ $upn }>
+core-buyer-central = Central subscription (no buyer)
+
+## `selfserve demo`'s progress, for large tenants.
+core-demo-creating-users = creating { $users ->
+        [one] { $users } user
+       *[other] { $users } users
+    }
+core-demo-creating-central = creating central subscriptions
+core-demo-creating-self-service = creating { $subscriptions ->
+        [one] { $subscriptions } self-service subscription
+       *[other] { $subscriptions } self-service subscriptions
+    }
+core-demo-writing = writing

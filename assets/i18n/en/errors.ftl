@@ -141,3 +141,4 @@ error-demo-too-many-users = the demo goes up to { $max } users; pass a smaller -
 error-demo-exists = a database already exists at { $path }; pass --force to replace it with a demo tenant
 error-demo-io = cannot put the demo database at { $path }: { $detail }; check the path and its permissions
 error-demo-names-unreadable = the built-in demo names are unreadable: { $detail }
+error-demo-names-empty-list = the list { $list } is empty

@@ -132,3 +132,19 @@ core-change-policy = a modifié la stratégie
 core-change-every-policy = a modifié la stratégie de chaque produit
 core-change-bound-admin = a lié un administrateur
 core-change-unbound-admin = a délié un administrateur
+
+## Qui a acheté un groupe d'abonnements (les utilisateurs d'un produit).
+core-buyer-heading = Acheté par { $name } <{ $upn }>
+core-buyer-central = Abonnement central (sans acheteur)
+
+## La progression de `selfserve demo`, pour les grands locataires.
+core-demo-creating-users = création de { $users ->
+        [one] { $users } utilisateur
+       *[other] { $users } utilisateurs
+    }
+core-demo-creating-central = création des abonnements centraux
+core-demo-creating-self-service = création de { $subscriptions ->
+        [one] { $subscriptions } abonnement libre-service
+       *[other] { $subscriptions } abonnements libre-service
+    }
+core-demo-writing = écriture

@@ -141,3 +141,4 @@ error-demo-too-many-users = la démo va jusqu'à { $max } utilisateurs ; passez 
 error-demo-exists = une base existe déjà dans { $path } ; passez --force pour la remplacer par un locataire de démonstration
 error-demo-io = impossible de placer la base de démonstration dans { $path } : { $detail } ; vérifiez le chemin et ses droits
 error-demo-names-unreadable = les noms de démonstration intégrés sont illisibles : { $detail }
+error-demo-names-empty-list = la liste { $list } est vide

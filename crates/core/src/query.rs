@@ -403,6 +403,17 @@ pub struct BuyerGroup {
 }
 
 impl BuyerGroup {
+    /// The heading the admin center shows, as a sentence in the reader's language:
+    /// "Purchased by NAME <UPN>", or that the subscriptions are central.
+    pub fn heading_text(&self) -> crate::i18n::Text {
+        match (&self.buyer_name, &self.buyer) {
+            (Some(name), Some(upn)) => {
+                crate::text!("core-buyer-heading", name = name, upn = upn)
+            }
+            _ => crate::text!("core-buyer-central"),
+        }
+    }
+
     /// The heading the admin center shows: "Purchased by NAME", or central.
     pub fn heading(&self) -> String {
         match (&self.buyer_name, &self.buyer) {

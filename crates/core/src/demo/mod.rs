@@ -43,11 +43,11 @@ pub struct DemoSummary {
 }
 
 /// Builds the demo tenant at `path`, in the global cloud. Refuses to replace a database unless
-/// `force`.
+/// `force`. `progress` hears each step, as a sentence for people.
 pub fn create_demo(
     path: &Path,
     opts: &DemoOptions,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     create_demo_in(path, opts, Cloud::Global, progress)
 }
@@ -57,7 +57,7 @@ pub fn create_demo_in(
     path: &Path,
     opts: &DemoOptions,
     cloud: Cloud,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
         return Err(Error::usage(crate::text!("error-demo-too-few-users", min = 10)));
