@@ -4,8 +4,8 @@
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::model::{Admin, Role, User};
-use crate::text;
 use crate::store::Store;
+use crate::text;
 
 /// What an operation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +164,10 @@ mod tests {
     fn read_only_refuses_every_change_with_one_line_but_reads_and_dry_runs() {
         let ro = actor(Role::GlobalAdministrator).read_only();
         assert!(ro.is_read_only());
-        assert_eq!(ro.require(Capability::Read, text!("core-do-read-products")), Ok(()));
+        assert_eq!(
+            ro.require(Capability::Read, text!("core-do-read-products")),
+            Ok(())
+        );
         for cap in WRITES {
             assert!(!ro.can(cap));
             assert_eq!(

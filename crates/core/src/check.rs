@@ -2,10 +2,10 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::Result;
+use crate::i18n::Text;
 use crate::model::*;
 use crate::store::codec::{self, decode};
 use crate::store::Store;
-use crate::i18n::Text;
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -110,10 +110,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 users.insert(k);
                 upns.insert(codec::upn_key(&u.upn), k);
             }
-            _ => c.breach(
-                "record",
-                text!("core-breach-user-record", key = hex(&key)),
-            ),
+            _ => c.breach("record", text!("core-breach-user-record", key = hex(&key))),
         }
     }
     let mut upn_entries = 0usize;
@@ -194,10 +191,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                     codec::product_key(&s.product_id.0, s.id.as_bytes()) == key.as_ref()
                 });
         if !ok {
-            c.breach(
-                "index",
-                text!("core-breach-product-entry", key = hex(&key)),
-            );
+            c.breach("index", text!("core-breach-product-entry", key = hex(&key)));
         }
     }
     let mut by_buyer = 0usize;
@@ -210,10 +204,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 .and_then(|k| subs.get(&k))
                 .is_some_and(|s| s.buyer.map(|b| *b.as_bytes()) == id16(&key[..16]));
         if !ok {
-            c.breach(
-                "index",
-                text!("core-breach-buyer-entry", key = hex(&key)),
-            );
+            c.breach("index", text!("core-breach-buyer-entry", key = hex(&key)));
         }
     }
     if by_product != subs.len() {
@@ -305,10 +296,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             m
         });
         if !mirrored.is_some_and(|m| assignment_keys.contains(&m)) {
-            c.breach(
-                "index",
-                text!("core-breach-user-entry", key = hex(&key)),
-            );
+            c.breach("index", text!("core-breach-user-entry", key = hex(&key)));
         }
     }
     if by_user != assignment_keys.len() {
@@ -386,20 +374,14 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         let (key, value) = item?;
         c.tick();
         if decode::<Email>(&value).is_err() {
-            c.breach(
-                "record",
-                text!("core-breach-email-record", key = hex(&key)),
-            );
+            c.breach("record", text!("core-breach-email-record", key = hex(&key)));
         }
     }
     for item in t.audit.iter() {
         let (key, value) = item?;
         c.tick();
         if decode::<AuditEvent>(&value).is_err() {
-            c.breach(
-                "record",
-                text!("core-breach-audit-record", key = hex(&key)),
-            );
+            c.breach("record", text!("core-breach-audit-record", key = hex(&key)));
         }
     }
 

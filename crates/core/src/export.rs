@@ -161,9 +161,8 @@ pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec
 
 /// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
 pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
-    let io = |e: csv::Error| {
-        Error::refused(crate::text!("error-export-write", detail = e.to_string()))
-    };
+    let io =
+        |e: csv::Error| Error::refused(crate::text!("error-export-write", detail = e.to_string()));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(io)?;
     for r in rows {
@@ -179,9 +178,8 @@ pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
         ])
         .map_err(io)?;
     }
-    w.flush().map_err(|e| {
-        Error::refused(crate::text!("error-export-write", detail = e.to_string()))
-    })?;
+    w.flush()
+        .map_err(|e| Error::refused(crate::text!("error-export-write", detail = e.to_string())))?;
     Ok(rows.len())
 }
 

@@ -594,9 +594,9 @@ pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<E
 /// One outbox e-mail, whole (`outbox show ID`).
 pub fn outbox_email(store: &Store, actor: &Actor, id: u64) -> Result<Email> {
     actor.require(Capability::Read, crate::text!("core-do-read-outbox"))?;
-    store.email(id)?.ok_or_else(|| {
-        Error::not_found(crate::text!("error-no-email", id = id.to_string()))
-    })
+    store
+        .email(id)?
+        .ok_or_else(|| Error::not_found(crate::text!("error-no-email", id = id.to_string())))
 }
 
 /// The buyers of one product's live (not Deleted) subscriptions, each once.

@@ -58,21 +58,42 @@ fn a_move_refusal_reads_in_french_and_in_english() {
     .plan
     .subscription
     .id;
-    cancel::cancel(&t.store, &admin, spare, CancelReason::BoughtByMistake, now(), false)
-        .expect("cancel the spare central subscription");
+    cancel::cancel(
+        &t.store,
+        &admin,
+        spare,
+        CancelReason::BoughtByMistake,
+        now(),
+        false,
+    )
+    .expect("cancel the spare central subscription");
     let (e, fr) = french(move_users::move_users(
-        &t.store, &admin, from.id, spare, now(), true,
+        &t.store,
+        &admin,
+        from.id,
+        spare,
+        now(),
+        true,
     ));
-    assert!(e.to_string().contains("is Deleted: users move only to an Active subscription"), "{e}");
     assert!(
-        fr.contains(" est Supprimé : les utilisateurs ne se déplacent que vers un abonnement Actif"),
+        e.to_string()
+            .contains("is Deleted: users move only to an Active subscription"),
+        "{e}"
+    );
+    assert!(
+        fr.contains(
+            " est Supprimé : les utilisateurs ne se déplacent que vers un abonnement Actif"
+        ),
         "{fr}"
     );
 
     // The wizard's list carries each refusal whole, for each front end to read in its language.
     let targets = move_users::move_targets(&t.store, &admin, from.id).expect("targets");
     for refusal in targets.iter().filter_map(|target| target.refusal.as_ref()) {
-        assert!(refusal.id().is_some_and(|id| id.starts_with("error-move-")), "{refusal:?}");
+        assert!(
+            refusal.id().is_some_and(|id| id.starts_with("error-move-")),
+            "{refusal:?}"
+        );
         assert_ne!(refusal.in_lang(Lang::Fr), refusal.to_string());
     }
 }
@@ -121,20 +142,39 @@ fn counts_in_a_refusal_agree_in_each_language() {
     let sub = get(store, sub.id);
     let users = free_users(store, &sub.product_id, sub.free() as usize + 1);
     let (e, fr) = french(selfserve_core::ops::assign::assign(
-        store, &admin, sub.id, &users, now(), true,
+        store,
+        &admin,
+        sub.id,
+        &users,
+        now(),
+        true,
     ));
     let free = sub.free();
     let en = e.to_string();
     let (en_free, fr_free) = if free == 1 {
-        ("1 free license;".to_string(), "1 licence libre ;".to_string())
+        (
+            "1 free license;".to_string(),
+            "1 licence libre ;".to_string(),
+        )
     } else {
-        (format!("{free} free licenses;"), format!("{free} licences libres ;"))
+        (
+            format!("{free} free licenses;"),
+            format!("{free} licences libres ;"),
+        )
     };
     assert!(en.contains(&en_free), "{en}");
     assert!(fr.contains(&fr_free), "{fr}");
     let n = users.len();
-    assert!(en.contains(&format!("assigning {n} users needs 1 more")), "{en}");
-    assert!(fr.contains(&format!("attribuer à {n} utilisateurs en demande 1 de plus")), "{fr}");
+    assert!(
+        en.contains(&format!("assigning {n} users needs 1 more")),
+        "{en}"
+    );
+    assert!(
+        fr.contains(&format!(
+            "attribuer à {n} utilisateurs en demande 1 de plus"
+        )),
+        "{fr}"
+    );
 }
 
 /// Every `.rs` file of the core's sources.
@@ -198,7 +238,10 @@ fn no_error_of_the_core_is_a_sentence_built_from_a_string() {
                 }
             }
         }
-        if !VERBATIM_ALLOWED.iter().any(|allowed| name.ends_with(allowed)) {
+        if !VERBATIM_ALLOWED
+            .iter()
+            .any(|allowed| name.ends_with(allowed))
+        {
             for (at, _) in source.match_indices("Text::Verbatim(") {
                 // The i18n module defines it.
                 if !name.contains("/i18n/") {
@@ -207,7 +250,11 @@ fn no_error_of_the_core_is_a_sentence_built_from_a_string() {
             }
         }
     }
-    assert_eq!(found, Vec::<String>::new(), "sentences outside the catalogues");
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "sentences outside the catalogues"
+    );
 }
 
 /// The message ids a catalogue file pair defines, in one language.
@@ -239,10 +286,7 @@ fn every_message_the_core_names_is_in_both_catalogues() {
         let source = std::fs::read_to_string(&path).expect("source");
         for prefix in ["\"core-", "\"error-"] {
             for (at, _) in source.match_indices(prefix) {
-                let id: String = source[at + 1..]
-                    .chars()
-                    .take_while(|c| *c != '"')
-                    .collect();
+                let id: String = source[at + 1..].chars().take_while(|c| *c != '"').collect();
                 // A prefix of ids (`"core-do-"`) or a sentence is not an id.
                 if id.ends_with('-') || id.contains(' ') {
                     continue;
@@ -255,5 +299,9 @@ fn every_message_the_core_names_is_in_both_catalogues() {
         }
     }
     assert!(named > 100, "the scan found the core's messages ({named})");
-    assert_eq!(missing, Vec::<String>::new(), "ids missing from a catalogue");
+    assert_eq!(
+        missing,
+        Vec::<String>::new(),
+        "ids missing from a catalogue"
+    );
 }

@@ -60,7 +60,10 @@ pub fn create_demo_in(
     progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
-        return Err(Error::usage(crate::text!("error-demo-too-few-users", min = 10)));
+        return Err(Error::usage(crate::text!(
+            "error-demo-too-few-users",
+            min = 10
+        )));
     }
     if opts.users > 20_000_000 {
         return Err(Error::usage(crate::text!(

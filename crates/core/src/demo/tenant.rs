@@ -57,7 +57,10 @@ pub(super) fn build(
         w.put(&t.policies, id.as_bytes(), encode(&value)?)?;
     }
 
-    progress(&crate::text!("core-demo-creating-users", users = opts.users));
+    progress(&crate::text!(
+        "core-demo-creating-users",
+        users = opts.users
+    ));
     // The three administrators come first, with fixed names.
     let admins = [
         (

@@ -6,8 +6,8 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +38,11 @@ pub fn add_licenses(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<AddLicensesPlan>> {
-    actor.require_change(Capability::ManageSubscriptions, crate::text!("core-do-add-licenses"), dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-add-licenses"),
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let (plan, after) = plan_add(store, &before, quantity)?;
     if !dry_run {

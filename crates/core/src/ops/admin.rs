@@ -4,8 +4,8 @@
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +87,10 @@ pub fn add_admin(
     req: &AddAdmin,
     now: DateTime<Utc>,
 ) -> Result<AdminChange> {
-    actor.require(Capability::ManagePolicies, crate::text!("core-do-change-administrators"))?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-administrators"),
+    )?;
     let login = req.login.trim();
     check_login(login)?;
     let user = store.user_by_upn(&req.upn)?;
@@ -163,7 +166,10 @@ pub fn remove_admin(
     login_or_upn: &str,
     now: DateTime<Utc>,
 ) -> Result<AdminChange> {
-    actor.require(Capability::ManagePolicies, crate::text!("core-do-change-administrators"))?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-administrators"),
+    )?;
     let wanted = login_or_upn.trim();
     let admins = store.admins()?;
     let mut target = admins.iter().find(|a| a.login == wanted).cloned();

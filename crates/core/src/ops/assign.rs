@@ -8,9 +8,9 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::query::PaidTwice;
 use crate::store::{abort, Store};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -44,7 +44,11 @@ pub fn assign(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<LicensePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, crate::text!("core-do-assign"), dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-assign"),
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     let users = distinct_users(store, users)?;

@@ -5,8 +5,8 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -74,9 +74,7 @@ pub(crate) fn plan_buy(
     let start = now.date_naive();
     let expires = start
         .checked_add_months(Months::new(term.months()))
-        .ok_or_else(|| {
-            Error::usage(text!("error-clock-too-late-buy", today = start))
-        })?;
+        .ok_or_else(|| Error::usage(text!("error-clock-too-late-buy", today = start)))?;
     let currency = store.tenant().currency.clone();
     let unit = product.list_price(term);
     let sub = Subscription {

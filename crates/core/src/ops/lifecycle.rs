@@ -8,8 +8,8 @@
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use crate::words::{agree, count};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -236,7 +236,10 @@ pub fn run(
     now: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
 ) -> Result<LifecycleReport> {
-    actor.require(Capability::ManageSubscriptions, crate::text!("core-do-run-lifecycle"))?;
+    actor.require(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-run-lifecycle"),
+    )?;
     let until = until.unwrap_or(now);
     if until > now {
         return Err(Error::usage(text!(

@@ -10,8 +10,8 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -44,7 +44,11 @@ pub fn move_users_provisioned(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<ProvisionedMovePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, crate::text!("core-do-move-users"), dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-move-users"),
+        dry_run,
+    )?;
     let from_sub = load(store, from)?;
     let upn = &actor.user.upn;
     match provision {

@@ -6,8 +6,8 @@ use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -49,7 +49,11 @@ pub fn move_users(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<MovePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, crate::text!("core-do-move-users"), dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-move-users"),
+        dry_run,
+    )?;
     if from == to {
         return Err(Error::usage(text!(
             "error-move-to-itself",

@@ -75,7 +75,10 @@ pub fn set_policy(
     value: PolicyValue,
     now: DateTime<Utc>,
 ) -> Result<SetPolicyOutcome> {
-    actor.require(Capability::ManagePolicies, crate::text!("core-do-change-policies"))?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-policies"),
+    )?;
     let products = match scope {
         PolicyScope::Product(id) => vec![store.product(id)?],
         PolicyScope::All => store.products()?,

@@ -6,9 +6,9 @@
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::text;
 use crate::query::{self, SubscriptionRow};
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

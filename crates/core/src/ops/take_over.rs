@@ -8,8 +8,8 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -185,9 +185,9 @@ pub(crate) fn plan_take_over(
 
 /// A subscription by id, or NotFound.
 pub(crate) fn load(store: &Store, id: SubscriptionId) -> Result<Subscription> {
-    store.subscription(id)?.ok_or_else(|| {
-        Error::not_found(text!("error-no-subscription", id = id.to_string()))
-    })
+    store
+        .subscription(id)?
+        .ok_or_else(|| Error::not_found(text!("error-no-subscription", id = id.to_string())))
 }
 
 pub(crate) fn product_name(store: &Store, id: &ProductId) -> Result<String> {
@@ -229,7 +229,11 @@ pub(crate) fn user_ref(store: &Store, id: UserId) -> Result<UserRef> {
 /// "Power BI Pro subscription 3f2a1b2c…".
 pub(crate) fn named(product_name: &str, id: SubscriptionId) -> Text {
     let short: String = id.to_string().chars().take(8).collect();
-    text!("core-subscription-named", product = product_name, id = short)
+    text!(
+        "core-subscription-named",
+        product = product_name,
+        id = short
+    )
 }
 
 /// "2 free licenses", "1 user": the ops' messages count with the crate's one helper.

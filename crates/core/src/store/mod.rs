@@ -30,9 +30,7 @@ pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
         None => Ok(0),
         Some(bytes) => <[u8; 8]>::try_from(bytes)
             .map(u64::from_be_bytes)
-            .map_err(|_| {
-                Error::database(crate::text!("error-revision-damaged"))
-            }),
+            .map_err(|_| Error::database(crate::text!("error-revision-damaged"))),
     }
 }
 
@@ -284,9 +282,8 @@ impl Store {
             .keys()
             .map(|k| {
                 let k = k?;
-                SubscriptionId::from_slice(&k[16..]).ok_or_else(|| {
-                    Error::database(crate::text!("error-license-index-malformed"))
-                })
+                SubscriptionId::from_slice(&k[16..])
+                    .ok_or_else(|| Error::database(crate::text!("error-license-index-malformed")))
             })
             .collect()
     }

@@ -3,9 +3,9 @@
 
 use super::codec::decode;
 use super::{Store, Trees, META_SCHEMA, META_TENANT, SCHEMA_VERSION};
+use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::text;
-use crate::error::{Error, Result};
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -62,9 +62,8 @@ impl Store {
             )));
         }
         let tenant = match t.meta.get(META_TENANT)? {
-            Some(bytes) => {
-                decode(&bytes).map_err(|_| damaged(path, text!("error-damaged-tenant-unreadable")))?
-            }
+            Some(bytes) => decode(&bytes)
+                .map_err(|_| damaged(path, text!("error-damaged-tenant-unreadable")))?,
             None => return Err(damaged(path, text!("error-damaged-tenant-missing"))),
         };
         write_pid_file(path);
@@ -177,8 +176,14 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
             path,
             text!("error-damaged-corrupted"),
         ))),
-        Ok(Err(e)) => Err(OpenFailure::Other(damaged(path, Text::Verbatim(e.to_string())))),
-        Err(_) => Err(OpenFailure::Other(damaged(path, text!("error-damaged-unreadable")))),
+        Ok(Err(e)) => Err(OpenFailure::Other(damaged(
+            path,
+            Text::Verbatim(e.to_string()),
+        ))),
+        Err(_) => Err(OpenFailure::Other(damaged(
+            path,
+            text!("error-damaged-unreadable"),
+        ))),
     }
 }
 
