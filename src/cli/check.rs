@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
                     ctx.lang,
                     "cli-check-breach",
                     invariant = b.invariant.as_str(),
-                    message = b.message.as_str()
+                    message = b.message.in_lang(ctx.lang)
                 )
             })
             .collect();

@@ -31,12 +31,12 @@ fn parse_cloud(text: &str) -> Result<Cloud, String> {
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {
     // No actor guards this write (it may create the tenant), so the read-only check is here.
     if ctx.readonly {
-        let what = ctx.lang.t(if args.force {
-            "cli-demo-replace"
+        let what = if args.force {
+            "core-do-replace-demo"
         } else {
-            "cli-demo-create"
-        });
-        return Err(read_only_refusal(&what).into());
+            "core-do-create-demo"
+        };
+        return Err(read_only_refusal(selfserve_core::text!(what)).into());
     }
     let summary = create(ctx, args.users, args.seed, args.cloud, args.force)?;
     if ctx.json {
@@ -63,9 +63,9 @@ pub fn create(
         force,
     };
     let verbose = users > 10_000;
-    let mut progress = |step: &str| {
+    let mut progress = |step: &selfserve_core::i18n::Text| {
         if verbose {
-            eprintln!("selfserve demo: {step}…");
+            eprintln!("selfserve demo: {}…", step.in_lang(ctx.lang));
         }
     };
     Ok(demo::create_demo_in(

@@ -4,9 +4,7 @@
 
 use super::{Ctx, Failure};
 use chrono::Utc;
-use selfserve::i18n::Lang;
 use selfserve::text::sanitize;
-use selfserve_core::api::{Change, RecordKind};
 use selfserve_core::Error;
 use selfserve_server::protocol::Notice;
 use selfserve_server::Watcher;
@@ -80,7 +78,7 @@ fn print(notice: &Notice, ctx: &Ctx) -> Result<(), Failure> {
             "cli-watch-change",
             at = super::seconds(lang, change.at),
             revision = change.revision.to_string(),
-            summary = sanitize(&summary(lang, change))
+            summary = sanitize(&change.summary().in_lang(lang))
         )),
         Notice::Reload { missed } => super::to_locale(&say!(
             lang,
@@ -93,62 +91,4 @@ fn print(notice: &Notice, ctx: &Ctx) -> Result<(), Failure> {
     writeln!(out, "{line}")?;
     out.flush()?;
     Ok(())
-}
-
-/// One line for a person: "alice@contoso.com moved users: subscription 1a2b3c4d, 5e6f7a8b",
-/// as `Change::summary` says it in English, with the action and the kind of record in `lang`.
-fn summary(lang: Lang, change: &Change) -> String {
-    let ids: Vec<&str> = change.ids.iter().map(|id| short(id)).collect();
-    say!(
-        lang,
-        "cli-watch-summary",
-        upn = change.upn.as_str(),
-        action = action(lang, &change.action),
-        kind = lang.t(match change.kind {
-            RecordKind::Subscription => "cli-record-subscription",
-            RecordKind::Assignment => "cli-record-assignment",
-            RecordKind::Policy => "cli-record-policy",
-            RecordKind::Admin => "cli-record-admin",
-        }),
-        ids = ids.join(", ")
-    )
-    .trim_end()
-    .to_string()
-}
-
-/// The words of a change's action in `lang`. The notice carries them in English (its JSON
-/// `action` is part of the contract); one the catalogue does not know, from a newer server,
-/// is shown as it came.
-fn action(lang: Lang, action: &str) -> String {
-    let id = match action {
-        "took over" => "cli-action-took-over",
-        "moved users" => "cli-action-moved-users",
-        "cancelled" => "cli-action-cancelled",
-        "bought" => "cli-action-bought",
-        "centralised" => "cli-action-centralised",
-        "bought for a user" => "cli-action-bought-for-user",
-        "started a trial for a user" => "cli-action-trial-for-user",
-        "ran the lifecycle" => "cli-action-ran-lifecycle",
-        "assigned licenses" => "cli-action-assigned",
-        "removed licenses" => "cli-action-removed",
-        "changed the policy" => "cli-action-changed-policy",
-        "changed every product's policy" => "cli-action-changed-every-policy",
-        "bound an administrator" => "cli-action-bound-admin",
-        "unbound an administrator" => "cli-action-unbound-admin",
-        other => return other.to_string(),
-    };
-    lang.t(id)
-}
-
-/// A uuid's first 8 characters; any other id whole.
-fn short(id: &str) -> &str {
-    let uuid = id.len() == 36
-        && id.chars().enumerate().all(|(i, c)| {
-            matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit())
-        });
-    if uuid {
-        &id[..8]
-    } else {
-        id
-    }
 }

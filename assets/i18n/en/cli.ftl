@@ -347,8 +347,6 @@ cli-check-ok = ok: { $subscriptions ->
     }; every invariant holds
 cli-check-breach = breach [{ $invariant }]: { $message }
 cli-check-failed = { $count } invariant breaches in { $location }; restore the database from a backup
-cli-demo-create = create a demo tenant
-cli-demo-replace = replace the database with a demo tenant
 cli-demo-created = Created the demo tenant "{ $tenant }" at { $path }: { $users ->
         [one] { $users } user
        *[other] { $users } users
@@ -374,22 +372,3 @@ cli-watch-cannot-start = cannot start watching: { $detail }
 cli-watch-started = watching the changes on { $socket } from revision { $revision }; Ctrl-C ends
 cli-watch-change = { $at } revision { $revision }: { $summary }
 cli-watch-reload = { $at } { $count } changes were missed while this watcher was behind: reload everything
-cli-watch-summary = { $upn } { $action }: { $kind } { $ids }
-cli-record-subscription = subscription
-cli-record-assignment = assignment
-cli-record-policy = policy
-cli-record-admin = admin
-cli-action-took-over = took over
-cli-action-moved-users = moved users
-cli-action-cancelled = cancelled
-cli-action-bought = bought
-cli-action-centralised = centralised
-cli-action-bought-for-user = bought for a user
-cli-action-trial-for-user = started a trial for a user
-cli-action-ran-lifecycle = ran the lifecycle
-cli-action-assigned = assigned licenses
-cli-action-removed = removed licenses
-cli-action-changed-policy = changed the policy
-cli-action-changed-every-policy = changed every product's policy
-cli-action-bound-admin = bound an administrator
-cli-action-unbound-admin = unbound an administrator

@@ -392,8 +392,6 @@ cli-check-ok = ok : { $subscriptions ->
     } ; chaque invariant est respecté
 cli-check-breach = violation [{ $invariant }] : { $message }
 cli-check-failed = { $count } violations d'invariant dans { $location } ; restaurez la base depuis une sauvegarde
-cli-demo-create = créer un locataire de démonstration
-cli-demo-replace = remplacer la base par un locataire de démonstration
 cli-demo-created = Locataire de démonstration « { $tenant } » créé dans { $path } : { $users ->
         [one] { $users } utilisateur
        *[other] { $users } utilisateurs
@@ -422,22 +420,3 @@ cli-watch-cannot-start = impossible de commencer la surveillance : { $detail }
 cli-watch-started = surveillance des modifications sur { $socket } depuis la révision { $revision } ; Ctrl-C pour finir
 cli-watch-change = { $at } révision { $revision } : { $summary }
 cli-watch-reload = { $at } { $count } modifications manquées pendant que cette surveillance avait du retard : rechargez tout
-cli-watch-summary = { $upn } { $action } : { $kind } { $ids }
-cli-record-subscription = abonnement
-cli-record-assignment = attribution
-cli-record-policy = stratégie
-cli-record-admin = administrateur
-cli-action-took-over = a pris le contrôle
-cli-action-moved-users = a déplacé des utilisateurs
-cli-action-cancelled = a annulé
-cli-action-bought = a acheté
-cli-action-centralised = a centralisé
-cli-action-bought-for-user = a acheté pour un utilisateur
-cli-action-trial-for-user = a commencé un essai pour un utilisateur
-cli-action-ran-lifecycle = a appliqué le cycle de vie
-cli-action-assigned = a attribué des licences
-cli-action-removed = a retiré des licences
-cli-action-changed-policy = a modifié la stratégie
-cli-action-changed-every-policy = a modifié la stratégie de chaque produit
-cli-action-bound-admin = a lié un administrateur
-cli-action-unbound-admin = a délié un administrateur

@@ -2,8 +2,10 @@
 //! asks here; the front ends never decide.
 
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::{Admin, Role, User};
 use crate::store::Store;
+use crate::text;
 
 /// What an operation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,16 @@ impl Capability {
         }
     }
 
-    /// The roles that have it, in words.
+    /// The roles that have it, as a person reads them.
+    pub fn needs_text(self) -> Text {
+        text!(match self {
+            Capability::Read => "core-needs-read",
+            Capability::ManageSubscriptions => "core-needs-manage-subscriptions",
+            Capability::ManagePolicies => "core-needs-manage-policies",
+        })
+    }
+
+    /// The roles that have it, by the names `--role` takes.
     pub fn needs(self) -> &'static str {
         match self {
             Capability::Read => "any administrator role",
@@ -47,11 +58,10 @@ pub struct Actor {
     readonly: bool,
 }
 
-/// The one line a read-only session gets for any change (exit 3).
-pub fn read_only_refusal(what: &str) -> Error {
-    Error::denied(format!(
-        "this session is read-only (--readonly) and may not {what}: it changes nothing; run the command without --readonly"
-    ))
+/// The one line a read-only session gets for any change (exit 3); `what` names the action
+/// (a `core-do-…` message: "move users").
+pub fn read_only_refusal(what: Text) -> Error {
+    Error::denied(text!("error-read-only", what = what))
 }
 
 impl Actor {
@@ -77,20 +87,21 @@ impl Actor {
     }
 
     /// Refuses with exit 3 unless the role allows `capability` and, for anything but `Read`, the
-    /// actor is not read-only; `what` names the action.
-    pub fn require(&self, capability: Capability, what: &str) -> Result<()> {
+    /// actor is not read-only; `what` names the action (a `core-do-…` message).
+    pub fn require(&self, capability: Capability, what: Text) -> Result<()> {
         self.require_change(capability, what, false)
     }
 
     /// `require` for an operation with a dry run: a dry run changes nothing, so it needs only the
     /// role, and a read-only actor may make one wherever its role could make the change.
-    pub fn require_change(&self, capability: Capability, what: &str, dry_run: bool) -> Result<()> {
+    pub fn require_change(&self, capability: Capability, what: Text, dry_run: bool) -> Result<()> {
         if !capability.allowed(self.admin.role) {
-            return Err(Error::denied(format!(
-                "{} is {} and may not {what}: it needs {}; ask a GlobalAdministrator",
-                self.user.upn,
-                self.admin.role.as_str(),
-                capability.needs()
+            return Err(Error::denied(text!(
+                "error-role-may-not",
+                upn = &self.user.upn,
+                role = self.admin.role.text(),
+                what = what,
+                needs = capability.needs_text()
             )));
         }
         if self.readonly && capability != Capability::Read && !dry_run {
@@ -104,8 +115,9 @@ impl Store {
     /// The administrator bound to `login`; a login bound to none may do nothing (exit 3).
     pub fn actor(&self, login: &str) -> Result<Actor> {
         let unbound = || {
-            Error::denied(format!(
-                "the login {login:?} is not bound to any administrator of this tenant; ask a GlobalAdministrator to run `selfserve admin add UPN --role ROLE --login {login}`"
+            Error::denied(text!(
+                "error-login-unbound",
+                login = login.escape_debug().to_string()
             ))
         };
         let admin = self.admin_by_login(login)?.ok_or_else(unbound)?;
@@ -142,23 +154,29 @@ mod tests {
         }
     }
 
+    fn x() -> Text {
+        text!("core-do-move-users")
+    }
+
     const WRITES: [Capability; 2] = [Capability::ManageSubscriptions, Capability::ManagePolicies];
 
     #[test]
     fn read_only_refuses_every_change_with_one_line_but_reads_and_dry_runs() {
         let ro = actor(Role::GlobalAdministrator).read_only();
         assert!(ro.is_read_only());
-        assert_eq!(ro.require(Capability::Read, "read"), Ok(()));
+        assert_eq!(
+            ro.require(Capability::Read, text!("core-do-read-products")),
+            Ok(())
+        );
         for cap in WRITES {
             assert!(!ro.can(cap));
             assert_eq!(
-                ro.require(cap, "change policies"),
-                Err(Error::denied(
-                    "this session is read-only (--readonly) and may not change policies: it changes nothing; run the command without --readonly"
-                ))
+                ro.require(cap, text!("core-do-change-policies"))
+                    .map_err(|e| e.to_string()),
+                Err("this session is read-only (--readonly) and may not change self-service policies: it changes nothing; run the command without --readonly".to_string())
             );
-            assert_eq!(ro.require_change(cap, "x", false), ro.require(cap, "x"));
-            assert_eq!(ro.require_change(cap, "preview", true), Ok(()));
+            assert_eq!(ro.require_change(cap, x(), false), ro.require(cap, x()));
+            assert_eq!(ro.require_change(cap, x(), true), Ok(()));
         }
     }
 
@@ -170,15 +188,15 @@ mod tests {
             for cap in WRITES {
                 // A dry run needs exactly what the role allows, read-only or not.
                 assert_eq!(
-                    ro.require_change(cap, "x", true),
-                    rw.require_change(cap, "x", true)
+                    ro.require_change(cap, x(), true),
+                    rw.require_change(cap, x(), true)
                 );
                 if !cap.allowed(role) {
                     // The role's refusal comes first: --readonly is not what stands in the way.
-                    assert_eq!(ro.require(cap, "x"), rw.require(cap, "x"));
+                    assert_eq!(ro.require(cap, x()), rw.require(cap, x()));
                 } else {
-                    assert_eq!(rw.require(cap, "x"), Ok(()));
-                    assert!(ro.require(cap, "x").is_err());
+                    assert_eq!(rw.require(cap, x()), Ok(()));
+                    assert!(ro.require(cap, x()).is_err());
                 }
             }
         }

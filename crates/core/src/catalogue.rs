@@ -15,5 +15,10 @@ struct CatalogueFile {
 pub fn products() -> Result<Vec<Product>> {
     serde_json::from_str::<CatalogueFile>(CATALOGUE_JSON)
         .map(|c| c.products)
-        .map_err(|e| Error::database(format!("the built-in product catalogue is unreadable: {e}")))
+        .map_err(|e| {
+            Error::database(crate::text!(
+                "error-catalogue-unreadable",
+                detail = e.to_string()
+            ))
+        })
 }

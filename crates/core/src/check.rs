@@ -2,18 +2,22 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::Result;
+use crate::i18n::Text;
 use crate::model::*;
 use crate::store::codec::{self, decode};
 use crate::store::Store;
-use crate::words::count;
+use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breach {
+    /// The invariant's name, for scripts (`--json`): never translated.
     pub invariant: String,
-    pub message: String,
+    /// What is wrong, read in each person's language; the JSON holds the English.
+    #[serde(serialize_with = "crate::formats::text_json")]
+    pub message: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +35,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn breach(&mut self, invariant: &'static str, message: String) {
+    fn breach(&mut self, invariant: &'static str, message: Text) {
         self.breaches.push(Breach {
             invariant: invariant.to_string(),
             message,
@@ -49,7 +53,7 @@ fn id16(bytes: &[u8]) -> Option<[u8; 16]> {
 /// Walks every tree once. `progress` counts records read, so a caller can tell a slow check
 /// from a stuck one.
 pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<CheckReport> {
-    actor.require(Capability::Read, "check the database")?;
+    actor.require(Capability::Read, crate::text!("core-do-check"))?;
     let t = &store.t;
     let mut c = Checker {
         progress,
@@ -66,13 +70,13 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             }
             Ok(p) => c.breach(
                 "index",
-                format!("product {} is stored under another key", p.id),
+                text!("core-breach-product-key", id = p.id.to_string()),
             ),
             Err(_) => c.breach(
                 "record",
-                format!(
-                    "a product record ({}) cannot be read",
-                    String::from_utf8_lossy(&key)
+                text!(
+                    "core-breach-product-record",
+                    key = String::from_utf8_lossy(&key).into_owned()
                 ),
             ),
         }
@@ -82,10 +86,16 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         c.tick();
         let id = ProductId(String::from_utf8_lossy(&key).into_owned());
         if !products.contains(&id) {
-            c.breach("policy", format!("a policy names the unknown product {id}"));
+            c.breach(
+                "policy",
+                text!("core-breach-policy-product", id = id.to_string()),
+            );
         }
         if decode::<PolicyValue>(&value).is_err() {
-            c.breach("record", format!("the policy of {id} cannot be read"));
+            c.breach(
+                "record",
+                text!("core-breach-policy-record", id = id.to_string()),
+            );
         }
     }
 
@@ -100,13 +110,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 users.insert(k);
                 upns.insert(codec::upn_key(&u.upn), k);
             }
-            _ => c.breach(
-                "record",
-                format!(
-                    "user record {} cannot be read or is under another key",
-                    hex(&key)
-                ),
-            ),
+            _ => c.breach("record", text!("core-breach-user-record", key = hex(&key))),
         }
     }
     let mut upn_entries = 0usize;
@@ -117,9 +121,9 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         if upns.get(key.as_ref()).map(|id| id.as_slice()) != Some(value.as_ref()) {
             c.breach(
                 "index",
-                format!(
-                    "UPN index entry {:?} does not match a user",
-                    String::from_utf8_lossy(&key)
+                text!(
+                    "core-breach-upn-entry",
+                    key = String::from_utf8_lossy(&key).escape_debug().to_string()
                 ),
             );
         }
@@ -127,7 +131,11 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
     if upn_entries != upns.len() {
         c.breach(
             "index",
-            format!("{} users but {upn_entries} UPN index entries", upns.len()),
+            text!(
+                "core-breach-upn-count",
+                users = upns.len(),
+                entries = upn_entries
+            ),
         );
     }
 
@@ -141,27 +149,25 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 if !products.contains(&s.product_id) {
                     c.breach(
                         "subscription",
-                        format!(
-                            "subscription {} names the unknown product {}",
-                            s.id, s.product_id
+                        text!(
+                            "core-breach-subscription-product",
+                            id = s.id.to_string(),
+                            product_id = s.product_id.to_string()
                         ),
                     );
                 }
                 match (s.origin.is_self_service(), s.buyer) {
                     (true, Some(b)) if !users.contains(b.as_bytes()) => c.breach(
                         "subscription",
-                        format!(
-                            "subscription {} was bought by a user who does not exist",
-                            s.id
-                        ),
+                        text!("core-breach-buyer-missing", id = s.id.to_string()),
                     ),
                     (true, None) => c.breach(
                         "subscription",
-                        format!("self-service subscription {} has no buyer", s.id),
+                        text!("core-breach-no-buyer", id = s.id.to_string()),
                     ),
                     (false, Some(_)) => c.breach(
                         "subscription",
-                        format!("central subscription {} has a buyer", s.id),
+                        text!("core-breach-central-buyer", id = s.id.to_string()),
                     ),
                     _ => {}
                 }
@@ -169,10 +175,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             }
             _ => c.breach(
                 "record",
-                format!(
-                    "subscription record {} cannot be read or is under another key",
-                    hex(&key)
-                ),
+                text!("core-breach-subscription-record", key = hex(&key)),
             ),
         }
     }
@@ -188,13 +191,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                     codec::product_key(&s.product_id.0, s.id.as_bytes()) == key.as_ref()
                 });
         if !ok {
-            c.breach(
-                "index",
-                format!(
-                    "product index entry {} does not match a subscription",
-                    hex(&key)
-                ),
-            );
+            c.breach("index", text!("core-breach-product-entry", key = hex(&key)));
         }
     }
     let mut by_buyer = 0usize;
@@ -207,21 +204,16 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 .and_then(|k| subs.get(&k))
                 .is_some_and(|s| s.buyer.map(|b| *b.as_bytes()) == id16(&key[..16]));
         if !ok {
-            c.breach(
-                "index",
-                format!(
-                    "buyer index entry {} does not match a subscription",
-                    hex(&key)
-                ),
-            );
+            c.breach("index", text!("core-breach-buyer-entry", key = hex(&key)));
         }
     }
     if by_product != subs.len() {
         c.breach(
             "index",
-            format!(
-                "{} subscriptions but {by_product} product index entries",
-                subs.len()
+            text!(
+                "core-breach-product-count",
+                subscriptions = subs.len(),
+                entries = by_product
             ),
         );
     }
@@ -229,7 +221,11 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
     if by_buyer != with_buyer {
         c.breach(
             "index",
-            format!("{with_buyer} subscriptions with a buyer but {by_buyer} buyer index entries"),
+            text!(
+                "core-breach-buyer-count",
+                subscriptions = with_buyer,
+                entries = by_buyer
+            ),
         );
     }
 
@@ -245,7 +241,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         let Ok(key32) = <[u8; 32]>::try_from(key.as_ref()) else {
             c.breach(
                 "record",
-                format!("assignment key {} is malformed", hex(&key)),
+                text!("core-breach-assignment-key", key = hex(&key)),
             );
             continue;
         };
@@ -257,10 +253,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             Ok(a) if *a.subscription.as_bytes() == sub_k && *a.user.as_bytes() == user_k => {}
             _ => c.breach(
                 "record",
-                format!(
-                    "assignment {} cannot be read or is under another key",
-                    hex(&key)
-                ),
+                text!("core-breach-assignment-record", key = hex(&key)),
             ),
         }
         assignment_keys.insert(key32);
@@ -268,27 +261,24 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         if !users.contains(&user_k) {
             c.breach(
                 "assignment",
-                format!(
-                    "an assignment of subscription {} names a user who does not exist ({})",
-                    hex(&sub_k),
-                    hex(&user_k)
+                text!(
+                    "core-breach-assignment-user",
+                    id = hex(&sub_k),
+                    user = hex(&user_k)
                 ),
             );
         }
         match subs.get(&sub_k) {
             None => c.breach(
                 "assignment",
-                format!(
-                    "an assignment names a subscription that does not exist ({})",
-                    hex(&sub_k)
-                ),
+                text!("core-breach-assignment-subscription", id = hex(&sub_k)),
             ),
             Some(s) if s.status == Status::Deleted => c.breach(
                 "deleted",
-                format!(
-                    "deleted subscription {} still holds the license of user {}",
-                    s.id,
-                    hex(&user_k)
+                text!(
+                    "core-breach-deleted-holds",
+                    id = s.id.to_string(),
+                    user = hex(&user_k)
                 ),
             ),
             Some(_) => {}
@@ -306,18 +296,16 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             m
         });
         if !mirrored.is_some_and(|m| assignment_keys.contains(&m)) {
-            c.breach(
-                "index",
-                format!("user license index entry {} has no assignment", hex(&key)),
-            );
+            c.breach("index", text!("core-breach-user-entry", key = hex(&key)));
         }
     }
     if by_user != assignment_keys.len() {
         c.breach(
             "index",
-            format!(
-                "{} assignments but {by_user} user license index entries",
-                assignment_keys.len()
+            text!(
+                "core-breach-user-count",
+                assignments = assignment_keys.len(),
+                entries = by_user
             ),
         );
     }
@@ -329,22 +317,22 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         if n > s.quantity {
             c.breach(
                 "quantity",
-                format!(
-                    "subscription {} has {} but only {}",
-                    s.id,
-                    count(u64::from(n), "assignment"),
-                    count(u64::from(s.quantity), "license")
+                text!(
+                    "core-breach-quantity",
+                    id = s.id.to_string(),
+                    assignments = n,
+                    quantity = s.quantity
                 ),
             );
         }
         if n != s.assigned {
             c.breach(
                 "count",
-                format!(
-                    "subscription {} records {} assigned but holds {}",
-                    s.id,
-                    s.assigned,
-                    count(u64::from(n), "assignment")
+                text!(
+                    "core-breach-count",
+                    id = s.id.to_string(),
+                    assigned = s.assigned,
+                    assignments = n
                 ),
             );
         }
@@ -360,9 +348,9 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
                 if !users.contains(a.user.as_bytes()) {
                     c.breach(
                         "admin",
-                        format!(
-                            "administrator login {:?} is bound to a user who does not exist",
-                            a.login
+                        text!(
+                            "core-breach-admin-user",
+                            login = a.login.escape_debug().to_string()
                         ),
                     );
                 }
@@ -372,34 +360,28 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
             }
             _ => c.breach(
                 "record",
-                format!(
-                    "administrator record {:?} cannot be read",
-                    String::from_utf8_lossy(&key)
+                text!(
+                    "core-breach-admin-record",
+                    key = String::from_utf8_lossy(&key).escape_debug().to_string()
                 ),
             ),
         }
     }
     if global_admins == 0 {
-        c.breach("admin", "the tenant has no GlobalAdministrator".to_string());
+        c.breach("admin", text!("core-breach-no-global-admin"));
     }
     for item in t.outbox.iter() {
         let (key, value) = item?;
         c.tick();
         if decode::<Email>(&value).is_err() {
-            c.breach(
-                "record",
-                format!("outbox e-mail {} cannot be read", hex(&key)),
-            );
+            c.breach("record", text!("core-breach-email-record", key = hex(&key)));
         }
     }
     for item in t.audit.iter() {
         let (key, value) = item?;
         c.tick();
         if decode::<AuditEvent>(&value).is_err() {
-            c.breach(
-                "record",
-                format!("audit event {} cannot be read", hex(&key)),
-            );
+            c.breach("record", text!("core-breach-audit-record", key = hex(&key)));
         }
     }
 

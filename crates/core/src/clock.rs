@@ -14,7 +14,8 @@ pub fn parse_now(text: &str) -> Result<DateTime<Utc>> {
             return Ok(t.and_utc());
         }
     }
-    Err(Error::usage(format!(
-        "{text:?} is not a time: give RFC 3339 (2026-11-23T10:00:00Z) or a date (2026-11-23)"
+    Err(Error::usage(crate::text!(
+        "error-not-a-time",
+        given = text.escape_debug().to_string()
     )))
 }

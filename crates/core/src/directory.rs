@@ -13,7 +13,7 @@ fn folded(text: &str) -> String {
 
 /// Up to `limit` enabled users whose display name or UPN contains `query`, by display name.
 pub fn search_users(store: &Store, actor: &Actor, query: &str, limit: usize) -> Result<Vec<User>> {
-    actor.require(Capability::Read, "search the directory")?;
+    actor.require(Capability::Read, crate::text!("core-do-search-directory"))?;
     let wanted = folded(query.trim());
     let mut found = Vec::new();
     for user in store.users() {

@@ -43,9 +43,10 @@ fn resolve_selection(
             let sub = store.resolve_subscription(text)?;
             if let Some(product) = &selection.product {
                 if sub.product_id != *product {
-                    return Err(Error::usage(format!(
-                        "subscription {} is not of product {product}; drop --product or that --subscription",
-                        sub.id
+                    return Err(Error::usage(crate::text!(
+                        "error-export-other-product",
+                        id = sub.id.to_string(),
+                        product_id = product.to_string()
                     )));
                 }
             }
@@ -119,7 +120,7 @@ pub fn export(
 
 /// The users of `subs`, grouped by buyer (buyers by name, central last), users by name.
 pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec<ExportRow>> {
-    actor.require(Capability::Read, "export users")?;
+    actor.require(Capability::Read, crate::text!("core-do-export"))?;
     let products: HashMap<ProductId, String> = store
         .products()?
         .into_iter()
@@ -160,11 +161,8 @@ pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec
 
 /// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
 pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
-    let io = |e: csv::Error| {
-        Error::refused(format!(
-            "cannot write the export: {e}; choose another output"
-        ))
-    };
+    let io =
+        |e: csv::Error| Error::refused(crate::text!("error-export-write", detail = e.to_string()));
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(io)?;
     for r in rows {
@@ -180,11 +178,8 @@ pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
         ])
         .map_err(io)?;
     }
-    w.flush().map_err(|e| {
-        Error::refused(format!(
-            "cannot write the export: {e}; choose another output"
-        ))
-    })?;
+    w.flush()
+        .map_err(|e| Error::refused(crate::text!("error-export-write", detail = e.to_string())))?;
     Ok(rows.len())
 }
 
@@ -195,9 +190,9 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         _ => std::path::PathBuf::from("."),
     };
     let name = path.file_name().ok_or_else(|| {
-        Error::usage(format!(
-            "{} is not a file name; give a path to a file",
-            path.display()
+        Error::usage(crate::text!(
+            "error-export-not-a-file",
+            path = path.display().to_string()
         ))
     })?;
     let tmp = dir.join(format!(
@@ -206,9 +201,10 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         std::process::id()
     ));
     let fail = |e: std::io::Error| {
-        Error::refused(format!(
-            "cannot write {}: {e}; choose another --output",
-            path.display()
+        Error::refused(crate::text!(
+            "error-export-write-file",
+            path = path.display().to_string(),
+            detail = e.to_string()
         ))
     };
     let file = std::fs::File::create(&tmp).map_err(fail)?;

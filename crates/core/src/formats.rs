@@ -25,6 +25,17 @@ pub(crate) fn money_json<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S:
     out.end()
 }
 
+/// A sentence for people as the JSON contract shows it: the English string it always was
+/// (scripts read `--json` in any language); the binary form keeps the message and its arguments
+/// so each front end reads it in its own language.
+pub(crate) fn text_json<S: Serializer>(text: &crate::i18n::Text, s: S) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        s.serialize_str(&text.to_string())
+    } else {
+        text.serialize(s)
+    }
+}
+
 /// A price as the JSON contract shows it: `{"amount": 168.0, "currency": "EUR", "term": "annual"}`.
 pub(crate) fn price_json<S: Serializer>(price: &Price, s: S) -> Result<S::Ok, S::Error> {
     if !s.is_human_readable() {

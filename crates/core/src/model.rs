@@ -186,6 +186,15 @@ impl Status {
             Status::Deleted => "Deleted",
         }
     }
+    /// The status as a person reads it (« Supprimé »), to go into a sentence.
+    pub fn text(self) -> crate::i18n::Text {
+        crate::text!(match self {
+            Status::Active => "core-status-active",
+            Status::Expired => "core-status-expired",
+            Status::Disabled => "core-status-disabled",
+            Status::Deleted => "core-status-deleted",
+        })
+    }
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL
             .into_iter()
@@ -264,6 +273,15 @@ impl Role {
             Role::BillingAdministrator => "BillingAdministrator",
             Role::GlobalReader => "GlobalReader",
         }
+    }
+    /// The role as a person reads it (« administrateur général »), to go into a sentence; the
+    /// English is the name `--role` takes.
+    pub fn text(self) -> crate::i18n::Text {
+        crate::text!(match self {
+            Role::GlobalAdministrator => "core-role-global-administrator",
+            Role::BillingAdministrator => "core-role-billing-administrator",
+            Role::GlobalReader => "core-role-global-reader",
+        })
     }
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL

@@ -62,7 +62,7 @@ pub fn product_rows(
     self_service_only: bool,
     now: DateTime<Utc>,
 ) -> Result<Vec<ProductRow>> {
-    actor.require(Capability::Read, "read products")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-products"))?;
     let currency = store.tenant().currency.clone();
     let products = store.products()?;
     let mut rows: Vec<ProductRow> = Vec::with_capacity(products.len());
@@ -335,7 +335,7 @@ pub fn subscription_rows(
     filter: &SubscriptionFilter,
     now: DateTime<Utc>,
 ) -> Result<Vec<SubscriptionRow>> {
-    actor.require(Capability::Read, "read subscriptions")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-subscriptions"))?;
     let subs: Vec<Subscription> = match (&filter.buyer_upn, &filter.product) {
         (Some(upn), _) => store.subscriptions_of_buyer(store.user_by_upn(upn)?.id)?,
         (None, Some(product)) => {
@@ -403,6 +403,17 @@ pub struct BuyerGroup {
 }
 
 impl BuyerGroup {
+    /// The heading the admin center shows, as a sentence in the reader's language:
+    /// "Purchased by NAME <UPN>", or that the subscriptions are central.
+    pub fn heading_text(&self) -> crate::i18n::Text {
+        match (&self.buyer_name, &self.buyer) {
+            (Some(name), Some(upn)) => {
+                crate::text!("core-buyer-heading", name = name, upn = upn)
+            }
+            _ => crate::text!("core-buyer-central"),
+        }
+    }
+
     /// The heading the admin center shows: "Purchased by NAME", or central.
     pub fn heading(&self) -> String {
         match (&self.buyer_name, &self.buyer) {
@@ -427,7 +438,7 @@ pub fn subscription_detail(
     id_or_prefix: &str,
     now: DateTime<Utc>,
 ) -> Result<SubscriptionDetail> {
-    actor.require(Capability::Read, "read subscriptions")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-subscriptions"))?;
     let sub = store.resolve_subscription(id_or_prefix)?;
     let mut groups = users_by_buyer(store, actor, &[sub.id])?;
     let products = product_names(store)?;
@@ -445,14 +456,17 @@ pub fn users_by_buyer(
     actor: &Actor,
     subs: &[SubscriptionId],
 ) -> Result<Vec<BuyerGroup>> {
-    actor.require(Capability::Read, "read license assignments")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-assignments"))?;
     let mut names = UserNames::new(store);
     let mut paid_twice = PaidTwice::new(store);
     let mut groups: Vec<BuyerGroup> = Vec::new();
     let mut by_buyer: HashMap<Option<UserId>, usize> = HashMap::new();
     for &id in subs {
         let Some(sub) = store.subscription(id)? else {
-            return Err(Error::not_found(format!("no subscription {id}")));
+            return Err(Error::not_found(crate::text!(
+                "error-no-subscription",
+                id = id.to_string()
+            )));
         };
         let slot = *by_buyer.entry(sub.buyer).or_insert_with(|| {
             groups.push(BuyerGroup {
@@ -513,7 +527,7 @@ pub struct PolicyRow {
 }
 
 pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
-    actor.require(Capability::Read, "read policies")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-policies"))?;
     store
         .products()?
         .into_iter()
@@ -529,7 +543,7 @@ pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
 }
 
 pub fn policy_row(store: &Store, actor: &Actor, product: &str) -> Result<PolicyRow> {
-    actor.require(Capability::Read, "read policies")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-policies"))?;
     let p = store.product(product)?;
     Ok(PolicyRow {
         policy_value: store.policy(&p.id)?,
@@ -548,7 +562,7 @@ pub struct AdminRow {
 }
 
 pub fn admin_rows(store: &Store, actor: &Actor) -> Result<Vec<AdminRow>> {
-    actor.require(Capability::Read, "read administrators")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-admins"))?;
     let mut rows = Vec::new();
     for admin in store.admins()? {
         let (upn, name) = match store.user(admin.user)? {
@@ -567,24 +581,22 @@ pub fn admin_rows(store: &Store, actor: &Actor) -> Result<Vec<AdminRow>> {
 
 /// Audit events, newest first, at most `limit`.
 pub fn audit_events(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<AuditEvent>> {
-    actor.require(Capability::Read, "read the audit log")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-audit"))?;
     store.audit().rev().take(limit).collect()
 }
 
 /// Outbox e-mails, newest first, at most `limit`.
 pub fn outbox_emails(store: &Store, actor: &Actor, limit: usize) -> Result<Vec<Email>> {
-    actor.require(Capability::Read, "read the outbox")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-outbox"))?;
     store.outbox().rev().take(limit).collect()
 }
 
 /// One outbox e-mail, whole (`outbox show ID`).
 pub fn outbox_email(store: &Store, actor: &Actor, id: u64) -> Result<Email> {
-    actor.require(Capability::Read, "read the outbox")?;
-    store.email(id)?.ok_or_else(|| {
-        Error::not_found(format!(
-            "no e-mail {id} in the outbox; `selfserve outbox list` shows the ids"
-        ))
-    })
+    actor.require(Capability::Read, crate::text!("core-do-read-outbox"))?;
+    store
+        .email(id)?
+        .ok_or_else(|| Error::not_found(crate::text!("error-no-email", id = id.to_string())))
 }
 
 /// The buyers of one product's live (not Deleted) subscriptions, each once.
@@ -598,7 +610,7 @@ pub struct ProductBuyers {
 /// Every product's buyers, for searching products by buyer name and UPN. One scan of the
 /// subscriptions, then one read per distinct buyer in id order (neighbouring keys share pages).
 pub fn product_buyers(store: &Store, actor: &Actor) -> Result<Vec<ProductBuyers>> {
-    actor.require(Capability::Read, "read subscriptions")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-subscriptions"))?;
     let products = store.products()?;
     let index: HashMap<&ProductId, usize> = products
         .iter()

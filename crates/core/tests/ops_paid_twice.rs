@@ -219,5 +219,10 @@ fn check_accepts_paid_twice_and_catches_more_assignments_than_licenses() {
     assert_eq!(kinds, vec!["quantity"], "{:#?}", report.breaches);
     assert!(report.breaches[0]
         .message
+        .to_string()
         .contains("has 2 assignments but only 1 license"));
+    assert!(report.breaches[0]
+        .message
+        .in_lang(selfserve_core::i18n::Lang::Fr)
+        .contains("a 2 attributions mais seulement 1 licence"));
 }

@@ -52,6 +52,11 @@ fn each_committed_write_moves_the_revision_by_one() {
     assert_eq!(change.upn, admin.user.upn);
     assert!(change
         .summary()
+        .to_string()
         .contains("changed the policy: policy CFQ7TTC0H9MP"));
+    assert!(change
+        .summary()
+        .in_lang(selfserve_core::i18n::Lang::Fr)
+        .contains("a modifié la stratégie : stratégie CFQ7TTC0H9MP"));
     assert_eq!(Change::of(&Request::PolicyRows, &admin, after, now()), None);
 }

@@ -13,7 +13,7 @@ impl App {
         match notice {
             Notice::Changed { change, .. } => self.say(format!(
                 "{} (revision {})",
-                sanitize(&change.summary()),
+                sanitize(&change.summary().in_lang(self.session.lang)),
                 change.revision
             )),
             Notice::Reload { missed } => self.say(format!(

@@ -3,7 +3,9 @@
 
 use super::request::Request;
 use crate::access::Actor;
+use crate::i18n::Text;
 use crate::ops::set_policy::PolicyScope;
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +16,8 @@ pub struct Change {
     pub revision: u64,
     pub at: DateTime<Utc>,
     pub kind: RecordKind,
-    /// What was done, as words: "moved users", "cancelled", ...
+    /// What was done, as words for scripts (`watch --json`): "moved users", "cancelled", ...
+    /// `summary` says it in the reader's language.
     pub action: String,
     /// The records changed: subscription ids, product ids, user ids or logins, as `kind` says.
     pub ids: Vec<String>,
@@ -33,6 +36,16 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// The kind as a person reads it.
+    pub fn text(self) -> Text {
+        text!(match self {
+            RecordKind::Subscription => "core-record-subscription",
+            RecordKind::Assignment => "core-record-assignment",
+            RecordKind::Policy => "core-record-policy",
+            RecordKind::Admin => "core-record-admin",
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Subscription => "subscription",
@@ -64,16 +77,32 @@ impl Change {
         })
     }
 
-    /// One line for a person: "alice@contoso.com moved users: subscription 1a2b3c4d, 5e6f7a8b".
-    /// Subscription and user ids are cut to their first 8 characters, as the screens show them.
-    pub fn summary(&self) -> String {
+    /// One line for a person: "alice@contoso.com moved users: subscription 1a2b3c4d, 5e6f7a8b",
+    /// in the reader's language once rendered. Subscription and user ids are cut to their first
+    /// 8 characters, as the screens show them.
+    pub fn summary(&self) -> Text {
         let ids: Vec<&str> = self.ids.iter().map(|id| short(id)).collect();
-        let mut line = format!("{} {}: {}", self.upn, self.action, self.kind.as_str());
-        if !ids.is_empty() {
-            line.push(' ');
-            line.push_str(&ids.join(", "));
+        // An action this build does not know (a newer server's) is shown as its words.
+        let action = ACTIONS
+            .iter()
+            .find(|(words, _)| *words == self.action)
+            .map_or_else(|| Text::Verbatim(self.action.clone()), |(_, id)| text!(*id));
+        if ids.is_empty() {
+            text!(
+                "core-change-summary",
+                upn = &self.upn,
+                action = action,
+                kind = self.kind.text()
+            )
+        } else {
+            text!(
+                "core-change-summary-ids",
+                upn = &self.upn,
+                action = action,
+                kind = self.kind.text(),
+                ids = ids.join(", ")
+            )
         }
-        line
     }
 }
 
@@ -84,6 +113,24 @@ fn short(id: &str) -> &str {
         Err(_) => id,
     }
 }
+
+/// Each action's words (the `action` field scripts read) and its message for people.
+const ACTIONS: [(&str, &str); 14] = [
+    ("took over", "core-change-took-over"),
+    ("moved users", "core-change-moved-users"),
+    ("cancelled", "core-change-cancelled"),
+    ("bought", "core-change-bought"),
+    ("centralised", "core-change-centralised"),
+    ("bought for a user", "core-change-bought-for-user"),
+    ("started a trial for a user", "core-change-trial-for-user"),
+    ("ran the lifecycle", "core-change-ran-lifecycle"),
+    ("assigned licenses", "core-change-assigned"),
+    ("removed licenses", "core-change-removed"),
+    ("changed the policy", "core-change-policy"),
+    ("changed every product's policy", "core-change-every-policy"),
+    ("bound an administrator", "core-change-bound-admin"),
+    ("unbound an administrator", "core-change-unbound-admin"),
+];
 
 /// The kind of record a write changes, its words and the ids it names.
 fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<String>)> {

@@ -108,8 +108,9 @@ responses! {
 /// A reply of another kind than the request calls for: only a client and a server of different
 /// versions can get one (exit 5).
 fn unexpected(wanted: &str, got: &Response) -> Error {
-    Error::database(format!(
-        "expected a {wanted} reply but got a {} reply: the client and the server are different versions of selfserve; run the same version on both",
-        got.name()
+    Error::database(crate::text!(
+        "error-unexpected-reply",
+        wanted = wanted,
+        got = got.name()
     ))
 }

@@ -43,11 +43,11 @@ pub struct DemoSummary {
 }
 
 /// Builds the demo tenant at `path`, in the global cloud. Refuses to replace a database unless
-/// `force`.
+/// `force`. `progress` hears each step, as a sentence for people.
 pub fn create_demo(
     path: &Path,
     opts: &DemoOptions,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     create_demo_in(path, opts, Cloud::Global, progress)
 }
@@ -57,23 +57,25 @@ pub fn create_demo_in(
     path: &Path,
     opts: &DemoOptions,
     cloud: Cloud,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
-        return Err(Error::usage(
-            "the demo needs at least 10 users; pass a larger --users",
-        ));
+        return Err(Error::usage(crate::text!(
+            "error-demo-too-few-users",
+            min = 10
+        )));
     }
     if opts.users > 20_000_000 {
-        return Err(Error::usage(
-            "the demo goes up to 20,000,000 users; pass a smaller --users",
-        ));
+        return Err(Error::usage(crate::text!(
+            "error-demo-too-many-users",
+            max = 20_000_000
+        )));
     }
     let exists = database_exists(path);
     if exists && !opts.force {
-        return Err(Error::refused(format!(
-            "a database already exists at {}; pass --force to replace it with a demo tenant",
-            path.display()
+        return Err(Error::refused(crate::text!(
+            "error-demo-exists",
+            path = path.display().to_string()
         )));
     }
     if exists {
@@ -114,9 +116,10 @@ fn sibling(path: &Path, what: &str) -> PathBuf {
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::database(format!(
-        "cannot put the demo database at {}: {e}; check the path and its permissions",
-        path.display()
+    Error::database(crate::text!(
+        "error-demo-io",
+        path = path.display().to_string(),
+        detail = e.to_string()
     ))
 }
 

@@ -36,9 +36,11 @@ impl Names {
     }
 
     fn parse(json: &str) -> Result<Names> {
-        let unreadable =
-            |why: String| Error::database(format!("the built-in demo names are unreadable: {why}"));
-        let names: Names = serde_json::from_str(json).map_err(|e| unreadable(e.to_string()))?;
+        let unreadable = |why: crate::i18n::Text| {
+            Error::database(crate::text!("error-demo-names-unreadable", detail = why))
+        };
+        let names: Names = serde_json::from_str(json)
+            .map_err(|e| unreadable(crate::i18n::Text::Verbatim(e.to_string())))?;
         // The generator draws a position in every list: an empty one has none to give.
         let lists = [
             ("first_names", names.first_names.is_empty()),
@@ -48,7 +50,10 @@ impl Names {
             ("departments", names.departments.is_empty()),
         ];
         match lists.iter().find(|(_, empty)| *empty) {
-            Some((list, _)) => Err(unreadable(format!("the list {list} is empty"))),
+            Some((list, _)) => Err(unreadable(crate::text!(
+                "error-demo-names-empty-list",
+                list = *list
+            ))),
             None => Ok(names),
         }
     }

@@ -29,7 +29,7 @@ pub(super) fn build(
     path: &Path,
     opts: &DemoOptions,
     cloud: Cloud,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     let names = Names::builtin()?;
     let (db, t) = Store::create_empty(path)?;
@@ -57,7 +57,10 @@ pub(super) fn build(
         w.put(&t.policies, id.as_bytes(), encode(&value)?)?;
     }
 
-    progress(&format!("creating {} users", opts.users));
+    progress(&crate::text!(
+        "core-demo-creating-users",
+        users = opts.users
+    ));
     // The three administrators come first, with fixed names.
     let admins = [
         (
@@ -147,7 +150,7 @@ pub(super) fn build(
     };
     let global_admin = admin_ids[0].0;
     // Central subscriptions first, so their users are the ones self-service buyers overlap with.
-    progress("creating central subscriptions");
+    progress(&crate::text!("core-demo-creating-central"));
     let base = (opts.users / 25).max(10) as u32;
     for product in 0..b.products.len() {
         if product % 3 != 2 {
@@ -156,8 +159,9 @@ pub(super) fn build(
         }
     }
     let self_service = (opts.users * 3 / 10).max(60);
-    progress(&format!(
-        "creating {self_service} self-service subscriptions"
+    progress(&crate::text!(
+        "core-demo-creating-self-service",
+        subscriptions = self_service
     ));
     let popular: Vec<usize> = POPULAR
         .iter()
@@ -174,7 +178,7 @@ pub(super) fn build(
         };
         b.self_service(&mut w, product, global_admin)?;
     }
-    progress("writing");
+    progress(&crate::text!("core-demo-writing"));
     let admin_upn = admin_ids[0].1.clone();
     let event = AuditEvent {
         id: db.generate_id()?,

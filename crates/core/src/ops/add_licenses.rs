@@ -7,6 +7,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,11 @@ pub fn add_licenses(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<AddLicensesPlan>> {
-    actor.require_change(Capability::ManageSubscriptions, "add licenses", dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-add-licenses"),
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let (plan, after) = plan_add(store, &before, quantity)?;
     if !dry_run {
@@ -67,25 +72,29 @@ pub(crate) fn plan_add(
 ) -> Result<(AddLicensesPlan, Subscription)> {
     let subscription = sub_ref(store, before)?;
     if before.origin.is_self_service() {
-        return Err(Error::refused(format!(
-            "{} is a self-service subscription: licenses are added only to central ones; `selfserve subscription list --product {}` shows those, or `selfserve subscription buy` buys one",
-            subscription.label(),
-            before.product_id
+        return Err(Error::refused(text!(
+            "error-add-self-service",
+            sub = subscription.named(),
+            product_id = before.product_id.to_string()
         )));
     }
     if before.status != Status::Active {
-        return Err(Error::refused(format!(
-            "{} is {}: licenses are added only to an Active subscription; buy a new one with `selfserve subscription buy {} --quantity {quantity}`",
-            subscription.label(),
-            before.status.as_str(),
-            before.product_id
+        return Err(Error::refused(text!(
+            "error-add-not-active",
+            sub = subscription.named(),
+            status = before.status.text(),
+            product_id = before.product_id.to_string(),
+            quantity = quantity.to_string()
         )));
     }
     let room = MAX_QUANTITY.saturating_sub(before.quantity);
     if quantity == 0 || quantity > room {
-        return Err(Error::usage(format!(
-            "{} can take 1 to {room} more licenses (a subscription holds at most {MAX_QUANTITY}), not {quantity}; pass another --quantity",
-            subscription.label()
+        return Err(Error::usage(text!(
+            "error-add-quantity",
+            sub = subscription.named(),
+            room = room,
+            max = MAX_QUANTITY,
+            quantity = quantity
         )));
     }
     let mut after = before.clone();

@@ -5,6 +5,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +31,9 @@ pub struct AdminChange {
 /// Parses a role as typed by an administrator, or says which roles exist (exit 2).
 pub fn parse_role(text: &str) -> Result<Role> {
     Role::parse(text).ok_or_else(|| {
-        Error::usage(format!(
-            "{text:?} is not a role; use GlobalAdministrator, BillingAdministrator or GlobalReader"
+        Error::usage(text!(
+            "error-not-a-role",
+            given = text.escape_debug().to_string()
         ))
     })
 }
@@ -43,8 +45,9 @@ fn check_login(login: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::usage(format!(
-            "{login:?} is not a login name: give the operating-system login (at most 64 characters, no spaces)"
+        Err(Error::usage(text!(
+            "error-not-a-login",
+            given = login.escape_debug().to_string()
         )))
     }
 }
@@ -65,10 +68,12 @@ fn global_admins(tx: &Tx, logins: &[String]) -> TxResult<usize> {
     Ok(n)
 }
 
-fn last_global_admin(login: &str, what: &str) -> Error {
-    Error::refused(format!(
-        "{login:?} is the last GlobalAdministrator and cannot be {what}; the tenant needs one: \
-         add another with `selfserve admin add UPN --role GlobalAdministrator --login LOGIN` first"
+/// `removed`: whether the last one was to be removed (else demoted).
+fn last_global_admin(login: &str, removed: bool) -> Error {
+    Error::refused(text!(
+        "error-last-global-admin",
+        login = login.escape_debug().to_string(),
+        change = if removed { "removed" } else { "demoted" }
     ))
 }
 
@@ -82,14 +87,17 @@ pub fn add_admin(
     req: &AddAdmin,
     now: DateTime<Utc>,
 ) -> Result<AdminChange> {
-    actor.require(Capability::ManagePolicies, "change administrators")?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-administrators"),
+    )?;
     let login = req.login.trim();
     check_login(login)?;
     let user = store.user_by_upn(&req.upn)?;
     if !user.enabled {
-        return Err(Error::refused(format!(
-            "{} is disabled in the directory and cannot be an administrator; enable the user first",
-            user.upn
+        return Err(Error::refused(text!(
+            "error-admin-disabled-user",
+            upn = &user.upn
         )));
     }
     let admins = store.admins()?;
@@ -97,10 +105,10 @@ pub fn add_admin(
         .iter()
         .find(|a| a.user == user.id && a.login != login)
     {
-        return Err(Error::refused(format!(
-            "{} is already an administrator through the login {:?}; change that binding's role, \
-             or remove it first with `selfserve admin remove {}`",
-            user.upn, other.login, other.login
+        return Err(Error::refused(text!(
+            "error-admin-already",
+            upn = &user.upn,
+            login = other.login.escape_debug().to_string()
         )));
     }
     let logins: Vec<String> = admins.into_iter().map(|a| a.login).collect();
@@ -108,16 +116,16 @@ pub fn add_admin(
         let existing = tx.admin(login)?;
         if let Some(old) = &existing {
             if old.user != user.id {
-                return abort(Error::refused(format!(
-                    "the login {login:?} is bound to another directory user; remove it first with \
-                     `selfserve admin remove {login}`"
+                return abort(Error::refused(text!(
+                    "error-login-bound-elsewhere",
+                    login = login.escape_debug().to_string()
                 )));
             }
             if old.role == req.role {
                 return Ok(existing.map(|a| a.role));
             }
             if old.role == Role::GlobalAdministrator && global_admins(tx, &logins)? <= 1 {
-                return abort(last_global_admin(login, "demoted"));
+                return abort(last_global_admin(login, false));
             }
         }
         tx.put_admin(&Admin {
@@ -158,7 +166,10 @@ pub fn remove_admin(
     login_or_upn: &str,
     now: DateTime<Utc>,
 ) -> Result<AdminChange> {
-    actor.require(Capability::ManagePolicies, "change administrators")?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-administrators"),
+    )?;
     let wanted = login_or_upn.trim();
     let admins = store.admins()?;
     let mut target = admins.iter().find(|a| a.login == wanted).cloned();
@@ -168,8 +179,9 @@ pub fn remove_admin(
         }
     }
     let not_bound = || {
-        Error::not_found(format!(
-            "no administrator has the login or user principal name {wanted:?}; `selfserve admin list` shows them"
+        Error::not_found(text!(
+            "error-no-admin",
+            given = wanted.escape_debug().to_string()
         ))
     };
     let target = target.ok_or_else(not_bound)?;
@@ -183,7 +195,7 @@ pub fn remove_admin(
             return abort(not_bound());
         };
         if current.role == Role::GlobalAdministrator && global_admins(tx, &logins)? <= 1 {
-            return abort(last_global_admin(&current.login, "removed"));
+            return abort(last_global_admin(&current.login, true));
         }
         tx.remove_admin(&current.login)?;
         tx.audit(AuditEvent {

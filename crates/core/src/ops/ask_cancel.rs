@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::query::PaidTwice;
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -33,29 +34,29 @@ pub fn ask_cancel(
 ) -> Result<Outcome<AskCancelPlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "ask buyers to cancel",
+        crate::text!("core-do-ask-cancel"),
         dry_run,
     )?;
     let s = load(store, sub)?;
     let subscription = sub_ref(store, &s)?;
     if !s.origin.is_self_service() {
-        return Err(Error::refused(format!(
-            "{} is a central subscription: it has no buyer to ask; cancel it yourself with `selfserve subscription cancel {} --reason REASON`",
-            subscription.label(),
-            s.id
+        return Err(Error::refused(text!(
+            "error-ask-cancel-central",
+            sub = subscription.named(),
+            id = s.id.to_string()
         )));
     }
     if s.status == Status::Deleted {
-        return Err(Error::refused(format!(
-            "{} is already Deleted: there is nothing left to cancel",
-            subscription.label()
+        return Err(Error::refused(text!(
+            "error-cancel-deleted",
+            sub = subscription.named()
         )));
     }
     let Some(buyer) = s.buyer.map(|b| store.user(b)).transpose()?.flatten() else {
-        return Err(Error::refused(format!(
-            "the buyer of {} is no longer in the directory; take it over and cancel it yourself (`selfserve subscription cancel {} --reason moving-to-central`)",
-            subscription.label(),
-            s.id
+        return Err(Error::refused(text!(
+            "error-ask-cancel-buyer-gone",
+            sub = subscription.named(),
+            id = s.id.to_string()
         )));
     };
     let mut paid_twice = Vec::new();

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::query::PaidTwice;
 use crate::store::{abort, Store};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -43,29 +44,33 @@ pub fn assign(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<LicensePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, "assign licenses", dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-assign"),
+        dry_run,
+    )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     let users = distinct_users(store, users)?;
     manageable(&before, &subscription, LicenseChange::Assign)?;
     let n = users.len() as u32;
     if before.free() < n {
-        return Err(Error::refused(format!(
-            "{} has {}; assigning {} needs {} more: buy more (`selfserve subscription buy {} --quantity {}`) or choose another subscription",
-            subscription.label(),
-            count(u64::from(before.free()), "free license"),
-            count(u64::from(n), "user"),
-            n - before.free(),
-            before.product_id,
-            n - before.free()
+        return Err(Error::refused(text!(
+            "error-assign-no-room",
+            sub = subscription.named(),
+            free = before.free(),
+            users = n,
+            more = n - before.free(),
+            product_id = before.product_id.to_string(),
+            quantity = (n - before.free()).to_string()
         )));
     }
     let held = store.assignments_of(sub)?;
     if let Some(u) = users.iter().find(|u| held.iter().any(|a| a.user == u.id)) {
-        return Err(Error::refused(format!(
-            "{} already holds a license of {}: a user holds at most one license of each subscription; name only users without one",
-            u.user_principal_name,
-            subscription.label()
+        return Err(Error::refused(text!(
+            "error-assign-already-held",
+            upn = &u.user_principal_name,
+            sub = subscription.named()
         )));
     }
     let mut paid_twice = Vec::new();
@@ -131,7 +136,7 @@ pub fn unassign(
 ) -> Result<Outcome<LicensePlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "unassign licenses",
+        crate::text!("core-do-unassign"),
         dry_run,
     )?;
     let before = load(store, sub)?;
@@ -140,11 +145,11 @@ pub fn unassign(
     manageable(&before, &subscription, LicenseChange::Unassign)?;
     for u in &users {
         if !store.licenses_of_user(u.id)?.contains(&sub) {
-            return Err(Error::refused(format!(
-                "{} holds no license of {}: there is nothing to unassign; `selfserve subscription show {}` lists its users",
-                u.user_principal_name,
-                subscription.label(),
-                sub
+            return Err(Error::refused(text!(
+                "error-unassign-not-held",
+                upn = &u.user_principal_name,
+                sub = subscription.named(),
+                id = sub.to_string()
             )));
         }
     }
@@ -191,24 +196,26 @@ pub fn unassign(
 
 /// Whether administrators may change this subscription's licenses at all.
 fn manageable(sub: &Subscription, r: &SubRef, change: LicenseChange) -> Result<()> {
-    let verb = match change {
+    let change_word = match change {
         LicenseChange::Assign => "assign",
         LicenseChange::Unassign => "unassign",
     };
     if sub.status == Status::Deleted
         || (change == LicenseChange::Assign && sub.status == Status::Disabled)
     {
-        return Err(Error::refused(format!(
-            "{} is {}: its licenses cannot be {verb}ed; choose an Active subscription",
-            r.label(),
-            sub.status.as_str()
+        return Err(Error::refused(text!(
+            "error-licenses-status",
+            sub = r.named(),
+            status = sub.status.text(),
+            change = change_word
         )));
     }
     if sub.origin.is_self_service() && sub.taken_over.is_none() {
-        return Err(Error::refused(format!(
-            "{} is a self-service subscription not taken over: administrators cannot {verb} its licenses until they take it over (`selfserve subscription take-over {}`)",
-            r.label(),
-            sub.id
+        return Err(Error::refused(text!(
+            "error-licenses-not-taken-over",
+            sub = r.named(),
+            change = change_word,
+            id = sub.id.to_string()
         )));
     }
     Ok(())
@@ -217,21 +224,19 @@ fn manageable(sub: &Subscription, r: &SubRef, change: LicenseChange) -> Result<(
 /// The named users, each once; a user named twice is a usage error.
 fn distinct_users(store: &Store, users: &[UserId]) -> Result<Vec<UserRef>> {
     if users.is_empty() {
-        return Err(Error::usage("name at least one user"));
+        return Err(Error::usage(text!("error-no-user-named")));
     }
     let mut seen = HashSet::with_capacity(users.len());
     let mut out = Vec::with_capacity(users.len());
     for &id in users {
         let Some(u) = store.user(id)? else {
-            return Err(Error::not_found(format!(
-                "no directory user {id}; check the user principal name"
+            return Err(Error::not_found(text!(
+                "error-no-user-id",
+                id = id.to_string()
             )));
         };
         if !seen.insert(id) {
-            return Err(Error::usage(format!(
-                "{} is named more than once; name each user once",
-                u.upn
-            )));
+            return Err(Error::usage(text!("error-user-named-twice", upn = &u.upn)));
         }
         out.push(UserRef {
             id,

@@ -6,6 +6,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -43,7 +44,7 @@ pub fn buy_central(
 ) -> Result<Outcome<BuyPlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "buy subscriptions",
+        crate::text!("core-do-buy"),
         dry_run,
     )?;
     let (plan, sub) = plan_buy(store, product, quantity, term, now)?;
@@ -63,19 +64,17 @@ pub(crate) fn plan_buy(
     now: DateTime<Utc>,
 ) -> Result<(BuyPlan, Subscription)> {
     if quantity == 0 || quantity > MAX_QUANTITY {
-        return Err(Error::usage(format!(
-            "a purchase holds 1 to {MAX_QUANTITY} licenses, not {quantity}; pass another --quantity"
+        return Err(Error::usage(text!(
+            "error-purchase-quantity",
+            max = MAX_QUANTITY,
+            quantity = quantity
         )));
     }
     let product = store.product(&product.0)?;
     let start = now.date_naive();
     let expires = start
         .checked_add_months(Months::new(term.months()))
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "the clock ({start}) is too far in the future to buy a term; check --now"
-            ))
-        })?;
+        .ok_or_else(|| Error::usage(text!("error-clock-too-late-buy", today = start)))?;
     let currency = store.tenant().currency.clone();
     let unit = product.list_price(term);
     let sub = Subscription {

@@ -6,6 +6,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store};
+use crate::text;
 use crate::words::agree;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -34,15 +35,15 @@ pub fn cancel(
 ) -> Result<Outcome<CancelPlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "cancel subscriptions",
+        crate::text!("core-do-cancel"),
         dry_run,
     )?;
     let before = load(store, sub)?;
     let subscription = sub_ref(store, &before)?;
     if before.status == Status::Deleted {
-        return Err(Error::refused(format!(
-            "{} is already Deleted: there is nothing left to cancel",
-            subscription.label()
+        return Err(Error::refused(text!(
+            "error-cancel-deleted",
+            sub = subscription.named()
         )));
     }
     let taken = if before.origin.is_self_service() {
@@ -57,11 +58,11 @@ pub fn cancel(
     };
     let assignments = store.assignments_of(sub)?;
     if assignments.len() != before.assigned as usize {
-        return Err(Error::database(format!(
-            "subscription {sub} records {} assigned licenses but holds {}; run `selfserve check`",
+        return Err(super::move_users::assigned_mismatch(
+            sub,
             before.assigned,
-            assignments.len()
-        )));
+            assignments.len(),
+        ));
     }
     let users = assignments
         .iter()

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::formats::{money_json, price_json};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -98,7 +99,7 @@ pub fn centralise(
 ) -> Result<Outcome<CentralisePlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "centralise purchases",
+        crate::text!("core-do-centralise"),
         dry_run,
     )?;
     let p = store.product(&product.0)?;
@@ -114,9 +115,9 @@ pub fn centralise(
         })
         .partition(|s| s.origin.is_self_service());
     if sources.is_empty() {
-        return Err(Error::refused(format!(
-            "{} has no live self-service subscriptions: there is nothing to centralise",
-            p.name
+        return Err(Error::refused(text!(
+            "error-centralise-nothing",
+            product = &p.name
         )));
     }
     targets.sort_by(|a, b| b.free().cmp(&a.free()).then(a.id.cmp(&b.id)));
@@ -142,9 +143,9 @@ pub fn centralise(
         users_of.push((needing, already));
     }
     if all_users == 0 {
-        return Err(Error::refused(format!(
-            "the self-service subscriptions of {} have no users to move; cancel them with `selfserve subscription cancel SUB --reason moving-to-central`",
-            p.name
+        return Err(Error::refused(text!(
+            "error-centralise-no-users",
+            product = &p.name
         )));
     }
     let needed: u32 = users_of.iter().map(|(n, _)| n.len() as u32).sum();
@@ -206,9 +207,7 @@ pub fn centralise(
         let mut to: Vec<Allocation> = Vec::new();
         for user in needing {
             let Some((id, left)) = slot.as_mut() else {
-                return Err(Error::database(
-                    "centralise planned fewer licenses than users; nothing was changed: try again",
-                ));
+                return Err(Error::database(text!("error-centralise-short")));
             };
             match to.last_mut() {
                 Some(a) if a.subscription == *id => a.users.push(user),

@@ -9,6 +9,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use crate::words::{agree, count};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -204,7 +205,7 @@ struct Due {
 
 /// What a run up to `until` would change, without changing anything. Any administrator may look.
 pub fn preview(store: &Store, actor: &Actor, until: DateTime<Utc>) -> Result<LifecycleReport> {
-    actor.require(Capability::Read, "read the lifecycle")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-lifecycle"))?;
     let ctx = Context::read(store)?;
     let today = until.date_naive();
     let mut changes = Vec::new();
@@ -235,11 +236,16 @@ pub fn run(
     now: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
 ) -> Result<LifecycleReport> {
-    actor.require(Capability::ManageSubscriptions, "apply the lifecycle")?;
+    actor.require(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-run-lifecycle"),
+    )?;
     let until = until.unwrap_or(now);
     if until > now {
-        return Err(Error::usage(format!(
-            "--until {until} is later than the clock ({now}); move the clock with --now instead"
+        return Err(Error::usage(text!(
+            "error-until-after-clock",
+            until = until,
+            now = now
         )));
     }
     let today = until.date_naive();
@@ -313,9 +319,9 @@ fn apply_one(
             }
         }
         if removed != after.assigned {
-            return abort(Error::refused(format!(
-                "licenses of subscription {} changed while the lifecycle ran; run `selfserve lifecycle run` again",
-                due.id
+            return abort(Error::refused(text!(
+                "error-lifecycle-changed-meanwhile",
+                id = due.id.to_string()
             )));
         }
         after.assigned = 0;

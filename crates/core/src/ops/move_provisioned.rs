@@ -11,6 +11,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -43,7 +44,11 @@ pub fn move_users_provisioned(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<ProvisionedMovePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, "move users", dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-move-users"),
+        dry_run,
+    )?;
     let from_sub = load(store, from)?;
     let upn = &actor.user.upn;
     match provision {
@@ -87,10 +92,10 @@ pub fn move_users_provisioned(
         }
         Provision::Buy { term } => {
             if from_sub.assigned == 0 {
-                return Err(Error::refused(format!(
-                    "{} has no users to move: there is nothing to buy for; cancel it instead (`selfserve subscription cancel {} --reason REASON`)",
-                    sub_ref(store, &from_sub)?.label(),
-                    from_sub.id
+                return Err(Error::refused(text!(
+                    "error-buy-for-no-users",
+                    sub = sub_ref(store, &from_sub)?.named(),
+                    id = from_sub.id.to_string()
                 )));
             }
             let (bought, sub) =

@@ -7,6 +7,7 @@ use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -48,10 +49,15 @@ pub fn move_users(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Result<Outcome<MovePlan>> {
-    actor.require_change(Capability::ManageSubscriptions, "move users", dry_run)?;
+    actor.require_change(
+        Capability::ManageSubscriptions,
+        crate::text!("core-do-move-users"),
+        dry_run,
+    )?;
     if from == to {
-        return Err(Error::usage(format!(
-            "subscription {from} cannot move its users to itself; choose another with --to"
+        return Err(Error::usage(text!(
+            "error-move-to-itself",
+            id = from.to_string()
         )));
     }
     let from_sub = load(store, from)?;
@@ -162,9 +168,9 @@ pub(crate) fn leaving(
     now: DateTime<Utc>,
 ) -> Result<(Subscription, Option<PlannedAudit>)> {
     if from.status == Status::Deleted {
-        return Err(Error::refused(format!(
-            "{} is Deleted: it has no users left to move",
-            from_ref.label()
+        return Err(Error::refused(text!(
+            "error-move-from-deleted",
+            sub = from_ref.named()
         )));
     }
     // A central subscription is the administrators' already: moving from it consolidates.
@@ -183,14 +189,19 @@ pub(crate) fn leaving(
 pub(crate) fn assignments_of(store: &Store, sub: &Subscription) -> Result<Vec<Assignment>> {
     let assignments = store.assignments_of(sub.id)?;
     if assignments.len() != sub.assigned as usize {
-        return Err(Error::database(format!(
-            "subscription {} records {} assigned licenses but holds {}; run `selfserve check`",
-            sub.id,
-            sub.assigned,
-            assignments.len()
-        )));
+        return Err(assigned_mismatch(sub.id, sub.assigned, assignments.len()));
     }
     Ok(assignments)
+}
+
+/// A subscription whose count of assigned licenses is not what it holds (exit 5).
+pub(crate) fn assigned_mismatch(id: SubscriptionId, records: u32, holds: usize) -> Error {
+    Error::database(text!(
+        "error-assigned-mismatch",
+        id = id.to_string(),
+        records = records,
+        holds = holds
+    ))
 }
 
 /// `from` as a move leaves it: no users, Deleted, cancelled as moving-to-central, not renewing.
@@ -241,33 +252,34 @@ fn target_rules(
     to_ref: &SubRef,
     moving: u32,
 ) -> Result<()> {
+    let sub = to_ref.named();
     let why = match WhyNot::of(from, to, moving) {
         None => return Ok(()),
-        Some(WhyNot::OtherProduct) => format!(
-            "{} is {}, not {}: users move only to a subscription of the same product; `selfserve subscription list --product {}` shows those",
-            to_ref.label(),
-            to_ref.product_name,
-            from_ref.product_name,
-            from.product_id
+        Some(WhyNot::OtherProduct) => text!(
+            "error-move-other-product",
+            sub = sub,
+            product = &to_ref.product_name,
+            wanted = &from_ref.product_name,
+            product_id = from.product_id.to_string()
         ),
-        Some(WhyNot::NotActive(status)) => format!(
-            "{} is {}: users move only to an Active subscription; choose another, or buy one with `selfserve subscription buy {} --quantity {}`",
-            to_ref.label(),
-            status.as_str(),
-            from.product_id,
-            moving.max(1)
+        Some(WhyNot::NotActive(status)) => text!(
+            "error-move-not-active",
+            sub = sub,
+            status = status.text(),
+            product_id = from.product_id.to_string(),
+            quantity = moving.max(1).to_string()
         ),
-        Some(WhyNot::NotTakenOver) => format!(
-            "{} is a self-service subscription not taken over: administrators cannot assign its licenses; take it over first (`selfserve subscription take-over {}`) or choose a central subscription",
-            to_ref.label(),
-            to.id
+        Some(WhyNot::NotTakenOver) => text!(
+            "error-move-not-taken-over",
+            sub = sub,
+            id = to.id.to_string()
         ),
-        Some(WhyNot::NoRoom) => format!(
-            "{} has {}; moving {} needs {} more: buy more or choose another subscription",
-            to_ref.label(),
-            count(u64::from(to.free()), "free license"),
-            count(u64::from(moving), "user"),
-            moving - to.free()
+        Some(WhyNot::NoRoom) => text!(
+            "error-move-no-room",
+            sub = sub,
+            free = to.free(),
+            moving = moving,
+            more = moving - to.free()
         ),
     };
     Err(Error::refused(why))
@@ -317,7 +329,7 @@ impl WhyNot {
 /// Every other live subscription of `from`'s product, those that can receive its users first
 /// (most free licenses first), each with the refusal `move_users` would give.
 pub fn move_targets(store: &Store, actor: &Actor, from: SubscriptionId) -> Result<Vec<MoveTarget>> {
-    actor.require(Capability::Read, "read subscriptions")?;
+    actor.require(Capability::Read, crate::text!("core-do-read-subscriptions"))?;
     let from = load(store, from)?;
     let from_ref = sub_ref(store, &from)?;
     let from_users: HashSet<UserId> = store

@@ -25,9 +25,9 @@ pub fn allows_self_service(value: PolicyValue) -> bool {
 /// Parses a policy value as typed by an administrator, or says which values exist (exit 2).
 pub fn parse_value(text: &str) -> Result<PolicyValue> {
     PolicyValue::parse(text).ok_or_else(|| {
-        Error::usage(format!(
-            "{text:?} is not a policy value; use Enabled, OnlyTrialsWithoutPaymentMethod or Disabled \
-             (also accepted: Allow, AllowTrialsOnly, DoNotAllow)"
+        Error::usage(crate::text!(
+            "error-not-a-policy-value",
+            given = text.escape_debug().to_string()
         ))
     })
 }
@@ -75,7 +75,10 @@ pub fn set_policy(
     value: PolicyValue,
     now: DateTime<Utc>,
 ) -> Result<SetPolicyOutcome> {
-    actor.require(Capability::ManagePolicies, "change self-service policies")?;
+    actor.require(
+        Capability::ManagePolicies,
+        crate::text!("core-do-change-policies"),
+    )?;
     let products = match scope {
         PolicyScope::Product(id) => vec![store.product(id)?],
         PolicyScope::All => store.products()?,

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::query::{self, SubscriptionRow};
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -64,35 +65,34 @@ pub fn policy_permits(product: &Product, policy: PolicyValue, attempt: Attempt) 
         return Ok(());
     }
     let what = match policy {
-        PolicyValue::Disabled => "users may neither buy it nor start trials of it".to_string(),
+        PolicyValue::Disabled => "error-policy-so-neither",
         _ if attempt == Attempt::TrialWithCard && product.trial_without_payment_method => {
-            "users may only start trials without a payment method: leave out --card".to_string()
+            "error-policy-so-trials-leave-card"
         }
-        _ => "users may only start trials without a payment method".to_string(),
+        _ => "error-policy-so-trials-only",
     };
-    Err(Error::refused(format!(
-        "the policy forbids it (rule 3): AllowSelfServicePurchase of {} ({}) is {} ({}), so {what}; \
-         a GlobalAdministrator can change it with `selfserve policy set {} Enabled`",
-        product.name,
-        product.id,
-        policy.as_str(),
-        policy.words(),
-        product.id
+    Err(Error::refused(text!(
+        "error-policy-forbids",
+        product = &product.name,
+        product_id = product.id.to_string(),
+        value = policy.as_str(),
+        words = policy,
+        so = text!(what)
     )))
 }
 
 /// Rule 2: a trial without a payment method needs the tenant's agreement and a product that offers one.
 pub fn cardless_trial_permitted(tenant: &Tenant, product: &Product) -> Result<()> {
     if !product.trial_without_payment_method {
-        return Err(Error::refused(format!(
-            "a trial of {} needs a payment method (rule 2): pass --card LAST4",
-            product.name
+        return Err(Error::refused(text!(
+            "error-trial-needs-card",
+            product = &product.name
         )));
     }
     if !tenant.existing_agreement {
-        return Err(Error::refused(format!(
-            "a trial without a payment method needs an existing agreement, which {} does not have (rule 2): pass --card LAST4",
-            tenant.display_name
+        return Err(Error::refused(text!(
+            "error-trial-needs-agreement",
+            tenant = &tenant.display_name
         )));
     }
     Ok(())
@@ -105,25 +105,24 @@ fn card(last4: &str) -> Result<PaymentMethod> {
             last4: last4.to_string(),
         })
     } else {
-        Err(Error::usage(format!(
-            "{last4:?} is not the last four digits of a card; pass --card with four digits, such as 4242"
+        Err(Error::usage(text!(
+            "error-not-a-card",
+            given = last4.escape_debug().to_string()
         )))
     }
 }
 
 fn too_late(today: NaiveDate) -> Error {
-    Error::usage(format!(
-        "the clock ({today}) is too far in the future to start a term; check --now"
-    ))
+    Error::usage(text!("error-clock-too-late-term", today = today))
 }
 
 /// The buyer, who must be enabled in the directory.
 fn buyer(store: &Store, upn: &str) -> Result<User> {
     let user = store.user_by_upn(upn)?;
     if !user.enabled {
-        return Err(Error::refused(format!(
-            "{} is disabled in the directory and cannot buy or start trials",
-            user.upn
+        return Err(Error::refused(text!(
+            "error-buyer-disabled",
+            upn = &user.upn
         )));
     }
     Ok(user)
@@ -175,12 +174,13 @@ pub fn purchase(
 ) -> Result<StorefrontOutcome> {
     actor.require(
         Capability::ManageSubscriptions,
-        "act for a user in the storefront",
+        crate::text!("core-do-storefront"),
     )?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
-        return Err(Error::usage(format!(
-            "a purchase holds 1 to {MAX_QUANTITY} licenses, not {}; pass another --quantity",
-            req.quantity
+        return Err(Error::usage(text!(
+            "error-purchase-quantity",
+            max = MAX_QUANTITY,
+            quantity = req.quantity
         )));
     }
     // Rule 1: a purchase needs a payment method.
@@ -248,7 +248,7 @@ pub fn trial(
 ) -> Result<StorefrontOutcome> {
     actor.require(
         Capability::ManageSubscriptions,
-        "act for a user in the storefront",
+        crate::text!("core-do-storefront"),
     )?;
     let payment_method = match &req.card_last4 {
         Some(last4) => card(last4)?,
@@ -336,9 +336,10 @@ pub fn trial(
 }
 
 fn already_licensed(buyer: &User, product: &Product) -> Error {
-    Error::refused(format!(
-        "{} already holds a license of {}, so a trial would give them nothing",
-        buyer.upn, product.name
+    Error::refused(text!(
+        "error-trial-already-licensed",
+        upn = &buyer.upn,
+        product = &product.name
     ))
 }
 

@@ -6,8 +6,10 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -34,9 +36,14 @@ pub struct SubRef {
 }
 
 impl SubRef {
-    /// "Power BI Pro subscription 3f2a1b2c…", as refusals and summaries name it.
+    /// "Power BI Pro subscription 3f2a1b2c…", as refusals name it.
+    pub fn named(&self) -> Text {
+        named(&self.product_name, self.id)
+    }
+
+    /// The same in English, for a caller with no reader's language; `named` reads in each.
     pub fn label(&self) -> String {
-        label(&self.product_name, self.id)
+        self.named().to_string()
     }
 }
 
@@ -86,7 +93,7 @@ pub fn take_over(
 ) -> Result<Outcome<TakeOverPlan>> {
     actor.require_change(
         Capability::ManageSubscriptions,
-        "take over subscriptions",
+        crate::text!("core-do-take-over"),
         dry_run,
     )?;
     let before = load(store, sub)?;
@@ -144,15 +151,15 @@ pub(crate) fn plan_take_over(
 ) -> Result<Option<(Subscription, PlannedAudit)>> {
     let name = product_name(store, &sub.product_id)?;
     if !sub.origin.is_self_service() {
-        return Err(Error::refused(format!(
-            "{} is a central subscription: administrators manage it already, there is nothing to take over",
-            label(&name, sub.id)
+        return Err(Error::refused(text!(
+            "error-take-over-central",
+            sub = named(&name, sub.id)
         )));
     }
     if sub.status == Status::Deleted {
-        return Err(Error::refused(format!(
-            "{} is Deleted: there is nothing left to take over",
-            label(&name, sub.id)
+        return Err(Error::refused(text!(
+            "error-take-over-deleted",
+            sub = named(&name, sub.id)
         )));
     }
     if sub.taken_over.is_some() {
@@ -178,11 +185,9 @@ pub(crate) fn plan_take_over(
 
 /// A subscription by id, or NotFound.
 pub(crate) fn load(store: &Store, id: SubscriptionId) -> Result<Subscription> {
-    store.subscription(id)?.ok_or_else(|| {
-        Error::not_found(format!(
-            "no subscription {id}; `selfserve subscription list` shows the ids"
-        ))
-    })
+    store
+        .subscription(id)?
+        .ok_or_else(|| Error::not_found(text!("error-no-subscription", id = id.to_string())))
 }
 
 pub(crate) fn product_name(store: &Store, id: &ProductId) -> Result<String> {
@@ -222,9 +227,13 @@ pub(crate) fn user_ref(store: &Store, id: UserId) -> Result<UserRef> {
 }
 
 /// "Power BI Pro subscription 3f2a1b2c…".
-pub(crate) fn label(product_name: &str, id: SubscriptionId) -> String {
+pub(crate) fn named(product_name: &str, id: SubscriptionId) -> Text {
     let short: String = id.to_string().chars().take(8).collect();
-    format!("{product_name} subscription {short}…")
+    text!(
+        "core-subscription-named",
+        product = product_name,
+        id = short
+    )
 }
 
 /// "2 free licenses", "1 user": the ops' messages count with the crate's one helper.
@@ -268,9 +277,7 @@ pub(crate) fn recheck(tx: &Tx, planned: &Subscription) -> TxResult<()> {
 }
 
 pub(crate) fn changed_meanwhile(id: SubscriptionId) -> Error {
-    Error::refused(format!(
-        "subscription {id} changed meanwhile (another change reached it first); nothing was changed: try again"
-    ))
+    Error::refused(text!("error-changed-meanwhile", id = id.to_string()))
 }
 
 pub(crate) fn write_audit(

@@ -30,11 +30,7 @@ pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
         None => Ok(0),
         Some(bytes) => <[u8; 8]>::try_from(bytes)
             .map(u64::from_be_bytes)
-            .map_err(|_| {
-                Error::database(
-                    "the database's revision counter is damaged; restore the database from a backup",
-                )
-            }),
+            .map_err(|_| Error::database(crate::text!("error-revision-damaged"))),
     }
 }
 
@@ -118,8 +114,9 @@ impl Store {
             .get(id.trim().to_ascii_uppercase().as_bytes())?
         {
             Some(bytes) => decode(&bytes),
-            None => Err(Error::not_found(format!(
-                "no product with id {id:?}; `selfserve product list` shows the product ids"
+            None => Err(Error::not_found(crate::text!(
+                "error-no-product",
+                id = id.escape_debug().to_string()
             ))),
         }
     }
@@ -155,8 +152,9 @@ impl Store {
 
     pub fn user_by_upn(&self, upn: &str) -> Result<User> {
         let not_found = || {
-            Error::not_found(format!(
-                "no directory user with user principal name {upn:?}; check the spelling"
+            Error::not_found(crate::text!(
+                "error-no-user-upn",
+                upn = upn.escape_debug().to_string()
             ))
         };
         let id = self
@@ -232,8 +230,9 @@ impl Store {
     pub fn resolve_subscription(&self, text: &str) -> Result<Subscription> {
         let hex: String = text.trim().chars().filter(|c| *c != '-').collect();
         if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(Error::usage(format!(
-                "{text:?} is not a subscription id: give the id or a unique prefix of at least 4 hex digits"
+            return Err(Error::usage(crate::text!(
+                "error-not-a-subscription-id",
+                given = text.escape_debug().to_string()
             )));
         }
         let hex = hex.to_ascii_lowercase();
@@ -250,15 +249,17 @@ impl Store {
                 continue;
             }
             if found.is_some() {
-                return Err(Error::usage(format!(
-                    "subscription prefix {text:?} matches more than one subscription; give more digits"
+                return Err(Error::usage(crate::text!(
+                    "error-subscription-prefix-ambiguous",
+                    given = text.escape_debug().to_string()
                 )));
             }
             found = Some(decode(&value)?);
         }
         found.ok_or_else(|| {
-            Error::not_found(format!(
-                "no subscription matches {text:?}; `selfserve subscription list` shows the ids"
+            Error::not_found(crate::text!(
+                "error-no-subscription-match",
+                given = text.escape_debug().to_string()
             ))
         })
     }
@@ -281,9 +282,8 @@ impl Store {
             .keys()
             .map(|k| {
                 let k = k?;
-                SubscriptionId::from_slice(&k[16..]).ok_or_else(|| {
-                    Error::database("a license index key is malformed; run `selfserve check`")
-                })
+                SubscriptionId::from_slice(&k[16..])
+                    .ok_or_else(|| Error::database(crate::text!("error-license-index-malformed")))
             })
             .collect()
     }

@@ -4,6 +4,8 @@
 use super::codec::decode;
 use super::{Store, Trees, META_SCHEMA, META_TENANT, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+use crate::i18n::Text;
+use crate::text;
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -27,40 +29,42 @@ impl Store {
     /// Opens an existing database.
     pub fn open(path: &Path) -> Result<Store> {
         if !database_exists(path) {
-            return Err(Error::not_found(format!(
-                "no selfserve database at {}; create one with `selfserve demo --db {}` or pass the right --db",
-                path.display(),
-                path.display()
+            return Err(Error::not_found(text!(
+                "error-no-database",
+                path = path.display().to_string()
             )));
         }
         let db = open_sled(path)?;
         let t = Trees::open(&db)?;
         let schema = t.meta.get(META_SCHEMA)?.ok_or_else(|| {
-            Error::database(format!(
-                "{} is not a selfserve database (it has no schema version); pass another --db",
-                path.display()
+            Error::database(text!(
+                "error-not-a-database",
+                path = path.display().to_string()
             ))
         })?;
         let version = <[u8; 4]>::try_from(schema.as_ref())
             .map(u32::from_be_bytes)
-            .map_err(|_| damaged(path, "the schema version is unreadable"))?;
+            .map_err(|_| damaged(path, text!("error-damaged-schema")))?;
         if version > SCHEMA_VERSION {
-            return Err(Error::database(format!(
-                "the database at {} has schema version {version}, newer than this selfserve understands ({SCHEMA_VERSION}); upgrade selfserve",
-                path.display()
+            return Err(Error::database(text!(
+                "error-schema-newer",
+                path = path.display().to_string(),
+                version = version.to_string(),
+                known = SCHEMA_VERSION.to_string()
             )));
         }
         if version < SCHEMA_VERSION {
-            return Err(Error::database(format!(
-                "the database at {} has the old schema version {version}; recreate it with this selfserve (expected {SCHEMA_VERSION})",
-                path.display()
+            return Err(Error::database(text!(
+                "error-schema-older",
+                path = path.display().to_string(),
+                version = version.to_string(),
+                known = SCHEMA_VERSION.to_string()
             )));
         }
         let tenant = match t.meta.get(META_TENANT)? {
-            Some(bytes) => {
-                decode(&bytes).map_err(|_| damaged(path, "the tenant record is unreadable"))?
-            }
-            None => return Err(damaged(path, "the tenant record is missing")),
+            Some(bytes) => decode(&bytes)
+                .map_err(|_| damaged(path, text!("error-damaged-tenant-unreadable")))?,
+            None => return Err(damaged(path, text!("error-damaged-tenant-missing"))),
         };
         write_pid_file(path);
         Ok(Store {
@@ -80,10 +84,12 @@ impl Store {
     }
 }
 
-fn damaged(path: &Path, what: &str) -> Error {
-    Error::database(format!(
-        "the database at {} is damaged ({what}); restore it from a backup, or recreate it with `selfserve demo --force`",
-        path.display()
+/// `what`: a `error-damaged-…` message, or what sled said.
+fn damaged(path: &Path, what: Text) -> Error {
+    Error::database(text!(
+        "error-damaged",
+        path = path.display().to_string(),
+        what = what
     ))
 }
 
@@ -96,9 +102,10 @@ fn create_private_dir(path: &Path) -> Result<()> {
         builder.mode(0o700);
     }
     builder.create(path).map_err(|e| {
-        Error::database(format!(
-            "cannot create the database directory {}: {e}; choose another --db",
-            path.display()
+        Error::database(text!(
+            "error-create-database-dir",
+            path = path.display().to_string(),
+            detail = e.to_string()
         ))
     })
 }
@@ -160,16 +167,23 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
         {
             Err(OpenFailure::Locked)
         }
-        Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::database(format!(
-            "cannot open the database at {}: {e}; check the path and its permissions",
-            path.display()
+        Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::database(text!(
+            "error-open-database",
+            path = path.display().to_string(),
+            detail = e.to_string()
         )))),
         Ok(Err(sled::Error::Corruption { .. })) => Err(OpenFailure::Other(damaged(
             path,
-            "sled found corrupted data",
+            text!("error-damaged-corrupted"),
         ))),
-        Ok(Err(e)) => Err(OpenFailure::Other(damaged(path, &e.to_string()))),
-        Err(_) => Err(OpenFailure::Other(damaged(path, "it could not be read"))),
+        Ok(Err(e)) => Err(OpenFailure::Other(damaged(
+            path,
+            Text::Verbatim(e.to_string()),
+        ))),
+        Err(_) => Err(OpenFailure::Other(damaged(
+            path,
+            text!("error-damaged-unreadable"),
+        ))),
     }
 }
 
@@ -179,18 +193,22 @@ fn locked(path: &Path) -> Error {
         .and_then(|s| s.trim().parse::<u32>().ok())
         .filter(|pid| Path::new(&format!("/proc/{pid}")).exists());
     if let Some((pid, socket)) = holder.and_then(|pid| serving_socket(path, pid)) {
-        return Error::database(format!(
-            "the database at {} is served by `selfserve serve` (pid {pid}) on the socket {socket}; talk to it with --socket {socket} or SELFSERVE_SOCKET={socket}",
-            path.display()
+        return Error::database(text!(
+            "error-database-served",
+            path = path.display().to_string(),
+            pid = pid.to_string(),
+            socket = socket
         ));
     }
-    let holder = holder
-        .map(|pid| format!(" (pid {pid})"))
-        .unwrap_or_default();
-    Error::database(format!(
-        "the database at {} is in use by another selfserve process{holder}; close it or wait for it to finish, then try again",
-        path.display()
-    ))
+    let path = path.display().to_string();
+    match holder {
+        Some(pid) => Error::database(text!(
+            "error-database-in-use-by",
+            path = path,
+            pid = pid.to_string()
+        )),
+        None => Error::database(text!("error-database-in-use", path = path)),
+    }
 }
 
 /// The socket of the server whose pid is `pid`, if the note beside the database is its own
