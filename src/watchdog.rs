@@ -10,13 +10,14 @@ pub struct Watchdog {
 }
 
 impl Watchdog {
-    /// Ends the process if what it guards does not end within `stall`.
-    pub fn start(what: &'static str, stall: Duration) -> Watchdog {
-        Watchdog::watching(what, stall, Arc::new(AtomicU64::new(0)))
+    /// Ends the process, saying `stalled`, if what it guards does not end within `stall`.
+    pub fn start(stalled: String, stall: Duration) -> Watchdog {
+        Watchdog::watching(stalled, stall, Arc::new(AtomicU64::new(0)))
     }
 
-    /// Ends the process if `progress` does not move for `stall`.
-    pub fn watching(what: &'static str, stall: Duration, progress: Arc<AtomicU64>) -> Watchdog {
+    /// Ends the process, saying `stalled` (one line in the reader's language), if `progress`
+    /// does not move for `stall`.
+    pub fn watching(stalled: String, stall: Duration, progress: Arc<AtomicU64>) -> Watchdog {
         let done = Arc::new(AtomicBool::new(false));
         let (d, p) = (done.clone(), progress);
         std::thread::spawn(move || {
@@ -29,10 +30,7 @@ impl Watchdog {
                     last = now;
                     since = Instant::now();
                 } else if since.elapsed() >= stall && !d.load(Ordering::Relaxed) {
-                    eprintln!(
-                        "selfserve: {what} made no progress for {} seconds: the database looks damaged; restore it from a backup",
-                        stall.as_secs()
-                    );
+                    eprintln!("selfserve: {stalled}");
                     std::process::exit(5);
                 }
             }

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let client = ctx.client()?;
-    let watchdog = Watchdog::watching("the check", Duration::from_secs(20), client.progress());
+    let stall = Duration::from_secs(20);
+    let stalled = say!(ctx.lang, "cli-stalled-check", seconds = stall.as_secs());
+    let watchdog = Watchdog::watching(stalled, stall, client.progress());
     let report: CheckReport = client.ask(Request::Check)?;
     drop(watchdog);
     if ctx.json {

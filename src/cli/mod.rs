@@ -152,7 +152,12 @@ impl Ctx {
             // No watchdog: ssh may be asking for a passphrase, and it has its own timeouts.
             return Ok(self.over_ssh(remote, front_end)?);
         }
-        let guard = Watchdog::start("opening the database", OPEN_STALL);
+        let stalled = say!(
+            self.lang,
+            "cli-stalled-opening",
+            seconds = OPEN_STALL.as_secs()
+        );
+        let guard = Watchdog::start(stalled, OPEN_STALL);
         let client = match self.server(front_end)? {
             Some(client) => client,
             None => Client::open(&self.db_path, &self.login, self.readonly)?,

@@ -372,3 +372,6 @@ cli-watch-cannot-start = cannot start watching: { $detail }
 cli-watch-started = watching the changes on { $socket } from revision { $revision }; Ctrl-C ends
 cli-watch-change = { $at } revision { $revision }: { $summary }
 cli-watch-reload = { $at } { $count } changes were missed while this watcher was behind: reload everything
+
+cli-stalled-opening = opening the database made no progress for { $seconds } seconds: the database looks damaged; restore it from a backup
+cli-stalled-check = the check made no progress for { $seconds } seconds: the database looks damaged; restore it from a backup

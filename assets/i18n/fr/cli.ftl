@@ -420,3 +420,6 @@ cli-watch-cannot-start = impossible de commencer la surveillance : { $detail }
 cli-watch-started = surveillance des modifications sur { $socket } depuis la révision { $revision } ; Ctrl-C pour finir
 cli-watch-change = { $at } révision { $revision } : { $summary }
 cli-watch-reload = { $at } { $count } modifications manquées pendant que cette surveillance avait du retard : rechargez tout
+
+cli-stalled-opening = l'ouverture de la base n'a pas avancé pendant { $seconds } secondes : la base semble endommagée ; restaurez-la depuis une sauvegarde
+cli-stalled-check = la vérification n'a pas avancé pendant { $seconds } secondes : la base semble endommagée ; restaurez-la depuis une sauvegarde
