@@ -7,9 +7,9 @@ use clap::Subcommand;
 use selfserve_core::Error;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum ServerCommand {
-    /// Who is connected: login, role, since, front end (exit 5 when no server answers)
     Status,
 }
 
