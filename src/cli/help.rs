@@ -529,7 +529,8 @@ mod tests {
     use clap::CommandFactory;
     use std::collections::BTreeSet;
 
-    /// The ids of every command's about and every argument's help, as derived.
+    /// The ids of every command's about and every argument's help, as the definitions derive
+    /// them.
     fn ids(cmd: &Command, path: &[String], out: &mut Vec<String>) {
         out.push(command_id(path));
         for arg in cmd.get_arguments() {
@@ -542,12 +543,237 @@ mod tests {
         }
     }
 
-    #[test]
-    fn dump() {
-        let mut out = Vec::new();
-        ids(&Args::command(), &[], &mut out);
-        for id in out {
-            println!("{id}");
+    /// The message ids of one language's help.ftl, read from the file itself (no fallback
+    /// to English hides a missing French one).
+    fn catalogue(lang: &str) -> BTreeSet<String> {
+        let path = format!("{}/assets/i18n/{lang}/help.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("help.ftl");
+        text.lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|line| line.split_once('='))
+            .map(|(id, _)| id.trim().to_string())
+            .collect()
+    }
+
+    /// Every command path of the program, the program itself first.
+    fn paths(cmd: &Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands() {
+            let mut sub_path = path.clone();
+            sub_path.push(sub.get_name().to_string());
+            paths(sub, sub_path, out);
         }
+        out.insert(0, path);
+    }
+
+    fn find<'a>(cmd: &'a mut Command, path: &[String]) -> &'a mut Command {
+        path.iter().fold(cmd, |cmd, name| {
+            cmd.find_subcommand_mut(name).expect("subcommand")
+        })
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_catalogues() {
+        let mut wanted = Vec::new();
+        ids(&Args::command(), &[], &mut wanted);
+        assert!(wanted.len() > 100, "the walk missed the tree: {wanted:?}");
+        for lang in ["en", "fr"] {
+            let have = catalogue(lang);
+            let missing: Vec<&String> = wanted.iter().filter(|id| !have.contains(*id)).collect();
+            assert!(missing.is_empty(), "{lang}/help.ftl lacks {missing:?}");
+        }
+        // And none of the catalogue's command texts is for a command or argument gone.
+        let wanted: BTreeSet<String> = wanted.into_iter().collect();
+        let stale: Vec<String> = catalogue("en")
+            .into_iter()
+            .filter(|id| id.starts_with("help-selfserve"))
+            .filter(|id| !wanted.contains(id) && !id.ends_with("-long"))
+            .collect();
+        assert!(stale.is_empty(), "no such command or argument: {stale:?}");
+    }
+
+    #[test]
+    fn every_help_is_whole_in_both_languages() {
+        let mut all = Vec::new();
+        paths(&Args::command(), Vec::new(), &mut all);
+        let mut english = localise(Args::command(), Lang::En);
+        let mut french = localise(Args::command(), Lang::Fr);
+        for path in &all {
+            for long in [false, true] {
+                let render = |cmd: &mut Command| {
+                    let cmd = find(cmd, path);
+                    if long {
+                        cmd.render_long_help().to_string()
+                    } else {
+                        cmd.render_help().to_string()
+                    }
+                };
+                let en = render(&mut english);
+                let fr = render(&mut french);
+                for text in [&en, &fr] {
+                    // An id left where the catalogue lacks the message.
+                    assert!(!text.contains("help-"), "{path:?}:\n{text}");
+                }
+                assert!(en.contains("\nUsage: "), "{path:?}:\n{en}");
+                assert!(fr.contains("\nUtilisation : "), "{path:?}:\n{fr}");
+                for english_word in [
+                    "Usage:",
+                    "Options:",
+                    "Commands:",
+                    "Arguments:",
+                    "Print help",
+                ] {
+                    assert!(!fr.contains(english_word), "{path:?}: {english_word}\n{fr}");
+                }
+                for english_word in ["[default:", "[env:", "[possible values:"] {
+                    assert!(!fr.contains(english_word), "{path:?}: {english_word}\n{fr}");
+                }
+                assert_ne!(en.lines().next(), fr.lines().next(), "{path:?}: the about");
+            }
+        }
+        let root = french.render_help().to_string();
+        for words in [
+            "Commandes :",
+            "Options :",
+            "[COMMANDE]",
+            "Afficher l'aide (plus de détails avec --help)",
+            "Afficher la version",
+            "help          Afficher ce message",
+            "[valeurs possibles : en, fr]",
+        ] {
+            assert!(root.contains(words), "{words}:\n{root}");
+        }
+        // The second form of an overridden usage still lines up under the first.
+        let set = find(&mut french, &["policy".into(), "set".into()])
+            .render_help()
+            .to_string();
+        assert!(
+            set.contains(
+                "Utilisation : selfserve policy set PRODUCT VALUE\n              selfserve policy set --all VALUE"
+            ),
+            "{set}"
+        );
+    }
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        std::iter::once("selfserve")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    fn env<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn the_language_is_known_before_parsing() {
+        let fr = [("LANG", "fr_FR.UTF-8")];
+        assert_eq!(
+            prescan(&os(&["--lang", "fr", "tenant"]), env(&[])),
+            Lang::Fr
+        );
+        assert_eq!(
+            prescan(&os(&["tenant", "show", "--lang=fr"]), env(&[])),
+            Lang::Fr
+        );
+        assert_eq!(prescan(&os(&["--lang", "en"]), env(&fr)), Lang::En);
+        // The last one wins, as in clap; an invalid one is clap's to refuse.
+        assert_eq!(
+            prescan(&os(&["--lang", "fr", "--lang", "en"]), env(&[])),
+            Lang::En
+        );
+        assert_eq!(prescan(&os(&["--lang", "de"]), env(&fr)), Lang::Fr);
+        // After `--` it is a value, not the flag.
+        assert_eq!(prescan(&os(&["--", "--lang", "fr"]), env(&[])), Lang::En);
+        assert_eq!(
+            prescan(&os(&[]), env(&[("SELFSERVE_LANG", "fr")])),
+            Lang::Fr
+        );
+        let both = [("SELFSERVE_LANG", "en"), ("LANG", "fr_FR.UTF-8")];
+        assert_eq!(prescan(&os(&[]), env(&both)), Lang::En);
+        assert_eq!(
+            prescan(&os(&[]), env(&[("SELFSERVE_LANG", "de")])),
+            Lang::En
+        );
+        assert_eq!(prescan(&os(&["help"]), env(&fr)), Lang::Fr);
+        assert_eq!(prescan(&os(&["help"]), env(&[])), Lang::En);
+    }
+
+    /// The usage line clap's error for `args` gives, in `lang`.
+    fn usage(lang: Lang, args: &[&str]) -> String {
+        let mut cmd = localise(Args::command(), lang);
+        let e = cmd
+            .try_get_matches_from_mut(os(args))
+            .expect_err("a usage error");
+        usage_line(&e, lang, "selfserve x")
+    }
+
+    #[test]
+    fn every_usage_error_is_one_line_in_each_language() {
+        let cases: &[&[&str]] = &[
+            &["storefront", "purchase", "CFQ7TTC0H9MP"],
+            &["subscription", "buy", "X", "--quantity", "many"],
+            &["subscription", "buy", "X", "--quantity", "99999999999"],
+            &["subscription", "buy", "X", "--quantity", "-1"],
+            &[
+                "subscription",
+                "move-users",
+                "abcd",
+                "--to",
+                "x",
+                "--dryrun",
+            ],
+            &["subscription", "move"],
+            &["frobnicate"],
+            &["tenant", "show", "--lang", "fx"],
+            &["tenant", "show", "--lang"],
+            &["subscription", "show", "a", "b"],
+            &["audit", "list", "--limit", "1", "--limit", "2"],
+            &["--", "product"],
+        ];
+        for args in cases {
+            let en = usage(Lang::En, args);
+            let fr = usage(Lang::Fr, args);
+            for line in [&en, &fr] {
+                assert!(!line.contains("help-"), "{args:?}: {line}");
+                assert!(!line.contains('\n'), "{args:?}: {line}");
+            }
+            assert!(en.ends_with("; see `selfserve x --help`"), "{en}");
+            assert!(fr.ends_with(" ; consultez `selfserve x --help`"), "{fr}");
+            for english in [
+                "found",
+                "exists:",
+                "invalid value",
+                "needs",
+                "similar",
+                "use '",
+            ] {
+                assert!(!fr.contains(english), "{args:?}: {english} in {fr}");
+            }
+        }
+        assert_eq!(
+            usage(Lang::Fr, &["storefront", "purchase", "CFQ7TTC0H9MP"]),
+            "il manque --user <UPN>, --quantity <N> et --card <LAST4> à `selfserve x` ; consultez `selfserve x --help`"
+        );
+        assert_eq!(
+            usage(Lang::Fr, &["subscription", "move"]),
+            "sous-commande inconnue « move » (une sous-commande proche existe : « move-users ») ; consultez `selfserve x --help`"
+        );
+        assert_eq!(
+            usage(Lang::Fr, &["tenant", "show", "--lang", "frr"]),
+            "valeur « frr » invalide pour « --lang <LANG> » (valeurs possibles : en, fr ; une valeur proche existe : « fr ») ; consultez `selfserve x --help`"
+        );
+        assert_eq!(
+            usage(Lang::En, &["subscription", "buy", "X", "--quantity", "many"]),
+            "invalid value 'many' for '--quantity <N>': not a whole number; see `selfserve x --help`"
+        );
+        assert_eq!(
+            usage(Lang::Fr, &["subscription", "buy", "X", "--quantity", "99999999999"]),
+            "valeur « 99999999999 » invalide pour « --quantity <N> » : pas entre 0 et 4\u{a0}294\u{a0}967\u{a0}295 ; consultez `selfserve x --help`"
+        );
     }
 }
