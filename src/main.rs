@@ -158,7 +158,13 @@ fn usage_error(e: clap::Error, lang: Lang) -> ExitCode {
         if selfserve::text::locale_is_utf8() {
             let _ = e.print();
         } else {
-            let text = cli::to_locale(&e.render().to_string());
+            // Line by line: the transliteration takes line breaks for control characters.
+            let text: String = e
+                .render()
+                .to_string()
+                .lines()
+                .map(|line| cli::to_locale(line) + "\n")
+                .collect();
             if e.use_stderr() {
                 eprint!("{text}");
             } else {
