@@ -592,6 +592,22 @@ mod tests {
     }
 
     #[test]
+    fn every_id_this_file_names_is_in_both_catalogues() {
+        let source = include_str!("help.rs");
+        let named: BTreeSet<&str> = source
+            .split('"')
+            .filter(|s| s.starts_with("help-clap-") || s.starts_with("help-error-"))
+            .filter(|s| !s.ends_with('-'))
+            .collect();
+        assert!(named.len() > 30, "{named:?}");
+        for lang in ["en", "fr"] {
+            let have = catalogue(lang);
+            let missing: Vec<&&str> = named.iter().filter(|id| !have.contains(**id)).collect();
+            assert!(missing.is_empty(), "{lang}/help.ftl lacks {missing:?}");
+        }
+    }
+
+    #[test]
     fn every_help_is_whole_in_both_languages() {
         let mut all = Vec::new();
         paths(&Args::command(), Vec::new(), &mut all);
