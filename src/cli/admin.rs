@@ -10,23 +10,18 @@ use selfserve_core::ops::admin::{self, AddAdmin, AdminChange};
 use selfserve_core::query::AdminRow;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum AdminCommand {
-    /// Administrators, their logins and roles
     List,
-    /// Bind a login to a directory user with a role, or change that binding's role
     Add {
-        /// The directory user's user principal name
         #[arg(value_name = "UPN")]
         upn: String,
-        /// GlobalAdministrator, BillingAdministrator or GlobalReader
         #[arg(long, value_name = "ROLE")]
         role: String,
-        /// The operating-system login (or SELFSERVE_USER) that acts as this administrator
         #[arg(long, value_name = "LOGIN")]
         login: String,
     },
-    /// Unbind an administrator (by login or UPN); the last GlobalAdministrator stays
     Remove {
         #[arg(value_name = "LOGIN")]
         login: String,

@@ -7,11 +7,10 @@ use selfserve_core::api::Request;
 use selfserve_core::model::AuditEvent;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// Audit events, newest first
     List {
-        /// At most this many events
         #[arg(long, default_value_t = 100)]
         limit: usize,
     },

@@ -9,15 +9,13 @@ use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Args, Debug)]
 pub struct CentraliseArgs {
-    /// Product id such as CFQ7TTC0H9MP
     #[arg(value_name = "PRODUCT")]
     product: String,
-    /// Term of a central subscription bought where the product has none: monthly or annual
     #[arg(long, value_name = "TERM", default_value = "annual")]
     term: String,
-    /// Say what would change, change nothing
     #[arg(long)]
     dry_run: bool,
 }

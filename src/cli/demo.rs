@@ -8,18 +8,15 @@ use selfserve_core::demo::{self, DemoOptions, DemoSummary};
 use selfserve_core::model::Cloud;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Args, Debug)]
 pub struct DemoArgs {
-    /// How many directory users; subscriptions and licenses scale with them
     #[arg(long, default_value_t = demo::DEFAULT_USERS)]
     users: usize,
-    /// Same seed and clock, same tenant
     #[arg(long, default_value_t = demo::DEFAULT_SEED)]
     seed: u64,
-    /// The tenant's cloud: global or china-21vianet (Microsoft 365 operated by 21Vianet)
     #[arg(long, value_name = "CLOUD", default_value = "global", value_parser = parse_cloud)]
     cloud: Cloud,
-    /// Replace the database at --db
     #[arg(long)]
     force: bool,
 }

@@ -9,29 +9,22 @@ use selfserve_core::ops::assign::{LicenseChange, LicensePlan};
 use selfserve_core::ops::take_over::Outcome;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum LicenseCommand {
-    /// Give users a license of a subscription
     Assign {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// Users by user principal name
         #[arg(value_name = "UPN", required = true)]
         users: Vec<String>,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Take licenses of a subscription away from users
     Unassign {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// Users by user principal name
         #[arg(value_name = "UPN", required = true)]
         users: Vec<String>,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },

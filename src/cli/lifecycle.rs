@@ -9,14 +9,12 @@ use selfserve_core::clock;
 use selfserve_core::ops::lifecycle::LifecycleReport;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum LifecycleCommand {
-    /// Apply every step due up to the clock (or an earlier --until); a second run changes nothing
     Run {
-        /// Stop at this time instead of the clock: RFC 3339 or YYYY-MM-DD, not after the clock
         #[arg(long, value_name = "TIME")]
         until: Option<String>,
-        /// Show what would change, change nothing (any administrator may)
         #[arg(long)]
         dry_run: bool,
     },

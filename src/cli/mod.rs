@@ -18,6 +18,7 @@ pub mod connect;
 pub mod demo;
 pub mod due;
 pub mod first_run;
+pub mod help;
 pub mod license;
 pub mod lifecycle;
 pub mod outbox;

@@ -9,17 +9,14 @@ use selfserve_core::api::Request;
 use selfserve_core::model::{Delivery, Email, EmailKind};
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum OutboxCommand {
-    /// E-mails, newest first
     List {
-        /// At most this many e-mails
         #[arg(long, default_value_t = 100)]
         limit: usize,
     },
-    /// One e-mail whole: its headers and its body
     Show {
-        /// The e-mail's id, as `outbox list` shows it
         #[arg(value_name = "ID")]
         id: u64,
     },

@@ -10,25 +10,20 @@ use selfserve_core::query::PolicyRow;
 use selfserve_core::{text, Error};
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
-    /// Every product's AllowSelfServicePurchase value (Get-MSCommerceProductPolicies)
     List,
-    /// One product's value (Get-MSCommerceProductPolicy)
     Get {
         #[arg(value_name = "PRODUCT")]
         product: String,
     },
-    /// Set one product's value, or every product's with --all (Update-MSCommerceProductPolicy)
     #[command(
         override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE"
     )]
     Set {
-        /// Set every product of the catalogue at once
         #[arg(long)]
         all: bool,
-        /// PRODUCT VALUE, or VALUE with --all. VALUE: Enabled | OnlyTrialsWithoutPaymentMethod |
-        /// Disabled (or Allow | AllowTrialsOnly | DoNotAllow), in any case
         #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
         args: Vec<String>,
     },

@@ -8,15 +8,13 @@ use selfserve_core::api::Request;
 use selfserve_core::query::ProductRow;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum ProductCommand {
-    /// One row per product: subscriptions, total quantity, assigned
     List {
-        /// Only products with self-service subscriptions, counting those alone
         #[arg(long)]
         self_service: bool,
     },
-    /// Give the product's self-service users central licenses (free ones first, then added or bought) and cancel their subscriptions
     Centralise(super::centralise::CentraliseArgs),
 }
 

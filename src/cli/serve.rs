@@ -6,9 +6,9 @@ use clap::Args;
 use selfserve_server::ServeOptions;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// Members of this group may connect (socket mode 0660); without it only you may (0600)
     #[arg(long, value_name = "NAME")]
     group: Option<String>,
 }

@@ -6,9 +6,9 @@ use super::{print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum ServerCommand {
-    /// Who is connected: login, role, since, front end (exit 5 when no server answers)
     Status,
 }
 

@@ -9,32 +9,26 @@ use selfserve_core::model::Origin;
 use selfserve_core::ops::storefront::{Purchase, StorefrontOutcome, Trial};
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum StorefrontCommand {
-    /// A user buys licenses with a card; the purchase renews automatically
     Purchase {
-        /// The buying directory user
         #[arg(long, value_name = "UPN")]
         user: String,
         #[arg(value_name = "PRODUCT")]
         product: String,
         #[arg(long, value_name = "N")]
         quantity: u32,
-        /// Last four digits of the card paying for it
         #[arg(long, value_name = "LAST4")]
         card: String,
-        /// monthly or annual
         #[arg(long, value_name = "TERM", default_value = "monthly")]
         term: String,
     },
-    /// A user starts a trial: with a card it converts to paid at its end, without one it ends
     Trial {
-        /// The directory user starting it
         #[arg(long, value_name = "UPN")]
         user: String,
         #[arg(value_name = "PRODUCT")]
         product: String,
-        /// Last four digits of a card; without it the trial needs an existing agreement
         #[arg(long, value_name = "LAST4")]
         card: Option<String>,
     },

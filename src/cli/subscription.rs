@@ -22,95 +22,66 @@ use selfserve_server::Client;
 use serde::Serialize;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum SubscriptionCommand {
-    /// Subscriptions, filtered
     List {
-        /// Only self-service purchases and trials
         #[arg(long)]
         self_service: bool,
-        /// Only this product (an id such as CFQ7TTC0H9MP)
         #[arg(long, value_name = "ID")]
         product: Option<String>,
-        /// Only this status: Active, Expired, Disabled or Deleted
         #[arg(long, value_name = "S")]
         status: Option<String>,
-        /// Only subscriptions bought by this user
         #[arg(long, value_name = "UPN")]
         buyer: Option<String>,
     },
-    /// Details and the users with licenses
     Show {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
     },
-    /// Take over a self-service subscription, so its licenses can be managed
     TakeOver {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Move every user to another subscription of the product, then cancel this one
     MoveUsers {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// The subscription that receives the users (one free license each)
         #[arg(long, value_name = "SUB2")]
         to: String,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Cancel a subscription: its users lose their licenses, its buyer is e-mailed
     Cancel {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// no-longer-needed, bought-by-mistake, moving-to-central, too-expensive or other
         #[arg(long, value_name = "REASON")]
         reason: String,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Buy a central subscription, paid by invoice ("Purchase services")
     Buy {
-        /// Product id such as CFQ7TTC0H9MP
         #[arg(value_name = "PRODUCT")]
         product: String,
-        /// Licenses to buy
         #[arg(long, value_name = "N")]
         quantity: u32,
-        /// monthly or annual
         #[arg(long, value_name = "TERM", default_value = "annual")]
         term: String,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Add licenses to a central subscription, at its price and term
     AddLicenses {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// Licenses to add
         #[arg(long, value_name = "N")]
         quantity: u32,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// E-mail the buyer of a self-service subscription, asking them to cancel it
     AskCancel {
-        /// Subscription id or a unique prefix of at least 4 characters
         #[arg(value_name = "SUB")]
         sub: String,
-        /// Say what would change, change nothing
         #[arg(long)]
         dry_run: bool,
     },

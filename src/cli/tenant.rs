@@ -9,9 +9,9 @@ use selfserve_core::model::{Cloud, TenantId};
 use serde::Serialize;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum TenantCommand {
-    /// The tenant: name, currency, cloud and the admin center's address
     Show,
 }
 

@@ -9,17 +9,14 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
-    /// Users with licenses, as CSV grouped by buyer (self-service subscriptions unless named)
     Export {
-        /// Only subscriptions of this product
         #[arg(long, value_name = "ID")]
         product: Option<String>,
-        /// Exactly these subscriptions (repeat the option for more)
         #[arg(long = "subscription", value_name = "SUB")]
         subscriptions: Vec<String>,
-        /// Write to this file instead of stdout
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
