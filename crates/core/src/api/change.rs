@@ -30,6 +30,8 @@ pub enum RecordKind {
     Assignment,
     Policy,
     Admin,
+    /// The tenant's settings (its language).
+    Tenant,
 }
 
 impl RecordKind {
@@ -39,6 +41,7 @@ impl RecordKind {
             RecordKind::Assignment => "assignment",
             RecordKind::Policy => "policy",
             RecordKind::Admin => "admin",
+            RecordKind::Tenant => "tenant",
         }
     }
 }
@@ -126,6 +129,11 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
         },
         Q::AddAdmin { admin, .. } => (K::Admin, "bound an administrator", ids(&[&admin.login])),
         Q::RemoveAdmin { login, .. } => (K::Admin, "unbound an administrator", ids(&[login])),
+        Q::SetLanguage { language, .. } => (
+            K::Tenant,
+            "set the tenant's language",
+            vec![language.code().to_string()],
+        ),
         // Reads: `writes` answered above.
         _ => return None,
     })
