@@ -49,3 +49,19 @@ pub fn set_language(
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::language_of;
+
+    #[test]
+    fn a_database_made_before_the_setting_is_english_and_a_damaged_one_says_so() {
+        assert_eq!(language_of(None), Ok(Lang::En));
+        assert_eq!(language_of(Some(b"en")), Ok(Lang::En));
+        assert_eq!(language_of(Some(b"fr")), Ok(Lang::Fr));
+        let damaged = language_of(Some(b"xx")).expect_err("damaged");
+        assert_eq!(damaged.exit_code(), 5);
+        assert!(damaged.in_lang(Lang::Fr).contains("set-language"));
+    }
+}
