@@ -45,7 +45,10 @@ fn a_server_run_under_a_french_locale_logs_in_french_and_each_client_reads_its_o
     // A refusal: logged in French, read by an English client in English and a French one in
     // French.
     let err = assert_fails(&env.run(READER, &["tenant", "set-language", "fr"]), 3);
-    assert!(err.contains("may not change the tenant's language"), "{err}");
+    assert!(
+        err.contains("may not change the tenant's language"),
+        "{err}"
+    );
     assert!(
         text().contains(": SetLanguage refusé (code 3) : "),
         "{}",

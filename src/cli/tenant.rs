@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use selfserve_core::api::{Request, SessionInfo};
 use selfserve_core::i18n::{Lang, Text};
+use selfserve_core::model::{Cloud, TenantId};
 use selfserve_core::ops::set_language::LanguageChange;
 use selfserve_core::text;
-use selfserve_core::model::{Cloud, TenantId};
 use serde::Serialize;
 use std::process::ExitCode;
 

@@ -41,7 +41,10 @@ impl Mail {
                     .join(" ")
             })
             .collect();
-        (self.subject.in_lang(lang), format!("{}\n", body.join("\n\n")))
+        (
+            self.subject.in_lang(lang),
+            format!("{}\n", body.join("\n\n")),
+        )
     }
 }
 

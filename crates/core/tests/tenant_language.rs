@@ -109,7 +109,10 @@ fn a_french_tenant_emails_in_french_and_an_english_one_in_english() {
         "the plan says what the outbox gets"
     );
     let amount = charge(Lang::Fr, second);
-    assert!(amount.ends_with("\u{a0}€") && amount.contains(','), "{amount}");
+    assert!(
+        amount.ends_with("\u{a0}€") && amount.contains(','),
+        "{amount}"
+    );
     assert!(mail.body.starts_with("Bonjour "), "{}", mail.body);
     assert!(
         mail.body.contains(&format!(
@@ -145,7 +148,9 @@ fn a_french_tenant_emails_in_french_and_an_english_one_in_english() {
         mail.subject
     );
     assert!(mail.body.contains("motif : trop cher"), "{}", mail.body);
-    assert!(mail.body.contains("Cet abonnement ne vous sera plus facturé."));
+    assert!(mail
+        .body
+        .contains("Cet abonnement ne vous sera plus facturé."));
 }
 
 #[test]
@@ -153,7 +158,8 @@ fn the_lifecycle_notices_follow_the_language_with_french_dates() {
     let t = Tenant::demo();
     let admin = t.actor(ADMIN);
     set_language(&t.store, &admin, Lang::Fr, now()).expect("set");
-    let later: DateTime<Utc> = selfserve_core::clock::parse_now("2027-06-01T12:00:00Z").expect("clock");
+    let later: DateTime<Utc> =
+        selfserve_core::clock::parse_now("2027-06-01T12:00:00Z").expect("clock");
     let before = t.store.outbox().count();
     let report = lifecycle::run(&t.store, &admin, later, None).expect("ran");
     assert!(!report.changes.is_empty());

@@ -27,7 +27,8 @@ const STDERR_KEPT: usize = 8 * 1024;
 impl Remote {
     /// Parses `[USER@]HOST[:PORT]`; an IPv6 address with a port goes in brackets (`[::1]:2222`).
     pub fn parse(text: &str) -> Result<Remote, Error> {
-        let bad = |why: &str| Error::usage(text!("server-remote-bad", given = text, why = text!(why)));
+        let bad =
+            |why: &str| Error::usage(text!("server-remote-bad", given = text, why = text!(why)));
         let (user, rest) = match text.rsplit_once('@') {
             Some((user, rest)) => (Some(user), rest),
             None => (None, text),
@@ -49,10 +50,7 @@ impl Remote {
             }
         };
         let port = port
-            .map(|p| {
-                p.parse::<u16>()
-                    .map_err(|_| bad("server-remote-port"))
-            })
+            .map(|p| p.parse::<u16>().map_err(|_| bad("server-remote-port")))
             .transpose()?;
         // A leading dash would reach ssh as an option (`-oProxyCommand=...`).
         if host.is_empty()

@@ -130,7 +130,8 @@ async fn accept_until_signal(
     listener: &UnixListener,
     shared: &Arc<Shared>,
 ) -> Result<&'static str, Error> {
-    let signal_error = |e: io::Error| Error::database(text!("server-signals", error = e.to_string()));
+    let signal_error =
+        |e: io::Error| Error::database(text!("server-signals", error = e.to_string()));
     let mut term = signal(SignalKind::terminate()).map_err(signal_error)?;
     let mut int = signal(SignalKind::interrupt()).map_err(signal_error)?;
     loop {
@@ -305,10 +306,7 @@ async fn handshake(
         Err(_) => return Err(text!("server-why-no-hello")),
         Ok(None) => return Err(text!("server-why-gone")),
         Ok(Some(Err(e))) => {
-            return Err(text!(
-                "server-why-unreadable-hello",
-                error = e.to_string()
-            ))
+            return Err(text!("server-why-unreadable-hello", error = e.to_string()))
         }
         Ok(Some(Ok(frame))) => frame,
     };
@@ -413,11 +411,7 @@ async fn requests(
 }
 
 /// Sends the client a notice of every committed write until it closes; it may ask nothing more.
-async fn watch(
-    reader: &mut Reader,
-    writer: &mut Writer,
-    shared: &Arc<Shared>,
-) -> Result<(), Text> {
+async fn watch(reader: &mut Reader, writer: &mut Writer, shared: &Arc<Shared>) -> Result<(), Text> {
     // Subscribed before the revision is read, so no write falls between the two.
     let mut notices = shared.notices.watch();
     let revision = shared

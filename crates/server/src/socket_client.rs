@@ -101,13 +101,11 @@ impl<S: Read + Write> FramedClient<S> {
             (Err(_), Err(e)) => return Err(gone(e)),
             (Err(e), Ok(())) => {
                 return Err(match e.kind() {
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
-                        Error::database(text!(
-                            "server-hello-timeout",
-                            server = server.clone(),
-                            seconds = HELLO_TIMEOUT.as_secs()
-                        ))
-                    }
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::database(text!(
+                        "server-hello-timeout",
+                        server = server.clone(),
+                        seconds = HELLO_TIMEOUT.as_secs()
+                    )),
                     _ => gone(e),
                 })
             }

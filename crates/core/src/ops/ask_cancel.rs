@@ -72,7 +72,15 @@ pub fn ask_cancel(
         }
     }
     let users = paid_twice.len() + only_licensed_here.len();
-    let email = ask_cancel_email(store, actor, &s, &buyer, &subscription, paid_twice.len(), users)?;
+    let email = ask_cancel_email(
+        store,
+        actor,
+        &s,
+        &buyer,
+        &subscription,
+        paid_twice.len(),
+        users,
+    )?;
     let audit = PlannedAudit {
         action: "subscription.ask-cancel".into(),
         target: s.id.to_string(),

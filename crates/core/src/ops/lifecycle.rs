@@ -11,11 +11,11 @@ use crate::i18n::Lang;
 use crate::mail::Mail;
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use crate::words::count;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use crate::text;
 
 /// Days an expired subscription keeps its users' access before it is disabled.
 pub const EXPIRED_DAYS: u64 = 30;

@@ -423,16 +423,23 @@ fn create(
 }
 
 /// The notice to the administrators of a product's first self-service trial.
-fn first_trial_mail(buyer: &User, product: &Product, sub: &Subscription, now: DateTime<Utc>) -> Mail {
-    Mail::new(crate::text!("mail-first-trial-subject", product = &product.name)).paragraph([
-        crate::text!(
-            "mail-first-trial-body",
-            buyer = &buyer.display_name,
-            buyer_upn = &buyer.upn,
-            product = &product.name,
-            on = now.date_naive(),
-            id = sub.id.to_string(),
-            product_id = product.id.0.as_str(),
-        ),
-    ])
+fn first_trial_mail(
+    buyer: &User,
+    product: &Product,
+    sub: &Subscription,
+    now: DateTime<Utc>,
+) -> Mail {
+    Mail::new(crate::text!(
+        "mail-first-trial-subject",
+        product = &product.name
+    ))
+    .paragraph([crate::text!(
+        "mail-first-trial-body",
+        buyer = &buyer.display_name,
+        buyer_upn = &buyer.upn,
+        product = &product.name,
+        on = now.date_naive(),
+        id = sub.id.to_string(),
+        product_id = product.id.0.as_str(),
+    )])
 }

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Text};
 use crate::mail::{self, Mail};
 use crate::model::*;
-use crate::text;
 use crate::store::{abort, Store, Tx, TxResult};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
