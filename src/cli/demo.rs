@@ -65,10 +65,12 @@ pub fn create(
             eprintln!("selfserve demo: {}…", step.in_lang(ctx.lang));
         }
     };
-    Ok(demo::create_demo_in(
+    // The tenant's e-mails go out in the language of the login creating it.
+    Ok(demo::create_demo_in_language(
         &ctx.db_path,
         &options,
         cloud,
+        ctx.lang,
         &mut progress,
     )?)
 }

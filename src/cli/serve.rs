@@ -22,6 +22,8 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<ExitCode, Failure> {
         socket,
         group: args.group.clone(),
         read_only: ctx.readonly,
+        // The log is read by the administrator running the server, in their language.
+        lang: ctx.lang,
     })?;
     Ok(ExitCode::SUCCESS)
 }

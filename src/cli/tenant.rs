@@ -1,11 +1,15 @@
 //! `selfserve tenant show`: the tenant, its cloud and that cloud's admin center.
+//! `selfserve tenant set-language fr|en`: the language of the tenant's e-mails.
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use selfserve_core::api::{Request, SessionInfo};
+use selfserve_core::i18n::{Lang, Text};
 use selfserve_core::model::{Cloud, TenantId};
+use selfserve_core::ops::set_language::LanguageChange;
+use selfserve_core::text;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -13,6 +17,11 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub enum TenantCommand {
     Show,
+    /// The language of the e-mails to buyers and administrators: en or fr (GlobalAdministrator)
+    SetLanguage {
+        /// en or fr
+        language: String,
+    },
 }
 
 /// The JSON of `tenant show`.
@@ -26,10 +35,44 @@ struct Shown<'a> {
     existing_agreement: bool,
     demo: bool,
     created_at: DateTime<Utc>,
+    language: Lang,
 }
 
 pub fn run(ctx: &Ctx, command: &TenantCommand) -> Result<ExitCode, Failure> {
-    let TenantCommand::Show = command;
+    match command {
+        TenantCommand::Show => show(ctx),
+        TenantCommand::SetLanguage { language } => set_language(ctx, language),
+    }
+}
+
+fn set_language(ctx: &Ctx, language: &str) -> Result<ExitCode, Failure> {
+    let language: Lang = language.parse()?;
+    let change: LanguageChange = ctx.client()?.ask(Request::SetLanguage {
+        language,
+        now: ctx.now,
+    })?;
+    if ctx.json {
+        return print_json(&change).map(|_| ExitCode::SUCCESS);
+    }
+    let id = if change.changed {
+        "mail-language-set"
+    } else {
+        "mail-language-unchanged"
+    };
+    let line = text!(id, language = language_name(change.language)).in_lang(ctx.lang);
+    print_lines(&[line])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "French", « français »: a language named in the reader's.
+fn language_name(language: Lang) -> Text {
+    text!(match language {
+        Lang::En => "mail-language-en",
+        Lang::Fr => "mail-language-fr",
+    })
+}
+
+fn show(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let session: SessionInfo = ctx.client()?.ask(Request::Session)?;
     let t = &session.tenant;
     let shown = Shown {
@@ -41,6 +84,7 @@ pub fn run(ctx: &Ctx, command: &TenantCommand) -> Result<ExitCode, Failure> {
         existing_agreement: t.existing_agreement,
         demo: t.demo,
         created_at: t.created_at,
+        language: session.language,
     };
     if ctx.json {
         return print_json(&shown).map(|_| ExitCode::SUCCESS);
@@ -59,6 +103,14 @@ pub fn run(ctx: &Ctx, command: &TenantCommand) -> Result<ExitCode, Failure> {
     ] {
         table.row(vec![field.to_string(), value]);
     }
+    table.row(vec![
+        ctx.lang.t("mail-language-label"),
+        format!(
+            "{} ({})",
+            language_name(shown.language).in_lang(ctx.lang),
+            shown.language.code()
+        ),
+    ]);
     // The header row says nothing a field list needs.
     print_lines(&table.lines()[1..])?;
     Ok(ExitCode::SUCCESS)

@@ -17,6 +17,7 @@ core-needs-manage-policies = GlobalAdministrator
 
 ## What an administrator may not do ("… and may not …").
 core-do-change-administrators = change administrators
+core-do-change-language = change the tenant's language
 core-do-change-policies = change self-service policies
 core-do-move-users = move users
 core-do-read-subscriptions = read subscriptions
@@ -118,6 +119,7 @@ core-record-subscription = subscription
 core-record-assignment = assignment
 core-record-policy = policy
 core-record-admin = admin
+core-record-tenant = tenant
 core-change-took-over = took over
 core-change-moved-users = moved users
 core-change-cancelled = cancelled
@@ -132,6 +134,7 @@ core-change-policy = changed the policy
 core-change-every-policy = changed every product's policy
 core-change-bound-admin = bound an administrator
 core-change-unbound-admin = unbound an administrator
+core-change-language = set the tenant's language
 
 ## Who bought a group of subscriptions (the users of a product).
 core-buyer-heading = Purchased by { $name } <{ $upn }>

@@ -17,6 +17,7 @@ core-needs-manage-policies = administrateur général
 
 ## Ce qu'un administrateur ne peut pas faire (« … et ne peut pas … »).
 core-do-change-administrators = modifier les administrateurs
+core-do-change-language = changer la langue du locataire
 core-do-change-policies = modifier les stratégies libre-service
 core-do-move-users = déplacer les utilisateurs
 core-do-read-subscriptions = lire les abonnements
@@ -118,6 +119,7 @@ core-record-subscription = abonnement
 core-record-assignment = attribution
 core-record-policy = stratégie
 core-record-admin = administrateur
+core-record-tenant = locataire
 core-change-took-over = a pris le contrôle
 core-change-moved-users = a déplacé des utilisateurs
 core-change-cancelled = a annulé
@@ -132,6 +134,7 @@ core-change-policy = a modifié la stratégie
 core-change-every-policy = a modifié la stratégie de chaque produit
 core-change-bound-admin = a lié un administrateur
 core-change-unbound-admin = a délié un administrateur
+core-change-language = a changé la langue du locataire
 
 ## Qui a acheté un groupe d'abonnements (les utilisateurs d'un produit).
 core-buyer-heading = Acheté par { $name } <{ $upn }>

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod i18n;
+pub mod mail;
 pub mod model;
 pub mod ops;
 pub mod query;

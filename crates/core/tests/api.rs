@@ -9,6 +9,7 @@ use common::{now, Tenant, ADMIN, READER};
 use ops_support::{find, free_users, snapshot};
 use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::export::ExportSelection;
+use selfserve_core::i18n::Lang;
 use selfserve_core::model::*;
 use selfserve_core::ops::admin::AddAdmin;
 use selfserve_core::ops::move_provisioned::Provision;
@@ -83,9 +84,10 @@ fn request_variant(r: &Request) -> usize {
         Request::MoveUsersProvisioned { .. } => 32,
         Request::OutboxEmail { .. } => 33,
         Request::SearchUsers { .. } => 34,
+        Request::SetLanguage { .. } => 35,
     }
 }
-const REQUEST_VARIANTS: usize = 35;
+const REQUEST_VARIANTS: usize = 36;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -120,9 +122,10 @@ fn response_variant(r: &Response) -> usize {
         Response::Centralise(_) => 27,
         Response::MoveProvisioned(_) => 28,
         Response::Email(_) => 29,
+        Response::LanguageChange(_) => 30,
     }
 }
-const RESPONSE_VARIANTS: usize = 30;
+const RESPONSE_VARIANTS: usize = 31;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -292,6 +295,10 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     });
     send(Request::RemoveAdmin {
         login: "auditor".into(),
+        now,
+    });
+    send(Request::SetLanguage {
+        language: Lang::Fr,
         now,
     });
     // A real cancel e-mails the buyer, so the outbox has something to carry.

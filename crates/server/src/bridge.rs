@@ -2,7 +2,7 @@
 //! so that `ssh HOST selfserve connect` carries the socket protocol (remote.rs is the other end).
 //! The server sees this process as its peer: the SSH login acts, and nothing here says otherwise.
 
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::net::Shutdown;
@@ -14,20 +14,23 @@ use std::path::Path;
 /// first is passed on as the end of our half, and the server then closes its own.
 pub fn bridge(socket: &Path) -> Result<(), Error> {
     let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Error::database(format!(
-            "no selfserve server answers on {}; start one there with `selfserve serve`, or set SELFSERVE_SOCKET for this login",
-            socket.display()
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => Error::database(text!(
+            "server-no-server",
+            socket = socket.display().to_string()
         )),
-        io::ErrorKind::PermissionDenied => Error::denied(format!(
-            "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
-            socket.display()
+        io::ErrorKind::PermissionDenied => Error::denied(text!(
+            "server-connect-denied",
+            socket = socket.display().to_string(),
+            error = e.to_string()
         )),
-        _ => Error::database(format!(
-            "cannot connect to the selfserve server on {}: {e}",
-            socket.display()
+        _ => Error::database(text!(
+            "server-connect-failed",
+            socket = socket.display().to_string(),
+            error = e.to_string()
         )),
     })?;
-    let cannot = |e: io::Error| Error::database(format!("cannot bridge the standard streams: {e}"));
+    let cannot =
+        |e: io::Error| Error::database(text!("server-bridge-streams", error = e.to_string()));
     // Unbuffered handles on fds 0 and 1: Rust's stdout buffers until a newline, and frames
     // must pass at once.
     let mut input = File::from(io::stdin().as_fd().try_clone_to_owned().map_err(cannot)?);
@@ -40,9 +43,10 @@ pub fn bridge(socket: &Path) -> Result<(), Error> {
     });
     let mut from_server = stream;
     pump(&mut from_server, &mut output).map_err(|e| {
-        Error::database(format!(
-            "the connection to the selfserve server on {} broke ({e})",
-            socket.display()
+        Error::database(text!(
+            "server-bridge-broke",
+            socket = socket.display().to_string(),
+            error = e.to_string()
         ))
     })?;
     Ok(())

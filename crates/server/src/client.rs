@@ -5,7 +5,7 @@ use crate::protocol::Connected;
 use crate::remote::{Remote, SshClient};
 use crate::socket_client::{connect_socket, Connect, FramedClient};
 use selfserve_core::api::{dispatch, Request, Response};
-use selfserve_core::{Actor, Error, Result, Store};
+use selfserve_core::{text, Actor, Error, Result, Store};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
@@ -117,9 +117,7 @@ impl Client {
         match &self.transport {
             Transport::Socket(socket) => socket.status(),
             Transport::Ssh(ssh) => ssh.framed.status(),
-            Transport::InProcess { .. } => Err(Error::database(
-                "no selfserve server: this client opened the database itself",
-            )),
+            Transport::InProcess { .. } => Err(Error::database(text!("server-in-process"))),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Who is connected, and how many: one local user cannot fill the server and lock out the others.
 
 use crate::protocol::Connected;
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -37,9 +37,10 @@ impl Connections {
         let mut inner = self.lock();
         let mine = inner.per_uid.get(&uid).copied().unwrap_or(0);
         if inner.total >= MAX_CONNECTIONS || mine >= MAX_PER_UID {
-            return Err(Error::database(format!(
-                "the server has too many connections ({} in all, {mine} of them yours); close some and try again",
-                inner.total
+            return Err(Error::database(text!(
+                "server-too-many",
+                all = inner.total,
+                mine = mine
             )));
         }
         inner.total += 1;

@@ -3,7 +3,7 @@
 //! this one); the command-line client, which is synchronous, reads and writes the same layout on a
 //! blocking socket with the two functions below.
 
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::io::{self, Read, Write};
@@ -26,7 +26,7 @@ pub fn codec(max: usize) -> LengthDelimitedCodec {
 /// A message as a frame's payload.
 pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, Error> {
     postcard::to_stdvec(message)
-        .map_err(|e| Error::database(format!("cannot encode a message for the socket: {e}")))
+        .map_err(|e| Error::database(text!("server-encode", error = e.to_string())))
 }
 
 /// A frame's payload as a message; `None` when it is not one (garbage or another version).

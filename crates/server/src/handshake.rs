@@ -4,7 +4,7 @@
 use crate::frame::decode;
 use crate::identity::acting_login;
 use crate::protocol::{Hello, PROTOCOL};
-use selfserve_core::{Actor, Error, Store};
+use selfserve_core::{text, Actor, Error, Store};
 use std::path::Path;
 
 /// The client's hello, or the refusal to send it: a client of another version is told which
@@ -17,17 +17,21 @@ pub fn read_hello(payload: &[u8], socket: &Path) -> Result<Hello, Error> {
     let theirs = postcard::take_from_bytes::<u32>(payload).map(|(v, _)| v);
     let ours = env!("CARGO_PKG_VERSION");
     match theirs {
-        Ok(v) if v < PROTOCOL => Err(Error::database(format!(
-            "this selfserve speaks protocol {v}, older than the server on {} (selfserve {ours}, protocol {PROTOCOL}): upgrade selfserve on this host",
-            socket.display()
+        Ok(v) if v < PROTOCOL => Err(Error::database(text!(
+            "server-protocol-older-client",
+            theirs = v.to_string(),
+            socket = socket.display().to_string(),
+            version = ours,
+            ours = PROTOCOL.to_string()
         ))),
-        Ok(v) if v > PROTOCOL => Err(Error::database(format!(
-            "the server on {} (selfserve {ours}) speaks protocol {PROTOCOL}, older than this selfserve (protocol {v}): upgrade selfserve on the server and restart `selfserve serve`",
-            socket.display()
+        Ok(v) if v > PROTOCOL => Err(Error::database(text!(
+            "server-protocol-older-server",
+            socket = socket.display().to_string(),
+            version = ours,
+            ours = PROTOCOL.to_string(),
+            theirs = v.to_string()
         ))),
-        _ => Err(Error::usage(
-            "this is not a selfserve hello; connect with the selfserve command",
-        )),
+        _ => Err(Error::usage(text!("server-not-a-hello"))),
     }
 }
 

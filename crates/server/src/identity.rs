@@ -2,7 +2,7 @@
 //! database its login. The client's word counts only where it cannot lie its way up.
 
 use nix::unistd::{Uid, User};
-use selfserve_core::Error;
+use selfserve_core::{text, Error};
 
 /// The login acting for a peer of uid `peer`, given the uid the server runs as. `requested` is the
 /// client's `SELFSERVE_USER`: honoured from the server's own uid or root only (the owner trying
@@ -16,8 +16,10 @@ pub fn acting_login(peer: u32, server: u32, requested: Option<&str>) -> Result<S
             if login == own {
                 return Ok(own);
             }
-            Err(Error::denied(format!(
-                "SELFSERVE_USER={login} is honoured only from the server's own user or root, and you are {own}: unset SELFSERVE_USER to act as yourself"
+            Err(Error::denied(text!(
+                "server-user-not-honoured",
+                login = login,
+                own = own
             )))
         }
         None => login_of(peer),
@@ -28,11 +30,14 @@ pub fn acting_login(peer: u32, server: u32, requested: Option<&str>) -> Result<S
 fn login_of(uid: u32) -> Result<String, Error> {
     match User::from_uid(Uid::from_raw(uid)) {
         Ok(Some(user)) => Ok(user.name),
-        Ok(None) => Err(Error::denied(format!(
-            "your uid {uid} has no login name on this host, so it is bound to no administrator; ask the host's administrator to create one"
+        Ok(None) => Err(Error::denied(text!(
+            "server-uid-no-login",
+            uid = uid.to_string()
         ))),
-        Err(e) => Err(Error::database(format!(
-            "cannot look up the login of uid {uid}: {e}; check the host's user database"
+        Err(e) => Err(Error::database(text!(
+            "server-uid-lookup",
+            uid = uid.to_string(),
+            error = e.to_string()
         ))),
     }
 }

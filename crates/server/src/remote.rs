@@ -6,7 +6,8 @@
 
 use crate::protocol::{Hello, PROTOCOL};
 use crate::socket_client::FramedClient;
-use selfserve_core::Error;
+use selfserve_core::i18n::Text;
+use selfserve_core::{text, Error};
 use std::io::{self, Read, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
@@ -26,11 +27,8 @@ const STDERR_KEPT: usize = 8 * 1024;
 impl Remote {
     /// Parses `[USER@]HOST[:PORT]`; an IPv6 address with a port goes in brackets (`[::1]:2222`).
     pub fn parse(text: &str) -> Result<Remote, Error> {
-        let bad = |why: &str| {
-            Error::usage(format!(
-                "--remote {text:?}: {why}; expected [USER@]HOST[:PORT]"
-            ))
-        };
+        let bad =
+            |why: &str| Error::usage(text!("server-remote-bad", given = text, why = text!(why)));
         let (user, rest) = match text.rsplit_once('@') {
             Some((user, rest)) => (Some(user), rest),
             None => (None, text),
@@ -38,11 +36,11 @@ impl Remote {
         let (host, port) = if let Some(bracketed) = rest.strip_prefix('[') {
             let (host, after) = bracketed
                 .split_once(']')
-                .ok_or_else(|| bad("no closing ]"))?;
+                .ok_or_else(|| bad("server-remote-no-bracket"))?;
             match after.strip_prefix(':') {
                 Some(port) => (host, Some(port)),
                 None if after.is_empty() => (host, None),
-                None => return Err(bad("unexpected text after ]")),
+                None => return Err(bad("server-remote-after-bracket")),
             }
         } else {
             match rest.split_once(':') {
@@ -52,17 +50,14 @@ impl Remote {
             }
         };
         let port = port
-            .map(|p| {
-                p.parse::<u16>()
-                    .map_err(|_| bad("the port is not a number"))
-            })
+            .map(|p| p.parse::<u16>().map_err(|_| bad("server-remote-port")))
             .transpose()?;
         // A leading dash would reach ssh as an option (`-oProxyCommand=...`).
         if host.is_empty()
             || host.starts_with('-')
             || user.is_some_and(|u| u.is_empty() || u.starts_with('-'))
         {
-            return Err(bad("no host, or a name starting with '-'"));
+            return Err(bad("server-remote-no-host"));
         }
         let destination = match user {
             Some(user) => format!("{user}@{host}"),
@@ -89,10 +84,14 @@ impl Remote {
         words
     }
 
-    fn describe(&self) -> String {
+    fn describe(&self) -> Text {
         match self.port {
-            Some(port) => format!("{} port {port} (over ssh)", self.destination),
-            None => format!("{} (over ssh)", self.destination),
+            Some(port) => text!(
+                "server-over-ssh-port",
+                destination = &self.destination,
+                port = port.to_string()
+            ),
+            None => text!("server-over-ssh", destination = &self.destination),
         }
     }
 }
@@ -143,15 +142,20 @@ impl SshClient {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| match e.kind() {
-                io::ErrorKind::NotFound => Error::database(format!(
-                    "cannot run `{program}` for --remote: it is not installed or not on the PATH; install OpenSSH's client, or set SELFSERVE_SSH"
+                io::ErrorKind::NotFound => {
+                    Error::database(text!("server-ssh-missing", program = program))
+                }
+                _ => Error::database(text!(
+                    "server-ssh-failed",
+                    program = program,
+                    error = e.to_string()
                 )),
-                _ => Error::database(format!("cannot run `{program}` for --remote: {e}")),
             })?;
         let stderr = child.stderr.take().map(keep_stderr);
         let (Some(from), Some(to)) = (child.stdout.take(), child.stdin.take()) else {
-            return Err(Error::database(format!(
-                "`{program}` started without pipes"
+            return Err(Error::database(text!(
+                "server-ssh-no-pipes",
+                program = program
             )));
         };
         let hello = Hello {
@@ -217,31 +221,47 @@ fn explain(remote: &Remote, status: Option<ExitStatus>, stderr: &str) -> Option<
         .unwrap_or("")
         .trim_start_matches("selfserve: ");
     let code = status.and_then(|s| s.code());
-    let said = |fallback: &'static str| if line.is_empty() { fallback } else { line };
+    // What ssh said is its own words; where it said nothing, ours.
+    let said = |fallback: &str| {
+        if line.is_empty() {
+            text!(fallback)
+        } else {
+            Text::Verbatim(line.to_string())
+        }
+    };
     match code {
         // ssh's own failures: it exits 255.
         Some(255)
             if line.contains("Permission denied")
                 || line.contains("Too many authentication failures") =>
         {
-            Some(Error::denied(format!(
-                "ssh could not log in to {dest}: {line}; check your key and user name (`ssh {dest}` shows more)"
+            Some(Error::denied(text!(
+                "server-ssh-login",
+                destination = dest,
+                said = line
             )))
         }
-        Some(255) => Some(Error::database(format!(
-            "cannot reach {dest} over ssh: {}",
-            said("ssh failed")
+        Some(255) => Some(Error::database(text!(
+            "server-ssh-unreachable",
+            destination = dest,
+            said = said("server-ssh-failed-short")
         ))),
         // The shell there found no `selfserve` to run.
-        Some(127) => Some(Error::database(format!(
-            "selfserve is not installed on {dest}, or not on the PATH of your login there: {}",
-            said("command not found")
+        Some(127) => Some(Error::database(text!(
+            "server-ssh-not-installed",
+            destination = dest,
+            said = said("server-ssh-command-not-found")
         ))),
         // `selfserve connect` there said why, with its exit code's meaning.
-        Some(3) if !line.is_empty() => Some(Error::denied(format!("on {dest}: {line}"))),
-        Some(_) if !line.is_empty() => Some(Error::database(format!("on {dest}: {line}"))),
+        Some(3) if !line.is_empty() => Some(Error::denied(on_host(dest, line))),
+        Some(_) if !line.is_empty() => Some(Error::database(on_host(dest, line))),
         _ => None,
     }
+}
+
+/// What the other host's selfserve said (in its own words and language), and where.
+fn on_host(dest: &str, line: &str) -> Text {
+    text!("server-on-host", destination = dest, said = line)
 }
 
 /// The child's exit status once it ends, waiting a little: with no answer to the hello it is

@@ -10,8 +10,8 @@ use bytes::Bytes;
 use chrono::Utc;
 use futures_util::{SinkExt, StreamExt};
 use selfserve_core::api::{dispatch, Change, Request, Response};
-use selfserve_core::{Error, Store};
-use std::fmt::Display;
+use selfserve_core::i18n::{Lang, Text};
+use selfserve_core::{text, Error, Store};
 use std::io;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -32,6 +32,9 @@ pub struct ServeOptions {
     pub group: Option<String>,
     /// Every connection read-only.
     pub read_only: bool,
+    /// The language of the log lines: that of the administrator running the server. (Each
+    /// client reads its errors in its own language: they cross the socket as messages.)
+    pub lang: Lang,
 }
 
 /// The socket beside a database when none is named: `tenant.db` → `tenant.db.sock`.
@@ -53,7 +56,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::database(format!("cannot start the server's runtime: {e}")))?;
+        .map_err(|e| Error::database(text!("server-runtime", error = e.to_string())))?;
     let outcome = runtime.block_on(run(options));
     // A read still running (a long check) need not finish: nothing it does changes the database.
     runtime.shutdown_timeout(Duration::from_millis(200));
@@ -73,22 +76,29 @@ struct Shared {
     in_flight: RwLock<()>,
     /// Where each committed write is announced to the watching connections.
     notices: Notices,
+    /// The log's language.
+    lang: Lang,
 }
 
 async fn run(options: &ServeOptions) -> Result<(), Error> {
+    let lang = options.lang;
     let gid = options.group.as_deref().map(group_id).transpose()?;
-    refuse_live_socket(&options.socket).await?;
+    refuse_live_socket(&options.socket, lang).await?;
     let store = Arc::new(Store::open(&options.db)?);
     let listener = bind(&options.socket, gid, options.group.as_deref())?;
     let inode = std::fs::metadata(&options.socket).map(|m| m.ino()).ok();
     store.note_serving(&options.socket);
     let mode = if gid.is_some() { "0660" } else { "0600" };
-    log(format_args!(
-        "serving {} on {} (mode {mode}, pid {})",
-        options.db.display(),
-        options.socket.display(),
-        std::process::id()
-    ));
+    log(
+        lang,
+        text!(
+            "server-log-serving",
+            db = options.db.display().to_string(),
+            socket = options.socket.display().to_string(),
+            mode = mode,
+            pid = std::process::id().to_string()
+        ),
+    );
 
     let shared = Arc::new(Shared {
         store,
@@ -99,12 +109,11 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
         writes: Mutex::new(()),
         in_flight: RwLock::new(()),
         notices: Notices::default(),
+        lang,
     });
     let stopped_by = accept_until_signal(&listener, &shared).await?;
     drop(listener);
-    log(format_args!(
-        "{stopped_by}: no new connections; waiting for the requests in flight"
-    ));
+    log(lang, text!("server-log-stopping", signal = stopped_by));
     let _last = tokio::time::timeout(STOP_GRACE, shared.in_flight.write()).await;
     // Past the grace, a write still running must end before the database is let go.
     let _turn = shared.writes.lock().await;
@@ -113,7 +122,7 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
         let _ = std::fs::remove_file(&options.socket);
     }
     shared.store.clear_serving_note();
-    log("stopped");
+    log(lang, text!("server-log-stopped"));
     Ok(())
 }
 
@@ -121,7 +130,8 @@ async fn accept_until_signal(
     listener: &UnixListener,
     shared: &Arc<Shared>,
 ) -> Result<&'static str, Error> {
-    let signal_error = |e: io::Error| Error::database(format!("cannot watch for signals: {e}"));
+    let signal_error =
+        |e: io::Error| Error::database(text!("server-signals", error = e.to_string()));
     let mut term = signal(SignalKind::terminate()).map_err(signal_error)?;
     let mut int = signal(SignalKind::interrupt()).map_err(signal_error)?;
     loop {
@@ -132,7 +142,7 @@ async fn accept_until_signal(
                 }
                 Err(e) => {
                     // Out of file descriptors, most likely: wait rather than spin.
-                    log(format_args!("cannot accept a connection: {e}"));
+                    log(shared.lang, text!("server-log-accept", error = e.to_string()));
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
             },
@@ -143,36 +153,40 @@ async fn accept_until_signal(
 }
 
 /// Fails if a server answers on `socket`; removes a socket nobody answers on (a killed server's).
-async fn refuse_live_socket(socket: &Path) -> Result<(), Error> {
+async fn refuse_live_socket(socket: &Path, lang: Lang) -> Result<(), Error> {
     let meta = match std::fs::symlink_metadata(socket) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(socket_error(socket, &e)),
     };
     if !meta.file_type().is_socket() {
-        return Err(Error::usage(format!(
-            "{} exists and is not a socket; remove it or pass another --socket",
-            socket.display()
+        return Err(Error::usage(text!(
+            "server-not-a-socket",
+            path = socket.display().to_string()
         )));
     }
     match UnixStream::connect(socket).await {
         Ok(stream) => {
-            let pid = stream
-                .peer_cred()
-                .ok()
-                .and_then(|c| c.pid())
-                .map(|pid| format!(" (pid {pid})"))
-                .unwrap_or_default();
-            Err(Error::database(format!(
-                "a server{pid} already answers on {}; stop it first, or pass another --socket",
-                socket.display()
-            )))
+            let socket = socket.display().to_string();
+            Err(Error::database(
+                match stream.peer_cred().ok().and_then(|c| c.pid()) {
+                    Some(pid) => text!(
+                        "server-already-serving-pid",
+                        pid = pid.to_string(),
+                        socket = socket
+                    ),
+                    None => text!("server-already-serving", socket = socket),
+                },
+            ))
         }
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
-            log(format_args!(
-                "replacing the stale socket {} (nobody answers on it)",
-                socket.display()
-            ));
+            log(
+                lang,
+                text!(
+                    "server-log-stale-socket",
+                    socket = socket.display().to_string()
+                ),
+            );
             std::fs::remove_file(socket).map_err(|e| socket_error(socket, &e))
         }
         Err(e) => Err(socket_error(socket, &e)),
@@ -183,9 +197,11 @@ fn bind(socket: &Path, gid: Option<u32>, group: Option<&str>) -> Result<UnixList
     let listener = UnixListener::bind(socket).map_err(|e| socket_error(socket, &e))?;
     if let (Some(gid), Some(group)) = (gid, group) {
         std::os::unix::fs::chown(socket, None, Some(gid)).map_err(|e| {
-            Error::database(format!(
-                "cannot give the socket {} to the group {group}: {e}; run the server as root or as a member of {group}",
-                socket.display()
+            Error::database(text!(
+                "server-group-chown",
+                socket = socket.display().to_string(),
+                group = group,
+                error = e.to_string()
             ))
         })?;
     }
@@ -198,27 +214,29 @@ fn bind(socket: &Path, gid: Option<u32>, group: Option<&str>) -> Result<UnixList
 fn group_id(name: &str) -> Result<u32, Error> {
     match nix::unistd::Group::from_name(name) {
         Ok(Some(group)) => Ok(group.gid.as_raw()),
-        Ok(None) => Err(Error::usage(format!(
-            "there is no group {name:?} on this host; create it (`groupadd {name}`) or pass another --group"
-        ))),
-        Err(e) => Err(Error::database(format!(
-            "cannot look up the group {name:?}: {e}; check the host's group database"
+        Ok(None) => Err(Error::usage(text!("server-no-group", group = name))),
+        Err(e) => Err(Error::database(text!(
+            "server-group-lookup",
+            group = name,
+            error = e.to_string()
         ))),
     }
 }
 
 fn socket_error(socket: &Path, e: &io::Error) -> Error {
-    Error::database(format!(
-        "cannot use the socket {}: {e}; check its directory and permissions, or pass another --socket",
-        socket.display()
+    Error::database(text!(
+        "server-socket",
+        socket = socket.display().to_string(),
+        error = e.to_string()
     ))
 }
 
-/// One log line on stderr.
-fn log(line: impl Display) {
+/// One log line on stderr, in the language of the administrator running the server.
+fn log(lang: Lang, line: Text) {
     eprintln!(
-        "{} selfserve serve: {line}",
-        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ")
+        "{} selfserve serve: {}",
+        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ"),
+        line.in_lang(lang)
     );
 }
 
@@ -228,9 +246,15 @@ type Writer = FramedWrite<OwnedWriteHalf, LengthDelimitedCodec>;
 /// One client, from its hello to its last request. Whatever it sends, only its own connection
 /// can end.
 async fn connection(stream: UnixStream, shared: Arc<Shared>) {
+    let lang = shared.lang;
     let (uid, pid) = match stream.peer_cred() {
         Ok(cred) => (cred.uid(), cred.pid()),
-        Err(e) => return log(format_args!("a peer with no credentials, closed: {e}")),
+        Err(e) => {
+            return log(
+                lang,
+                text!("server-log-no-credentials", error = e.to_string()),
+            )
+        }
     };
     let (read, write) = stream.into_split();
     let mut reader = FramedRead::new(read, codec(MAX_REQUEST));
@@ -238,28 +262,35 @@ async fn connection(stream: UnixStream, shared: Arc<Shared>) {
     let ticket = match shared.connections.admit(uid) {
         Ok(ticket) => ticket,
         Err(refusal) => {
-            log(format_args!(
-                "refused a connection from uid {uid}: {refusal}"
-            ));
+            log(
+                lang,
+                text!(
+                    "server-log-refused",
+                    uid = uid.to_string(),
+                    why = refusal.text().clone()
+                ),
+            );
             let _ = send(&mut writer, &HelloReply::Refused(refusal)).await;
             return;
         }
     };
     let hello = match handshake(&mut reader, &mut writer, &shared, &ticket, uid, pid).await {
         Ok(session) => session,
-        Err(why) => {
-            return log(format_args!(
-                "connection {} (uid {uid}) closed: {why}",
-                ticket.id
-            ))
-        }
+        Err(why) => return log(lang, closed(ticket.id, uid, why)),
     };
     if let Err(why) = requests(&mut reader, &mut writer, &shared, uid, &hello, ticket.id).await {
-        log(format_args!(
-            "connection {} (uid {uid}) closed: {why}",
-            ticket.id
-        ));
+        log(lang, closed(ticket.id, uid, why));
     }
+}
+
+/// "connection 3 (uid 1000) closed: …".
+fn closed(connection: u64, uid: u32, why: Text) -> Text {
+    text!(
+        "server-log-closed",
+        connection = connection.to_string(),
+        uid = uid.to_string(),
+        why = why
+    )
 }
 
 /// Reads the hello, decides who acts, and welcomes or refuses; `Err` says why the connection ends.
@@ -270,11 +301,13 @@ async fn handshake(
     ticket: &Ticket,
     uid: u32,
     pid: Option<i32>,
-) -> Result<Hello, String> {
+) -> Result<Hello, Text> {
     let frame = match tokio::time::timeout(HELLO_TIMEOUT, reader.next()).await {
-        Err(_) => return Err("no hello in time".into()),
-        Ok(None) => return Err("gone before its hello".into()),
-        Ok(Some(Err(e))) => return Err(format!("an unreadable hello: {e}")),
+        Err(_) => return Err(text!("server-why-no-hello")),
+        Ok(None) => return Err(text!("server-why-gone")),
+        Ok(Some(Err(e))) => {
+            return Err(text!("server-why-unreadable-hello", error = e.to_string()))
+        }
         Ok(Some(Ok(frame))) => frame,
     };
     let decided = match read_hello(&frame, &shared.socket) {
@@ -295,7 +328,7 @@ async fn handshake(
     let (hello, actor) = match decided {
         Ok(accepted) => accepted,
         Err(refusal) => {
-            let why = format!("refused: {refusal}");
+            let why = text!("server-why-refused", why = refusal.text().clone());
             let _ = send(writer, &HelloReply::Refused(refusal)).await;
             return Err(why);
         }
@@ -309,19 +342,22 @@ async fn handshake(
         pid,
         read_only: actor.is_read_only(),
     };
-    log(format_args!(
-        "connection {}: {} ({:?}{}, uid {uid}{}, {})",
-        ticket.id,
-        connected.login,
-        connected.role,
-        if connected.read_only {
-            ", read-only"
-        } else {
-            ""
-        },
-        pid.map(|p| format!(", pid {p}")).unwrap_or_default(),
-        connected.front_end
-    ));
+    let mut details = vec![format!("{:?}", connected.role)];
+    if connected.read_only {
+        details.push(shared.lang.t("server-log-read-only"));
+    }
+    details.push(format!("uid {uid}"));
+    details.extend(pid.map(|p| format!("pid {p}")));
+    details.push(connected.front_end.clone());
+    log(
+        shared.lang,
+        text!(
+            "server-log-connected",
+            connection = ticket.id.to_string(),
+            login = &connected.login,
+            details = details.join(", ")
+        ),
+    );
     let welcome = Welcome {
         protocol: PROTOCOL,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -333,7 +369,7 @@ async fn handshake(
     shared.connections.welcome(ticket, connected);
     send(writer, &HelloReply::Welcome(welcome))
         .await
-        .map_err(|e| format!("cannot send the welcome: {e}"))?;
+        .map_err(|e| text!("server-why-welcome", error = e.to_string()))?;
     Ok(Hello {
         read_only: hello.read_only || actor.is_read_only(),
         ..hello
@@ -348,10 +384,12 @@ async fn requests(
     uid: u32,
     hello: &Hello,
     connection: u64,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     while let Some(frame) = reader.next().await {
-        let frame = frame.map_err(|e| format!("an unreadable frame: {e}"))?;
-        let message = decode::<ToServer>(&frame).ok_or("a frame that is no selfserve message")?;
+        let frame =
+            frame.map_err(|e| text!("server-why-unreadable-frame", error = e.to_string()))?;
+        let message =
+            decode::<ToServer>(&frame).ok_or_else(|| text!("server-why-not-a-message"))?;
         // Each answer is in flight until sent: a stop waits for it (not for watchers).
         let (reply, _answering) = match message {
             ToServer::Watch => return watch(reader, writer, shared).await,
@@ -367,39 +405,35 @@ async fn requests(
         };
         send(writer, &reply)
             .await
-            .map_err(|e| format!("cannot send an answer: {e}"))?;
+            .map_err(|e| text!("server-why-answer", error = e.to_string()))?;
     }
     Ok(())
 }
 
 /// Sends the client a notice of every committed write until it closes; it may ask nothing more.
-async fn watch(
-    reader: &mut Reader,
-    writer: &mut Writer,
-    shared: &Arc<Shared>,
-) -> Result<(), String> {
+async fn watch(reader: &mut Reader, writer: &mut Writer, shared: &Arc<Shared>) -> Result<(), Text> {
     // Subscribed before the revision is read, so no write falls between the two.
     let mut notices = shared.notices.watch();
     let revision = shared
         .store
         .revision()
-        .map_err(|e| format!("cannot read the revision: {e}"))?;
+        .map_err(|e| text!("server-why-revision", error = e.text().clone()))?;
     small_send_buffer(writer.get_ref().as_ref())
-        .map_err(|e| format!("cannot size the socket's buffer: {e}"))?;
+        .map_err(|e| text!("server-why-buffer", error = e.to_string()))?;
     send(writer, &ToClient::Watching(revision))
         .await
-        .map_err(|e| format!("cannot start the notices: {e}"))?;
+        .map_err(|e| text!("server-why-notices", error = e.to_string()))?;
     loop {
         tokio::select! {
             notice = notices.next() => match notice {
                 Some(notice) => send(writer, &notice)
                     .await
-                    .map_err(|e| format!("cannot send a notice: {e}"))?,
+                    .map_err(|e| text!("server-why-notice", error = e.to_string()))?,
                 None => return Ok(()),
             },
             frame = reader.next() => return match frame {
                 None => Ok(()),
-                Some(_) => Err("a watching connection sent a request".into()),
+                Some(_) => Err(text!("server-why-watcher-asked")),
             },
         }
     }
@@ -414,7 +448,7 @@ async fn call(
     request: Request,
     writer: &mut Writer,
     connection: u64,
-) -> Result<Result<Response, Error>, String> {
+) -> Result<Result<Response, Error>, Text> {
     let writes = request.writes();
     let name = request.name();
     let turn = if writes {
@@ -457,7 +491,7 @@ async fn call(
                     reported = now;
                     send(writer, &ToClient::Progress(now))
                         .await
-                        .map_err(|e| format!("cannot send progress: {e}"))?;
+                        .map_err(|e| text!("server-why-progress", error = e.to_string()))?;
                 }
             }
         }
@@ -469,33 +503,44 @@ async fn call(
     drop(turn);
     if writes {
         match &answer {
-            Ok((_, login, change)) => log(format_args!(
-                "{login}: {name} done{}",
-                change
-                    .as_ref()
-                    .map(|c| format!(" (revision {})", c.revision))
-                    .unwrap_or_default()
-            )),
-            Err(e) => log(format_args!(
-                "uid {uid}: {name} refused (exit {}): {e}",
-                e.exit_code()
-            )),
+            Ok((_, login, change)) => log(
+                shared.lang,
+                match change {
+                    Some(c) => text!(
+                        "server-log-done-revision",
+                        login = login,
+                        request = name,
+                        revision = c.revision.to_string()
+                    ),
+                    None => text!("server-log-done", login = login, request = name),
+                },
+            ),
+            Err(e) => log(
+                shared.lang,
+                text!(
+                    "server-log-request-refused",
+                    uid = uid.to_string(),
+                    request = name,
+                    code = e.exit_code().to_string(),
+                    error = e.text().clone()
+                ),
+            ),
         }
     }
     Ok(answer.map(|(response, _, _)| response))
 }
 
 fn failed() -> Error {
-    Error::database("the server failed while answering; see its log, and run `selfserve check`")
+    Error::database(text!("server-failed"))
 }
 
 /// Sends one message; an answer too large for a frame becomes an error the client can show.
 async fn send<T: serde::Serialize>(writer: &mut Writer, message: &T) -> io::Result<()> {
     let payload = encode(message).map_err(io::Error::other)?;
     let payload = if payload.len() > MAX_REPLY {
-        encode(&ToClient::Answer(Box::new(Err(Error::refused(
-            "the answer is larger than a frame may be; narrow the request",
-        )))))
+        encode(&ToClient::Answer(Box::new(Err(Error::refused(text!(
+            "server-answer-too-large"
+        ))))))
         .map_err(io::Error::other)?
     } else {
         payload

@@ -7,7 +7,8 @@ use crate::protocol::{
     Connected, Hello, HelloReply, Notice, ToClient, ToServer, Welcome, PROTOCOL,
 };
 use selfserve_core::api::Response;
-use selfserve_core::Error;
+use selfserve_core::i18n::Text;
+use selfserve_core::{text, Error};
 use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -22,7 +23,7 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct FramedClient<S> {
     stream: Mutex<S>,
     /// Where the server is, for messages: a socket path, or a host over ssh.
-    server: String,
+    server: Text,
 }
 
 /// Who connects, as the front end says: never who acts (the server asks the kernel).
@@ -61,19 +62,21 @@ pub fn connect_socket(to: &Connect) -> Result<Option<(FramedClient<UnixStream>, 
             return Ok(None)
         }
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            return Err(Error::denied(format!(
-                "you may not connect to the selfserve server on {}: {e}; ask its administrator to add you to the socket's group",
-                socket.display()
+            return Err(Error::denied(text!(
+                "server-connect-denied",
+                socket = socket.display().to_string(),
+                error = e.to_string()
             )))
         }
         Err(e) => {
-            return Err(Error::database(format!(
-                "cannot connect to the selfserve server on {}: {e}",
-                socket.display()
+            return Err(Error::database(text!(
+                "server-connect-failed",
+                socket = socket.display().to_string(),
+                error = e.to_string()
             )))
         }
     };
-    let server = socket.display().to_string();
+    let server = Text::Verbatim(socket.display().to_string());
     let gone = |e: io::Error| went_away(&server, &e);
     stream.set_read_timeout(Some(HELLO_TIMEOUT)).map_err(gone)?;
     let (client, welcome) = FramedClient::hello(stream, server.clone(), &to.hello())??;
@@ -86,7 +89,7 @@ impl<S: Read + Write> FramedClient<S> {
     /// answer (the stream broke or timed out); the inner one the server's refusal.
     pub fn hello(
         mut stream: S,
-        server: String,
+        server: Text,
         hello: &Hello,
     ) -> Result<Result<(Self, Welcome), Error>, Error> {
         let gone = |e: io::Error| went_away(&server, &e);
@@ -98,12 +101,11 @@ impl<S: Read + Write> FramedClient<S> {
             (Err(_), Err(e)) => return Err(gone(e)),
             (Err(e), Ok(())) => {
                 return Err(match e.kind() {
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
-                        Error::database(format!(
-                            "the selfserve server on {server} did not answer within {} seconds; see its log",
-                            HELLO_TIMEOUT.as_secs()
-                        ))
-                    }
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Error::database(text!(
+                        "server-hello-timeout",
+                        server = server.clone(),
+                        seconds = HELLO_TIMEOUT.as_secs()
+                    )),
                     _ => gone(e),
                 })
             }
@@ -117,8 +119,9 @@ impl<S: Read + Write> FramedClient<S> {
                 welcome,
             )),
             Some(HelloReply::Refused(why)) => Err(why),
-            None => Err(Error::database(format!(
-                "the server on {server} answered in a way this selfserve does not understand; run the same version of selfserve on both sides"
+            None => Err(Error::database(text!(
+                "server-hello-garbled",
+                server = server
             ))),
         })
     }
@@ -143,10 +146,10 @@ impl<S: Read + Write> FramedClient<S> {
                 Some(ToClient::Progress(records)) => progress.store(records, Ordering::Relaxed),
                 Some(reply) => return Ok(reply),
                 None => {
-                    return Err(gone(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "an unreadable answer",
-                    )))
+                    return Err(went_away_because(
+                        &self.server,
+                        text!("server-unreadable-answer"),
+                    ))
                 }
             }
         }
@@ -189,15 +192,18 @@ impl<S: Read + Write> FramedClient<S> {
     }
 
     fn mismatch(&self) -> Error {
-        Error::database(format!(
-            "the server on {} sent an answer of another kind; run the same version of selfserve on both sides",
-            self.server
-        ))
+        Error::database(text!("server-mismatch", server = self.server.clone()))
     }
 }
 
-fn went_away(server: &str, e: &io::Error) -> Error {
-    Error::database(format!(
-        "the selfserve server on {server} went away ({e}); a change it was making is whole or not made at all: look, then try again once it is back"
+fn went_away(server: &Text, e: &io::Error) -> Error {
+    went_away_because(server, Text::Verbatim(e.to_string()))
+}
+
+fn went_away_because(server: &Text, why: Text) -> Error {
+    Error::database(text!(
+        "server-went-away",
+        server = server.clone(),
+        error = why
     ))
 }

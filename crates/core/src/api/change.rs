@@ -33,6 +33,8 @@ pub enum RecordKind {
     Assignment,
     Policy,
     Admin,
+    /// The tenant's settings (its language).
+    Tenant,
 }
 
 impl RecordKind {
@@ -43,6 +45,7 @@ impl RecordKind {
             RecordKind::Assignment => "core-record-assignment",
             RecordKind::Policy => "core-record-policy",
             RecordKind::Admin => "core-record-admin",
+            RecordKind::Tenant => "core-record-tenant",
         })
     }
 
@@ -52,6 +55,7 @@ impl RecordKind {
             RecordKind::Assignment => "assignment",
             RecordKind::Policy => "policy",
             RecordKind::Admin => "admin",
+            RecordKind::Tenant => "tenant",
         }
     }
 }
@@ -115,7 +119,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 14] = [
+const ACTIONS: [(&str, &str); 15] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -130,6 +134,7 @@ const ACTIONS: [(&str, &str); 14] = [
     ("changed every product's policy", "core-change-every-policy"),
     ("bound an administrator", "core-change-bound-admin"),
     ("unbound an administrator", "core-change-unbound-admin"),
+    ("set the tenant's language", "core-change-language"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -173,6 +178,11 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
         },
         Q::AddAdmin { admin, .. } => (K::Admin, "bound an administrator", ids(&[&admin.login])),
         Q::RemoveAdmin { login, .. } => (K::Admin, "unbound an administrator", ids(&[login])),
+        Q::SetLanguage { language, .. } => (
+            K::Tenant,
+            "set the tenant's language",
+            vec![language.code().to_string()],
+        ),
         // Reads: `writes` answered above.
         _ => return None,
     })

@@ -8,7 +8,7 @@ use crate::directory;
 use crate::error::Result;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
-    move_users, set_policy, storefront, take_over,
+    move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};
@@ -32,6 +32,7 @@ pub fn dispatch(
             role: actor.role(),
             read_only: actor.is_read_only(),
             tenant: store.tenant().clone(),
+            language: store.language()?,
         }),
         Q::ProductRows { self_service, now } => {
             R::Products(query::product_rows(store, actor, self_service, now)?)
@@ -139,6 +140,9 @@ pub fn dispatch(
         Q::OutboxEmail { id } => R::Email(query::outbox_email(store, actor, id)?),
         Q::SearchUsers { query, limit } => {
             R::Users(directory::search_users(store, actor, &query, limit)?)
+        }
+        Q::SetLanguage { language, now } => {
+            R::LanguageChange(set_language::set_language(store, actor, language, now)?)
         }
     })
 }

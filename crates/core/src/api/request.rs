@@ -3,6 +3,7 @@
 //! which are those of the lifecycle at the clock.
 
 use crate::export::ExportSelection;
+use crate::i18n::Lang;
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
 use crate::ops::move_provisioned::Provision;
@@ -177,6 +178,11 @@ pub enum Request {
         query: String,
         limit: usize,
     },
+    /// The tenant's language: the language of the e-mails the core writes.
+    SetLanguage {
+        language: Lang,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -219,6 +225,7 @@ impl Request {
             Q::MoveUsersProvisioned { .. } => "MoveUsersProvisioned",
             Q::OutboxEmail { .. } => "OutboxEmail",
             Q::SearchUsers { .. } => "SearchUsers",
+            Q::SetLanguage { .. } => "SetLanguage",
         }
     }
 
@@ -232,7 +239,8 @@ impl Request {
             | Q::AddAdmin { .. }
             | Q::RemoveAdmin { .. }
             | Q::Purchase { .. }
-            | Q::Trial { .. } => true,
+            | Q::Trial { .. }
+            | Q::SetLanguage { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }

@@ -4,6 +4,7 @@
 use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
+use crate::i18n::Lang;
 use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
 use crate::ops::add_licenses::AddLicensesPlan;
 use crate::ops::admin::AdminChange;
@@ -15,6 +16,7 @@ use crate::ops::centralise::CentralisePlan;
 use crate::ops::lifecycle::LifecycleReport;
 use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
+use crate::ops::set_language::LanguageChange;
 use crate::ops::set_policy::SetPolicyOutcome;
 use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
@@ -34,6 +36,8 @@ pub struct SessionInfo {
     /// Every change is refused (`--readonly`).
     pub read_only: bool,
     pub tenant: Tenant,
+    /// The tenant's language: the e-mails'.
+    pub language: Lang,
 }
 
 /// The `Response` enum, its variants' names, and `TryFrom<Response>` for each payload type.
@@ -103,6 +107,8 @@ responses! {
     MoveProvisioned(Outcome<ProvisionedMovePlan>),
     /// One outbox e-mail.
     Email(Email),
+    /// The tenant's language set.
+    LanguageChange(LanguageChange),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -9,6 +9,7 @@ mod tenant;
 mod writer;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::model::Cloud;
 use crate::store::database_exists;
 use chrono::{DateTime, Utc};
@@ -52,11 +53,23 @@ pub fn create_demo(
     create_demo_in(path, opts, Cloud::Global, progress)
 }
 
-/// Builds the demo tenant at `path` in `cloud` (`selfserve demo --cloud`).
+/// Builds the demo tenant at `path` in `cloud` (`selfserve demo --cloud`), its e-mails in English.
 pub fn create_demo_in(
     path: &Path,
     opts: &DemoOptions,
     cloud: Cloud,
+    progress: &mut dyn FnMut(&crate::i18n::Text),
+) -> Result<DemoSummary> {
+    create_demo_in_language(path, opts, cloud, Lang::En, progress)
+}
+
+/// Builds the demo tenant at `path` in `cloud`, its e-mails in `lang`: the language of the
+/// login creating it.
+pub fn create_demo_in_language(
+    path: &Path,
+    opts: &DemoOptions,
+    cloud: Cloud,
+    lang: Lang,
     progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     if opts.users < 10 {
@@ -84,7 +97,7 @@ pub fn create_demo_in(
     }
     let building = sibling(path, "building");
     let _ = std::fs::remove_dir_all(&building);
-    let summary = tenant::build(&building, opts, cloud, progress);
+    let summary = tenant::build(&building, opts, cloud, lang, progress);
     let summary = match summary {
         Ok(s) => s,
         Err(e) => {

@@ -7,6 +7,7 @@ use super::writer::Writer;
 use super::{new_id, DemoOptions, DemoSummary, DOMAIN};
 use crate::catalogue;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::model::*;
 use crate::store::codec::{self, encode};
 use crate::store::Store;
@@ -29,6 +30,7 @@ pub(super) fn build(
     path: &Path,
     opts: &DemoOptions,
     cloud: Cloud,
+    lang: Lang,
     progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
     let names = Names::builtin()?;
@@ -200,6 +202,7 @@ pub(super) fn build(
     w.finish(path)?;
     let (db, t) = Store::create_empty(path)?;
     Store::write_meta(&t, &tenant)?;
+    Store::write_language(&t, lang)?;
     db.flush()?;
     Ok(DemoSummary {
         path: path.to_path_buf(),

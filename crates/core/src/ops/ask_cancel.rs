@@ -6,6 +6,7 @@
 use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::mail::{self, Mail};
 use crate::model::*;
 use crate::query::PaidTwice;
 use crate::store::Store;
@@ -71,41 +72,15 @@ pub fn ask_cancel(
         }
     }
     let users = paid_twice.len() + only_licensed_here.len();
-    let name = &subscription.product_name;
-    let covered = match (paid_twice.len(), only_licensed_here.len()) {
-        (0, 0) => "None of its licenses is assigned any more.".to_string(),
-        (_, 0) => format!(
-            "Your organisation now licenses all {} of your subscription, so it pays twice for them.",
-            count(users as u64, "user")
-        ),
-        (0, _) => format!(
-            "Your organisation is licensing the {} of your subscription from a subscription it manages.",
-            count(users as u64, "user")
-        ),
-        (both, _) => format!(
-            "Your organisation now licenses {both} of the {} of your subscription, so it pays twice for them, and is licensing the others.",
-            count(users as u64, "user")
-        ),
-    };
-    let body = format!(
-        "Hello {},\n\nYou bought {} of {} on {} (subscription {}). {covered} \
-         Please cancel it in the Microsoft 365 admin center ({}) under Billing > Your products, \
-         so you are not charged for it again.\n\nQuestions: ask {} <{}>.\n",
-        buyer.display_name,
-        count(u64::from(s.quantity), "license"),
-        name,
-        s.start,
-        s.id,
-        store.tenant().cloud.admin_center_url(),
-        actor.user.display_name,
-        actor.user.upn
-    );
-    let email = PlannedEmail {
-        to: buyer.upn.clone(),
-        subject: format!("Please cancel your {name} subscription: your organisation provides it"),
-        kind: EmailKind::PleaseCancel,
-        body,
-    };
+    let email = ask_cancel_email(
+        store,
+        actor,
+        &s,
+        &buyer,
+        &subscription,
+        paid_twice.len(),
+        users,
+    )?;
     let audit = PlannedAudit {
         action: "subscription.ask-cancel".into(),
         target: s.id.to_string(),
@@ -139,4 +114,55 @@ pub fn ask_cancel(
         })?;
     }
     Ok(Outcome { dry_run, plan })
+}
+
+/// The e-mail asking `buyer` to cancel `s`, of whose `users` `twice` are licensed centrally too.
+fn ask_cancel_email(
+    store: &Store,
+    actor: &Actor,
+    s: &Subscription,
+    buyer: &User,
+    subscription: &SubRef,
+    twice: usize,
+    users: usize,
+) -> Result<PlannedEmail> {
+    let product = &subscription.product_name;
+    let bought = match mail::charge(s) {
+        Some((amount, term)) => text!(
+            "mail-ask-cancel-bought-paid",
+            licenses = s.quantity,
+            product = product,
+            bought = s.start,
+            id = s.id.to_string(),
+            amount = amount,
+            term = term,
+        ),
+        None => text!(
+            "mail-ask-cancel-bought",
+            licenses = s.quantity,
+            product = product,
+            bought = s.start,
+            id = s.id.to_string(),
+        ),
+    };
+    let covered = match (twice, users - twice) {
+        (0, 0) => text!("mail-ask-cancel-unassigned"),
+        (_, 0) => text!("mail-ask-cancel-all-twice", users = users),
+        (0, _) => text!("mail-ask-cancel-all-central", users = users),
+        (twice, _) => text!("mail-ask-cancel-some-twice", twice = twice, users = users),
+    };
+    let please = text!(
+        "mail-ask-cancel-please",
+        url = store.tenant().cloud.admin_center_url()
+    );
+    let mail = Mail::new(text!("mail-ask-cancel-subject", product = product))
+        .paragraph([mail::hello(&buyer.display_name)])
+        .paragraph([bought, covered, please])
+        .paragraph([mail::questions(&actor.user.display_name, &actor.user.upn)]);
+    Ok(PlannedEmail::new(
+        store.language()?,
+        buyer.upn.clone(),
+        EmailKind::PleaseCancel,
+        mail,
+    ))
 }

@@ -96,19 +96,18 @@ pub fn cancel(
         actor,
         &before,
         EmailKind::SubscriptionCancelled,
-        format!(
-            "Your {} subscription was cancelled",
-            subscription.product_name
+        crate::text!(
+            "mail-cancelled-subject",
+            product = &subscription.product_name
         ),
-        format!(
-            "Your administrator cancelled your {} subscription {} ({} bought on {}; reason: {}). Its {} no longer {} a license from it.",
-            subscription.product_name,
-            sub,
-            count(u64::from(before.quantity), "license"),
-            before.start,
-            reason.as_str(),
-            count(users.len() as u64, "user"),
-            agree(users.len() as u64, "has", "have"),
+        crate::text!(
+            "mail-cancelled-body",
+            product = &subscription.product_name,
+            id = sub.to_string(),
+            licenses = before.quantity,
+            bought = before.start,
+            reason = crate::mail::reason(reason),
+            users = users.len(),
         ),
     )?
     .into_iter()

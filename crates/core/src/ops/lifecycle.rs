@@ -7,10 +7,12 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::mail::Mail;
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use crate::text;
-use crate::words::{agree, count};
+use crate::words::count;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -339,7 +341,7 @@ fn apply_one(
             after: Some(summary(change)),
         })?;
         for to in &change.emailed {
-            tx.email(email(change, to, now))?;
+            tx.email(email(change, to, now, tx.language()?))?;
         }
     }
     Ok(changes)
@@ -432,52 +434,62 @@ fn summary(c: &LifecycleChange) -> String {
     }
 }
 
-fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>) -> Email {
-    let name = &c.product_name;
+/// A lifecycle notice, worded in `lang` (the tenant's, read by the transaction writing it).
+fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>, lang: Lang) -> Email {
+    let product = c.product_name.as_str();
     let (kind, subject, body) = match c.step {
         Step::Renewed => (
             EmailKind::Renewed,
-            format!("Your {name} subscription renewed"),
-            format!(
-                "Your {name} subscription renewed automatically on {}. It now runs until {}.",
-                c.on, c.expires
+            text!("mail-renewed-subject", product = product),
+            text!(
+                "mail-renewed-body",
+                product = product,
+                on = c.on,
+                expires = c.expires
             ),
         ),
         Step::Converted => (
             EmailKind::Converted,
-            format!("Your {name} trial is now a paid subscription"),
-            format!(
-                "Your {name} trial ended on {} and converted to a paid subscription charged to your card. It renews on {}.",
-                c.on, c.expires
+            text!("mail-converted-subject", product = product),
+            text!(
+                "mail-converted-body",
+                product = product,
+                on = c.on,
+                expires = c.expires
             ),
         ),
         Step::Expired => (
             EmailKind::Expired,
-            format!("Your {name} subscription has expired"),
-            format!(
-                "Your {name} subscription expired on {}. Its users keep access for {EXPIRED_DAYS} days, then it is disabled.",
-                c.on
+            text!("mail-expired-subject", product = product),
+            text!(
+                "mail-expired-body",
+                product = product,
+                on = c.on,
+                days = EXPIRED_DAYS
             ),
         ),
         Step::Disabled => (
             EmailKind::Disabled,
-            format!("Your {name} subscription is disabled"),
-            format!(
-                "Your {name} subscription was disabled on {}: its users no longer have access. An administrator can reactivate it within {DISABLED_DAYS} days; after that it is deleted.",
-                c.on
+            text!("mail-disabled-subject", product = product),
+            text!(
+                "mail-disabled-body",
+                product = product,
+                on = c.on,
+                days = DISABLED_DAYS
             ),
         ),
         Step::Deleted => (
             EmailKind::Deleted,
-            format!("Your {name} subscription was deleted"),
-            format!(
-                "Your {name} subscription was deleted on {} and its {} {} removed.",
-                c.on,
-                count(u64::from(c.licenses_removed), "license"),
-                agree(u64::from(c.licenses_removed), "was", "were")
+            text!("mail-deleted-subject", product = product),
+            text!(
+                "mail-deleted-body",
+                product = product,
+                on = c.on,
+                removed = c.licenses_removed
             ),
         ),
     };
+    let (subject, body) = Mail::new(subject).paragraph([body]).render(lang);
     Email {
         id: 0,
         to: to.to_string(),

@@ -16,5 +16,6 @@ pub mod take_over;
 
 pub mod admin;
 pub mod lifecycle;
+pub mod set_language;
 pub mod set_policy;
 pub mod storefront;

@@ -228,18 +228,15 @@ pub(crate) fn moved_email(
         actor,
         from,
         EmailKind::UsersMoved,
-        format!(
-            "Your {} subscription was cancelled: its users now get their licenses from your organisation",
-            from_ref.product_name
-        ),
-        format!(
-            "Your administrator took over your {} subscription {} ({} bought on {}) and moved its {} to a subscription your organisation manages, so they keep their access. Your subscription is cancelled (reason: {}).",
-            from_ref.product_name,
-            from.id,
-            count(u64::from(from.quantity), "license"),
-            from.start,
-            count(users as u64, "user"),
-            CancelReason::MovingToCentral.as_str()
+        crate::text!("mail-moved-subject", product = &from_ref.product_name),
+        crate::text!(
+            "mail-moved-body",
+            product = &from_ref.product_name,
+            id = from.id.to_string(),
+            licenses = from.quantity,
+            bought = from.start,
+            users = users,
+            reason = crate::mail::reason(CancelReason::MovingToCentral),
         ),
     )
 }

@@ -5,6 +5,7 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
+use crate::mail::Mail;
 use crate::model::*;
 use crate::query::{self, SubscriptionRow};
 use crate::store::{abort, Store, Tx, TxResult};
@@ -399,22 +400,14 @@ fn create(
             before: None,
             after: Some(summary.clone()),
         })?;
+        // In the tenant's language as this transaction reads it.
+        let (subject, body) = first_trial_mail(&buyer, &product, &sub, now).render(tx.language()?);
         for to in &notify {
             tx.email(Email {
                 id: 0,
                 to: to.clone(),
-                subject: format!("First self-service trial of {} in your organization", product.name),
-                body: format!(
-                    "{} ({}) started the first self-service trial of {} in your organization on {}. \
-                     You can see it, take it over or cancel it with `selfserve subscription show {}`; \
-                     `selfserve policy set {} ...` controls whether users may buy or try it.",
-                    buyer.display_name,
-                    buyer.upn,
-                    product.name,
-                    now.date_naive(),
-                    sub.id,
-                    product.id
-                ),
+                subject: subject.clone(),
+                body: body.clone(),
                 kind: EmailKind::FirstTrial,
                 created_at: now,
                 delivery: Delivery::Pending,
@@ -428,4 +421,26 @@ fn create(
         buyer_licensed: licensed,
         admins_notified: notify,
     })
+}
+
+/// The notice to the administrators of a product's first self-service trial.
+fn first_trial_mail(
+    buyer: &User,
+    product: &Product,
+    sub: &Subscription,
+    now: DateTime<Utc>,
+) -> Mail {
+    Mail::new(crate::text!(
+        "mail-first-trial-subject",
+        product = &product.name
+    ))
+    .paragraph([crate::text!(
+        "mail-first-trial-body",
+        buyer = &buyer.display_name,
+        buyer_upn = &buyer.upn,
+        product = &product.name,
+        on = now.date_naive(),
+        id = sub.id.to_string(),
+        product_id = product.id.0.as_str(),
+    )])
 }

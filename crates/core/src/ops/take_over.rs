@@ -6,7 +6,8 @@
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use crate::mail::{self, Mail};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
 use crate::text;
@@ -54,13 +55,40 @@ pub struct UserRef {
     pub user_principal_name: String,
 }
 
-/// An e-mail the operation puts in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An e-mail the operation puts in the outbox. `subject` and `body` are worded in the tenant's
+/// language when planned; the transaction that writes it words `mail` again in the language it
+/// reads, which is what the outbox gets.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct PlannedEmail {
     pub to: String,
     pub subject: String,
     pub kind: EmailKind,
     pub body: String,
+    /// The messages; only the core that planned the e-mail writes it, so they never travel.
+    #[serde(skip)]
+    pub(crate) mail: Option<Mail>,
+}
+
+/// Two planned e-mails are the same when they say the same: `mail` only words them again.
+impl PartialEq for PlannedEmail {
+    fn eq(&self, other: &PlannedEmail) -> bool {
+        (&self.to, &self.subject, self.kind, &self.body)
+            == (&other.to, &other.subject, other.kind, &other.body)
+    }
+}
+
+impl PlannedEmail {
+    /// `mail` to `to`, worded in `lang` for the plan.
+    pub(crate) fn new(lang: Lang, to: String, kind: EmailKind, mail: Mail) -> PlannedEmail {
+        let (subject, body) = mail.render(lang);
+        PlannedEmail {
+            to,
+            subject,
+            kind,
+            body,
+            mail: Some(mail),
+        }
+    }
 }
 
 /// An audit event the operation records, in the same transaction as the change.
@@ -298,11 +326,16 @@ pub(crate) fn write_audit(
 }
 
 pub(crate) fn write_email(tx: &Tx, now: DateTime<Utc>, e: &PlannedEmail) -> TxResult<()> {
+    // In the tenant's language as this transaction reads it, whatever it was when planned.
+    let (subject, body) = match &e.mail {
+        Some(mail) => mail.render(tx.language()?),
+        None => (e.subject.clone(), e.body.clone()),
+    };
     tx.email(Email {
         id: 0,
         to: e.to.clone(),
-        subject: e.subject.clone(),
-        body: e.body.clone(),
+        subject,
+        body,
         kind: e.kind,
         created_at: now,
         delivery: Delivery::Pending,
@@ -316,21 +349,23 @@ pub(crate) fn buyer_email(
     actor: &Actor,
     sub: &Subscription,
     kind: EmailKind,
-    subject: String,
-    what_happened: String,
+    subject: Text,
+    what_happened: Text,
 ) -> Result<Option<PlannedEmail>> {
     let Some(buyer) = sub.buyer.map(|b| store.user(b)).transpose()?.flatten() else {
         return Ok(None);
     };
-    let body = format!(
-        "Hello {},\n\n{}\n\nYou will not be charged for this subscription again. \
-         Questions: ask {} <{}>.\n",
-        buyer.display_name, what_happened, actor.user.display_name, actor.user.upn
-    );
-    Ok(Some(PlannedEmail {
-        to: buyer.upn,
-        subject,
+    let mail = Mail::new(subject)
+        .paragraph([mail::hello(&buyer.display_name)])
+        .paragraph([what_happened])
+        .paragraph([
+            text!("mail-not-charged"),
+            mail::questions(&actor.user.display_name, &actor.user.upn),
+        ]);
+    Ok(Some(PlannedEmail::new(
+        store.language()?,
+        buyer.upn,
         kind,
-        body,
-    }))
+        mail,
+    )))
 }

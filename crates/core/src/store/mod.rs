@@ -12,6 +12,7 @@ pub use open::{database_exists, default_cache_bytes};
 pub use tx::{abort, Tx, TxResult};
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::model::*;
 use codec::{decode, encode};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub(crate) const META_SCHEMA: &[u8] = b"schema_version";
 pub(crate) const META_TENANT: &[u8] = b"tenant";
+/// The tenant's language (`en` or `fr`), in which the core writes its e-mails; absent = `en`
+/// (databases made before it existed). Kept beside the tenant record, whose encoding stays.
+pub(crate) const META_LANGUAGE: &[u8] = b"language";
 /// How many writes have been committed: a big-endian u64, absent before the first.
 pub(crate) const META_REVISION: &[u8] = b"revision";
 
@@ -31,6 +35,15 @@ pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
         Some(bytes) => <[u8; 8]>::try_from(bytes)
             .map(u64::from_be_bytes)
             .map_err(|_| Error::database(crate::text!("error-revision-damaged"))),
+    }
+}
+
+/// The language stored under `META_LANGUAGE`.
+pub(crate) fn language_of(stored: Option<&[u8]>) -> Result<Lang> {
+    match stored {
+        None | Some(b"en") => Ok(Lang::En),
+        Some(b"fr") => Ok(Lang::Fr),
+        Some(_) => Err(Error::database(crate::text!("mail-language-damaged"))),
     }
 }
 
@@ -100,6 +113,11 @@ impl Store {
     /// The number of writes committed so far (each `transact` is one).
     pub fn revision(&self) -> Result<u64> {
         revision_of(self.t.meta.get(META_REVISION)?.as_deref())
+    }
+
+    /// The tenant's language: the e-mails' language (`en` where never set).
+    pub fn language(&self) -> Result<Lang> {
+        language_of(self.t.meta.get(META_LANGUAGE)?.as_deref())
     }
 
     /// Bytes the database occupies on disk.
@@ -329,6 +347,12 @@ impl Store {
     pub(crate) fn write_meta(t: &Trees, tenant: &Tenant) -> Result<()> {
         t.meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
         t.meta.insert(META_TENANT, encode(tenant)?)?;
+        Ok(())
+    }
+
+    /// Sets a new tenant's language, before anyone acts in it (the demo's creation).
+    pub(crate) fn write_language(t: &Trees, lang: Lang) -> Result<()> {
+        t.meta.insert(META_LANGUAGE, lang.code().as_bytes())?;
         Ok(())
     }
 }

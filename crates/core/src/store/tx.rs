@@ -6,8 +6,9 @@
 
 use super::codec::{self, decode, encode};
 use super::index::{self, Index};
-use super::{revision_of, Store, META_REVISION};
+use super::{language_of, revision_of, Store, META_LANGUAGE, META_REVISION};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::model::*;
 use sled::transaction::{
     ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
@@ -34,6 +35,8 @@ pub struct Tx {
     pub(crate) admins: TransactionalTree,
     pub(crate) outbox: TransactionalTree,
     pub(crate) audit: TransactionalTree,
+    /// Only the tenant's language is read and written through it (the revision is `transact`'s).
+    meta: TransactionalTree,
 }
 
 fn dec<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {
@@ -76,6 +79,7 @@ impl Store {
                 admins: v[8].clone(),
                 outbox: v[9].clone(),
                 audit: v[10].clone(),
+                meta: v[11].clone(),
             };
             let value = f(&tx)?;
             let revision = revision_of(v[11].get(META_REVISION)?.as_deref())
@@ -202,6 +206,17 @@ impl Tx {
     pub fn audit(&self, mut event: AuditEvent) -> TxResult<()> {
         event.id = self.audit.generate_id()?;
         self.audit.insert(&event.id.to_be_bytes(), enc(&event)?)?;
+        Ok(())
+    }
+
+    /// The tenant's language, as this transaction sees it: the e-mails' language.
+    pub fn language(&self) -> TxResult<Lang> {
+        language_of(self.meta.get(META_LANGUAGE)?.as_deref())
+            .map_err(ConflictableTransactionError::Abort)
+    }
+
+    pub fn set_language(&self, lang: Lang) -> TxResult<()> {
+        self.meta.insert(META_LANGUAGE, lang.code().as_bytes())?;
         Ok(())
     }
 
