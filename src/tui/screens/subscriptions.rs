@@ -34,7 +34,8 @@ const USER_COLS: &[Col] = &[
     col("col-user-upn", 0),
     col("col-department", 11),
     col("col-assigned-on", 10),
-    col("col-paid", 6),
+    // As wide as "twice" in the language.
+    col("col-paid", 5),
 ];
 
 /// The list's columns in `lang`: origins and statuses as wide as their longest word.
@@ -285,12 +286,15 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     }
     let q = app.subs.list.folded_query();
     let twice = word(lang, "detail-paid-twice");
+    let mut user_cols = [USER_COLS[0]; 5];
+    user_cols.copy_from_slice(USER_COLS);
+    user_cols[4] = user_cols[4].needs(text::width(twice) as u16);
     table::draw(
         buf,
         l.users,
         theme,
         lang,
-        USER_COLS,
+        &user_cols,
         &app.users.list,
         users_focused,
         |line, w| match line {
