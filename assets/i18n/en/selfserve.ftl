@@ -155,6 +155,8 @@ col-product = Product
 col-subs = Subs
 col-licenses = Licenses
 col-assigned = Assigned
+# The narrow products table's (French abbreviates it there).
+col-assigned-short = Assigned
 col-twice = Twice
 col-expires = Expires
 col-spend-month = Spend/month

@@ -25,7 +25,7 @@ const NARROW: &[Col] = &[
     col("col-product", 0),
     num("col-subs", 5),
     num("col-licenses", 7),
-    num("col-assigned", 7),
+    num("col-assigned-short", 7),
     num("col-twice", 5),
     col("col-expires", 10),
     num("col-spend-month", 14),
