@@ -25,11 +25,15 @@ pub fn word(lang: Lang, id: &'static str) -> &'static str {
         return w;
     }
     let text: &'static str = Box::leak(lang.t(id).into_boxed_str());
-    *cache
-        .write()
-        .unwrap_or_else(|e| e.into_inner())
-        .entry((lang, id))
-        .or_insert(text)
+    let mut map = cache.write().unwrap_or_else(|e| e.into_inner());
+    // Another thread may have put it there meanwhile: keep the first, so each id has one string.
+    match map.get(&(lang, id)) {
+        Some(&w) => w,
+        None => {
+            map.insert((lang, id), text);
+            text
+        }
+    }
 }
 
 /// The widest of these words in `lang`, in display columns: what a column of them needs.

@@ -87,7 +87,10 @@ impl Summary {
         ] {
             if n > 0 {
                 let more = lang.tr(id, &[("count", n.into())]);
-                text = lang.tr("lifecycle-then", &[("first", text.into()), ("next", more.into())]);
+                text = lang.tr(
+                    "lifecycle-then",
+                    &[("first", text.into()), ("next", more.into())],
+                );
             }
         }
         text

@@ -25,12 +25,7 @@ pub const LOG_LIMIT: usize = 10_000;
 
 /// Starts `effect` on the blocking pool of the current runtime; its action goes to `tx`.
 /// What it has to say (an error, a heading) is in `lang`, the session's language.
-pub fn spawn(
-    effect: Effect,
-    client: &Arc<Client>,
-    tx: &mpsc::UnboundedSender<Action>,
-    lang: Lang,
-) {
+pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Action>, lang: Lang) {
     let (client, tx) = (client.clone(), tx.clone());
     tokio::task::spawn_blocking(move || {
         // The receiver is gone only when the loop has ended; the result is no longer wanted.

@@ -33,7 +33,10 @@ impl App {
                 self.lifecycle.last = Some(summary);
             }
             Err(e) => {
-                let text = self.session.lang.tr("msg-lifecycle-failed", &[("why", e.into())]);
+                let text = self
+                    .session
+                    .lang
+                    .tr("msg-lifecycle-failed", &[("why", e.into())]);
                 self.fail(text)
             }
         }

@@ -84,7 +84,10 @@ impl App {
 
     pub(super) fn buyers_loaded(&mut self, index: Result<BuyerIndex, String>) {
         if let Some(e) = self.buyers.fill(index) {
-            let text = self.session.lang.tr("msg-buyer-search-off", &[("why", e.into())]);
+            let text = self
+                .session
+                .lang
+                .tr("msg-buyer-search-off", &[("why", e.into())]);
             self.fail(text);
         }
         if let Some((items, keys)) = &self.product_cache[usize::from(self.self_service)] {

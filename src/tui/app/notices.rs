@@ -15,7 +15,10 @@ impl App {
                 let text = self.session.lang.tr(
                     "msg-changed",
                     &[
-                        ("summary", sanitize(&summary(self.session.lang, &change)).into()),
+                        (
+                            "summary",
+                            sanitize(&summary(self.session.lang, &change)).into(),
+                        ),
                         ("revision", change.revision.to_string().into()),
                     ],
                 );

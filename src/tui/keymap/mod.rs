@@ -8,8 +8,8 @@ mod table;
 pub use table::BINDINGS;
 
 use super::action::{Action, Screen};
-use super::labels;
 use super::input::{DialogKeys, Key};
+use super::labels;
 use super::session::Session;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use selfserve_core::Capability;

@@ -28,7 +28,10 @@ fn section(
     }
     lines.push((None, heading));
     for b in items {
-        lines.push((Some(b.label.to_string()), labels::word(lang, b.help).to_string()));
+        lines.push((
+            Some(b.label.to_string()),
+            labels::word(lang, b.help).to_string(),
+        ));
     }
 }
 

@@ -61,7 +61,8 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
     // The module's name for the value needs room; narrow windows show it in the detail.
     let base = if inner.width >= 100 { WIDE } else { NARROW };
     // The admin center's words, in `PolicyValue::ALL`'s order (`policy_words`, from the cache).
-    let words = ["policy-allow", "policy-trials-only", "policy-do-not-allow"].map(|id| word(lang, id));
+    let words =
+        ["policy-allow", "policy-trials-only", "policy-do-not-allow"].map(|id| word(lang, id));
     let words_width = words.iter().map(|w| text::width(w)).max().unwrap_or(0) as u16;
     let mut cols = base.to_vec();
     cols[2] = cols[2].needs(words_width);

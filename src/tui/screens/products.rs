@@ -75,13 +75,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     block.render(area, buf);
     let inner = widgets::inner(area);
     if app.products.list.is_empty() {
-        placeholder(
-            buf,
-            inner,
-            app,
-            &app.products,
-            "screen-products-empty",
-        );
+        placeholder(buf, inner, app, &app.products, "screen-products-empty");
         return;
     }
     let wide = inner.width >= 120;

@@ -159,10 +159,7 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     } else {
         lang.tr(
             "detail-users-of-marked",
-            &[
-                ("users", users.into()),
-                ("count", app.marked.len().into()),
-            ],
+            &[("users", users.into()), ("count", app.marked.len().into())],
         )
     };
     let heading = format!(
@@ -251,7 +248,10 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
         };
         let licenses = lang.tr(
             "detail-licenses-short",
-            &[("bought", r.quantity.into()), ("assigned", r.assigned.into())],
+            &[
+                ("bought", r.quantity.into()),
+                ("assigned", r.assigned.into()),
+            ],
         );
         vec![
             field(app, "detail-buyer", &buyer, w),

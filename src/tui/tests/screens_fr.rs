@@ -24,8 +24,23 @@ fn snap_fr(h: &mut Harness, name: &str) -> String {
 /// A message the catalogue lacks shows as its id: none may reach the screen.
 fn no_ids(screen: &str) {
     for prefix in [
-        "screen-", "col-", "detail-", "word-", "msg-", "export-", "audit-", "outbox-", "status-",
-        "search-", "lifecycle-", "notice-", "role-", "key-", "help-", "policy-", "confirm-",
+        "screen-",
+        "col-",
+        "detail-",
+        "word-",
+        "msg-",
+        "export-",
+        "audit-",
+        "outbox-",
+        "status-",
+        "search-",
+        "lifecycle-",
+        "notice-",
+        "role-",
+        "key-",
+        "help-",
+        "policy-",
+        "confirm-",
     ] {
         // Hyphenated words of the data (e-mail addresses, ids) never start with these.
         for (at, _) in screen.match_indices(prefix) {
@@ -60,7 +75,10 @@ fn products_in_french_every_size_and_filter() {
     // Amounts and dates as French writes them; no English form left.
     assert!(screen.contains(&format!("780,00{NBSP}€")), "{screen}");
     assert!(screen.contains("30/11/2026"), "{screen}");
-    assert!(!screen.contains("EUR") && !screen.contains("2026-11"), "{screen}");
+    assert!(
+        !screen.contains("EUR") && !screen.contains("2026-11"),
+        "{screen}"
+    );
     h.resize(160, 48);
     let wide = h.render();
     for header in [
@@ -78,7 +96,10 @@ fn products_in_french_every_size_and_filter() {
     h.resize(80, 24);
     h.keys("f");
     let filtered = snap_fr(&mut h, "products_self_service");
-    assert!(filtered.contains("Filtre libre-service actif"), "{filtered}");
+    assert!(
+        filtered.contains("Filtre libre-service actif"),
+        "{filtered}"
+    );
 }
 
 #[test]
@@ -119,7 +140,10 @@ fn subscriptions_in_french_with_details_and_users() {
     ] {
         assert!(screen.contains(text), "{text:?}: {screen}");
     }
-    assert!(screen.contains(&format!("119,99{NBSP}€ annuel")), "{screen}");
+    assert!(
+        screen.contains(&format!("119,99{NBSP}€ annuel")),
+        "{screen}"
+    );
     assert!(!screen.contains("Active") && !screen.contains("Purchase"));
     h.resize(160, 48);
     let wide = h.render();
@@ -142,7 +166,10 @@ fn subscriptions_in_french_with_details_and_users() {
     h.keys("f");
     assert_eq!(h.app.screen, Screen::Subscriptions);
     let filtered = h.render();
-    assert!(filtered.contains("(libre-service uniquement)"), "{filtered}");
+    assert!(
+        filtered.contains("(libre-service uniquement)"),
+        "{filtered}"
+    );
 }
 
 #[test]
@@ -160,7 +187,10 @@ fn policies_in_french_with_detail() {
     }
     h.keys("jj<Tab>");
     let detail = snap_fr(&mut h, "policies_detail");
-    assert!(detail.contains("Stratégie : AllowSelfServicePurchase = "), "{detail}");
+    assert!(
+        detail.contains("Stratégie : AllowSelfServicePurchase = "),
+        "{detail}"
+    );
     assert!(detail.contains("Libellé : "), "{detail}");
     assert!(detail.contains("selfserve policy set "), "{detail}");
 }
@@ -170,14 +200,24 @@ fn export_in_french_marks_writes_and_says_so() {
     let mut h = Harness::in_lang(80, 24, Lang::Fr);
     h.keys("4");
     let screen = h.render();
-    assert!(screen.contains("Exporter les utilisateurs en CSV"), "{screen}");
+    assert!(
+        screen.contains("Exporter les utilisateurs en CSV"),
+        "{screen}"
+    );
     assert!(screen.contains("Sélection : aucune"), "{screen}");
     h.keys("w");
     let refused = h.app.message.clone().expect("a message");
     assert!(refused.error);
-    assert!(refused.text.starts_with("Sélectionnez d'abord des abonnements"));
+    assert!(refused
+        .text
+        .starts_with("Sélectionnez d'abord des abonnements"));
     // Whole on the message line at 80 columns.
-    let line = h.render().lines().nth(22).expect("message line").to_string();
+    let line = h
+        .render()
+        .lines()
+        .nth(22)
+        .expect("message line")
+        .to_string();
     assert!(line.contains("tous ceux affichés"), "{line}");
     h.keys("<Space><Down><Space>");
     let marked = snap_fr(&mut h, "export");
@@ -193,7 +233,10 @@ fn export_in_french_marks_writes_and_says_so() {
     let path = h.dir.path().join("utilisateurs.csv");
     h.keys(&format!("{}<Enter>w", path.display()));
     let last = h.app.export.last.clone().expect("written");
-    assert!(last.contains("lignes d'utilisateurs écrites dans "), "{last}");
+    assert!(
+        last.contains("lignes d'utilisateurs écrites dans "),
+        "{last}"
+    );
     // Machine output does not change with the language: the CSV header of SPEC §3.
     let csv = std::fs::read_to_string(&path).expect("csv");
     assert!(csv.starts_with("Display name,User principal name,Product"));
@@ -218,7 +261,13 @@ fn audit_and_outbox_in_french() {
         .expect("cancel");
     h.keys("5");
     let audit = snap_fr(&mut h, "audit");
-    for text in ["Journal d'audit", "Date (UTC)", "Auteur", "Cible", "23/11/2026 12:00"] {
+    for text in [
+        "Journal d'audit",
+        "Date (UTC)",
+        "Auteur",
+        "Cible",
+        "23/11/2026 12:00",
+    ] {
         assert!(audit.contains(text), "{text:?}: {audit}");
     }
     // Action names are the log's own, as in English.
@@ -229,12 +278,20 @@ fn audit_and_outbox_in_french() {
     assert!(detail.contains("Date : 23/11/2026 12:00 UTC"), "{detail}");
     h.keys("6");
     let outbox = snap_fr(&mut h, "outbox");
-    for text in ["Boîte d'envoi", "Destinataire", "Objet", "Abonnement annulé"] {
+    for text in [
+        "Boîte d'envoi",
+        "Destinataire",
+        "Objet",
+        "Abonnement annulé",
+    ] {
         assert!(outbox.contains(text), "{text:?}: {outbox}");
     }
     h.keys("<Tab>");
     let detail = snap_fr(&mut h, "outbox_detail");
-    assert!(detail.contains("Envoyé le : 23/11/2026 12:00 UTC"), "{detail}");
+    assert!(
+        detail.contains("Envoyé le : 23/11/2026 12:00 UTC"),
+        "{detail}"
+    );
 }
 
 #[test]
@@ -256,7 +313,10 @@ fn help_of_subscriptions_and_the_too_small_window_in_french() {
     let small = h.render();
     no_ids(&small);
     insta::assert_snapshot!("too_small_fr_60x20", small.clone());
-    assert!(small.contains("La fenêtre est trop petite (60x20)"), "{small}");
+    assert!(
+        small.contains("La fenêtre est trop petite (60x20)"),
+        "{small}"
+    );
 }
 
 #[test]
@@ -285,7 +345,9 @@ fn the_status_bar_and_messages_in_french() {
     ro.keys("<Enter>c");
     let refused = ro.app.message.clone().expect("refused");
     assert!(
-        refused.text.ends_with("le tableau de bord est en --readonly"),
+        refused
+            .text
+            .ends_with("le tableau de bord est en --readonly"),
         "{}",
         refused.text
     );

@@ -66,11 +66,7 @@ pub const fn num(title: &'static str, width: u16) -> Col {
 pub fn widths(cols: &[Col], lang: Lang, total: u16) -> Vec<u16> {
     let fixed_width = |c: &Col| c.width.max(text::width(c.header(lang)) as u16);
     let gaps = cols.len().saturating_sub(1) as u16;
-    let fixed: u16 = cols
-        .iter()
-        .filter(|c| c.width > 0)
-        .map(fixed_width)
-        .sum();
+    let fixed: u16 = cols.iter().filter(|c| c.width > 0).map(fixed_width).sum();
     let flex = cols.iter().filter(|c| c.width == 0).count() as u16;
     let spare = total.saturating_sub(fixed).saturating_sub(gaps);
     let mut given = 0;
