@@ -98,7 +98,7 @@ impl Driver {
     fn spawn(&mut self, fx: Vec<Effect>) {
         let _runtime = self.runtime.enter();
         for effect in fx {
-            runner::spawn(effect, &self.client, &self.tx);
+            runner::spawn(effect, &self.client, &self.tx, self.app.session.lang);
             self.in_flight += 1;
         }
     }

@@ -4,8 +4,9 @@
 //! instead and is told what is due. The message line says what changed; the lists it touched
 //! are read again.
 
+use super::labels;
 use super::session::Session;
-use super::widgets::table::thousands;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use selfserve_core::ops::lifecycle::{LifecycleReport, Step};
 use selfserve_core::Capability;
@@ -56,72 +57,91 @@ impl Summary {
         self.steps.iter().all(|&n| n == 0)
     }
 
-    /// "3 renewed, 1 deleted" (or what is due, for a preview).
-    fn counts(&self) -> String {
-        let words: [(&str, &str); 5] = [
-            ("renewed", "to renew"),
-            ("converted", "to convert"),
-            ("expired", "to expire"),
-            ("disabled", "to disable"),
-            ("deleted", "to delete"),
+    /// "3 renewed, 1 deleted" (or what is due, for a preview), then what else the run did.
+    fn counts(&self, lang: Lang) -> String {
+        let ids: [(&str, &str); 5] = [
+            ("lifecycle-renewed", "lifecycle-to-renew"),
+            ("lifecycle-converted", "lifecycle-to-convert"),
+            ("lifecycle-expired", "lifecycle-to-expire"),
+            ("lifecycle-disabled", "lifecycle-to-disable"),
+            ("lifecycle-deleted", "lifecycle-to-delete"),
         ];
-        self.steps
+        let steps = self
+            .steps
             .iter()
-            .zip(words)
+            .zip(ids)
             .filter(|(n, _)| **n > 0)
             .map(|(n, (done, due))| {
-                let what = if self.applied { done } else { due };
-                format!("{} {what}", thousands(*n as u64))
+                let id = if self.applied { done } else { due };
+                lang.tr(id, &[("count", (*n).into())])
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .reduce(|a, b| lang.tr("lifecycle-list", &[("first", a.into()), ("next", b.into())]))
+            .unwrap_or_default();
+        if !self.applied {
+            return steps;
+        }
+        let mut text = steps;
+        for (n, id) in [
+            (self.licenses_removed, "lifecycle-licenses-removed"),
+            (self.emails as u64, "lifecycle-emails-sent"),
+        ] {
+            if n > 0 {
+                let more = lang.tr(id, &[("count", n.into())]);
+                text = lang.tr(
+                    "lifecycle-then",
+                    &[("first", text.into()), ("next", more.into())],
+                );
+            }
+        }
+        text
     }
 
     /// The message line's account of the run, counts first so 80 columns show them; `why_not`
     /// says why a preview was not applied.
-    pub fn message(&self, why_not: Option<&str>) -> String {
-        format!("Lifecycle{}", self.detail(why_not))
+    pub fn message(&self, lang: Lang, why_not: Option<&str>) -> String {
+        let id = if self.applied {
+            "lifecycle-message-applied"
+        } else {
+            "lifecycle-message-due"
+        };
+        self.say(lang, id, why_not)
     }
 
-    /// The message without its first word, for help's "Lifecycle" line.
-    pub fn detail(&self, why_not: Option<&str>) -> String {
-        if self.applied {
-            let mut text = format!(": {}", self.counts());
-            if self.licenses_removed > 0 {
-                text.push_str(&format!(
-                    "; {} license{} removed",
-                    self.licenses_removed,
-                    if self.licenses_removed == 1 { "" } else { "s" }
-                ));
-            }
-            if self.emails > 0 {
-                text.push_str(&format!(
-                    "; {} e-mail{} sent",
-                    self.emails,
-                    if self.emails == 1 { "" } else { "s" }
-                ));
-            }
-            text
+    /// The same without its first word, for help's "Lifecycle" line.
+    pub fn detail(&self, lang: Lang, why_not: Option<&str>) -> String {
+        let id = if self.applied {
+            "lifecycle-detail-applied"
         } else {
-            format!(
-                " due: {}; not applied: {}",
-                self.counts(),
-                why_not.unwrap_or("preview only")
-            )
-        }
+            "lifecycle-detail-due"
+        };
+        self.say(lang, id, why_not)
+    }
+
+    fn say(&self, lang: Lang, id: &str, why_not: Option<&str>) -> String {
+        let why = match why_not {
+            Some(why) => why.to_string(),
+            None => labels::word(lang, "lifecycle-preview-only").to_string(),
+        };
+        lang.tr(
+            id,
+            &[("what", self.counts(lang).into()), ("why", why.into())],
+        )
     }
 }
 
-/// Why this session only previews the lifecycle, or None when it applies it.
+/// Why this session only previews the lifecycle (in its language), or None when it applies it.
 pub fn preview_only(session: &Session) -> Option<String> {
     let cap = Capability::ManageSubscriptions;
+    let lang = session.lang;
     if session.readonly {
         Some("--readonly".to_string())
     } else if !cap.allowed(session.role) {
-        Some(format!(
-            "{} may not apply it: it needs {}",
-            session.role.as_str(),
-            cap.needs()
+        Some(lang.tr(
+            "lifecycle-role-may-not",
+            &[
+                ("role", session.role.as_str().into()),
+                ("needs", labels::needs(lang, cap).into()),
+            ],
         ))
     } else {
         None
@@ -153,12 +173,36 @@ mod tests {
     #[test]
     fn messages_count_what_changed_or_is_due() {
         assert_eq!(
-            summary(true).message(None),
+            summary(true).message(Lang::En, None),
             "Lifecycle: 2 renewed, 1 expired, 1 deleted; 3 licenses removed; 4 e-mails sent"
         );
         assert_eq!(
-            summary(false).message(Some("--readonly")),
+            summary(false).message(Lang::En, Some("--readonly")),
             "Lifecycle due: 2 to renew, 1 to expire, 1 to delete; not applied: --readonly"
+        );
+        assert_eq!(
+            summary(false).detail(Lang::En, None),
+            "due: 2 to renew, 1 to expire, 1 to delete; not applied: preview only"
+        );
+    }
+
+    #[test]
+    fn messages_in_french_agree_with_their_counts() {
+        assert_eq!(
+            summary(true).message(Lang::Fr, None),
+            "Échéances : 2 renouvelés, 1 expiré, 1 supprimé ; 3 licences retirées ; 4 e-mails envoyés"
+        );
+        assert_eq!(
+            summary(false).message(Lang::Fr, Some("--readonly")),
+            "Échéances dues : 2 à renouveler, 1 à expirer, 1 à supprimer ; non appliquées : --readonly"
+        );
+        let mut one = summary(true);
+        one.steps = [0, 1, 0, 0, 0];
+        one.licenses_removed = 1;
+        one.emails = 1;
+        assert_eq!(
+            one.detail(Lang::Fr, None),
+            "1 converti ; 1 licence retirée ; 1 e-mail envoyé"
         );
     }
 }

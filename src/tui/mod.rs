@@ -11,6 +11,7 @@ pub mod effect;
 pub mod fold;
 pub mod input;
 pub mod keymap;
+pub mod labels;
 pub mod lifecycle;
 pub mod list;
 pub mod notices;
@@ -155,11 +156,12 @@ async fn event_loop(
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
+    let lang = app.session.lang;
     for fx in app.start() {
-        runner::spawn(fx, &client, &tx);
+        runner::spawn(fx, &client, &tx, lang);
     }
     if let Some(watcher) = watcher {
-        notices::spawn(watcher, client.connection(), &tx);
+        notices::spawn(watcher, client.connection(), &tx, lang);
     }
     let mut dirty = true;
     loop {
@@ -236,8 +238,9 @@ fn apply(
     client: &Arc<Client>,
     tx: &mpsc::UnboundedSender<Action>,
 ) -> bool {
+    let lang = app.session.lang;
     for fx in app.update(action) {
-        runner::spawn(fx, client, tx);
+        runner::spawn(fx, client, tx, lang);
     }
     app.dirty
 }

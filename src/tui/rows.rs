@@ -1,7 +1,7 @@
 //! Rows as the screens show them, made once from the core's read models when they are loaded.
 
 use chrono::NaiveDate;
-use selfserve_core::model::{PolicyValue, ProductId};
+use selfserve_core::model::{Money, PolicyValue, ProductId};
 use selfserve_core::query::LicensedUser;
 
 /// A product row as the screen shows it.
@@ -13,7 +13,8 @@ pub struct ProductItem {
     pub quantity: u64,
     pub assigned: u64,
     pub next_expiration: Option<NaiveDate>,
-    pub spend: String,
+    /// What the product costs a month (its currency sanitized), shown in the reader's form.
+    pub spend: Money,
     pub policy: PolicyValue,
     /// Users holding licenses of the product from two live subscriptions (paid twice).
     pub paid_twice: u64,

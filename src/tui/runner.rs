@@ -9,9 +9,11 @@ use super::effect::Effect;
 use super::fold::fold;
 use super::lifecycle::Summary;
 use super::rows::{ProductItem, UserLine};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 use selfserve_core::api::Request;
 use selfserve_core::export::{self, ExportSelection};
+use selfserve_core::model::Money;
 use selfserve_core::ops::lifecycle::LifecycleReport;
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
 use selfserve_server::Client;
@@ -22,16 +24,17 @@ use tokio::sync::mpsc;
 pub const LOG_LIMIT: usize = 10_000;
 
 /// Starts `effect` on the blocking pool of the current runtime; its action goes to `tx`.
-pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Action>) {
+/// What it has to say (an error, a heading) is in `lang`, the session's language.
+pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Action>, lang: Lang) {
     let (client, tx) = (client.clone(), tx.clone());
     tokio::task::spawn_blocking(move || {
         // The receiver is gone only when the loop has ended; the result is no longer wanted.
-        let _ = tx.send(run(&client, effect));
+        let _ = tx.send(run(&client, effect, lang));
     });
 }
 
-pub fn run(client: &Client, effect: Effect) -> Action {
-    let err = |e: selfserve_core::Error| e.to_string();
+pub fn run(client: &Client, effect: Effect, lang: Lang) -> Action {
+    let err = |e: selfserve_core::Error| e.in_lang(lang);
     match effect {
         Effect::LoadProducts { self_service, now } => Action::ProductsLoaded {
             self_service,
@@ -57,7 +60,7 @@ pub fn run(client: &Client, effect: Effect) -> Action {
         Effect::LoadUsers(subs) => Action::UsersLoaded {
             lines: client
                 .ask(Request::UsersByBuyer { subs: subs.clone() })
-                .map(users)
+                .map(|groups| users(groups, lang))
                 .map_err(err),
             subs,
         },
@@ -152,7 +155,10 @@ fn products(rows: Vec<query::ProductRow>) -> (Vec<ProductItem>, Vec<String>) {
             quantity: r.quantity,
             assigned: r.assigned,
             next_expiration: r.next_expiration,
-            spend: sanitize(&r.monthly_spend.to_string()),
+            spend: Money {
+                currency: sanitize(&r.monthly_spend.currency),
+                ..r.monthly_spend
+            },
             policy: r.policy,
             paid_twice: r.paid_twice,
         };
@@ -179,13 +185,18 @@ fn subscriptions(rows: Vec<SubscriptionRow>) -> (Vec<SubscriptionRow>, Vec<Strin
     })
 }
 
-fn users(groups: Vec<query::BuyerGroup>) -> Vec<UserLine> {
+/// The users pane's lines: under each buyer's heading ("Purchased by NAME <upn>", as the admin
+/// center groups them), the users.
+fn users(groups: Vec<query::BuyerGroup>, lang: Lang) -> Vec<UserLine> {
     let mut lines = Vec::new();
     for g in groups {
         lines.push(UserLine::Heading {
-            text: match g.buyer {
-                Some(_) => format!("Purchased by {}", sanitize(&g.heading())),
-                None => sanitize(&g.heading()),
+            text: match (&g.buyer_name, &g.buyer) {
+                (Some(name), Some(upn)) => lang.tr(
+                    "detail-purchased-by",
+                    &[("buyer", sanitize(&format!("{name} <{upn}>")).into())],
+                ),
+                _ => lang.t("detail-central-group"),
             },
             users: g.users.len(),
         });

@@ -31,7 +31,7 @@ impl App {
         if let Some(p) = self.export.editing.take() {
             let p = p.trim().to_string();
             if p.is_empty() {
-                self.fail("The export path is empty; kept the previous one");
+                self.fail(self.word("msg-export-path-empty"));
             } else {
                 self.export.path = expand_home(&p);
             }
@@ -40,11 +40,11 @@ impl App {
 
     pub(super) fn write(&mut self, fx: &mut Vec<Effect>) {
         if self.export.busy {
-            self.say("The export is still being written");
+            self.say(self.word("msg-export-busy"));
             return;
         }
         if self.marked.is_empty() {
-            self.fail("Mark subscriptions with Space first (a marks every one shown)");
+            self.fail(self.word("msg-export-nothing-marked"));
             return;
         }
         let effect = Effect::Export {
@@ -53,14 +53,18 @@ impl App {
             now: self.now,
         };
         if std::path::Path::new(&self.export.path).exists() {
+            let lang = self.session.lang;
             self.dialog = Some(Box::new(Question::new(
-                format!("{} exists. Replace it?", self.export.path),
+                lang.tr(
+                    "msg-export-replace",
+                    &[("path", self.export.path.clone().into())],
+                ),
                 effect,
-                "Writing the export…",
+                self.word("msg-export-writing"),
             )));
         } else {
             self.export.busy = true;
-            self.say("Writing the export…");
+            self.say(self.word("msg-export-writing"));
             fx.push(effect);
         }
     }
@@ -70,10 +74,15 @@ impl App {
         match result {
             Ok(n) => {
                 let shown = std::path::absolute(&path).unwrap_or(path);
-                let text = format!(
-                    "Wrote {n} user row{} to {}",
-                    if n == 1 { "" } else { "s" },
-                    crate::text::sanitize(&shown.display().to_string())
+                let text = self.session.lang.tr(
+                    "msg-exported",
+                    &[
+                        ("count", n.into()),
+                        (
+                            "path",
+                            crate::text::sanitize(&shown.display().to_string()).into(),
+                        ),
+                    ],
                 );
                 self.export.last = Some(text.clone());
                 self.say(text);

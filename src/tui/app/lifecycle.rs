@@ -25,14 +25,20 @@ impl App {
             Ok(summary) => {
                 if !summary.is_empty() {
                     let why_not = preview_only(&self.session);
-                    self.say(summary.message(why_not.as_deref()));
+                    self.say(summary.message(self.session.lang, why_not.as_deref()));
                     if summary.applied {
                         self.reload(fx);
                     }
                 }
                 self.lifecycle.last = Some(summary);
             }
-            Err(e) => self.fail(format!("The lifecycle could not run: {e}")),
+            Err(e) => {
+                let text = self
+                    .session
+                    .lang
+                    .tr("msg-lifecycle-failed", &[("why", e.into())]);
+                self.fail(text)
+            }
         }
         // The date may have changed while it ran.
         fx.extend(self.lifecycle_due());

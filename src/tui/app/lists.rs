@@ -132,7 +132,7 @@ impl App {
             return;
         }
         match self.screen {
-            Screen::Products => self.say("Press q to quit"),
+            Screen::Products => self.say(self.word("msg-press-q")),
             Screen::Subscriptions if self.focus == Focus::Users => {
                 self.focus = Focus::List;
                 self.refit();
@@ -169,7 +169,7 @@ impl App {
         self.detail = false;
         let needs_product = matches!(screen, Screen::Subscriptions | Screen::Export);
         if needs_product && self.subs_key.is_none() && !self.open_product(fx) {
-            self.say("No product to show yet: wait for the products to load");
+            self.say(self.word("msg-no-product-yet"));
             return;
         }
         match screen {
@@ -248,11 +248,11 @@ impl App {
             self.load_subs(key, fx);
         }
         self.refit();
-        self.say(if self.self_service {
-            "Self-service filter on: only self-service subscriptions count"
+        self.say(self.word(if self.self_service {
+            "msg-self-service-on"
         } else {
-            "Self-service filter off: every subscription counts"
-        });
+            "msg-self-service-off"
+        }));
     }
 
     pub(super) fn mark(&mut self, fx: &mut Vec<Effect>) {

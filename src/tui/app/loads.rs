@@ -84,7 +84,11 @@ impl App {
 
     pub(super) fn buyers_loaded(&mut self, index: Result<BuyerIndex, String>) {
         if let Some(e) = self.buyers.fill(index) {
-            self.fail(format!("Search by buyer is off: {e}"));
+            let text = self
+                .session
+                .lang
+                .tr("msg-buyer-search-off", &[("why", e.into())]);
+            self.fail(text);
         }
         if let Some((items, keys)) = &self.product_cache[usize::from(self.self_service)] {
             let keys = self.buyers.keys(items, keys.clone());

@@ -159,6 +159,11 @@ impl App {
         self.tell(Message::ok(text));
     }
 
+    /// A fixed message of the catalogue in the session's language.
+    pub(crate) fn word(&self, id: &'static str) -> &'static str {
+        super::labels::word(self.session.lang, id)
+    }
+
     pub(crate) fn fail(&mut self, text: impl Into<String>) {
         self.tell(Message::error(text));
     }

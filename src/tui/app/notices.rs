@@ -11,14 +11,26 @@ impl App {
     pub(super) fn notice(&mut self, notice: Notice, fx: &mut Vec<Effect>) {
         self.reload(fx);
         match notice {
-            Notice::Changed { change, .. } => self.say(format!(
-                "{} (revision {})",
-                sanitize(&change.summary().in_lang(self.session.lang)),
-                change.revision
-            )),
-            Notice::Reload { missed } => self.say(format!(
-                "{missed} changes by others came faster than this dashboard read them: everything is read again"
-            )),
+            Notice::Changed { change, .. } => {
+                let text = self.session.lang.tr(
+                    "msg-changed",
+                    &[
+                        (
+                            "summary",
+                            sanitize(&change.summary().in_lang(self.session.lang)).into(),
+                        ),
+                        ("revision", change.revision.to_string().into()),
+                    ],
+                );
+                self.say(text)
+            }
+            Notice::Reload { missed } => {
+                let text = self
+                    .session
+                    .lang
+                    .tr("msg-changes-missed", &[("count", missed.into())]);
+                self.say(text)
+            }
         }
     }
 

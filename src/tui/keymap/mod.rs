@@ -9,6 +9,7 @@ pub use table::BINDINGS;
 
 use super::action::{Action, Screen};
 use super::input::{DialogKeys, Key};
+use super::labels;
 use super::session::Session;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use selfserve_core::Capability;
@@ -56,13 +57,16 @@ fn matches(b: &Binding, key: &KeyEvent) -> bool {
 /// Why this session may not use `b`, or None when it may.
 pub fn withheld_because(b: &Binding, session: &Session) -> Option<String> {
     let cap = b.needs?;
+    let lang = session.lang;
     if session.readonly {
-        Some("the dashboard runs --readonly".to_string())
+        Some(labels::word(lang, "key-why-readonly").to_string())
     } else if !cap.allowed(session.role) {
-        Some(format!(
-            "{} may not: it needs {}",
-            session.role.as_str(),
-            cap.needs()
+        Some(lang.tr(
+            "key-why-role",
+            &[
+                ("role", session.role.as_str().into()),
+                ("needs", labels::needs(lang, cap).into()),
+            ],
         ))
     } else {
         None
@@ -71,18 +75,22 @@ pub fn withheld_because(b: &Binding, session: &Session) -> Option<String> {
 
 /// What the session's role lets it do, in one line (help's "This session").
 pub fn role_limits(session: &Session) -> String {
+    let lang = session.lang;
     if session.readonly {
-        return "look, search and export only (--readonly)".to_string();
+        return labels::word(lang, "key-can-readonly").to_string();
     }
     let policies = Capability::ManagePolicies;
     let subs = Capability::ManageSubscriptions;
     match (subs.allowed(session.role), policies.allowed(session.role)) {
-        (true, true) => "change subscriptions, licenses and policies".to_string(),
-        (true, false) => format!(
-            "change subscriptions and licenses; policies need {}",
-            policies.needs()
+        (true, true) => labels::word(lang, "key-can-everything").to_string(),
+        (true, false) => lang.tr(
+            "key-can-subscriptions",
+            &[("needs", labels::needs(lang, policies).into())],
         ),
-        _ => format!("look, search and export; changes need {}", subs.needs()),
+        _ => lang.tr(
+            "key-can-look",
+            &[("needs", labels::needs(lang, subs).into())],
+        ),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::DialogKeys;
 use crate::tui::keymap::{self, Binding, Scope};
+use crate::tui::labels;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,7 +28,10 @@ fn section(
     }
     lines.push((None, heading));
     for b in items {
-        lines.push((Some(b.label.to_string()), lang.t(b.help)));
+        lines.push((
+            Some(b.label.to_string()),
+            labels::word(lang, b.help).to_string(),
+        ));
     }
 }
 
@@ -100,7 +104,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         for (b, why) in withheld {
             lines.push((
                 Some(b.label.to_string()),
-                format!("{} ({why})", lang.t(b.help)),
+                format!("{} ({why})", labels::word(lang, b.help)),
             ));
         }
     }
@@ -108,7 +112,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     lines.push((None, lang.t("help-session")));
     lines.push((
         Some(lang.t("help-you")),
-        format!("{} ({})", session.upn, session.role.as_str()),
+        format!("{} ({})", session.upn, labels::role(lang, session.role)),
     ));
     let demo = if session.demo {
         lang.t("help-demo")
@@ -186,15 +190,15 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
 
 /// The last run, for help's "This session".
 fn lifecycle_status(app: &App) -> Option<String> {
+    let lang = app.session.lang;
     let why_not = crate::tui::lifecycle::preview_only(&app.session);
     match (&app.lifecycle.last, app.lifecycle.running) {
-        (_, true) => Some("running…".to_string()),
-        (Some(s), false) if s.is_empty() => Some(format!("nothing due by {}", s.until)),
-        (Some(s), false) => Some(
-            s.detail(why_not.as_deref())
-                .trim_start_matches([' ', ':'])
-                .to_string(),
-        ),
+        (_, true) => Some(labels::word(lang, "help-lifecycle-running").to_string()),
+        (Some(s), false) if s.is_empty() => Some(lang.tr(
+            "help-lifecycle-nothing-due",
+            &[("date", lang.date(s.until).into())],
+        )),
+        (Some(s), false) => Some(s.detail(lang, why_not.as_deref())),
         (None, false) => None,
     }
 }

@@ -16,7 +16,9 @@ use super::app::layout::{body, MIN};
 use super::app::App;
 use super::list::{LoadState, Pane};
 use super::widgets;
+use crate::i18n::Lang;
 use crate::text;
+use crate::tui::labels::word;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Draws the whole dashboard into `buf`.
 pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     if area.width < MIN.0 || area.height < MIN.1 {
-        too_small(buf, area);
+        too_small(buf, area, app.session.lang);
         return;
     }
     let theme = app.session.theme;
@@ -125,10 +127,16 @@ fn transliterate(buf: &mut Buffer, area: Rect) {
     }
 }
 
-fn too_small(buf: &mut Buffer, area: Rect) {
-    let text = format!(
-        "The window is too small ({}x{}). selfserve needs at least {}x{}: make the window larger, or press q to quit.",
-        area.width, area.height, MIN.0, MIN.1
+fn too_small(buf: &mut Buffer, area: Rect, lang: Lang) {
+    // Sizes are not counts: no grouping, whatever the language.
+    let text = lang.tr(
+        "screen-too-small",
+        &[
+            ("width", area.width.to_string().into()),
+            ("height", area.height.to_string().into()),
+            ("min_width", MIN.0.to_string().into()),
+            ("min_height", MIN.1.to_string().into()),
+        ],
     );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
@@ -160,37 +168,48 @@ pub fn shown_rows(app: &App) -> usize {
 }
 
 /// A pane's title, with where the cursor is or what the load is doing.
-pub fn title<T>(what: &str, pane: &Pane<T>) -> String {
+pub fn title<T>(what: &str, pane: &Pane<T>, lang: Lang) -> String {
+    let position = || widgets::table::position(&pane.list, lang);
     let state = match &pane.state {
-        LoadState::Loading if pane.list.total() == 0 => "loading…".to_string(),
-        LoadState::Loading => format!("{}, updating…", widgets::table::position(&pane.list)),
-        LoadState::Failed(_) => "could not be read".to_string(),
-        LoadState::Idle | LoadState::Ready => widgets::table::position(&pane.list),
+        LoadState::Loading if pane.list.total() == 0 => word(lang, "screen-loading").to_string(),
+        LoadState::Loading => lang.tr("screen-updating", &[("position", position().into())]),
+        LoadState::Failed(_) => word(lang, "screen-unreadable").to_string(),
+        LoadState::Idle | LoadState::Ready => position(),
     };
     format!(" {} · {state} ", text::sanitize(what))
 }
 
-/// What an empty or failed pane says in its body.
-pub fn placeholder<T>(buf: &mut Buffer, area: Rect, app: &App, pane: &Pane<T>, empty: &str) {
+/// What an empty or failed pane says in its body; `empty` is the message id for a pane
+/// with nothing to show.
+pub fn placeholder<T>(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    pane: &Pane<T>,
+    empty: &'static str,
+) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let (msg, style) = match &pane.state {
-        LoadState::Loading | LoadState::Idle => ("Loading…".to_string(), theme.dim()),
+        LoadState::Loading | LoadState::Idle => {
+            (word(lang, "screen-loading-body").to_string(), theme.dim())
+        }
         LoadState::Failed(e) => (text::sanitize(e), theme.error()),
-        LoadState::Ready if !pane.list.query().is_empty() => (
-            "Nothing matches the search; Esc clears it.".to_string(),
-            theme.dim(),
-        ),
-        LoadState::Ready => (empty.to_string(), theme.dim()),
+        LoadState::Ready if !pane.list.query().is_empty() => {
+            (word(lang, "screen-no-match").to_string(), theme.dim())
+        }
+        LoadState::Ready => (word(lang, empty).to_string(), theme.dim()),
     };
     Paragraph::new(Line::styled(msg, style))
         .wrap(Wrap { trim: true })
         .render(area, buf);
 }
 
-/// "label: value" as one line, the label dimmed, cut to `width`.
-pub fn field(app: &App, label: &str, value: &str, width: u16) -> Line<'static> {
+/// "label: value" as one line, the label dimmed, cut to `width`. `label` is the message id of
+/// the label with its colon ("Buyer:", « Acheteur : »).
+pub fn field(app: &App, label: &'static str, value: &str, width: u16) -> Line<'static> {
     let theme = app.session.theme;
-    let label = format!("{label}: ");
+    let label = format!("{} ", word(app.session.lang, label));
     let room = usize::from(width).saturating_sub(text::width(&label));
     Line::from(vec![
         Span::styled(label, theme.dim()),

@@ -4,54 +4,82 @@ use super::{field, placeholder, title, widgets};
 use crate::text;
 use crate::tui::app::layout;
 use crate::tui::app::App;
+use crate::tui::labels::{widest, word};
 use crate::tui::widgets::table::{self, cell, col, Col};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use selfserve_core::model::Delivery;
+use selfserve_core::model::{Delivery, EmailKind};
 
 const COLS: &[Col] = &[
-    col("Created (UTC)", 16),
-    col("To", 0),
-    col("Kind", 22),
-    col("Subject", 0),
-    col("State", 7),
+    col("col-created", 16),
+    col("col-to", 0),
+    // As wide as the longest kind's words, once the language is known.
+    col("col-kind", 1),
+    col("col-subject", 0),
+    col("col-state", 1),
 ];
+
+const KIND_IDS: [&str; 10] = [
+    "outbox-kind-subscription-cancelled",
+    "outbox-kind-users-moved",
+    "outbox-kind-please-cancel",
+    "outbox-kind-first-trial",
+    "outbox-kind-renewed",
+    "outbox-kind-converted",
+    "outbox-kind-expired",
+    "outbox-kind-disabled",
+    "outbox-kind-deleted",
+    "outbox-kind-notice",
+];
+
+/// The message id of what an e-mail is about.
+fn kind_id(kind: EmailKind) -> &'static str {
+    KIND_IDS[match kind {
+        EmailKind::SubscriptionCancelled => 0,
+        EmailKind::UsersMoved => 1,
+        EmailKind::PleaseCancel => 2,
+        EmailKind::FirstTrial => 3,
+        EmailKind::Renewed => 4,
+        EmailKind::Converted => 5,
+        EmailKind::Expired => 6,
+        EmailKind::Disabled => 7,
+        EmailKind::Deleted => 8,
+        EmailKind::Notice => 9,
+    }]
+}
+
+const STATE_IDS: [&str; 2] = ["outbox-pending", "outbox-sent"];
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let (list_area, detail_area) = layout::outbox(app, body);
-    widgets::block(theme, title("Outbox, newest first", &app.outbox), true).render(list_area, buf);
+    let heading = title(word(lang, "outbox-title"), &app.outbox, lang);
+    widgets::block(theme, heading, true).render(list_area, buf);
     let inner = widgets::inner(list_area);
     if app.outbox.list.is_empty() {
-        placeholder(
-            buf,
-            inner,
-            app,
-            &app.outbox,
-            "No e-mails have been sent yet.",
-        );
+        placeholder(buf, inner, app, &app.outbox, "outbox-empty");
         return;
     }
     let q = app.outbox.list.folded_query();
-    table::draw(buf, inner, theme, COLS, &app.outbox.list, true, |m, w| {
+    let mut cols = [COLS[0]; 5];
+    cols.copy_from_slice(COLS);
+    cols[2] = cols[2].needs(widest(lang, &KIND_IDS));
+    cols[4] = cols[4].needs(widest(lang, &STATE_IDS));
+    let list = &app.outbox.list;
+    table::draw(buf, inner, theme, lang, &cols, list, true, |m, w| {
         let state = match m.delivery {
-            Delivery::Pending => "pending",
-            Delivery::Sent => "sent",
+            Delivery::Pending => STATE_IDS[0],
+            Delivery::Sent => STATE_IDS[1],
         };
         vec![
-            cell(
-                &m.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                w[0],
-                false,
-                "",
-                theme,
-            ),
+            cell(&lang.time(m.created_at), w[0], false, "", theme),
             cell(&m.to, w[1], false, q, theme),
-            cell(m.kind.as_str(), w[2], false, "", theme),
+            cell(word(lang, kind_id(m.kind)), w[2], false, "", theme),
             cell(&m.subject, w[3], false, q, theme),
-            cell(state, w[4], false, "", theme),
+            cell(word(lang, state), w[4], false, "", theme),
         ]
     });
     if detail_area.height == 0 {
@@ -63,9 +91,10 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     widgets::block(theme, format!(" {} ", m.subject), false).render(detail_area, buf);
     let inner = widgets::inner(detail_area);
     let w = inner.width;
+    let sent = lang.tr("audit-at-utc", &[("time", lang.time(m.created_at).into())]);
     let mut lines = vec![
-        field(app, "To", &m.to, w),
-        field(app, "Sent", &m.created_at.to_rfc3339(), w),
+        field(app, "outbox-to", &m.to, w),
+        field(app, "outbox-sent-at", &sent, w),
         Line::raw(""),
     ];
     // The body's own line breaks are kept; each line is cleaned of control characters.

@@ -2,10 +2,11 @@
 //! Enter opens the policy panel over the list (`policy_panel`), where the value is changed.
 
 use super::{field, placeholder, title, widgets};
-use crate::i18n::policy_words;
+use crate::text;
 use crate::tui::action::Screen;
 use crate::tui::app::layout;
 use crate::tui::app::App;
+use crate::tui::labels::word;
 use crate::tui::widgets::table::{self, cell, col, Col};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,41 +15,40 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use selfserve_core::model::PolicyValue;
 
 const NARROW: &[Col] = &[
-    col("Product", 0),
-    col("Product ID", 12),
-    col("Self-service", 21),
+    col("col-product", 0),
+    col("col-product-id", 12),
+    // As wide as the longest value's words, once the language is known.
+    col("col-self-service", 1),
 ];
 const WIDE: &[Col] = &[
-    col("Product", 0),
-    col("Product ID", 12),
-    col("Self-service", 21),
-    col("PolicyValue", 30),
+    col("col-product", 0),
+    col("col-product-id", 12),
+    col("col-self-service", 1),
+    col("col-policy-value", 30),
 ];
 
+/// What the value lets users do, in a sentence.
 fn meaning(v: PolicyValue) -> &'static str {
     match v {
-        PolicyValue::Enabled => {
-            "Users may buy this product and start trials, with or without a payment method."
-        }
-        PolicyValue::OnlyTrialsWithoutPaymentMethod => {
-            "Users may only start trials that need no payment method; no purchases."
-        }
-        PolicyValue::Disabled => "Users may neither buy this product nor start a trial of it.",
+        PolicyValue::Enabled => "policy-meaning-allow",
+        PolicyValue::OnlyTrialsWithoutPaymentMethod => "policy-meaning-trials-only",
+        PolicyValue::Disabled => "policy-meaning-do-not-allow",
     }
 }
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let (list_area, detail_area) = layout::policies(app, body);
     widgets::block(
         theme,
-        title(&Screen::Policies.title(app.session.lang), &app.policies),
+        title(&Screen::Policies.title(lang), &app.policies, lang),
         true,
     )
     .render(list_area, buf);
     let inner = widgets::inner(list_area);
     if app.policies.list.is_empty() {
-        placeholder(buf, inner, app, &app.policies, "No products.");
+        placeholder(buf, inner, app, &app.policies, "screen-policies-empty");
     } else {
         list(buf, inner, detail_area, app);
     }
@@ -57,20 +57,39 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
 fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
     let theme = app.session.theme;
     let q = app.policies.list.folded_query();
-    // The module's name for the value needs room; narrow windows show it in the detail.
-    let cols = if inner.width >= 100 { WIDE } else { NARROW };
     let lang = app.session.lang;
-    table::draw(buf, inner, theme, cols, &app.policies.list, true, |p, w| {
-        let mut cells = vec![
-            cell(&p.product_name, w[0], false, q, theme),
-            cell(&p.product_id.0, w[1], false, q, theme),
-            cell(&policy_words(lang, p.policy_value), w[2], false, "", theme),
-        ];
-        if let Some(&width) = w.get(3) {
-            cells.push(cell(p.policy_value.as_str(), width, false, "", theme));
-        }
-        cells
-    });
+    // The module's name for the value needs room; narrow windows show it in the detail.
+    let base = if inner.width >= 100 { WIDE } else { NARROW };
+    // The admin center's words, in `PolicyValue::ALL`'s order (`policy_words`, from the cache).
+    let words =
+        ["policy-allow", "policy-trials-only", "policy-do-not-allow"].map(|id| word(lang, id));
+    let words_width = words.iter().map(|w| text::width(w)).max().unwrap_or(0) as u16;
+    let mut cols = base.to_vec();
+    cols[2] = cols[2].needs(words_width);
+    let value_words = |v: PolicyValue| -> &'static str {
+        let i = PolicyValue::ALL.iter().position(|x| *x == v).unwrap_or(0);
+        words[i]
+    };
+    table::draw(
+        buf,
+        inner,
+        theme,
+        lang,
+        &cols,
+        &app.policies.list,
+        true,
+        |p, w| {
+            let mut cells = vec![
+                cell(&p.product_name, w[0], false, q, theme),
+                cell(&p.product_id.0, w[1], false, q, theme),
+                cell(value_words(p.policy_value), w[2], false, "", theme),
+            ];
+            if let Some(&width) = w.get(3) {
+                cells.push(cell(p.policy_value.as_str(), width, false, "", theme));
+            }
+            cells
+        },
+    );
     if detail_area.height == 0 {
         return;
     }
@@ -83,16 +102,16 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
     let lines = vec![
         field(
             app,
-            "Policy",
+            "detail-policy",
             &format!("{} = {}", p.policy_id, p.policy_value.as_str()),
             w,
         ),
-        field(app, "Shown as", &policy_words(lang, p.policy_value), w),
-        Line::raw(meaning(p.policy_value)),
+        field(app, "detail-shown-as", value_words(p.policy_value), w),
+        Line::raw(word(lang, meaning(p.policy_value))),
         Line::styled(
-            format!(
-                "Enter opens its panel; from a shell: selfserve policy set {} VALUE",
-                p.product_id
+            lang.tr(
+                "policy-how-to-change",
+                &[("product", p.product_id.to_string().into())],
             ),
             theme.dim(),
         ),

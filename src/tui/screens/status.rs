@@ -4,6 +4,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::labels::{self, word};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +15,16 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let matches = super::shown_rows(app);
     // A kept search gives way to a message (e.g. what a save did), and moves to the right.
     if app.searching || (!app.query().is_empty() && app.message.is_none()) {
-        crate::tui::widgets::search::draw(buf, area, theme, app.query(), app.searching, matches);
+        let lang = app.session.lang;
+        crate::tui::widgets::search::draw(
+            buf,
+            area,
+            theme,
+            lang,
+            app.query(),
+            app.searching,
+            matches,
+        );
         return;
     }
     let line = match &app.message {
@@ -32,7 +42,7 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
                 ("q", "hint-quit"),
             ] {
                 spans.push(Span::styled(key, theme.key()));
-                let what = app.session.lang.t(what);
+                let what = word(app.session.lang, what);
                 spans.push(Span::styled(format!(" {what}  "), theme.dim()));
             }
             Line::from(spans)
@@ -43,16 +53,7 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     let used: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     if !app.query().is_empty() {
-        let found = app.session.lang.tr(
-            "search-matches",
-            &[
-                ("count", matches.into()),
-                (
-                    "shown",
-                    crate::tui::widgets::table::thousands(matches as u64).into(),
-                ),
-            ],
-        );
+        let found = crate::tui::widgets::search::matches(app.session.lang, matches);
         let kept = format!("/{}  {found}", text::sanitize(app.query()));
         let kept = text::truncate(&kept, room);
         let x = area.right().saturating_sub(text::width(&kept) as u16);
@@ -60,10 +61,12 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
         return;
     }
     let db = text::sanitize(&app.session.db);
-    let db = if text::width(&db) + 3 <= room {
-        format!("db {db}")
+    let label = word(app.session.lang, "status-db");
+    let lead = text::width(label) + 1;
+    let db = if text::width(&db) + lead <= room {
+        format!("{label} {db}")
     } else if room >= 16 {
-        tail(&db, room - 3)
+        tail(label, &db, room.saturating_sub(lead))
     } else {
         return;
     };
@@ -71,8 +74,8 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
     buf.set_line(x, area.y, &Line::styled(db, theme.dim()), area.width);
 }
 
-/// The end of `text` in at most `cols` columns, after an ellipsis.
-fn tail(text_in: &str, cols: usize) -> String {
+/// The end of `text` in at most `cols` columns, after an ellipsis, after the label.
+fn tail(label: &str, text_in: &str, cols: usize) -> String {
     let mut keep: Vec<char> = Vec::new();
     let mut used = 1;
     for c in text_in.chars().rev() {
@@ -84,7 +87,7 @@ fn tail(text_in: &str, cols: usize) -> String {
         keep.push(c);
     }
     keep.reverse();
-    format!("db …{}", keep.into_iter().collect::<String>())
+    format!("{label} …{}", keep.into_iter().collect::<String>())
 }
 
 pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
@@ -95,19 +98,20 @@ pub fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     // The clock with its date always (lifecycle dates are days); narrow windows shorten the
     // role and leave the DEMO mark to the tab line, then cut the UPN, which is the longest.
     let narrow = width < 120;
-    let clock = format!(" {} ", app.clock);
+    // The clock's minute (`app.clock` says when it moves on), as the language writes dates.
+    let clock = format!(" {} UTC ", s.lang.time(app.now));
     let role = if narrow {
-        s.lang.t(short_role(s.role))
+        word(s.lang, short_role(s.role))
     } else {
-        s.role.as_str().to_string()
+        labels::role(s.lang, s.role)
     };
     let mode = if s.readonly {
-        format!("{} {bar} ", s.lang.t("status-readonly"))
+        format!("{} {bar} ", word(s.lang, "status-readonly"))
     } else {
         String::new()
     };
     let demo = if s.demo && !narrow {
-        format!(" {}", s.lang.t("status-demo"))
+        format!(" {}", word(s.lang, "status-demo"))
     } else {
         String::new()
     };

@@ -2,9 +2,11 @@
 //! detail pane with the selected subscription and the users with licenses grouped by buyer.
 
 use super::{field, placeholder, title, widgets};
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::layout;
 use crate::tui::app::{App, Focus};
+use crate::tui::labels::{self, widest, word};
 use crate::tui::list::LoadState;
 use crate::tui::rows::UserLine;
 use crate::tui::theme::Theme;
@@ -13,26 +15,37 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
-use selfserve_core::model::Origin;
+use selfserve_core::model::CancelReason;
 use selfserve_core::query::SubscriptionRow;
 
 pub const LIST_COLS: &[Col] = &[
     col("", 1),
-    col("Buyer", 0),
-    col("Buyer UPN", 0),
-    col("Origin", 8),
-    num("Qty", 4),
-    num("Used", 4),
-    col("Expires", 10),
-    col("Status", 8),
+    col("col-buyer", 0),
+    col("col-buyer-upn", 0),
+    col("col-origin", 8),
+    num("col-quantity", 4),
+    num("col-used", 4),
+    col("col-expires", 10),
+    // As wide as the widest status in the language.
+    col("col-status", 8),
 ];
 const USER_COLS: &[Col] = &[
-    col("User", 0),
-    col("User principal name", 0),
-    col("Department", 11),
-    col("Assigned", 10),
-    col("Paid", 5),
+    col("col-user", 0),
+    col("col-user-upn", 0),
+    col("col-department", 11),
+    col("col-assigned-on", 10),
+    // As wide as "twice" in the language.
+    col("col-paid", 5),
 ];
+
+/// The list's columns in `lang`: origins and statuses as wide as their longest word.
+pub fn list_cols(lang: Lang) -> [Col; 8] {
+    let mut cols = [LIST_COLS[0]; 8];
+    cols.copy_from_slice(LIST_COLS);
+    cols[3] = cols[3].needs(widest(lang, &labels::ORIGIN_IDS));
+    cols[7] = cols[7].needs(widest(lang, &labels::STATUS_IDS));
+    cols
+}
 
 /// The mark column: marked subscriptions go into the export and the users pane.
 pub fn mark(app: &App, row: &SubscriptionRow) -> &'static str {
@@ -51,21 +64,24 @@ pub fn row_cells(
     q: &str,
     theme: Theme,
 ) -> Vec<Line<'static>> {
+    let lang = app.session.lang;
     vec![
         cell(mark(app, r), w[0], false, "", theme),
         cell(
-            r.buyer_name.as_deref().unwrap_or("Central"),
+            r.buyer_name
+                .as_deref()
+                .unwrap_or_else(|| word(lang, "word-central")),
             w[1],
             false,
             q,
             theme,
         ),
         cell(r.buyer.as_deref().unwrap_or("-"), w[2], false, q, theme),
-        cell(r.origin.label(), w[3], false, "", theme),
-        cell(&r.quantity.to_string(), w[4], true, "", theme),
-        cell(&r.assigned.to_string(), w[5], true, "", theme),
-        cell(&r.expires.to_string(), w[6], false, "", theme),
-        cell(r.status.as_str(), w[7], false, "", theme),
+        cell(labels::origin(lang, r.origin), w[3], false, "", theme),
+        cell(&lang.count(r.quantity), w[4], true, "", theme),
+        cell(&lang.count(r.assigned), w[5], true, "", theme),
+        cell(&lang.date(r.expires), w[6], false, "", theme),
+        cell(labels::status(lang, r.status), w[7], false, "", theme),
     ]
 }
 
@@ -76,31 +92,29 @@ pub fn short_id(r: &SubscriptionRow) -> String {
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let l = layout::subscriptions(app, body);
     let list_focused = app.focus == Focus::List;
-    let filter = if app.self_service {
-        " (self-service only)"
+    let what = if app.self_service {
+        lang.tr(
+            "screen-self-service-only",
+            &[("product", app.subs_product.clone().into())],
+        )
     } else {
-        ""
+        app.subs_product.clone()
     };
-    let what = format!("{}{filter}", app.subs_product);
-    widgets::block(theme, title(&what, &app.subs), list_focused).render(l.list, buf);
+    widgets::block(theme, title(&what, &app.subs, lang), list_focused).render(l.list, buf);
     let inner = widgets::inner(l.list);
     if app.subs.list.is_empty() {
-        placeholder(
-            buf,
-            inner,
-            app,
-            &app.subs,
-            "This product has no subscriptions here.",
-        );
+        placeholder(buf, inner, app, &app.subs, "screen-subscriptions-empty");
     } else {
         let q = app.subs.list.folded_query();
         table::draw(
             buf,
             inner,
             theme,
-            LIST_COLS,
+            lang,
+            &list_cols(lang),
             &app.subs.list,
             list_focused,
             |r, w| row_cells(app, r, w, q, theme),
@@ -109,45 +123,44 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     draw_detail(buf, &l, app);
 }
 
-fn n(count: u32) -> String {
-    table::thousands(u64::from(count))
-}
-
-fn origin_words(o: Origin) -> &'static str {
-    match o {
-        Origin::SelfServicePurchase => "Self-service purchase",
-        Origin::SelfServiceTrial => "Self-service trial",
-        Origin::Central => "Central (bought by an administrator)",
-    }
-}
-
-fn payment(r: &SubscriptionRow, ascii: bool) -> String {
+/// How the subscription is paid: a card's last digits, an invoice, nothing.
+fn payment(r: &SubscriptionRow, ascii: bool, lang: Lang) -> String {
     match (r.payment_method, &r.card_last4) {
-        ("card", Some(last4)) if ascii => format!("card ending {last4}"),
-        ("card", Some(last4)) => format!("card •••• {last4}"),
+        ("card", Some(last4)) if ascii => {
+            lang.tr("detail-card-ending", &[("last4", last4.clone().into())])
+        }
+        ("card", Some(last4)) => lang.tr("detail-card", &[("last4", last4.clone().into())]),
+        ("invoice", _) => word(lang, "detail-invoice").to_string(),
+        ("none", _) => word(lang, "detail-no-payment").to_string(),
         (method, _) => method.to_string(),
     }
 }
 
+/// "12 users", « 12 utilisateurs ».
+fn users_count(lang: Lang, n: usize) -> String {
+    lang.tr("detail-users", &[("count", n.into())])
+}
+
 fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     let theme = app.session.theme;
+    let lang = app.session.lang;
     let users_focused = app.focus == Focus::Users;
     let Some(r) = app.subs.list.selected() else {
-        widgets::block(theme, " Details ".to_string(), users_focused).render(l.detail, buf);
+        let heading = format!(" {} ", word(lang, "detail-title"));
+        widgets::block(theme, heading, users_focused).render(l.detail, buf);
         return;
     };
     let users = match &app.users.state {
-        LoadState::Loading => "users loading…".to_string(),
-        _ => format!(
-            "{} user{}",
-            table::thousands(app.users_count as u64),
-            if app.users_count == 1 { "" } else { "s" }
-        ),
+        LoadState::Loading => word(lang, "detail-users-loading").to_string(),
+        _ => users_count(lang, app.users_count),
     };
     let users = if app.marked.is_empty() {
         users
     } else {
-        format!("{users} of {} marked", app.marked.len())
+        lang.tr(
+            "detail-users-of-marked",
+            &[("users", users.into()), ("count", app.marked.len().into())],
+        )
     };
     let heading = format!(
         " {} · {} · {users} ",
@@ -159,47 +172,67 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     let w = l.fields.width;
     let buyer = match (&r.buyer_name, &r.buyer) {
         (Some(name), Some(upn)) => format!("{name} <{upn}>"),
-        _ => "none (central subscription)".to_string(),
+        _ => word(lang, "detail-no-buyer").to_string(),
     };
-    let licenses = format!(
-        "{} bought, {} assigned, {} free",
-        n(r.quantity),
-        n(r.assigned),
-        n(r.free())
-    );
-    let price = format!("{} per license, {}", r.price.amount, r.price.term.as_str());
-    let renew = if r.auto_renew { "yes" } else { "no" };
+    let renew = labels::yes_no(lang, r.auto_renew);
     let taken = match (&r.taken_over_by, r.taken_over_at) {
-        (Some(by), Some(at)) => format!("{by} on {}", at.date_naive()),
+        (Some(by), Some(at)) => lang.tr(
+            "detail-taken-over-on",
+            &[
+                ("by", by.clone().into()),
+                ("date", lang.date(at.date_naive()).into()),
+            ],
+        ),
         (Some(by), None) => by.clone(),
-        _ => "no".to_string(),
+        _ => labels::yes_no(lang, false).to_string(),
     };
-    let pay = payment(r, theme.ascii);
+    let pay = payment(r, theme.ascii, lang);
+    let price = lang.money(&r.price.amount);
+    let term = labels::term(lang, r.price.term);
     let lines: Vec<Line> = if l.wide {
+        let licenses = lang.tr(
+            "detail-licenses",
+            &[
+                ("bought", r.quantity.into()),
+                ("assigned", r.assigned.into()),
+                ("free", r.free().into()),
+            ],
+        );
+        let price = lang.tr(
+            "detail-price",
+            &[("price", price.into()), ("term", term.into())],
+        );
+        let expires = lang.tr(
+            "detail-expires-started",
+            &[
+                ("expires", lang.date(r.expires).into()),
+                ("start", lang.date(r.start).into()),
+            ],
+        );
         let mut v = vec![
             field(
                 app,
-                "Product",
+                "detail-product",
                 &format!("{} ({})", r.product_name, r.product_id),
                 w,
             ),
-            field(app, "Buyer", &buyer, w),
-            field(app, "Origin", origin_words(r.origin), w),
-            field(app, "Licenses", &licenses, w),
-            field(
-                app,
-                "Expires",
-                &format!("{} (started {})", r.expires, r.start),
-                w,
-            ),
-            field(app, "Price", &price, w),
-            field(app, "Status", &status(r), w),
-            field(app, "Payment", &pay, w),
-            field(app, "Auto-renew", renew, w),
-            field(app, "Taken over by", &taken, w),
+            field(app, "detail-buyer", &buyer, w),
+            field(app, "detail-origin", labels::origin_long(lang, r.origin), w),
+            field(app, "detail-licenses-label", &licenses, w),
+            field(app, "detail-expires", &expires, w),
+            field(app, "detail-price-label", &price, w),
+            field(app, "detail-status", &status(r, lang), w),
+            field(app, "detail-payment", &pay, w),
+            field(app, "detail-auto-renew", renew, w),
+            field(app, "detail-taken-over-by", &taken, w),
         ];
         if let Some(reason) = r.cancellation_reason {
-            v.push(field(app, "Cancelled", reason.as_str(), w));
+            v.push(field(
+                app,
+                "detail-cancelled",
+                labels::word(lang, reason_id(reason)),
+                w,
+            ));
         }
         v
     } else {
@@ -213,33 +246,30 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
             spans.extend(b.spans);
             Line::from(spans)
         };
+        let licenses = lang.tr(
+            "detail-licenses-short",
+            &[
+                ("bought", r.quantity.into()),
+                ("assigned", r.assigned.into()),
+            ],
+        );
         vec![
-            field(app, "Buyer", &buyer, w),
+            field(app, "detail-buyer", &buyer, w),
             pair(
-                field(app, "Origin", r.origin.label(), half),
-                field(app, "Status", &status(r), w - half),
+                field(app, "detail-origin", labels::origin(lang, r.origin), half),
+                field(app, "detail-status", &status(r, lang), w - half),
             ),
             pair(
-                field(
-                    app,
-                    "Licenses",
-                    &format!("{} bought, {} used", n(r.quantity), n(r.assigned)),
-                    half,
-                ),
-                field(app, "Expires", &r.expires.to_string(), w - half),
+                field(app, "detail-licenses-label", &licenses, half),
+                field(app, "detail-expires", &lang.date(r.expires), w - half),
             ),
             pair(
-                field(
-                    app,
-                    "Price",
-                    &format!("{} {}", r.price.amount, r.price.term.as_str()),
-                    half,
-                ),
-                field(app, "Auto-renew", renew, w - half),
+                field(app, "detail-price-label", &format!("{price} {term}"), half),
+                field(app, "detail-auto-renew", renew, w - half),
             ),
             pair(
-                field(app, "Payment", &pay, half),
-                field(app, "Taken over", &taken, w - half),
+                field(app, "detail-payment", &pay, half),
+                field(app, "detail-taken-over", &taken, w - half),
             ),
         ]
     };
@@ -248,26 +278,28 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     if app.users.list.is_empty() {
         let msg = match &app.users.state {
             LoadState::Failed(e) => text::sanitize(e),
-            LoadState::Ready => "No users hold a license of it.".to_string(),
-            _ => "Loading the users…".to_string(),
+            LoadState::Ready => word(lang, "detail-no-users").to_string(),
+            _ => word(lang, "detail-users-loading-body").to_string(),
         };
         Paragraph::new(Line::styled(msg, theme.dim())).render(l.users, buf);
         return;
     }
     let q = app.subs.list.folded_query();
+    let twice = word(lang, "detail-paid-twice");
+    let mut user_cols = [USER_COLS[0]; 5];
+    user_cols.copy_from_slice(USER_COLS);
+    user_cols[4] = user_cols[4].needs(text::width(twice) as u16);
     table::draw(
         buf,
         l.users,
         theme,
-        USER_COLS,
+        lang,
+        &user_cols,
         &app.users.list,
         users_focused,
         |line, w| match line {
             UserLine::Heading { text, users } => vec![Line::styled(
-                format!(
-                    "{text} · {users} user{}",
-                    if *users == 1 { "" } else { "s" }
-                ),
+                format!("{text} · {}", users_count(lang, *users)),
                 theme.title(),
             )],
             UserLine::User(u) => vec![
@@ -285,10 +317,10 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
                 ),
                 cell(&u.user_principal_name, w[1], false, q, theme),
                 cell(&u.department, w[2], false, "", theme),
-                cell(&u.assigned_on.to_string(), w[3], false, "", theme),
+                cell(&lang.date(u.assigned_on), w[3], false, "", theme),
                 // Paid twice: the product's license comes from another subscription too.
                 cell(
-                    if u.paid_twice { "twice" } else { "" },
+                    if u.paid_twice { twice } else { "" },
                     w[4],
                     false,
                     "",
@@ -299,15 +331,29 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
     );
 }
 
+/// The message id of a cancellation reason, as the admin center's list words it.
+fn reason_id(reason: CancelReason) -> &'static str {
+    match reason {
+        CancelReason::NoLongerNeeded => "detail-reason-no-longer-needed",
+        CancelReason::BoughtByMistake => "detail-reason-bought-by-mistake",
+        CancelReason::MovingToCentral => "detail-reason-moving-to-central",
+        CancelReason::TooExpensive => "detail-reason-too-expensive",
+        CancelReason::Other => "detail-reason-other",
+    }
+}
+
 /// The status as of the clock, and whether the lifecycle steps that give it are not applied yet.
-fn status(r: &SubscriptionRow) -> String {
+fn status(r: &SubscriptionRow, lang: Lang) -> String {
+    let status = labels::status(lang, r.status);
     match r.lifecycle_due.last() {
-        Some(due) => format!(
-            "{} (lifecycle: {} {}, not applied)",
-            r.status.as_str(),
-            due.step.as_str(),
-            due.on
+        Some(due) => lang.tr(
+            "detail-status-due",
+            &[
+                ("status", status.into()),
+                ("step", labels::step(lang, due.step).into()),
+                ("date", lang.date(due.on).into()),
+            ],
         ),
-        None => r.status.as_str().to_string(),
+        None => status.to_string(),
     }
 }

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 mod french;
 mod policy;
+mod screens_fr;
 mod takeover;
 
 const NOW: &str = "2026-11-23T12:00:00Z";

@@ -2,23 +2,47 @@
 //! draws as fast as one of ten. Cells are cut to their column by display width, so CJK, emoji
 //! and combining characters keep the columns aligned.
 
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::fold::match_ranges;
+use crate::tui::labels::word;
 use crate::tui::list::Listing;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Counts with thousands separators, as the core formats them everywhere.
+/// Counts with English thousands separators: machine and legacy forms only. People read
+/// counts through `Lang::count`.
 pub use selfserve_core::model::thousands;
 
+/// A column: its header's message id, the room its content needs and its alignment. The
+/// header is read in the session's language and widens its column where it is the wider, so a
+/// French header is never cut.
 #[derive(Debug, Clone, Copy)]
 pub struct Col {
+    /// The header's message id; "" for a column without one.
     pub title: &'static str,
-    /// Columns; 0 shares what the fixed columns leave.
+    /// Columns the content needs; 0 shares what the fixed columns leave.
     pub width: u16,
     pub right: bool,
+}
+
+impl Col {
+    /// The same column with content `width` columns wide (words whose width depends on the
+    /// language: statuses, origins).
+    pub const fn needs(self, width: u16) -> Col {
+        Col { width, ..self }
+    }
+
+    /// The header in `lang`.
+    pub fn header(&self, lang: Lang) -> &'static str {
+        if self.title.is_empty() {
+            ""
+        } else {
+            word(lang, self.title)
+        }
+    }
 }
 
 pub const fn col(title: &'static str, width: u16) -> Col {
@@ -37,10 +61,12 @@ pub const fn num(title: &'static str, width: u16) -> Col {
     }
 }
 
-/// The width of every column in `total` columns, one space between them.
-pub fn widths(cols: &[Col], total: u16) -> Vec<u16> {
+/// The width of every column in `total` columns, one space between them: a fixed column is
+/// as wide as its content or its header in `lang`, whichever is wider.
+pub fn widths(cols: &[Col], lang: Lang, total: u16) -> Vec<u16> {
+    let fixed_width = |c: &Col| c.width.max(text::width(c.header(lang)) as u16);
     let gaps = cols.len().saturating_sub(1) as u16;
-    let fixed: u16 = cols.iter().map(|c| c.width).sum();
+    let fixed: u16 = cols.iter().filter(|c| c.width > 0).map(fixed_width).sum();
     let flex = cols.iter().filter(|c| c.width == 0).count() as u16;
     let spare = total.saturating_sub(fixed).saturating_sub(gaps);
     let mut given = 0;
@@ -48,7 +74,7 @@ pub fn widths(cols: &[Col], total: u16) -> Vec<u16> {
     cols.iter()
         .map(|c| {
             if c.width > 0 {
-                c.width
+                fixed_width(c)
             } else {
                 // The last flexible column takes the remainder of the division.
                 left -= 1;
@@ -86,11 +112,14 @@ pub fn cell(text_in: &str, width: u16, right: bool, query: &str, theme: Theme) -
     Line::from(spans)
 }
 
-/// Draws the header and the rows in the list's window. `row` builds the cells of one item.
+/// Draws the header (in `lang`) and the rows in the list's window. `row` builds the cells of
+/// one item.
+#[allow(clippy::too_many_arguments)]
 pub fn draw<T>(
     buf: &mut Buffer,
     area: Rect,
     theme: Theme,
+    lang: Lang,
     cols: &[Col],
     list: &Listing<T>,
     focused: bool,
@@ -100,7 +129,7 @@ pub fn draw<T>(
         return;
     }
     // Columns wider than the area are cut at its edge, never drawn over the border.
-    let mut ws = widths(cols, area.width);
+    let mut ws = widths(cols, lang, area.width);
     let mut x = area.x;
     for w in &mut ws {
         *w = (*w).min(area.right().saturating_sub(x));
@@ -108,7 +137,7 @@ pub fn draw<T>(
     }
     let mut x = area.x;
     for (c, &w) in cols.iter().zip(&ws) {
-        let title = cell(c.title, w, c.right, "", theme);
+        let title = cell(c.header(lang), w, c.right, "", theme);
         buf.set_line(x, area.y, &title, w);
         x = x.saturating_add(w + 1);
     }
@@ -143,23 +172,19 @@ pub fn draw<T>(
     }
 }
 
-/// "row 3 of 1,204" for a title, or "no rows".
-pub fn position<T>(list: &Listing<T>) -> String {
+/// "3 of 1,204" for a title ("3 sur 1 204"), or "no rows".
+pub fn position<T>(list: &Listing<T>, lang: Lang) -> String {
     if list.is_empty() {
-        return "no rows".to_string();
+        return word(lang, "screen-no-rows").to_string();
     }
-    let mut s = format!(
-        "{} of {}",
-        thousands(list.cursor as u64 + 1),
-        thousands(list.len() as u64)
-    );
-    if !list.query().is_empty() {
-        s.push_str(&format!(
-            " matching, {} in all",
-            thousands(list.total() as u64)
-        ));
+    let row = ("row", (list.cursor + 1).into());
+    let rows = ("rows", list.len().into());
+    if list.query().is_empty() {
+        lang.tr("screen-position", &[row, rows])
+    } else {
+        let total = ("total", list.total().into());
+        lang.tr("screen-position-matching", &[row, rows, total])
     }
-    s
 }
 
 #[cfg(test)]
@@ -169,7 +194,15 @@ mod tests {
     #[test]
     fn widths_share_the_rest() {
         let cols = [col("a", 0), num("b", 5), col("c", 0)];
-        assert_eq!(widths(&cols, 20), vec![6, 5, 7]);
-        assert_eq!(widths(&cols, 3), vec![0, 5, 0]);
+        assert_eq!(widths(&cols, Lang::En, 20), vec![6, 5, 7]);
+        assert_eq!(widths(&cols, Lang::En, 3), vec![0, 5, 0]);
+    }
+
+    #[test]
+    fn a_header_wider_than_its_content_widens_its_column() {
+        // « Attribuées » is wider than the counts under it; English "Assigned" is not.
+        let cols = [col("col-product", 0), num("col-assigned", 4)];
+        assert_eq!(widths(&cols, Lang::En, 30), vec![21, 8]);
+        assert_eq!(widths(&cols, Lang::Fr, 30), vec![19, 10]);
     }
 }
