@@ -172,8 +172,8 @@ dialog-move-moved = Moved { $count ->
     [one] { $count } user
    *[other] { $count } users
 } from { $from } to { $to }.
-dialog-move-cancels = Cancels { $from }: it shows Deleted, reason: { $reason }. { $to } then has { $assigned } of { $quantity } licenses assigned, { $free } free.
-dialog-move-cancelled = Cancelled { $from }: it shows Deleted, reason: { $reason }. { $to } now has { $assigned } of { $quantity } licenses assigned, { $free } free.
+dialog-move-cancels = Cancels { $from }: it shows Deleted, reason: { $reason }. Then { $to } has { $assigned } of { $quantity } licenses assigned, { $free } free.
+dialog-move-cancelled = Cancelled { $from }: it shows Deleted, reason: { $reason }. Now { $to } has { $assigned } of { $quantity } licenses assigned, { $free } free.
 dialog-move-nobody-emailed = Nobody is e-mailed (the buyer is not in the directory).
 dialog-move-emails-buyer = E-mails its buyer { $buyer }: the subscription is cancelled, the users keep access.
 dialog-move-done = Moved { $count ->
@@ -385,6 +385,7 @@ dialog-policy-only-yes = Only { $yes } saves; { $back } goes back to the panel
 dialog-policy-closed = Closed the policy panel; nothing was changed
 dialog-policy-every-product = {" "}Every product{" "}
 dialog-policy-what-changes = What changes ({ $count })
+dialog-policy-change-row = { $product }: { $before } → { $now }
 dialog-policy-means-allow = Purchases and trials
 dialog-policy-means-trials = Only trials without a payment method
 dialog-policy-means-none = No purchases, no trials

@@ -44,7 +44,7 @@ dialog-note-nothing-to-do = Rien à faire : { $back } ferme
 
 ## Ce que font les touches d'une étape (la ligne des touches : court).
 dialog-key-close = fermer
-dialog-key-continue = continuer
+dialog-key-continue = suivant
 dialog-key-scroll = défiler
 dialog-key-other-term = autre période
 dialog-key-back = retour
@@ -264,8 +264,8 @@ dialog-centralise-added = { $count ->
     [one] { $count } licence ajoutée
    *[other] { $count } licences ajoutées
 } à { $sub }, qui en a désormais { $quantity } ({ $cost } de plus par période, sur facture).
-dialog-centralise-move = { $users } depuis { $id }…
-dialog-centralise-move-bought = { $users } depuis { $id }… acheté par { $buyer }
+dialog-centralise-move = { $users } de { $id }…
+dialog-centralise-move-bought = { $users } de { $id }… acheté par { $buyer }
 dialog-centralise-done = { $product } centralisé : { $count ->
     [one] { $count } utilisateur déplacé
    *[other] { $count } utilisateurs déplacés
@@ -422,11 +422,18 @@ dialog-policy-saved-all = Enregistré : { $changed } produits sur { $count } son
 dialog-policy-no-product = Aucun produit sélectionné
 dialog-policy-not-loaded = Aucun produit chargé pour l'instant : attendez la liste
 dialog-policy-saving = Enregistrement…
-dialog-policy-all-question = Passer la stratégie de libre-service des { $count } produits à « { $now } » ? { $change } changent, { $already } y sont déjà.
+dialog-policy-all-question = Passer la stratégie de libre-service des { $count } produits à « { $now } » ? { $change ->
+    [one] { $change } change
+   *[other] { $change } changent
+}, { $already ->
+    [one] { $already } l'est déjà
+   *[other] { $already } le sont déjà
+}.
 dialog-policy-only-yes = Seul { $yes } enregistre ; { $back } revient au panneau
 dialog-policy-closed = Panneau de stratégie fermé ; rien n'a été modifié
 dialog-policy-every-product = {" "}Tous les produits{" "}
 dialog-policy-what-changes = Ce qui change ({ $count })
+dialog-policy-change-row = { $product } : { $before } → { $now }
 dialog-policy-means-allow = Achats et essais
 dialog-policy-means-trials = Essais sans paiement
 dialog-policy-means-none = Ni achat ni essai

@@ -3,7 +3,7 @@
 //! result. Nothing is written before the yes.
 
 use super::words::{
-    emails, heading, label, named, reason_words, recipients, short, user_list, users,
+    capital, emails, heading, label, named, reason_words, recipients, short, user_list, users,
 };
 use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step, Summary};
 use crate::i18n::Lang;
@@ -144,7 +144,7 @@ impl CancelDialog {
             heading: tr!(
                 lang,
                 "dialog-cancel-heading",
-                sub = heading(lang, row),
+                sub = capital(&heading(lang, row)),
                 assigned = row.assigned,
                 quantity = row.quantity
             ),

@@ -145,15 +145,22 @@ impl CentraliseView {
         if let Some(b) = &p.bought {
             sources.push(Source::Bought(BuyView::from_plan(b, lang)));
         }
+        // The users' counts right-aligned in one column, as wide as the widest (12 at least).
+        let counts: Vec<String> = p
+            .moves
+            .iter()
+            .map(|m| tr!(lang, "dialog-n-users", count = m.users()))
+            .collect();
+        let width = counts.iter().map(|c| crate::text::width(c)).max().unwrap_or(0).max(12);
         CentraliseView {
             product_name: sanitize(&p.product_name),
             sources,
             moves: p
                 .moves
                 .iter()
-                .map(|m| {
-                    let users = tr!(lang, "dialog-n-users", count = m.users());
-                    let users = format!("{users:>14}");
+                .zip(&counts)
+                .map(|(m, users)| {
+                    let users = crate::text::fit_right(users, width);
                     let id = short(m.from.id);
                     match m.from.buyer.as_deref() {
                         Some(b) => tr!(

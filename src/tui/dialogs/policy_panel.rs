@@ -263,10 +263,12 @@ impl PolicyPanel {
                     .iter()
                     .filter(|(_, before)| *before != value)
                     .map(|(name, before)| {
-                        format!(
-                            "{name}: {} → {}",
-                            policy_words(lang, *before),
-                            policy_words(lang, value)
+                        tr!(
+                            lang,
+                            "dialog-policy-change-row",
+                            product = name,
+                            before = *before,
+                            now = value
                         )
                     })
                     .collect();
@@ -428,7 +430,7 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 .join(", ")
         ),
     };
-    for l in widgets::wrap(&head, width) {
+    for l in widgets::dialog::wrap(&head, width) {
         out.push(Line::styled(l, theme.dim()));
     }
     out.push(Line::raw(""));
@@ -470,13 +472,13 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
             theme.title(),
         ));
         out.extend(
-            widgets::wrap(&data_notice(lang), width)
+            widgets::dialog::wrap(&data_notice(lang), width)
                 .into_iter()
                 .map(Line::raw),
         );
     } else {
         out.extend(
-            widgets::wrap(&lang.t("dialog-policy-blocked"), width)
+            widgets::dialog::wrap(&lang.t("dialog-policy-blocked"), width)
                 .into_iter()
                 .map(Line::raw),
         );
@@ -484,7 +486,8 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     match &p.read_only {
         Some(why) => {
-            for l in widgets::wrap(&tr!(lang, "dialog-policy-read-only", why = why), width) {
+            for l in widgets::dialog::wrap(&tr!(lang, "dialog-policy-read-only", why = why), width)
+            {
                 out.push(Line::styled(l, theme.error()));
             }
         }

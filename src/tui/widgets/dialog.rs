@@ -75,11 +75,31 @@ fn paragraphs(items: &[(String, Style)], cols: usize) -> Vec<Line<'static>> {
     items
         .iter()
         .flat_map(|(t, style)| {
-            super::wrap(&text::sanitize(t), cols)
+            wrap(&text::sanitize(t), cols)
                 .into_iter()
                 .map(move |l| Line::styled(l, *style))
         })
         .collect()
+}
+
+/// Wraps `text` to `cols` as `widgets::wrap` does, never starting a line with French
+/// punctuation (« : », « ; », « ? », « ! », a closing « ») nor ending one with an opening « :
+/// the space before (or after) it is drawn as a no-break space.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let mut held = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let binds = match (prev, c, next) {
+            (_, ' ', Some(':' | ';' | '?' | '!' | '»')) => true,
+            (Some('«'), ' ', _) => true,
+            _ => false,
+        };
+        held.push(if binds { '\u{a0}' } else { c });
+        prev = Some(c);
+    }
+    super::wrap(&held, cols)
 }
 
 /// The columns a page's text gets in a box over `body` (what to wrap a list's rows to).
@@ -101,10 +121,17 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
     // The keys take the last row; then the outro above it; the intro from the top; the list
     // gets what is left (at least a few rows where the window allows).
     let keys_y = bottom.saturating_sub(1);
+    // Three spaces between keys, two where three would not fit (French runs longer).
+    let wide: usize = page
+        .keys
+        .iter()
+        .map(|(label, what)| text::width(label) + 1 + text::width(what) + 3)
+        .sum();
+    let gap = if wide.saturating_sub(3) > cols { "  " } else { "   " };
     let mut spans = Vec::new();
     for (label, what) in &page.keys {
         spans.push(Span::styled(label.to_string(), theme.key()));
-        spans.push(Span::styled(format!(" {what}   "), theme.dim()));
+        spans.push(Span::styled(format!(" {what}{gap}"), theme.dim()));
     }
     buf.set_line(x, keys_y, &Line::from(spans), inner.width.saturating_sub(1));
     let avail = keys_y.saturating_sub(inner.y);
