@@ -76,11 +76,12 @@ impl OneWrite for AskCancel {
     fn describe(&self, page: &mut Page<'_>, p: &AskCancelView, theme: Theme, done: bool) {
         let plain = Style::new();
         let lang = page.lang;
-        page.intro
-            .push((capital(&p.subscription), theme.title()));
+        page.intro.push((capital(&p.subscription), theme.title()));
         if done {
-            page.intro
-                .push((tr!(lang, "dialog-emailed", list = p.emails.join("; ")), plain));
+            page.intro.push((
+                tr!(lang, "dialog-emailed", list = p.emails.join("; ")),
+                plain,
+            ));
             return;
         }
         page.intro.push((
@@ -92,8 +93,10 @@ impl OneWrite for AskCancel {
             ),
             plain,
         ));
-        page.intro
-            .push((tr!(lang, "dialog-emails", list = p.emails.join("; ")), plain));
+        page.intro.push((
+            tr!(lang, "dialog-emails", list = p.emails.join("; ")),
+            plain,
+        ));
         page.intro
             .push((lang.t("dialog-ask-cancel-unchanged"), theme.dim()));
     }
@@ -101,7 +104,11 @@ impl OneWrite for AskCancel {
     fn rows<'a>(&self, p: &'a AskCancelView, lang: Lang) -> Option<(String, &'a [String])> {
         (!p.only_here.is_empty()).then(|| {
             (
-                tr!(lang, "dialog-who-would-lose-access", count = p.only_here.len()),
+                tr!(
+                    lang,
+                    "dialog-who-would-lose-access",
+                    count = p.only_here.len()
+                ),
                 p.only_here.as_slice(),
             )
         })

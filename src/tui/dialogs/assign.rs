@@ -228,8 +228,7 @@ impl AssignDialog {
         };
         let mut page = Page::new(lang, super::title(lang, "dialog-assign", what));
         let consequences = |page: &mut Page<'_>, p: &AssignView, done: bool| {
-            page.intro
-                .push((capital(&p.subscription), theme.title()));
+            page.intro.push((capital(&p.subscription), theme.title()));
             page.intro.push((
                 tr!(
                     lang,
@@ -246,7 +245,11 @@ impl AssignDialog {
             ));
             if !p.paid_twice.is_empty() {
                 page.intro.push((
-                    tr!(lang, "dialog-assign-paid-twice", list = p.paid_twice.join("; ")),
+                    tr!(
+                        lang,
+                        "dialog-assign-paid-twice",
+                        list = p.paid_twice.join("; ")
+                    ),
                     plain,
                 ));
             }

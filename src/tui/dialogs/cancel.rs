@@ -122,7 +122,10 @@ pub struct CancelDialog {
 
 /// Opens on the selected subscription, at the choice of a reason.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "dialog-do-change-subscriptions")?;
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
     let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
     let lang = cx.lang();
     // Before asking a reason: a Deleted subscription has nothing left to cancel.
@@ -238,9 +241,7 @@ impl Paged for CancelDialog {
                 ))
             }
             (CancelStep::Confirm, Back) => self.step = CancelStep::Reason,
-            (CancelStep::Working, _) => {
-                self.note = Some(lang.t("dialog-note-working"))
-            }
+            (CancelStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()

@@ -17,10 +17,10 @@ use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use selfserve_core::api::Request;
-use selfserve_core::text;
 use selfserve_core::model::{ProductId, Term};
 use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
+use selfserve_core::text;
 use selfserve_core::Capability;
 
 /// What centralise's job brings back.
@@ -33,7 +33,10 @@ pub struct CentraliseReply {
 
 /// Opens on the selected product with the dry run of centralising it.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "dialog-do-change-subscriptions")?;
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
     let p = cx
         .product
         .ok_or_else(|| cx.lang().t("dialog-choose-product"))?;
@@ -151,7 +154,12 @@ impl CentraliseView {
             .iter()
             .map(|m| tr!(lang, "dialog-n-users", count = m.users()))
             .collect();
-        let width = counts.iter().map(|c| crate::text::width(c)).max().unwrap_or(0).max(12);
+        let width = counts
+            .iter()
+            .map(|c| crate::text::width(c))
+            .max()
+            .unwrap_or(0)
+            .max(12);
         CentraliseView {
             product_name: sanitize(&p.product_name),
             sources,
@@ -176,7 +184,11 @@ impl CentraliseView {
                 .collect(),
             users_moved: p.users_moved,
             users_already_central: p.users_already_central,
-            emails: p.moves.iter().flat_map(|m| emails(lang, &m.emails)).collect(),
+            emails: p
+                .moves
+                .iter()
+                .flat_map(|m| emails(lang, &m.emails))
+                .collect(),
         }
     }
 
@@ -276,7 +288,11 @@ fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) 
 
 fn moves_list(lang: Lang, moves: &[String], scroll: usize) -> List<'_> {
     List {
-        heading: Some(tr!(lang, "dialog-centralise-moves-heading", count = moves.len())),
+        heading: Some(tr!(
+            lang,
+            "dialog-centralise-moves-heading",
+            count = moves.len()
+        )),
         len: moves.len(),
         cursor: None,
         scroll,
@@ -327,9 +343,7 @@ impl Paged for CentraliseDialog {
                 ))
             }
             (CentraliseStep::Confirm, Back) => self.step = CentraliseStep::Review,
-            (CentraliseStep::Working, _) => {
-                self.note = Some(lang.t("dialog-note-working"))
-            }
+            (CentraliseStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()
@@ -434,7 +448,11 @@ impl Paged for CentraliseDialog {
             CentraliseStep::Working => page.intro.push((
                 dialog::working(
                     lang,
-                    &tr!(lang, "dialog-centralise-working", product = sanitize(&self.name)),
+                    &tr!(
+                        lang,
+                        "dialog-centralise-working",
+                        product = sanitize(&self.name)
+                    ),
                     self.ticks,
                 ),
                 plain,

@@ -26,9 +26,7 @@ pub struct EmailView {
 
 /// Opens the selected e-mail of the Outbox screen.
 pub fn open(cx: &super::Context<'_>) -> Result<Opened, String> {
-    let email = cx
-        .email
-        .ok_or_else(|| cx.lang().t("dialog-choose-email"))?;
+    let email = cx.email.ok_or_else(|| cx.lang().t("dialog-choose-email"))?;
     let view = EmailView {
         lang: cx.lang(),
         email: email.clone(),
@@ -71,7 +69,10 @@ impl Dialog for EmailView {
             ),
         );
         page.intro = vec![
-            (tr!(lang, "dialog-email-to-header", to = &m.to), Style::new()),
+            (
+                tr!(lang, "dialog-email-to-header", to = &m.to),
+                Style::new(),
+            ),
             (
                 tr!(
                     lang,

@@ -309,7 +309,12 @@ pub fn working(lang: Lang, what: &str, ticks: u32) -> String {
 
 /// The title of a dialog's step: " Move users · review ".
 pub fn title(lang: Lang, dialog: &str, step: &str) -> String {
-    tr!(lang, "dialog-title", dialog = lang.t(dialog), step = lang.t(step))
+    tr!(
+        lang,
+        "dialog-title",
+        dialog = lang.t(dialog),
+        step = lang.t(step)
+    )
 }
 
 /// The last step of every dialog: what was done (drawn by `done`), or the refusal and that nothing

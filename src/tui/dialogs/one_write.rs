@@ -198,9 +198,10 @@ impl<W: OneWrite> Paged for OneWriteDialog<W> {
                     }
                 }
             },
-            WriteStep::Working => page
-                .intro
-                .push((super::working(lang, &lang.t(W::WORKING), self.ticks), Style::new())),
+            WriteStep::Working => page.intro.push((
+                super::working(lang, &lang.t(W::WORKING), self.ticks),
+                Style::new(),
+            )),
             WriteStep::Done => super::result_page(&mut page, &self.result, theme, |page, v| {
                 self.write.describe(page, v, theme, true)
             }),

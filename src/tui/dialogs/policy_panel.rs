@@ -253,8 +253,13 @@ impl PolicyPanel {
         match &self.target {
             Target::Product { id, .. } => {
                 self.saving = true;
-                Step::job(save_job(PolicyScope::Product(id.0.clone()), value, now, lang))
-                    .say(Message::ok(lang.t("dialog-policy-saving")))
+                Step::job(save_job(
+                    PolicyScope::Product(id.0.clone()),
+                    value,
+                    now,
+                    lang,
+                ))
+                .say(Message::ok(lang.t("dialog-policy-saving")))
             }
             Target::All { counts, products } => {
                 let total: usize = counts.iter().sum();
@@ -384,7 +389,11 @@ fn question_page(lang: Lang, asking: &Asking, theme: Theme) -> widgets::dialog::
     let mut page = widgets::dialog::Page::new(lang, lang.t("dialog-question-title"));
     page.intro.push((asking.question.clone(), theme.title()));
     page.list = Some(widgets::dialog::List {
-        heading: Some(tr!(lang, "dialog-policy-what-changes", count = changes.len())),
+        heading: Some(tr!(
+            lang,
+            "dialog-policy-what-changes",
+            count = changes.len()
+        )),
         len: changes.len(),
         cursor: None,
         scroll: asking.scroll,
@@ -504,7 +513,10 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
             );
             let keys = vec![
                 Span::styled("Enter", theme.key()),
-                Span::styled(format!(" {} · ", lang.t("dialog-policy-key-save")), theme.dim()),
+                Span::styled(
+                    format!(" {} · ", lang.t("dialog-policy-key-save")),
+                    theme.dim(),
+                ),
                 Span::styled("↑↓", theme.key()),
                 Span::styled(
                     format!(" {} · ", lang.t("dialog-policy-key-choose")),

@@ -97,8 +97,7 @@ impl OneWrite for Unassign {
 
     fn describe(&self, page: &mut Page<'_>, p: &UnassignView, theme: Theme, done: bool) {
         let lang = page.lang;
-        page.intro
-            .push((capital(&p.subscription), theme.title()));
+        page.intro.push((capital(&p.subscription), theme.title()));
         page.intro.push((
             tr!(
                 lang,

@@ -9,14 +9,24 @@ use selfserve_core::ops::take_over::{PlannedEmail, SubRef, UserRef};
 
 /// "Power BI Pro subscription 3f2a1b2c…" / « abonnement Power BI Pro 3f2a1b2c… ».
 pub fn label(lang: Lang, product: &str, id: SubscriptionId) -> String {
-    tr!(lang, "dialog-sub", product = sanitize(product), id = short(id))
+    tr!(
+        lang,
+        "dialog-sub",
+        product = sanitize(product),
+        id = short(id)
+    )
 }
 
 /// "Power BI Pro subscription 3f2a1b2c… bought by x@contoso.example".
 pub fn named(lang: Lang, s: &SubRef) -> String {
     let label = label(lang, &s.product_name, s.id);
     match &s.buyer {
-        Some(b) => tr!(lang, "dialog-sub-bought-by", sub = label, buyer = sanitize(b)),
+        Some(b) => tr!(
+            lang,
+            "dialog-sub-bought-by",
+            sub = label,
+            buyer = sanitize(b)
+        ),
         None => label,
     }
 }

@@ -45,7 +45,11 @@ fn words(lang: Lang, en: &str, fr: &str) -> String {
 }
 
 fn message(h: &Harness) -> String {
-    h.app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    h.app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -59,7 +63,11 @@ fn the_move_wizard_in_both_languages_through_to_its_result() {
         shows(
             &s,
             &[
-                words(lang, "Move users · step 1 of 6", "Déplacer les utilisateurs · étape 1 sur 6"),
+                words(
+                    lang,
+                    "Move users · step 1 of 6",
+                    "Déplacer les utilisateurs · étape 1 sur 6",
+                ),
                 key(lang, DialogKey::Next, "dialog-key-choose-where"),
                 key(lang, DialogKey::Back, "dialog-key-close-nothing-changes"),
             ],
@@ -110,14 +118,25 @@ fn the_move_wizard_in_both_languages_through_to_its_result() {
         );
         let fx = h.app.update(Action::Dialog(DialogKey::Yes));
         let s = shot(&mut h, lang, "move_5_progress");
-        shows(&s, &[words(lang, "Moving 3 users", "Déplacement de 3 utilisateurs")]);
+        shows(
+            &s,
+            &[words(
+                lang,
+                "Moving 3 users",
+                "Déplacement de 3 utilisateurs",
+            )],
+        );
         h.run(fx);
         assert_eq!(wizard(&h).step, MoveStep::Done);
         let s = shot(&mut h, lang, "move_6_result");
         shows(&s, &[lang.t("dialog-result-shown")]);
         let said = message(&h);
         assert!(
-            said.starts_with(&words(lang, "Moved 3 users to ", "3 utilisateurs déplacés vers ")),
+            said.starts_with(&words(
+                lang,
+                "Moved 3 users to ",
+                "3 utilisateurs déplacés vers "
+            )),
             "{said}"
         );
     }
@@ -160,8 +179,15 @@ fn a_target_without_room_and_a_refused_move_in_both_languages() {
         to_target(&mut h, pos);
         h.keys("<Enter><Enter>");
         let now = h.app.now;
-        selfserve_core::ops::cancel::cancel(&h.store, &h.actor, to, CancelReason::Other, now, false)
-            .expect("cancel the target meanwhile");
+        selfserve_core::ops::cancel::cancel(
+            &h.store,
+            &h.actor,
+            to,
+            CancelReason::Other,
+            now,
+            false,
+        )
+        .expect("cancel the target meanwhile");
         h.keys("y");
         let s = shot(&mut h, lang, "move_6_refused");
         shows(&s, &[lang.t("dialog-nothing-changed")]);
@@ -179,7 +205,11 @@ fn cancel_asks_why_then_if_sure_in_both_languages() {
         shows(
             &s,
             &[
-                words(lang, "Cancel subscription · why?", "Annuler l'abonnement · motif"),
+                words(
+                    lang,
+                    "Cancel subscription · why?",
+                    "Annuler l'abonnement · motif",
+                ),
                 lang.t("dialog-reason-moving-to-central"),
                 key(lang, DialogKey::Back, "dialog-key-close-nothing-changes"),
             ],
@@ -189,7 +219,11 @@ fn cancel_asks_why_then_if_sure_in_both_languages() {
         shows(
             &s,
             &[
-                words(lang, "Are you sure you want to cancel?", "Voulez-vous vraiment annuler ?"),
+                words(
+                    lang,
+                    "Are you sure you want to cancel?",
+                    "Voulez-vous vraiment annuler ?",
+                ),
                 key(lang, DialogKey::Yes, "dialog-key-yes-cancel"),
                 key(lang, DialogKey::Back, "dialog-key-no-back-to-reasons"),
             ],
@@ -218,7 +252,11 @@ fn centralise_reviews_confirms_and_does_it_in_both_languages() {
         shows(
             &s,
             &[
-                words(lang, "Centralise Power BI Pro · review", "Centraliser Power BI Pro · vérification"),
+                words(
+                    lang,
+                    "Centralise Power BI Pro · review",
+                    "Centraliser Power BI Pro · vérification",
+                ),
                 words(lang, "€1,680.00", "1\u{a0}680,00\u{a0}€"),
                 key(lang, DialogKey::Term, "dialog-key-other-term"),
             ],
@@ -236,7 +274,11 @@ fn centralise_reviews_confirms_and_does_it_in_both_languages() {
         shot(&mut h, lang, "centralise_result");
         let said = message(&h);
         assert!(
-            said.starts_with(&words(lang, "Centralised Power BI Pro: ", "Power BI Pro centralisé : ")),
+            said.starts_with(&words(
+                lang,
+                "Centralised Power BI Pro: ",
+                "Power BI Pro centralisé : "
+            )),
             "{said}"
         );
     }
@@ -255,7 +297,10 @@ fn take_over_ask_cancel_unassign_and_assign_in_both_languages() {
 
         h.keys("r");
         let s = shot(&mut h, lang, "ask_cancel_review");
-        shows(&s, &[key(lang, DialogKey::Yes, "dialog-key-yes-email-buyer")]);
+        shows(
+            &s,
+            &[key(lang, DialogKey::Yes, "dialog-key-yes-email-buyer")],
+        );
         h.keys("y");
         shot(&mut h, lang, "ask_cancel_done");
         h.keys("<Enter>");
@@ -265,7 +310,11 @@ fn take_over_ask_cancel_unassign_and_assign_in_both_languages() {
         shows(
             &s,
             &[
-                words(lang, "Take over subscription", "Prendre le contrôle de cet abonnement"),
+                words(
+                    lang,
+                    "Take over subscription",
+                    "Prendre le contrôle de cet abonnement",
+                ),
                 key(lang, DialogKey::Yes, "dialog-key-yes-take-over"),
                 key(lang, DialogKey::Back, "dialog-key-no-close"),
             ],
@@ -346,7 +395,11 @@ fn the_policy_panel_in_both_languages_with_rule_8s_notice() {
         // The notice whole: every word of it, in order, across the panel's lines.
         let panel: String = s
             .lines()
-            .map(|l| l.trim_matches('"').trim_matches(|c| c == '│' || c == ' ').to_string())
+            .map(|l| {
+                l.trim_matches('"')
+                    .trim_matches(|c| c == '│' || c == ' ')
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let notice = crate::tui::dialogs::policy_panel::data_notice(lang);
@@ -375,7 +428,10 @@ fn the_policy_panel_in_both_languages_with_rule_8s_notice() {
         let said = message(&h);
         assert_eq!(said, lang.t("dialog-policy-closed"));
 
-        for (login, name) in [("billing", "policy_panel_billing"), ("reader", "policy_panel_reader")] {
+        for (login, name) in [
+            ("billing", "policy_panel_billing"),
+            ("reader", "policy_panel_reader"),
+        ] {
             let mut h = open_in(login, false, at(NOW), lang);
             h.keys("3/power bi pro<Enter><Enter>");
             let s = shot(&mut h, lang, name);
@@ -395,14 +451,25 @@ fn an_email_the_messages_and_the_question_in_both_languages() {
         };
         let sub = subscription_rows(&h.store, &h.actor, &filter, h.app.now).expect("rows")[0].id;
         let now = h.app.now;
-        selfserve_core::ops::cancel::cancel(&h.store, &h.actor, sub, CancelReason::Other, now, false)
-            .expect("cancel");
+        selfserve_core::ops::cancel::cancel(
+            &h.store,
+            &h.actor,
+            sub,
+            CancelReason::Other,
+            now,
+            false,
+        )
+        .expect("cancel");
         h.keys("6<Enter>");
         let s = shot(&mut h, lang, "email");
         shows(
             &s,
             &[
-                words(lang, "Written: 2026-11-23 12:00 UTC", "Écrit le : 23/11/2026 12:00 UTC"),
+                words(
+                    lang,
+                    "Written: 2026-11-23 12:00 UTC",
+                    "Écrit le : 23/11/2026 12:00 UTC",
+                ),
                 key(lang, DialogKey::Back, "dialog-key-close"),
             ],
         );

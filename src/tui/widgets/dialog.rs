@@ -91,11 +91,10 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     let mut prev = None;
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
-        let binds = match (prev, c, next) {
-            (_, ' ', Some(':' | ';' | '?' | '!' | '»')) => true,
-            (Some('«'), ' ', _) => true,
-            _ => false,
-        };
+        let binds = matches!(
+            (prev, c, next),
+            (_, ' ', Some(':' | ';' | '?' | '!' | '»')) | (Some('«'), ' ', _)
+        );
         held.push(if binds { '\u{a0}' } else { c });
         prev = Some(c);
     }
@@ -127,7 +126,11 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
         .iter()
         .map(|(label, what)| text::width(label) + 1 + text::width(what) + 3)
         .sum();
-    let gap = if wide.saturating_sub(3) > cols { "  " } else { "   " };
+    let gap = if wide.saturating_sub(3) > cols {
+        "  "
+    } else {
+        "   "
+    };
     let mut spans = Vec::new();
     for (label, what) in &page.keys {
         spans.push(Span::styled(label.to_string(), theme.key()));
@@ -200,7 +203,8 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
         if more > 0 && rows > 0 && list.cursor.is_none() {
             // The last row says how many more there are instead of showing one of them.
             let row_y = y.saturating_sub(1);
-            let text = selfserve_core::text!("dialog-list-more", count = more + 1).in_lang(page.lang);
+            let text =
+                selfserve_core::text!("dialog-list-more", count = more + 1).in_lang(page.lang);
             buf.set_line(
                 x,
                 row_y,

@@ -112,7 +112,10 @@ fn move_job(
 
 /// Opens the wizard on the selected subscription; it starts with `take_over`'s dry run.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "dialog-do-change-subscriptions")?;
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
     let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
     let lang = cx.lang();
     let wizard = MoveWizard {
@@ -281,9 +284,7 @@ impl Paged for MoveWizard {
                 ))
             }
             (MoveStep::Confirm, Back) => self.step = MoveStep::Review,
-            (MoveStep::Working, _) => {
-                self.note = Some(lang.t("dialog-note-working"))
-            }
+            (MoveStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()

@@ -93,7 +93,11 @@ impl MoveWizard {
             MoveStep::Working => {
                 let n = self.plan.ready().map_or(0, |p| p.users.len());
                 page.intro.push((
-                    dialog::working(lang, &tr!(lang, "dialog-move-moving", count = n), self.ticks),
+                    dialog::working(
+                        lang,
+                        &tr!(lang, "dialog-move-moving", count = n),
+                        self.ticks,
+                    ),
                     plain,
                 ));
             }

@@ -1,6 +1,8 @@
 //! What the wizard shows of the core's plans, made once when a plan arrives, sanitized.
 
-use super::super::words::{self, emails, named, reason_words, recipients, short, status_words, users};
+use super::super::words::{
+    self, emails, named, reason_words, recipients, short, status_words, users,
+};
 use super::super::Summary;
 use crate::i18n::Lang;
 use crate::text::sanitize;
@@ -74,7 +76,11 @@ impl Target {
         match self.why_not {
             None => tr!(lang, "dialog-target-yes", count = users),
             Some(WhyNot::NotActive(status)) => {
-                tr!(lang, "dialog-target-not-active", status = status_words(lang, status))
+                tr!(
+                    lang,
+                    "dialog-target-not-active",
+                    status = status_words(lang, status)
+                )
             }
             Some(WhyNot::NotTakenOver) => lang.t("dialog-target-not-taken-over"),
             Some(WhyNot::NoRoom) => tr!(lang, "dialog-target-no-room", count = self.missing),
@@ -260,10 +266,20 @@ impl Summary for MoveView {
         );
         match &self.provision {
             Some(ProvisionView::Bought(b)) => {
-                tr!(lang, "dialog-move-done-bought", count = b.quantity, moved = moved)
+                tr!(
+                    lang,
+                    "dialog-move-done-bought",
+                    count = b.quantity,
+                    moved = moved
+                )
             }
             Some(ProvisionView::Added { licenses, .. }) => {
-                tr!(lang, "dialog-move-done-added", count = *licenses, moved = moved)
+                tr!(
+                    lang,
+                    "dialog-move-done-added",
+                    count = *licenses,
+                    moved = moved
+                )
             }
             None => moved,
         }
