@@ -3,8 +3,9 @@
 //! e-mail says; `y` sends it. The subscription itself does not change.
 
 use super::one_write::{self, OneWrite, OneWriteDialog};
-use super::words::{emails, named, short, users};
-use super::{count, refusal, Context, Opened, Summary};
+use super::words::{capital, emails, named, short, users};
+use super::{refusal, Context, Opened, Summary};
+use crate::i18n::Lang;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
@@ -27,8 +28,8 @@ pub struct AskCancelView {
 }
 
 impl Summary for AskCancelView {
-    fn done(&self) -> String {
-        format!("Asked the buyer of {}… to cancel it", short(self.id))
+    fn done(&self, lang: Lang) -> String {
+        tr!(lang, "dialog-ask-cancel-done", id = short(self.id))
     }
 }
 
@@ -41,76 +42,73 @@ pub type AskCancelDialog = OneWriteDialog<AskCancel>;
 
 /// Opens on the selected subscription with the request's dry run.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "e-mail buyers")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
-    one_write::open(AskCancel { sub: row.id }, cx.now)
+    cx.require(Capability::ManageSubscriptions, "dialog-do-email-buyers")?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
+    one_write::open(AskCancel { sub: row.id }, cx.now, cx.lang())
 }
 
 impl OneWrite for AskCancel {
     type View = AskCancelView;
-    const TITLE: &'static str = "Ask the buyer to cancel";
-    const YES: &'static str = "yes, e-mail the buyer";
-    const WORKING: &'static str = "Sending";
+    const TITLE: &'static str = "dialog-ask-cancel";
+    const YES: &'static str = "dialog-key-yes-email-buyer";
+    const WORKING: &'static str = "dialog-ask-cancel-working";
 
     fn call(
         &self,
         client: &Client,
         now: DateTime<Utc>,
         dry_run: bool,
+        lang: Lang,
     ) -> Result<AskCancelView, String> {
         let sub = self.sub;
         client
             .ask(Request::AskCancel { sub, now, dry_run })
             .map(|o: Outcome<AskCancelPlan>| AskCancelView {
                 id: o.plan.subscription.id,
-                subscription: named(&o.plan.subscription),
+                subscription: named(lang, &o.plan.subscription),
                 paid_twice: users(&o.plan.paid_twice),
                 only_here: users(&o.plan.only_licensed_here),
-                emails: emails(&o.plan.emails),
+                emails: emails(lang, &o.plan.emails),
             })
-            .map_err(refusal)
+            .map_err(|e| refusal(e, lang))
     }
 
     fn describe(&self, page: &mut Page<'_>, p: &AskCancelView, theme: Theme, done: bool) {
         let plain = Style::new();
-        page.intro.push((p.subscription.clone(), theme.title()));
+        let lang = page.lang;
+        page.intro.push((capital(&p.subscription), theme.title()));
         if done {
-            page.intro
-                .push((format!("E-mailed {}", p.emails.join("; ")), plain));
+            page.intro.push((
+                tr!(lang, "dialog-emailed", list = p.emails.join("; ")),
+                plain,
+            ));
             return;
         }
         page.intro.push((
-            format!(
-                "{} {} a central license already (paid twice); {} {} access if the buyer cancels.",
-                count(p.paid_twice.len(), "user"),
-                if p.paid_twice.len() == 1 {
-                    "holds"
-                } else {
-                    "hold"
-                },
-                count(p.only_here.len(), "user"),
-                if p.only_here.len() == 1 {
-                    "loses"
-                } else {
-                    "lose"
-                }
+            tr!(
+                lang,
+                "dialog-ask-cancel-who",
+                twice = p.paid_twice.len(),
+                lose = p.only_here.len()
             ),
             plain,
         ));
-        page.intro
-            .push((format!("E-mails {}", p.emails.join("; ")), plain));
         page.intro.push((
-            "The subscription does not change: its buyer cancels it.".into(),
-            theme.dim(),
+            tr!(lang, "dialog-emails", list = p.emails.join("; ")),
+            plain,
         ));
+        page.intro
+            .push((lang.t("dialog-ask-cancel-unchanged"), theme.dim()));
     }
 
-    fn rows<'a>(&self, p: &'a AskCancelView) -> Option<(String, &'a [String])> {
+    fn rows<'a>(&self, p: &'a AskCancelView, lang: Lang) -> Option<(String, &'a [String])> {
         (!p.only_here.is_empty()).then(|| {
             (
-                format!("Who would lose access ({})", p.only_here.len()),
+                tr!(
+                    lang,
+                    "dialog-who-would-lose-access",
+                    count = p.only_here.len()
+                ),
                 p.only_here.as_slice(),
             )
         })

@@ -3,8 +3,9 @@
 //! assigns. A self-service subscription must be taken over first (the core says so); a user
 //! who holds the product from another subscription too is shown as paid twice.
 
-use super::words::{named, user_list, users};
-use super::{count, refusal, Context, Dialog, Load, Opened, Step, Summary};
+use super::words::{capital, named, user_list, users};
+use super::{refusal, Context, Dialog, Load, Opened, Step, Summary};
+use crate::i18n::Lang;
 use crate::text::{fit, sanitize};
 use crate::tui::effect::{Job, Reply};
 use crate::tui::input::{DialogKey, DialogKeys};
@@ -43,11 +44,12 @@ pub struct AssignView {
 }
 
 impl Summary for AssignView {
-    fn done(&self) -> String {
-        format!(
-            "Assigned {}: {} free now",
-            count(self.users.len(), "license"),
-            self.free_after
+    fn done(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "dialog-assign-done",
+            count = self.users.len(),
+            free = self.free_after
         )
     }
 }
@@ -65,7 +67,7 @@ pub enum AssignReply {
     },
 }
 
-fn search(query: String) -> Job {
+fn search(query: String, lang: Lang) -> Job {
     Job::new("search the directory", move |client| AssignReply::Found {
         users: client
             .ask(Request::SearchUsers {
@@ -80,12 +82,18 @@ fn search(query: String) -> Job {
                     })
                     .collect()
             })
-            .map_err(refusal),
+            .map_err(|e| refusal(e, lang)),
         query,
     })
 }
 
-fn assign(sub: SubscriptionId, ids: Vec<UserId>, now: DateTime<Utc>, dry_run: bool) -> Job {
+fn assign(
+    sub: SubscriptionId,
+    ids: Vec<UserId>,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    lang: Lang,
+) -> Job {
     Job::new("assign", move |client| AssignReply::Plan {
         dry_run,
         plan: client
@@ -96,13 +104,13 @@ fn assign(sub: SubscriptionId, ids: Vec<UserId>, now: DateTime<Utc>, dry_run: bo
                 dry_run,
             })
             .map(|o: Outcome<LicensePlan>| AssignView {
-                subscription: named(&o.plan.subscription),
+                subscription: named(lang, &o.plan.subscription),
                 users: users(&o.plan.users),
                 paid_twice: users(&o.plan.paid_twice),
                 assigned_after: o.plan.assigned_after,
                 free_after: o.plan.free_after,
             })
-            .map_err(refusal),
+            .map_err(|e| refusal(e, lang)),
     })
 }
 
@@ -116,6 +124,8 @@ pub enum AssignStep {
 
 #[derive(Debug, Clone)]
 pub struct AssignDialog {
+    /// The language of its words: the session's.
+    pub lang: Lang,
     pub sub: SubscriptionId,
     pub heading: String,
     pub step: AssignStep,
@@ -131,15 +141,18 @@ pub struct AssignDialog {
 
 /// Opens the picker on the selected subscription, listing the directory.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "assign licenses")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
+    cx.require(Capability::ManageSubscriptions, "dialog-do-assign")?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
+    let lang = cx.lang();
     let dialog = AssignDialog {
+        lang,
         sub: row.id,
-        heading: format!(
-            "{}: {} of {} licenses assigned",
-            row.product_name, row.assigned, row.quantity
+        heading: tr!(
+            lang,
+            "dialog-assign-heading",
+            product = sanitize(&row.product_name),
+            assigned = row.assigned,
+            quantity = row.quantity
         ),
         step: AssignStep::Pick,
         query: String::new(),
@@ -151,7 +164,7 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
         result: None,
         note: None,
     };
-    Opened::new(dialog, Step::job(search(String::new())))
+    Opened::new(dialog, Step::job(search(String::new(), lang)))
 }
 
 impl AssignDialog {
@@ -160,31 +173,30 @@ impl AssignDialog {
     }
 
     fn pick_page(&self, theme: Theme) -> Page<'_> {
-        let mut page = Page {
-            title: " Assign licenses · pick users ".into(),
-            intro: vec![
-                (self.heading.clone(), theme.title()),
-                (format!("Search: {}▏", self.query), Style::new()),
-            ],
-            list: None,
-            outro: Vec::new(),
-            keys: vec![
-                (DialogKey::Next.label(), "pick / unpick"),
-                (DialogKey::Review.label(), "review"),
-                // n is a letter of the search here: only Esc closes.
-                ("Esc", "close"),
-            ],
-        };
+        let lang = self.lang;
+        let mut page = Page::new(
+            lang,
+            super::title(lang, "dialog-assign", "dialog-step-pick"),
+        );
+        page.intro.push((self.heading.clone(), theme.title()));
+        page.intro.push((
+            tr!(lang, "dialog-assign-search", query = &self.query),
+            Style::new(),
+        ));
+        page.key(DialogKey::Next.label(), "dialog-key-pick");
+        page.key(DialogKey::Review.label(), "dialog-key-review");
+        // n is a letter of the search here: only Esc closes.
+        page.key("Esc", "dialog-key-close");
         match &self.found {
-            Load::Waiting => page.intro.push(("Searching…".into(), theme.dim())),
+            Load::Waiting => page.intro.push((lang.t("dialog-searching"), theme.dim())),
             Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
             Load::Ready(found) if found.is_empty() => page
                 .intro
-                .push(("Nobody in the directory matches.".into(), theme.dim())),
+                .push((lang.t("dialog-assign-nobody-matches"), theme.dim())),
             Load::Ready(found) => {
                 let picked = &self.picked;
                 page.list = Some(List {
-                    heading: Some(format!("Directory users ({})", found.len())),
+                    heading: Some(tr!(lang, "dialog-assign-found", count = found.len())),
                     len: found.len(),
                     cursor: Some(self.cursor),
                     scroll: 0,
@@ -200,10 +212,7 @@ impl AssignDialog {
             }
         }
         page.outro.push((
-            match self.picked.len() {
-                0 => "Nobody picked yet.".to_string(),
-                n => format!("Picked {}.", count(n, "user")),
-            },
+            tr!(lang, "dialog-assign-picked", count = self.picked.len()),
             theme.dim(),
         ));
         page
@@ -211,36 +220,35 @@ impl AssignDialog {
 
     fn plan_page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
+        let lang = self.lang;
         let what = match self.step {
-            AssignStep::Review => "are you sure?",
-            AssignStep::Working => "assigning",
-            _ => "result",
+            AssignStep::Review => "dialog-step-sure",
+            AssignStep::Working => "dialog-step-working",
+            _ => "dialog-step-result",
         };
-        let mut page = Page {
-            title: format!(" Assign licenses · {what} "),
-            intro: Vec::new(),
-            list: None,
-            outro: Vec::new(),
-            keys: Vec::new(),
-        };
+        let mut page = Page::new(lang, super::title(lang, "dialog-assign", what));
         let consequences = |page: &mut Page<'_>, p: &AssignView, done: bool| {
-            page.intro.push((p.subscription.clone(), theme.title()));
+            page.intro.push((capital(&p.subscription), theme.title()));
             page.intro.push((
-                format!(
-                    "{} {}: it {} {} assigned, {} free.",
-                    if done { "Assigned" } else { "Assigns" },
-                    count(p.users.len(), "license"),
-                    if done { "has" } else { "then has" },
-                    p.assigned_after,
-                    p.free_after
+                tr!(
+                    lang,
+                    if done {
+                        "dialog-assign-assigned"
+                    } else {
+                        "dialog-assign-assigns"
+                    },
+                    count = p.users.len(),
+                    assigned = p.assigned_after,
+                    free = p.free_after
                 ),
                 plain,
             ));
             if !p.paid_twice.is_empty() {
                 page.intro.push((
-                    format!(
-                        "Paid twice until their other subscription is cancelled: {}",
-                        p.paid_twice.join("; ")
+                    tr!(
+                        lang,
+                        "dialog-assign-paid-twice",
+                        list = p.paid_twice.join("; ")
                     ),
                     plain,
                 ));
@@ -249,20 +257,23 @@ impl AssignDialog {
         match self.step {
             AssignStep::Review => {
                 match &self.plan {
-                    Load::Waiting => page.intro.push(("Planning…".into(), theme.dim())),
+                    Load::Waiting => page.intro.push((lang.t("dialog-planning"), theme.dim())),
                     Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
                     Load::Ready(p) => {
                         consequences(&mut page, p, false);
-                        let mut list = user_list(&p.users, self.scroll);
-                        list.heading = Some(format!("Who gets a license ({})", p.users.len()));
+                        let mut list = user_list(lang, &p.users, self.scroll);
+                        list.heading =
+                            Some(tr!(lang, "dialog-who-gets-license", count = p.users.len()));
                         page.list = Some(list);
-                        page.keys.push((DialogKey::Yes.label(), "yes, assign"));
+                        page.key(DialogKey::Yes.label(), "dialog-key-yes-assign");
                     }
                 }
-                page.keys
-                    .push((DialogKey::Back.label(), "no, back to the picking"));
+                page.key(DialogKey::Back.label(), "dialog-key-no-back-to-picking");
             }
-            AssignStep::Working => page.intro.push((super::working("Assigning", 0), plain)),
+            AssignStep::Working => page.intro.push((
+                super::working(lang, &lang.t("dialog-assign-working"), 0),
+                plain,
+            )),
             _ => super::result_page(&mut page, &self.result, theme, |page, p| {
                 consequences(page, p, true)
             }),
@@ -293,10 +304,11 @@ impl Dialog for AssignDialog {
         }
         self.found = Load::Waiting;
         self.cursor = 0;
-        Step::job(search(self.query.clone()))
+        Step::job(search(self.query.clone(), self.lang))
     }
 
     fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        let lang = self.lang;
         self.note = None;
         match (self.step, key) {
             (AssignStep::Pick, DialogKey::Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -316,21 +328,22 @@ impl Dialog for AssignDialog {
                 }
             }
             (AssignStep::Pick, DialogKey::Review) if self.picked.is_empty() => {
-                self.note = Some(format!(
-                    "Pick users first: {} picks the one under the cursor",
-                    DialogKey::Next.label()
+                self.note = Some(tr!(
+                    lang,
+                    "dialog-assign-note-pick-first",
+                    key = DialogKey::Next.label()
                 ))
             }
             (AssignStep::Pick, DialogKey::Review) => {
                 self.step = AssignStep::Review;
                 self.plan = Load::Waiting;
                 self.scroll = 0;
-                return Step::job(assign(self.sub, self.ids(), now, true));
+                return Step::job(assign(self.sub, self.ids(), now, true, lang));
             }
             (AssignStep::Pick, DialogKey::Back) | (AssignStep::Done, _) => return Step::close(),
             (AssignStep::Review, DialogKey::Yes) if self.plan.ready().is_some() => {
                 self.step = AssignStep::Working;
-                return Step::job(assign(self.sub, self.ids(), now, false));
+                return Step::job(assign(self.sub, self.ids(), now, false, lang));
             }
             (AssignStep::Review, DialogKey::Back) => self.step = AssignStep::Pick,
             (AssignStep::Review, DialogKey::Up) => self.scroll = self.scroll.saturating_sub(1),
@@ -340,10 +353,11 @@ impl Dialog for AssignDialog {
                 }
             }
             (AssignStep::Review, _) => {
-                self.note = Some(format!(
-                    "{} assigns them; {} goes back, nothing changes",
-                    DialogKey::Yes.label(),
-                    DialogKey::Back.label()
+                self.note = Some(tr!(
+                    lang,
+                    "dialog-assign-note-confirm",
+                    yes = DialogKey::Yes.label(),
+                    back = DialogKey::Back.label()
                 ))
             }
             _ => {}
@@ -366,7 +380,7 @@ impl Dialog for AssignDialog {
                 dry_run: false,
                 plan,
             } if self.step == AssignStep::Working => {
-                let written = Step::done(&plan);
+                let written = Step::done(&plan, self.lang);
                 self.step = AssignStep::Done;
                 self.result = Some(plan);
                 return written;

@@ -2,8 +2,11 @@
 //! list → "Are you sure you want to cancel?" with the consequences from the dry run → progress →
 //! result. Nothing is written before the yes.
 
-use super::words::{emails, named, recipients, short, user_list, users};
-use super::{self as dialog, count, refusal, Context, Load, Opened, Paged, Step, Summary};
+use super::words::{
+    capital, emails, heading, label, named, reason_words, recipients, short, user_list, users,
+};
+use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step, Summary};
+use crate::i18n::Lang;
 use crate::text::fit;
 use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
@@ -27,7 +30,13 @@ pub struct CancelReply {
     pub plan: Result<CancelView, String>,
 }
 
-fn cancel_job(sub: SubscriptionId, reason: CancelReason, now: DateTime<Utc>, dry_run: bool) -> Job {
+fn cancel_job(
+    sub: SubscriptionId,
+    reason: CancelReason,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    lang: Lang,
+) -> Job {
     Job::new("cancel", move |client| CancelReply {
         dry_run,
         sub,
@@ -39,20 +48,14 @@ fn cancel_job(sub: SubscriptionId, reason: CancelReason, now: DateTime<Utc>, dry
                 now,
                 dry_run,
             })
-            .map(|o: Outcome<CancelPlan>| CancelView::from_plan(&o.plan))
-            .map_err(refusal),
+            .map(|o: Outcome<CancelPlan>| CancelView::from_plan(&o.plan, lang))
+            .map_err(|e| refusal(e, lang)),
     })
 }
 
 /// The reasons in words, in the order of `CancelReason::ALL`.
-pub fn words(r: CancelReason) -> &'static str {
-    match r {
-        CancelReason::NoLongerNeeded => "No longer needed",
-        CancelReason::BoughtByMistake => "Bought by mistake",
-        CancelReason::MovingToCentral => "Moving to a central subscription",
-        CancelReason::TooExpensive => "Too expensive",
-        CancelReason::Other => "Other",
-    }
+pub fn words(lang: Lang, r: CancelReason) -> String {
+    reason_words(lang, r)
 }
 
 /// A cancellation as planned (dry run) or done.
@@ -68,31 +71,28 @@ pub struct CancelView {
 }
 
 impl CancelView {
-    pub fn from_plan(p: &CancelPlan) -> CancelView {
+    pub fn from_plan(p: &CancelPlan, lang: Lang) -> CancelView {
         CancelView {
             id: p.subscription.id,
-            subscription: named(&p.subscription),
+            subscription: named(lang, &p.subscription),
             reason: p.reason,
             takes_over: p.takes_over,
             users: users(&p.users),
-            emails: emails(&p.emails),
+            emails: emails(lang, &p.emails),
             recipients: recipients(&p.emails),
         }
     }
 }
 
 impl Summary for CancelView {
-    fn done(&self) -> String {
-        format!(
-            "Cancelled {}… ({}): {} lost access{}",
-            short(self.id),
-            self.reason.as_str(),
-            count(self.users.len(), "user"),
-            if self.recipients.is_empty() {
-                ""
-            } else {
-                ", buyer e-mailed"
-            }
+    fn done(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "dialog-cancel-done",
+            id = short(self.id),
+            reason = words(lang, self.reason),
+            count = self.users.len(),
+            emailed = self.recipients.len()
         )
     }
 }
@@ -107,6 +107,7 @@ pub enum CancelStep {
 
 #[derive(Debug, Clone)]
 pub struct CancelDialog {
+    pub lang: Lang,
     pub sub: SubscriptionId,
     pub heading: String,
     pub step: CancelStep,
@@ -121,35 +122,34 @@ pub struct CancelDialog {
 
 /// Opens on the selected subscription, at the choice of a reason.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "change subscriptions")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
+    let lang = cx.lang();
     // Before asking a reason: a Deleted subscription has nothing left to cancel.
     if row.status == selfserve_core::model::Status::Deleted {
-        return Err(format!(
-            "{} subscription {}… is Deleted already: there is nothing to cancel",
-            row.product_name,
-            short(row.id)
+        return Err(tr!(
+            lang,
+            "dialog-cancel-deleted-already",
+            sub = label(lang, &row.product_name, row.id)
         ));
     }
-    Opened::new(CancelDialog::on(row), Step::none())
+    Opened::new(CancelDialog::on(row, lang), Step::none())
 }
 
 impl CancelDialog {
-    fn on(row: &selfserve_core::query::SubscriptionRow) -> CancelDialog {
-        let buyer = match (&row.buyer_name, &row.buyer) {
-            (Some(name), Some(upn)) => format!(" bought by {name} <{upn}>"),
-            _ => " (central)".to_string(),
-        };
+    fn on(row: &selfserve_core::query::SubscriptionRow, lang: Lang) -> CancelDialog {
         CancelDialog {
+            lang,
             sub: row.id,
-            heading: format!(
-                "{} subscription {}…{buyer}, {} of {} licenses assigned",
-                row.product_name,
-                short(row.id),
-                row.assigned,
-                row.quantity
+            heading: tr!(
+                lang,
+                "dialog-cancel-heading",
+                sub = capital(&heading(lang, row)),
+                assigned = row.assigned,
+                quantity = row.quantity
             ),
             step: CancelStep::Reason,
             cursor: 0,
@@ -168,31 +168,32 @@ impl CancelDialog {
 
 fn consequences(page: &mut Page<'_>, p: &CancelView, done: bool) {
     let plain = Style::new();
-    let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    let lang = page.lang;
+    let id = |did: &'static str, will: &'static str| if done { did } else { will };
     page.intro.push((
-        format!(
-            "{} {} (reason {}): it shows Deleted and {} {} access.",
-            d("Cancelled", "Cancels"),
-            p.subscription,
-            p.reason.as_str(),
-            count(p.users.len(), "user"),
-            d("lost", "lose")
+        tr!(
+            lang,
+            id("dialog-cancel-cancelled", "dialog-cancel-cancels"),
+            sub = &p.subscription,
+            reason = words(lang, p.reason),
+            count = p.users.len()
         ),
         plain,
     ));
     if p.takes_over {
         page.intro.push((
-            format!(
-                "{} it over first (it was not taken over).",
-                d("Took", "Takes")
-            ),
+            lang.t(id("dialog-took-over-first", "dialog-takes-over-first")),
             plain,
         ));
     }
     page.intro.push((
         match p.emails.len() {
-            0 => "Nobody is e-mailed: it has no buyer in the directory.".to_string(),
-            _ => format!("{} {}", d("E-mailed", "E-mails"), p.emails.join("; ")),
+            0 => lang.t("dialog-cancel-nobody-emailed"),
+            _ => tr!(
+                lang,
+                id("dialog-emailed", "dialog-emails"),
+                list = p.emails.join("; ")
+            ),
         },
         plain,
     ));
@@ -203,6 +204,7 @@ impl Paged for CancelDialog {
 
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
+        let lang = self.lang;
         self.note = None;
         match (self.step, key) {
             (CancelStep::Reason, Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -213,7 +215,7 @@ impl Paged for CancelDialog {
                 self.step = CancelStep::Confirm;
                 self.plan = Load::Waiting;
                 self.scroll = 0;
-                return Step::job(cancel_job(self.sub, self.reason(), now, true));
+                return Step::job(cancel_job(self.sub, self.reason(), now, true, lang));
             }
             (CancelStep::Reason, Back) | (CancelStep::Done, Next | Back) => return Step::close(),
             (CancelStep::Confirm, Up) => self.scroll = self.scroll.saturating_sub(1),
@@ -225,22 +227,21 @@ impl Paged for CancelDialog {
             (CancelStep::Confirm, Yes) if self.plan.ready().is_some() => {
                 self.step = CancelStep::Working;
                 self.ticks = 0;
-                return Step::job(cancel_job(self.sub, self.reason(), now, false));
+                return Step::job(cancel_job(self.sub, self.reason(), now, false, lang));
             }
             (CancelStep::Confirm, Yes) if self.plan == Load::Waiting => {
-                self.note = Some("Still planning the cancellation…".into())
+                self.note = Some(lang.t("dialog-cancel-planning"))
             }
             (CancelStep::Confirm, Next) => {
-                self.note = Some(format!(
-                    "{} cancels it; {} goes back, nothing changes",
-                    Yes.label(),
-                    Back.label()
+                self.note = Some(tr!(
+                    lang,
+                    "dialog-cancel-note-confirm",
+                    yes = Yes.label(),
+                    back = Back.label()
                 ))
             }
             (CancelStep::Confirm, Back) => self.step = CancelStep::Reason,
-            (CancelStep::Working, _) => {
-                self.note = Some("Still working: the result shows here when it is done.".into())
-            }
+            (CancelStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()
@@ -261,7 +262,7 @@ impl Paged for CancelDialog {
                 plan,
                 ..
             } if sub == self.sub => {
-                let written = Step::done(&plan);
+                let written = Step::done(&plan, self.lang);
                 self.step = CancelStep::Done;
                 self.result = Some(plan);
                 return written;
@@ -280,69 +281,60 @@ impl Paged for CancelDialog {
     }
     fn page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
+        let lang = self.lang;
         let what = match self.step {
-            CancelStep::Reason => "why?",
-            CancelStep::Confirm => "are you sure?",
-            CancelStep::Working => "cancelling",
-            CancelStep::Done => "result",
+            CancelStep::Reason => "dialog-step-why",
+            CancelStep::Confirm => "dialog-step-sure",
+            CancelStep::Working => "dialog-step-cancelling",
+            CancelStep::Done => "dialog-step-result",
         };
-        let mut page = Page {
-            title: format!(" Cancel subscription · {what} "),
-            intro: vec![(self.heading.clone(), theme.title())],
-            list: None,
-            outro: Vec::new(),
-            keys: Vec::new(),
-        };
+        let mut page = Page::new(lang, dialog::title(lang, "dialog-cancel", what));
+        page.intro.push((self.heading.clone(), theme.title()));
         let back = DialogKey::Back.label();
         match self.step {
             CancelStep::Reason => {
-                page.intro.push((
-                    "Why cancel it? The reason is recorded in the audit log and told to its buyer."
-                        .into(),
-                    plain,
-                ));
+                page.intro.push((lang.t("dialog-cancel-why"), plain));
                 page.list = Some(List {
                     heading: None,
                     len: CancelReason::ALL.len(),
                     cursor: Some(self.cursor),
                     scroll: 0,
-                    row: Box::new(|i, w| {
+                    row: Box::new(move |i, w| {
                         let r = CancelReason::ALL[i];
                         Line::raw(fit(
-                            &format!("  {:<34}{}", words(r), r.as_str()),
+                            &format!("  {}{}", fit(&words(lang, r), 34), r.as_str()),
                             usize::from(w),
                         ))
                     }),
                 });
-                page.keys.push((DialogKey::Next.label(), "continue"));
-                page.keys.push((back, "close, nothing changes"));
+                page.key(DialogKey::Next.label(), "dialog-key-continue");
+                page.key(back, "dialog-key-close-nothing-changes");
             }
             CancelStep::Confirm => {
                 page.intro
-                    .push(("Are you sure you want to cancel?".into(), theme.title()));
+                    .push((lang.t("dialog-cancel-sure"), theme.title()));
                 match &self.plan {
                     Load::Waiting => page
                         .intro
-                        .push(("Planning the cancellation…".into(), theme.dim())),
+                        .push((lang.t("dialog-cancel-planning"), theme.dim())),
                     Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
                     Load::Ready(p) => {
                         consequences(&mut page, p, false);
                         if !p.users.is_empty() {
-                            let mut list = user_list(&p.users, self.scroll);
-                            list.heading = Some(format!(
-                                "Who loses access ({})",
-                                crate::tui::widgets::table::thousands(p.users.len() as u64)
-                            ));
+                            let mut list = user_list(lang, &p.users, self.scroll);
+                            list.heading =
+                                Some(tr!(lang, "dialog-who-loses-access", count = p.users.len()));
                             page.list = Some(list);
                         }
-                        page.keys.push((DialogKey::Yes.label(), "yes, cancel it"));
+                        page.key(DialogKey::Yes.label(), "dialog-key-yes-cancel");
                     }
                 }
-                page.keys.push((back, "no, back to the reasons"));
+                page.key(back, "dialog-key-no-back-to-reasons");
             }
-            CancelStep::Working => page
-                .intro
-                .push((dialog::working("Cancelling", self.ticks), plain)),
+            CancelStep::Working => page.intro.push((
+                dialog::working(lang, &lang.t("dialog-cancel-working"), self.ticks),
+                plain,
+            )),
             CancelStep::Done => dialog::result_page(&mut page, &self.result, theme, |page, p| {
                 consequences(page, p, true)
             }),

@@ -6,13 +6,13 @@
 
 use super::move_wizard::BuyView;
 use super::words::{emails, named, short};
-use super::{self as dialog, count, refusal, Context, Load, Opened, Paged, Step, Summary};
+use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step, Summary};
+use crate::i18n::Lang;
 use crate::text::{fit, sanitize};
 use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{List, Page};
-use crate::tui::widgets::table::thousands;
 use chrono::{DateTime, Utc};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -20,6 +20,7 @@ use selfserve_core::api::Request;
 use selfserve_core::model::{ProductId, Term};
 use selfserve_core::ops::centralise::CentralisePlan;
 use selfserve_core::ops::take_over::Outcome;
+use selfserve_core::text;
 use selfserve_core::Capability;
 
 /// What centralise's job brings back.
@@ -32,11 +33,15 @@ pub struct CentraliseReply {
 
 /// Opens on the selected product with the dry run of centralising it.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "change subscriptions")?;
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
     let p = cx
         .product
-        .ok_or("Choose a product first (1 Products, then ↑↓)")?;
+        .ok_or_else(|| cx.lang().t("dialog-choose-product"))?;
     let d = CentraliseDialog {
+        lang: cx.lang(),
         product: p.id.clone(),
         name: p.name.clone(),
         term: Term::Annual,
@@ -69,11 +74,13 @@ pub struct CentraliseView {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
     Reused {
+        lang: Lang,
         licenses: u32,
         subscription: String,
         value: String,
     },
     Added {
+        lang: Lang,
         licenses: u32,
         subscription: String,
         cost: String,
@@ -84,87 +91,104 @@ pub enum Source {
 
 impl Source {
     fn sentence(&self, done: bool) -> String {
-        let d = |did: &'static str, will: &'static str| if done { did } else { will };
+        let id = |did: &'static str, will: &'static str| if done { did } else { will };
         match self {
             Source::Reused {
+                lang,
                 licenses,
                 subscription,
                 value,
-            } => format!(
-                "{} {} free {} of {subscription} (worth {value} per term, already paid for).",
-                d("Reused", "Reuses"),
-                thousands(u64::from(*licenses)),
-                plural(*licenses, "license")
+            } => tr!(
+                *lang,
+                id("dialog-centralise-reused", "dialog-centralise-reuses"),
+                count = *licenses,
+                sub = subscription,
+                value = value
             ),
             Source::Added {
+                lang,
                 licenses,
                 subscription,
                 cost,
                 quantity_after,
-            } => format!(
-                "{} {} {} to {subscription}, {} then ({cost} more per term, by invoice).",
-                d("Added", "Adds"),
-                thousands(u64::from(*licenses)),
-                plural(*licenses, "license"),
-                thousands(u64::from(*quantity_after))
+            } => tr!(
+                *lang,
+                id("dialog-centralise-added", "dialog-centralise-adds"),
+                count = *licenses,
+                sub = subscription,
+                quantity = *quantity_after,
+                cost = cost
             ),
             Source::Bought(b) => b.sentence(done),
         }
     }
 }
 
-fn plural(n: u32, what: &str) -> String {
-    if n == 1 {
-        what.to_string()
-    } else {
-        format!("{what}s")
-    }
-}
-
 impl CentraliseView {
-    pub fn from_plan(p: &CentralisePlan) -> CentraliseView {
+    pub fn from_plan(p: &CentralisePlan, lang: Lang) -> CentraliseView {
         let mut sources: Vec<Source> = p
             .reused
             .iter()
             .map(|r| Source::Reused {
+                lang,
                 licenses: r.licenses,
-                subscription: named(&r.subscription),
-                value: sanitize(&r.value_per_term.to_string()),
+                subscription: named(lang, &r.subscription),
+                value: lang.money(&r.value_per_term),
             })
             .collect();
         if let Some(a) = &p.added {
             sources.push(Source::Added {
+                lang,
                 licenses: a.added,
-                subscription: named(&a.subscription),
-                cost: sanitize(&a.cost_per_term.to_string()),
+                subscription: named(lang, &a.subscription),
+                cost: lang.money(&a.cost_per_term),
                 quantity_after: a.quantity_after,
             });
         }
         if let Some(b) = &p.bought {
-            sources.push(Source::Bought(BuyView::from_plan(b)));
+            sources.push(Source::Bought(BuyView::from_plan(b, lang)));
         }
+        // The users' counts right-aligned in one column, as wide as the widest (12 at least).
+        let counts: Vec<String> = p
+            .moves
+            .iter()
+            .map(|m| tr!(lang, "dialog-n-users", count = m.users()))
+            .collect();
+        let width = counts
+            .iter()
+            .map(|c| crate::text::width(c))
+            .max()
+            .unwrap_or(0)
+            .max(12);
         CentraliseView {
             product_name: sanitize(&p.product_name),
             sources,
             moves: p
                 .moves
                 .iter()
-                .map(|m| {
-                    format!(
-                        "{:>12} from {}…{}",
-                        count(m.users(), "user"),
-                        short(m.from.id),
-                        m.from
-                            .buyer
-                            .as_deref()
-                            .map(|b| format!(" bought by {}", sanitize(b)))
-                            .unwrap_or_default()
-                    )
+                .zip(&counts)
+                .map(|(m, users)| {
+                    let users = crate::text::fit_right(users, width);
+                    let id = short(m.from.id);
+                    match m.from.buyer.as_deref() {
+                        Some(b) => tr!(
+                            lang,
+                            "dialog-centralise-move-bought",
+                            users = users,
+                            id = id,
+                            buyer = sanitize(b)
+                        ),
+                        None => tr!(lang, "dialog-centralise-move", users = users, id = id),
+                    }
                 })
                 .collect(),
             users_moved: p.users_moved,
             users_already_central: p.users_already_central,
-            emails: p.moves.iter().flat_map(|m| emails(&m.emails)).collect(),
+            emails: p
+                .moves
+                .iter()
+                .flat_map(|m| emails(lang, &m.emails))
+                .collect(),
         }
     }
 
@@ -178,12 +202,13 @@ impl CentraliseView {
 }
 
 impl Summary for CentraliseView {
-    fn done(&self) -> String {
-        format!(
-            "Centralised {}: {} moved to central licenses, {} cancelled",
-            self.product_name,
-            count(self.users_moved as usize, "user"),
-            count(self.moves.len(), "subscription")
+    fn done(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "dialog-centralise-done",
+            product = &self.product_name,
+            count = self.users_moved,
+            subs = self.moves.len()
         )
     }
 }
@@ -198,6 +223,7 @@ pub enum CentraliseStep {
 
 #[derive(Debug, Clone)]
 pub struct CentraliseDialog {
+    pub lang: Lang,
     pub product: ProductId,
     pub name: String,
     pub term: Term,
@@ -211,7 +237,7 @@ pub struct CentraliseDialog {
 
 impl CentraliseDialog {
     fn job(&self, now: DateTime<Utc>, dry_run: bool) -> Job {
-        let (product, term) = (self.product.clone(), self.term);
+        let (product, term, lang) = (self.product.clone(), self.term, self.lang);
         Job::new("centralise", move |client| CentraliseReply {
             dry_run,
             plan: client
@@ -221,8 +247,8 @@ impl CentraliseDialog {
                     now,
                     dry_run,
                 })
-                .map(|o: Outcome<CentralisePlan>| CentraliseView::from_plan(&o.plan))
-                .map_err(refusal),
+                .map(|o: Outcome<CentralisePlan>| CentraliseView::from_plan(&o.plan, lang))
+                .map_err(|e| refusal(e, lang)),
             product,
         })
     }
@@ -230,7 +256,8 @@ impl CentraliseDialog {
 
 fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) {
     let plain = Style::new();
-    let d = |did: &'static str, will: &'static str| if done { did } else { will };
+    let lang = page.lang;
+    let id = |did: &'static str, will: &'static str| if done { did } else { will };
     for source in &p.sources {
         page.intro.push((
             source.sentence(done),
@@ -238,40 +265,33 @@ fn plan_text(page: &mut Page<'_>, p: &CentraliseView, theme: Theme, done: bool) 
         ));
     }
     page.intro.push((
-        format!(
-            "{} the {} of {} self-service {} onto them; each {} Deleted (reason moving-to-central) and its buyer {} e-mailed ({}).",
-            d("Moved", "Moves"),
-            count(p.users_moved as usize, "user"),
-            thousands(p.moves.len() as u64),
-            if p.moves.len() == 1 { "subscription" } else { "subscriptions" },
-            d("shows", "then shows"),
-            d("was", "is"),
-            count(p.emails.len(), "e-mail")
+        tr!(
+            lang,
+            id("dialog-centralise-moved", "dialog-centralise-moves"),
+            users = text!("dialog-n-users", count = p.users_moved),
+            count = p.moves.len(),
+            emails = text!("dialog-n-emails", count = p.emails.len())
         ),
         plain,
     ));
     if p.users_already_central > 0 {
         page.intro.push((
-            format!(
-                "{} already {} a central license (paid twice): {} only the self-service one.",
-                count(p.users_already_central as usize, "user"),
-                if p.users_already_central == 1 {
-                    "holds"
-                } else {
-                    "hold"
-                },
-                d("they lost", "they lose")
+            tr!(
+                lang,
+                id("dialog-centralise-twice-done", "dialog-centralise-twice"),
+                count = p.users_already_central
             ),
             plain,
         ));
     }
 }
 
-fn moves_list(moves: &[String], scroll: usize) -> List<'_> {
+fn moves_list(lang: Lang, moves: &[String], scroll: usize) -> List<'_> {
     List {
-        heading: Some(format!(
-            "Self-service subscriptions moved ({})",
-            thousands(moves.len() as u64)
+        heading: Some(tr!(
+            lang,
+            "dialog-centralise-moves-heading",
+            count = moves.len()
         )),
         len: moves.len(),
         cursor: None,
@@ -285,6 +305,7 @@ impl Paged for CentraliseDialog {
 
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
+        let lang = self.lang;
         self.note = None;
         match (self.step, key) {
             (CentraliseStep::Review, DialogKey::Term) => {
@@ -303,7 +324,7 @@ impl Paged for CentraliseDialog {
                 self.step = CentraliseStep::Confirm
             }
             (CentraliseStep::Review, Next) if self.plan == Load::Waiting => {
-                self.note = Some("Still planning…".into())
+                self.note = Some(lang.t("dialog-planning"))
             }
             (CentraliseStep::Review, Back) | (CentraliseStep::Done, Next | Back) => {
                 return Step::close()
@@ -314,16 +335,15 @@ impl Paged for CentraliseDialog {
                 return Step::job(self.job(now, false));
             }
             (CentraliseStep::Confirm, Next) => {
-                self.note = Some(format!(
-                    "{} goes ahead; {} goes back, nothing changes",
-                    Yes.label(),
-                    Back.label()
+                self.note = Some(tr!(
+                    lang,
+                    "dialog-note-goes-ahead-back",
+                    yes = Yes.label(),
+                    back = Back.label()
                 ))
             }
             (CentraliseStep::Confirm, Back) => self.step = CentraliseStep::Review,
-            (CentraliseStep::Working, _) => {
-                self.note = Some("Still working: the result shows here when it is done.".into())
-            }
+            (CentraliseStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()
@@ -347,7 +367,7 @@ impl Paged for CentraliseDialog {
                 product,
                 plan,
             } if product == self.product => {
-                let written = Step::done(&plan);
+                let written = Step::done(&plan, self.lang);
                 self.step = CentraliseStep::Done;
                 self.result = Some(plan);
                 return written;
@@ -366,44 +386,47 @@ impl Paged for CentraliseDialog {
     }
     fn page(&self, theme: Theme) -> Page<'_> {
         let plain = Style::new();
+        let lang = self.lang;
         let what = match self.step {
-            CentraliseStep::Review => "review",
-            CentraliseStep::Confirm => "are you sure?",
-            CentraliseStep::Working => "working",
-            CentraliseStep::Done => "result",
+            CentraliseStep::Review => "dialog-step-review",
+            CentraliseStep::Confirm => "dialog-step-sure",
+            CentraliseStep::Working => "dialog-step-working",
+            CentraliseStep::Done => "dialog-step-result",
         };
-        let mut page = Page {
-            title: format!(" Centralise {} · {what} ", self.name),
-            intro: Vec::new(),
-            list: None,
-            outro: Vec::new(),
-            keys: Vec::new(),
-        };
+        let mut page = Page::new(
+            lang,
+            tr!(
+                lang,
+                "dialog-centralise-title",
+                product = sanitize(&self.name),
+                step = lang.t(what)
+            ),
+        );
         let back = DialogKey::Back.label();
         match self.step {
             CentraliseStep::Review => {
                 match &self.plan {
-                    Load::Waiting => page.intro.push(("Planning…".into(), theme.dim())),
+                    Load::Waiting => page.intro.push((lang.t("dialog-planning"), theme.dim())),
                     Load::Failed(e) => page.intro.push((e.clone(), theme.error())),
                     Load::Ready(p) => {
                         plan_text(&mut page, p, theme, false);
-                        page.list = Some(moves_list(&p.moves, self.scroll));
-                        page.keys.push((DialogKey::Next.label(), "continue"));
-                        page.keys.push((DialogKey::Down.label(), "scroll"));
-                        page.keys.push((DialogKey::Term.label(), "other term"));
+                        page.list = Some(moves_list(lang, &p.moves, self.scroll));
+                        page.key(DialogKey::Next.label(), "dialog-key-continue");
+                        page.key(DialogKey::Down.label(), "dialog-key-scroll");
+                        page.key(DialogKey::Term.label(), "dialog-key-other-term");
                     }
                 }
-                page.keys.push((back, "close, nothing changes"));
+                page.key(back, "dialog-key-close-nothing-changes");
             }
             CentraliseStep::Confirm => {
                 if let Some(p) = self.plan.ready() {
                     page.intro.push((
-                        format!(
-                            "Move the {} of {}'s {} self-service {} onto central licenses, cancelling those?",
-                            count(p.users_moved as usize, "user"),
-                            p.product_name,
-                            thousands(p.moves.len() as u64),
-                            if p.moves.len() == 1 { "subscription" } else { "subscriptions" }
+                        tr!(
+                            lang,
+                            "dialog-centralise-confirm",
+                            users = text!("dialog-n-users", count = p.users_moved),
+                            product = &p.product_name,
+                            count = p.moves.len()
                         ),
                         theme.title(),
                     ));
@@ -411,21 +434,27 @@ impl Paged for CentraliseDialog {
                         page.intro.push((source.sentence(false), plain));
                     }
                     page.intro.push((
-                        format!(
-                            "One transaction: all of it happens, or none. {} e-mailed.",
-                            match p.emails.len() {
-                                1 => "1 buyer is".to_string(),
-                                n => format!("{n} buyers are"),
-                            }
+                        tr!(
+                            lang,
+                            "dialog-centralise-one-transaction",
+                            count = p.emails.len()
                         ),
                         plain,
                     ));
                 }
-                page.keys.push((DialogKey::Yes.label(), "yes, centralise"));
-                page.keys.push((back, "no, back to the plan"));
+                page.key(DialogKey::Yes.label(), "dialog-key-yes-centralise");
+                page.key(back, "dialog-key-no-back-to-plan");
             }
             CentraliseStep::Working => page.intro.push((
-                dialog::working(&format!("Centralising {}", self.name), self.ticks),
+                dialog::working(
+                    lang,
+                    &tr!(
+                        lang,
+                        "dialog-centralise-working",
+                        product = sanitize(&self.name)
+                    ),
+                    self.ticks,
+                ),
                 plain,
             )),
             CentraliseStep::Done => {

@@ -2,6 +2,7 @@
 //! with ↑↓, so nothing of a long e-mail is cut off.
 
 use super::{Dialog, Opened, Scroller, Step};
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::effect::Reply;
 use crate::tui::input::DialogKey;
@@ -17,16 +18,17 @@ use std::any::Any;
 
 #[derive(Debug)]
 pub struct EmailView {
+    /// The language of its headers' words (the e-mail itself is shown as it was written).
+    pub lang: Lang,
     pub email: Email,
     pub scroll: Scroller,
 }
 
 /// Opens the selected e-mail of the Outbox screen.
 pub fn open(cx: &super::Context<'_>) -> Result<Opened, String> {
-    let email = cx
-        .email
-        .ok_or("Choose an e-mail first (6 Outbox, then ↑↓)")?;
+    let email = cx.email.ok_or_else(|| cx.lang().t("dialog-choose-email"))?;
     let view = EmailView {
+        lang: cx.lang(),
         email: email.clone(),
         scroll: Scroller::default(),
     };
@@ -44,10 +46,11 @@ impl Dialog for EmailView {
 
     fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
         let m = &self.email;
-        let state = match m.delivery {
-            Delivery::Pending => "pending",
-            Delivery::Sent => "sent",
-        };
+        let lang = self.lang;
+        let state = lang.t(match m.delivery {
+            Delivery::Pending => "dialog-email-pending",
+            Delivery::Sent => "dialog-email-sent",
+        });
         // The body keeps its own line breaks; each line is cleaned, then wrapped to the box.
         let cols = widgets::dialog::columns(body);
         let lines: Vec<String> = m
@@ -56,32 +59,43 @@ impl Dialog for EmailView {
             .flat_map(|l| widgets::wrap(&text::sanitize(l), cols))
             .collect();
         self.scroll.drawn(lines.len());
-        let page = Page {
-            title: format!(" E-mail #{} · {} ", m.id, m.kind.as_str()),
-            intro: vec![
-                (format!("To: {}", m.to), Style::new()),
-                (
-                    format!(
-                        "Written: {} · {state}",
-                        m.created_at.format("%Y-%m-%d %H:%M UTC")
-                    ),
-                    theme.dim(),
+        let mut page = Page::new(
+            lang,
+            tr!(
+                lang,
+                "dialog-email-title",
+                id = m.id.to_string(),
+                kind = m.kind.as_str()
+            ),
+        );
+        page.intro = vec![
+            (
+                tr!(lang, "dialog-email-to-header", to = &m.to),
+                Style::new(),
+            ),
+            (
+                tr!(
+                    lang,
+                    "dialog-email-written",
+                    time = lang.time(m.created_at),
+                    state = state
                 ),
-                (format!("Subject: {}", m.subject), theme.title()),
-            ],
-            list: Some(List {
-                heading: None,
-                len: lines.len(),
-                cursor: None,
-                scroll: self.scroll.at,
-                row: Box::new(move |i, _| Line::raw(lines[i].clone())),
-            }),
-            outro: Vec::new(),
-            keys: vec![
-                (DialogKey::Down.label(), "scroll"),
-                (DialogKey::Back.label(), "close"),
-            ],
-        };
+                theme.dim(),
+            ),
+            (
+                tr!(lang, "dialog-email-subject", subject = &m.subject),
+                theme.title(),
+            ),
+        ];
+        page.list = Some(List {
+            heading: None,
+            len: lines.len(),
+            cursor: None,
+            scroll: self.scroll.at,
+            row: Box::new(move |i, _| Line::raw(lines[i].clone())),
+        });
+        page.key(DialogKey::Down.label(), "dialog-key-scroll");
+        page.key(DialogKey::Back.label(), "dialog-key-close");
         widgets::dialog::draw(buf, body, theme, page);
     }
 

@@ -2,6 +2,7 @@
 //! a message longer than the message line can be read here.
 
 use super::{Context, Dialog, Opened, Scroller, Step};
+use crate::i18n::Lang;
 use crate::tui::effect::Reply;
 use crate::tui::input::DialogKey;
 use crate::tui::session::Message;
@@ -16,6 +17,7 @@ use std::any::Any;
 
 #[derive(Debug)]
 pub struct Messages {
+    pub lang: Lang,
     /// Newest first.
     pub messages: Vec<(DateTime<Utc>, Message)>,
     pub scroll: Scroller,
@@ -23,6 +25,7 @@ pub struct Messages {
 
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
     let messages = Messages {
+        lang: cx.lang(),
         messages: cx.history.iter().rev().cloned().collect(),
         scroll: Scroller::default(),
     };
@@ -55,29 +58,24 @@ impl Dialog for Messages {
             }
         }
         self.scroll.drawn(rows.len());
-        let page = Page {
-            title: " Messages, newest first ".into(),
-            intro: if rows.is_empty() {
-                vec![("No messages yet.".into(), theme.dim())]
-            } else {
-                Vec::new()
-            },
-            list: Some(List {
-                heading: None,
-                len: rows.len(),
-                cursor: None,
-                scroll: self.scroll.at,
-                row: Box::new(move |i, _| {
-                    let (text, style) = &rows[i];
-                    Line::from(Span::styled(text.clone(), *style))
-                }),
+        let lang = self.lang;
+        let mut page = Page::new(lang, lang.t("dialog-messages-title"));
+        if rows.is_empty() {
+            page.intro
+                .push((lang.t("dialog-messages-none"), theme.dim()));
+        }
+        page.list = Some(List {
+            heading: None,
+            len: rows.len(),
+            cursor: None,
+            scroll: self.scroll.at,
+            row: Box::new(move |i, _| {
+                let (text, style) = &rows[i];
+                Line::from(Span::styled(text.clone(), *style))
             }),
-            outro: Vec::new(),
-            keys: vec![
-                (DialogKey::Down.label(), "scroll"),
-                (DialogKey::Back.label(), "close"),
-            ],
-        };
+        });
+        page.key(DialogKey::Down.label(), "dialog-key-scroll");
+        page.key(DialogKey::Back.label(), "dialog-key-close");
         widgets::dialog::draw(buf, body, theme, page);
     }
 

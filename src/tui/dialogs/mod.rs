@@ -6,6 +6,17 @@
 //!
 //! Every change is planned first with the operation's dry run and shown; the confirmation step
 //! carries the very `Job` it runs. Nothing is written before the user says yes.
+//!
+//! Every word is read in the session's language: each dialog keeps `session.lang` from its
+//! `Context` and draws its pages, notes and messages from `assets/i18n/*/dialogs.ftl`.
+
+/// `tr!(lang, "dialog-…", name = value, …)`: the message in `lang`, its arguments formatted for
+/// it (counts grouped and choosing plurals, money, dates).
+macro_rules! tr {
+    ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        selfserve_core::text!($id $(, $name = $value)*).in_lang($lang)
+    };
+}
 
 pub mod ask_cancel;
 pub mod assign;
@@ -29,6 +40,7 @@ use super::rows::ProductItem;
 use super::session::{Message, Session};
 use super::theme::Theme;
 use super::widgets::dialog::Page;
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -142,10 +154,10 @@ impl Step {
 
     /// A write came back: the message line says what it did (and every list is read again),
     /// or why nothing changed.
-    pub fn done<T: Summary>(outcome: &Result<T, String>) -> Step {
+    pub fn done<T: Summary>(outcome: &Result<T, String>, lang: Lang) -> Step {
         match outcome {
             Ok(done) => Step {
-                message: Some(Message::ok(done.done())),
+                message: Some(Message::ok(done.done(lang))),
                 reload: true,
                 ..Step::default()
             },
@@ -175,21 +187,44 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The session's language, which the dialog keeps.
+    pub fn lang(&self) -> Lang {
+        self.session.lang
+    }
+
     /// Refuses unless this session may use `capability` (the key table withholds such keys
-    /// already; this guards any other way in).
+    /// already; this guards any other way in). `what` is the message naming the action ("change
+    /// subscriptions").
     pub fn require(&self, capability: Capability, what: &str) -> Result<(), String> {
+        let lang = self.lang();
         if self.session.readonly {
-            return Err("The dashboard runs --readonly: it changes nothing".into());
+            return Err(lang.t("dialog-readonly"));
         }
         if !capability.allowed(self.session.role) {
-            return Err(format!(
-                "{} may not {what}: it needs {}",
-                self.session.role.as_str(),
-                capability.needs()
+            return Err(tr!(
+                lang,
+                "dialog-not-allowed",
+                role = self.session.role.as_str(),
+                what = lang.t(what),
+                needs = needs(lang, capability)
             ));
         }
         Ok(())
     }
+
+    /// The refusal when no subscription is selected.
+    pub fn no_subscription(&self) -> String {
+        self.lang().t("dialog-choose-subscription")
+    }
+}
+
+/// The roles that have `capability`, in words (the roles keep their names).
+pub fn needs(lang: Lang, capability: Capability) -> String {
+    lang.t(match capability {
+        Capability::Read => "dialog-needs-any-role",
+        Capability::ManageSubscriptions => "dialog-needs-subscriptions",
+        Capability::ManagePolicies => "dialog-needs-policies",
+    })
 }
 
 /// An open dialog and its first step (a dry run to start, say).
@@ -210,9 +245,9 @@ impl Opened {
 /// How a key binding opens a dialog; the refusal's sentence when it cannot open here.
 pub type Opener = fn(&Context<'_>) -> Result<Opened, String>;
 
-/// The core's refusal as one line to draw.
-pub fn refusal(e: selfserve_core::Error) -> String {
-    crate::text::sanitize(&e.to_string())
+/// The core's refusal as one line to draw, in the reader's language.
+pub fn refusal(e: selfserve_core::Error, lang: Lang) -> String {
+    crate::text::sanitize(&e.in_lang(lang))
 }
 
 /// The reply to a job, when it is of the type this dialog asked for.
@@ -248,7 +283,7 @@ impl<T> Load<T> {
 
 /// What a write did, in one line for the status bar.
 pub trait Summary {
-    fn done(&self) -> String;
+    fn done(&self, lang: Lang) -> String;
 }
 
 /// The other billing term.
@@ -259,20 +294,27 @@ pub fn other(term: Term) -> Term {
     }
 }
 
-/// "12 users", "1 user".
-pub fn count(n: usize, what: &str) -> String {
-    let n_text = super::widgets::table::thousands(n as u64);
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n_text} {what}s")
-    }
+/// The seconds a write has been running, as its progress line says it (`what` already in
+/// `lang`).
+pub fn working(lang: Lang, what: &str, ticks: u32) -> String {
+    let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
+    tr!(
+        lang,
+        "dialog-working",
+        spinner = spinner,
+        what = what,
+        seconds = ticks
+    )
 }
 
-/// The seconds a write has been running, as its progress line says it.
-pub fn working(what: &str, ticks: u32) -> String {
-    let spinner = ["|", "/", "-", "\\"][(ticks % 4) as usize];
-    format!("{spinner} {what}… {ticks} s. One transaction: it happens whole or not at all.")
+/// The title of a dialog's step: " Move users · review ".
+pub fn title(lang: Lang, dialog: &str, step: &str) -> String {
+    tr!(
+        lang,
+        "dialog-title",
+        dialog = lang.t(dialog),
+        step = lang.t(step)
+    )
 }
 
 /// The last step of every dialog: what was done (drawn by `done`), or the refusal and that nothing
@@ -283,22 +325,21 @@ pub fn result_page<'a, P>(
     theme: Theme,
     done: impl FnOnce(&mut Page<'a>, &P),
 ) {
+    let lang = page.lang;
     match result {
         Some(Ok(p)) => {
             done(page, p);
-            page.outro.push((
-                "The audit log (5) and the outbox (6) show it.".into(),
-                theme.dim(),
-            ));
+            page.outro
+                .push((lang.t("dialog-result-shown"), theme.dim()));
         }
         Some(Err(e)) => {
             page.intro
-                .push(("Nothing was changed.".into(), theme.title()));
+                .push((lang.t("dialog-nothing-changed"), theme.title()));
             page.intro.push((e.clone(), theme.error()));
         }
         None => {}
     }
-    page.keys.push((DialogKey::Next.label(), "close"));
+    page.key(DialogKey::Next.label(), "dialog-key-close");
 }
 
 /// Where a read-only page (an e-mail, the messages) stands: ↑↓ scroll as far as its rows at
@@ -328,7 +369,7 @@ impl Scroller {
 
 /// The keys of a page that can only be closed (a refusal, nothing to do).
 pub fn refusal_page_keys(page: &mut Page<'_>) {
-    page.keys.push((DialogKey::Back.label(), "close"));
+    page.key(DialogKey::Back.label(), "dialog-key-close");
 }
 
 /// A note on the dialog (a refusal of a key, say) goes first, so a long page never cuts it off.

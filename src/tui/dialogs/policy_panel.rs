@@ -8,6 +8,7 @@
 //! may not change policies (its role, or `--readonly`) sees the panel read-only with the reason.
 
 use super::{refusal as core_refusal, reply_of, Context, Dialog, Opened, Step};
+use crate::i18n::{policy_words, Lang};
 use crate::text;
 use crate::tui::effect::{Job, Reply};
 use crate::tui::input::{DialogKey, DialogKeys};
@@ -20,9 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use selfserve_core::api::Request;
 use selfserve_core::model::{PolicyValue, ProductId};
-use selfserve_core::ops::set_policy::{
-    allows_self_service, PolicyScope, SetPolicyOutcome, DATA_NOTICE,
-};
+use selfserve_core::ops::set_policy::{allows_self_service, PolicyScope, SetPolicyOutcome};
 use selfserve_core::Capability;
 use std::any::Any;
 
@@ -53,6 +52,8 @@ pub struct Asking {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyPanel {
+    /// The language of its words: the session's.
+    pub lang: Lang,
     pub target: Target,
     pub choice: PolicyValue,
     /// Why this session may only look; None when it may save.
@@ -89,17 +90,26 @@ fn index(v: PolicyValue) -> usize {
 /// Why this session may not change policies, in the words the panel shows.
 pub fn refusal(session: &Session) -> Option<String> {
     let cap = Capability::ManagePolicies;
+    let lang = session.lang;
     if session.readonly {
-        Some("Read-only session (--readonly): policies can be looked at, not changed".to_string())
+        Some(lang.t("dialog-policy-readonly"))
     } else if !cap.allowed(session.role) {
-        Some(format!(
-            "{} may not change policies: it needs {}",
-            session.role.as_str(),
-            cap.needs()
+        Some(tr!(
+            lang,
+            "dialog-not-allowed",
+            role = session.role.as_str(),
+            what = lang.t("dialog-do-change-policies"),
+            needs = super::needs(lang, cap)
         ))
     } else {
         None
     }
+}
+
+/// The notice of SPEC §2 rule 8: which directory data the Microsoft Commerce service
+/// processes once users may buy or try (in French, in the admin article's own words).
+pub fn data_notice(lang: Lang) -> String {
+    lang.t("dialog-policy-notice")
 }
 
 /// What one save did, as the message line tells it.
@@ -127,18 +137,23 @@ impl Saved {
         }
     }
 
-    pub fn message(&self) -> String {
-        let now = self.value.words();
+    pub fn message(&self, lang: Lang) -> String {
         match (self.covered, self.changed.as_slice()) {
-            (1, [(name, before)]) => format!(
-                "Saved: {name} is now \"{now}\" (was \"{}\"); existing purchases and trials are untouched",
-                before.words()
+            (1, [(name, before)]) => tr!(
+                lang,
+                "dialog-policy-saved-one",
+                product = name,
+                now = self.value,
+                before = *before
             ),
-            (_, []) => format!("Nothing changed: already \"{now}\""),
-            (n, changed) => format!(
-                "Saved: {} of {n} products are now \"{now}\" ({} already were); existing purchases and trials are untouched",
-                changed.len(),
-                n - changed.len()
+            (_, []) => tr!(lang, "dialog-policy-unchanged", now = self.value),
+            (n, changed) => tr!(
+                lang,
+                "dialog-policy-saved-all",
+                changed = changed.len(),
+                count = n,
+                already = n - changed.len(),
+                now = self.value
             ),
         }
     }
@@ -146,7 +161,9 @@ impl Saved {
 
 /// Opens the panel on the selected product of the policies screen.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    let p = cx.policy.ok_or("No product selected")?;
+    let p = cx
+        .policy
+        .ok_or_else(|| cx.lang().t("dialog-policy-no-product"))?;
     let target = Target::Product {
         id: p.product_id.clone(),
         name: p.product_name.clone(),
@@ -166,7 +183,7 @@ pub fn open_all(cx: &Context<'_>) -> Result<Opened, String> {
         counts[index(p.policy_value)] += 1;
     }
     if counts.iter().sum::<usize>() == 0 {
-        return Err("No products loaded yet: wait for the list".into());
+        return Err(cx.lang().t("dialog-policy-not-loaded"));
     }
     let products = cx
         .policies
@@ -179,12 +196,12 @@ pub fn open_all(cx: &Context<'_>) -> Result<Opened, String> {
     )
 }
 
-fn save_job(scope: PolicyScope, value: PolicyValue, now: DateTime<Utc>) -> Job {
+fn save_job(scope: PolicyScope, value: PolicyValue, now: DateTime<Utc>, lang: Lang) -> Job {
     Job::new("set policy", move |client| {
         client
             .ask(Request::SetPolicy { scope, value, now })
             .map(|outcome| Saved::of(outcome, value))
-            .map_err(core_refusal)
+            .map_err(|e| core_refusal(e, lang))
     })
 }
 
@@ -199,6 +216,7 @@ impl PolicyPanel {
             }
         };
         PolicyPanel {
+            lang: session.lang,
             target,
             choice,
             read_only: refusal(session),
@@ -226,16 +244,22 @@ impl PolicyPanel {
         if self.saving {
             return Step::none();
         }
+        let lang = self.lang;
         if !self.changes() {
-            let text = format!("Nothing changed: already \"{}\"", self.choice.words());
+            let text = tr!(lang, "dialog-policy-unchanged", now = self.choice);
             return Step::close().say(Message::ok(text));
         }
         let value = self.choice;
         match &self.target {
             Target::Product { id, .. } => {
                 self.saving = true;
-                Step::job(save_job(PolicyScope::Product(id.0.clone()), value, now))
-                    .say(Message::ok("Saving…"))
+                Step::job(save_job(
+                    PolicyScope::Product(id.0.clone()),
+                    value,
+                    now,
+                    lang,
+                ))
+                .say(Message::ok(lang.t("dialog-policy-saving")))
             }
             Target::All { counts, products } => {
                 let total: usize = counts.iter().sum();
@@ -243,13 +267,24 @@ impl PolicyPanel {
                 let changes = products
                     .iter()
                     .filter(|(_, before)| *before != value)
-                    .map(|(name, before)| format!("{name}: {} → {}", before.words(), value.words()))
+                    .map(|(name, before)| {
+                        tr!(
+                            lang,
+                            "dialog-policy-change-row",
+                            product = name,
+                            before = *before,
+                            now = value
+                        )
+                    })
                     .collect();
                 self.asking = Some(Asking {
-                    question: format!(
-                        "Set the self-service policy of all {total} products to \"{}\"? {} change, {already} already are.",
-                        value.words(),
-                        total - already
+                    question: tr!(
+                        lang,
+                        "dialog-policy-all-question",
+                        count = total,
+                        now = value,
+                        change = total - already,
+                        already = already
                     ),
                     changes,
                     scroll: 0,
@@ -264,7 +299,7 @@ impl PolicyPanel {
             Ok(saved) => Step {
                 close: true,
                 reload: !saved.changed.is_empty(),
-                ..Step::none().say(Message::ok(saved.message()))
+                ..Step::none().say(Message::ok(saved.message(self.lang)))
             },
             Err(e) => {
                 // The panel stays open on the choice, so the admin can read why and leave.
@@ -285,17 +320,18 @@ impl Dialog for PolicyPanel {
     }
 
     fn key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
+        let lang = self.lang;
         if let Some(asking) = &mut self.asking {
             return match key {
                 DialogKey::Yes => {
                     self.asking = None;
                     self.saving = true;
-                    Step::job(save_job(PolicyScope::All, self.choice, now))
-                        .say(Message::ok("Saving…"))
+                    Step::job(save_job(PolicyScope::All, self.choice, now, lang))
+                        .say(Message::ok(lang.t("dialog-policy-saving")))
                 }
                 DialogKey::Back => {
                     self.asking = None;
-                    Step::none().say(Message::ok("Nothing was written"))
+                    Step::none().say(Message::ok(lang.t("dialog-nothing-written")))
                 }
                 DialogKey::Up => {
                     asking.scroll = asking.scroll.saturating_sub(1);
@@ -306,10 +342,11 @@ impl Dialog for PolicyPanel {
                     Step::none()
                 }
                 // Enter never confirms a change.
-                _ => Step::none().say(Message::ok(format!(
-                    "Only {} saves; {} goes back to the panel",
-                    DialogKey::Yes.label(),
-                    DialogKey::Back.label()
+                _ => Step::none().say(Message::ok(tr!(
+                    lang,
+                    "dialog-policy-only-yes",
+                    yes = DialogKey::Yes.label(),
+                    back = DialogKey::Back.label()
                 ))),
             };
         }
@@ -321,9 +358,7 @@ impl Dialog for PolicyPanel {
             DialogKey::Next => self.save(now),
             // The save's reply comes back to the panel: it closes then.
             DialogKey::Back if self.saving => Step::none(),
-            DialogKey::Back => {
-                Step::close().say(Message::ok("Closed the policy panel; nothing was changed"))
-            }
+            DialogKey::Back => Step::close().say(Message::ok(lang.t("dialog-policy-closed"))),
             _ => Step::none(),
         }
     }
@@ -335,11 +370,11 @@ impl Dialog for PolicyPanel {
     fn draw(&self, buf: &mut Buffer, body: Rect, theme: Theme) {
         let title = match &self.target {
             Target::Product { name, .. } => format!(" {} ", text::sanitize(name)),
-            Target::All { .. } => " Every product ".to_string(),
+            Target::All { .. } => self.lang.t("dialog-policy-every-product"),
         };
         widgets::panel::draw(buf, body, theme, title, |width| lines(self, width, theme));
         if let Some(asking) = &self.asking {
-            widgets::dialog::draw(buf, body, theme, question_page(asking, theme));
+            widgets::dialog::draw(buf, body, theme, question_page(self.lang, asking, theme));
         }
     }
 
@@ -349,69 +384,87 @@ impl Dialog for PolicyPanel {
 }
 
 /// The question before every product changes: each change by name, scrolled.
-fn question_page(asking: &Asking, theme: Theme) -> widgets::dialog::Page<'_> {
+fn question_page(lang: Lang, asking: &Asking, theme: Theme) -> widgets::dialog::Page<'_> {
     let changes = &asking.changes;
-    widgets::dialog::Page {
-        title: " Are you sure? ".into(),
-        intro: vec![(asking.question.clone(), theme.title())],
-        list: Some(widgets::dialog::List {
-            heading: Some(format!("What changes ({})", changes.len())),
-            len: changes.len(),
-            cursor: None,
-            scroll: asking.scroll,
-            row: Box::new(move |i, w| {
-                Line::raw(text::fit(&format!("  {}", changes[i]), usize::from(w)))
-            }),
+    let mut page = widgets::dialog::Page::new(lang, lang.t("dialog-question-title"));
+    page.intro.push((asking.question.clone(), theme.title()));
+    page.list = Some(widgets::dialog::List {
+        heading: Some(tr!(
+            lang,
+            "dialog-policy-what-changes",
+            count = changes.len()
+        )),
+        len: changes.len(),
+        cursor: None,
+        scroll: asking.scroll,
+        row: Box::new(move |i, w| {
+            Line::raw(text::fit(&format!("  {}", changes[i]), usize::from(w)))
         }),
-        outro: Vec::new(),
-        keys: vec![
-            (DialogKey::Yes.label(), "yes, save them"),
-            (DialogKey::Down.label(), "scroll"),
-            (DialogKey::Back.label(), "no, back to the panel"),
-        ],
-    }
+    });
+    page.key(DialogKey::Yes.label(), "dialog-key-yes-save");
+    page.key(DialogKey::Down.label(), "dialog-key-scroll");
+    page.key(DialogKey::Back.label(), "dialog-key-no-back-to-panel");
+    page
 }
 
 /// One line per value: what it lets users do.
-fn meaning(v: PolicyValue) -> &'static str {
-    match v {
-        PolicyValue::Enabled => "Purchases and trials",
-        PolicyValue::OnlyTrialsWithoutPaymentMethod => "Only trials without a payment method",
-        PolicyValue::Disabled => "No purchases, no trials",
-    }
+fn meaning(lang: Lang, v: PolicyValue) -> String {
+    lang.t(match v {
+        PolicyValue::Enabled => "dialog-policy-means-allow",
+        PolicyValue::OnlyTrialsWithoutPaymentMethod => "dialog-policy-means-trials",
+        PolicyValue::Disabled => "dialog-policy-means-none",
+    })
 }
 
 /// The panel's lines at `width` inner columns.
 fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let lang = p.lang;
     let mut out = Vec::new();
     let head = match &p.target {
-        Target::Product { id, current, .. } => format!(
-            "Product ID {id} · AllowSelfServicePurchase is now \"{}\"",
-            current.words()
+        Target::Product { id, current, .. } => tr!(
+            lang,
+            "dialog-policy-head",
+            id = id.0.as_str(),
+            now = *current
         ),
-        Target::All { counts, .. } => format!(
-            "All {} products now: {}",
-            counts.iter().sum::<usize>(),
-            PolicyValue::ALL
+        Target::All { counts, .. } => tr!(
+            lang,
+            "dialog-policy-head-all",
+            count = counts.iter().sum::<usize>(),
+            values = PolicyValue::ALL
                 .iter()
                 .zip(counts)
-                .map(|(v, n)| format!("{n} {}", v.words()))
+                .map(|(v, n)| tr!(lang, "dialog-policy-value-count", count = *n, value = *v))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
-    out.push(Line::styled(text::truncate(&head, width), theme.dim()));
+    for l in widgets::dialog::wrap(&head, width) {
+        out.push(Line::styled(l, theme.dim()));
+    }
     out.push(Line::raw(""));
-    let label_cols = 32;
+    let label = |v: PolicyValue| {
+        if p.current() == Some(v) {
+            tr!(lang, "dialog-policy-current", value = v)
+        } else {
+            policy_words(lang, v)
+        }
+    };
+    // The labels' column is as wide as the longest (French runs longer), 32 at least.
+    let label_cols = PolicyValue::ALL
+        .iter()
+        .map(|&v| text::width(&label(v)) + 2)
+        .max()
+        .unwrap_or(0)
+        .max(32);
     for v in PolicyValue::ALL {
         let chosen = v == p.choice;
         let radio = if chosen { "(•)" } else { "( )" };
-        let label = if p.current() == Some(v) {
-            format!("{} (current)", v.words())
-        } else {
-            v.words().to_string()
-        };
-        let row = format!("{radio} {}{}", text::fit(&label, label_cols), meaning(v));
+        let row = format!(
+            "{radio} {}{}",
+            text::fit(&label(v), label_cols),
+            meaning(lang, v)
+        );
         let style = if chosen && p.read_only.is_none() {
             theme.selected(true)
         } else if chosen {
@@ -424,45 +477,67 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     if allows_self_service(p.choice) {
         out.push(Line::styled(
-            "Directory data the commerce service will process",
+            lang.t("dialog-policy-notice-heading"),
             theme.title(),
         ));
-        out.extend(widgets::wrap(DATA_NOTICE, width).into_iter().map(Line::raw));
+        out.extend(
+            widgets::dialog::wrap(&data_notice(lang), width)
+                .into_iter()
+                .map(Line::raw),
+        );
     } else {
         out.extend(
-            widgets::wrap(
-                "Users can neither buy this nor start a trial of it. Existing purchases and \
-                 trials are not touched.",
-                width,
-            )
-            .into_iter()
-            .map(Line::raw),
+            widgets::dialog::wrap(&lang.t("dialog-policy-blocked"), width)
+                .into_iter()
+                .map(Line::raw),
         );
     }
     out.push(Line::raw(""));
     match &p.read_only {
         Some(why) => {
-            for l in widgets::wrap(&format!("Read-only: {why}. Esc closes."), width) {
+            for l in widgets::dialog::wrap(&tr!(lang, "dialog-policy-read-only", why = why), width)
+            {
                 out.push(Line::styled(l, theme.error()));
             }
         }
-        None if p.saving => out.push(Line::styled("Saving…", theme.dim())),
+        None if p.saving => out.push(Line::styled(lang.t("dialog-policy-saving"), theme.dim())),
         None => {
             let save = if p.changes() {
                 theme.selected(true)
             } else {
                 theme.dim()
             };
-            out.push(Line::from(vec![
-                Span::styled("[ Save changes ]", save),
-                Span::raw("  "),
+            let button = Span::styled(
+                format!("[ {} ]", lang.t("dialog-policy-save-changes")),
+                save,
+            );
+            let keys = vec![
                 Span::styled("Enter", theme.key()),
-                Span::styled(" save · ", theme.dim()),
+                Span::styled(
+                    format!(" {} · ", lang.t("dialog-policy-key-save")),
+                    theme.dim(),
+                ),
                 Span::styled("↑↓", theme.key()),
-                Span::styled(" choose · ", theme.dim()),
+                Span::styled(
+                    format!(" {} · ", lang.t("dialog-policy-key-choose")),
+                    theme.dim(),
+                ),
                 Span::styled("Esc", theme.key()),
-                Span::styled(" close without saving", theme.dim()),
-            ]));
+                Span::styled(
+                    format!(" {}", lang.t("dialog-policy-key-close")),
+                    theme.dim(),
+                ),
+            ];
+            let keys_width: usize = keys.iter().map(|s| text::width(&s.content)).sum();
+            if text::width(&button.content) + 2 + keys_width <= width {
+                // The button and its keys on one line where they fit (English at 80 columns).
+                let mut line = vec![button, Span::raw("  ")];
+                line.extend(keys);
+                out.push(Line::from(line));
+            } else {
+                out.push(Line::from(button));
+                out.push(Line::from(keys));
+            }
         }
     }
     out
@@ -474,11 +549,31 @@ mod tests {
 
     #[test]
     fn wrap_keeps_to_the_width() {
-        let lines = widgets::wrap(DATA_NOTICE, 40);
-        assert!(lines.iter().all(|l| text::width(l) <= 40), "{lines:?}");
+        for lang in [Lang::En, Lang::Fr] {
+            let notice = data_notice(lang);
+            let lines = widgets::wrap(&notice, 40);
+            assert!(lines.iter().all(|l| text::width(l) <= 40), "{lines:?}");
+            assert_eq!(
+                lines.join(" "),
+                notice.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+
+    /// The English notice says what the core's does; the French one keeps the admin
+    /// article's words.
+    #[test]
+    fn the_notice_is_the_cores_in_english_and_the_articles_in_french() {
         assert_eq!(
-            lines.join(" "),
-            DATA_NOTICE.split_whitespace().collect::<Vec<_>>().join(" ")
+            data_notice(Lang::En),
+            selfserve_core::ops::set_policy::DATA_NOTICE
         );
+        let fr = data_notice(Lang::Fr);
+        for words in [
+            "le service Commerce de Microsoft à traiter les données d'annuaire d'un utilisateur",
+            "le prénom et le nom, l'adresse e-mail, l'adresse IP et le GUID du locataire et de l'utilisateur",
+        ] {
+            assert!(fr.contains(words), "{words:?} in {fr:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 use super::one_write::{self, OneWrite, OneWriteDialog};
 use super::words::{named, short};
 use super::{refusal, Context, Opened, Summary};
+use crate::i18n::Lang;
 use crate::text::sanitize;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::Page;
@@ -27,16 +28,16 @@ pub struct TakeOverView {
 }
 
 impl Summary for TakeOverView {
-    fn done(&self) -> String {
+    fn done(&self, lang: Lang) -> String {
         match &self.already {
-            Some((by, on)) => format!(
-                "{}… was taken over already, by {by} on {on}",
-                short(self.id)
+            Some((by, on)) => tr!(
+                lang,
+                "dialog-take-over-was-already",
+                id = short(self.id),
+                by = by,
+                date = *on
             ),
-            None => format!(
-                "Took over {}…: its licenses can now be assigned",
-                short(self.id)
-            ),
+            None => tr!(lang, "dialog-take-over-done", id = short(self.id)),
         }
     }
 }
@@ -50,24 +51,23 @@ pub type TakeOverDialog = OneWriteDialog<TakeOver>;
 
 /// Opens on the selected subscription with the take-over's dry run.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "take subscriptions over")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
-    one_write::open(TakeOver { sub: row.id }, cx.now)
+    cx.require(Capability::ManageSubscriptions, "dialog-do-take-over")?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
+    one_write::open(TakeOver { sub: row.id }, cx.now, cx.lang())
 }
 
 impl OneWrite for TakeOver {
     type View = TakeOverView;
-    const TITLE: &'static str = "Take over subscription";
-    const YES: &'static str = "yes, take it over";
-    const WORKING: &'static str = "Taking it over";
+    const TITLE: &'static str = "dialog-take-over";
+    const YES: &'static str = "dialog-key-yes-take-over";
+    const WORKING: &'static str = "dialog-take-over-working";
 
     fn call(
         &self,
         client: &Client,
         now: DateTime<Utc>,
         dry_run: bool,
+        lang: Lang,
     ) -> Result<TakeOverView, String> {
         let sub = self.sub;
         client
@@ -76,25 +76,26 @@ impl OneWrite for TakeOver {
                 let p = &o.plan;
                 TakeOverView {
                     id: p.subscription.id,
-                    subscription: named(&p.subscription),
+                    subscription: named(lang, &p.subscription),
                     already: p
                         .already_taken_over
                         .then(|| (sanitize(&p.taken_over_by), p.taken_over_at.date_naive())),
                     by: sanitize(&p.taken_over_by),
                 }
             })
-            .map_err(refusal)
+            .map_err(|e| refusal(e, lang))
     }
 
     fn describe(&self, page: &mut Page<'_>, v: &TakeOverView, theme: Theme, done: bool) {
-        page.intro.push((v.subscription.clone(), theme.title()));
+        let lang = page.lang;
+        page.intro
+            .push((super::words::capital(&v.subscription), theme.title()));
         let text = match (&v.already, done) {
-            (Some((by, on)), _) => format!("Already taken over by {by} on {on}: nothing to do."),
-            (None, true) => v.done(),
-            (None, false) => format!(
-                "Takes it over as {}: administrators may then assign and unassign its licenses, move its users or cancel it. Its buyer keeps paying for it and is not e-mailed; its users keep their licenses.",
-                v.by
-            ),
+            (Some((by, on)), _) => {
+                tr!(lang, "dialog-take-over-already", by = by, date = *on)
+            }
+            (None, true) => v.done(lang),
+            (None, false) => tr!(lang, "dialog-take-over-plan", by = &v.by),
         };
         page.intro.push((text, Style::new()));
     }

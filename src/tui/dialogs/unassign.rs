@@ -3,8 +3,9 @@
 //! does it. A self-service subscription must be taken over first (the core says so).
 
 use super::one_write::{self, OneWrite, OneWriteDialog};
-use super::words::{named, users};
-use super::{count, refusal, Context, Opened, Summary};
+use super::words::{capital, named, users};
+use super::{refusal, Context, Opened, Summary};
+use crate::i18n::Lang;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::Page;
 use chrono::{DateTime, Utc};
@@ -26,11 +27,12 @@ pub struct UnassignView {
 }
 
 impl Summary for UnassignView {
-    fn done(&self) -> String {
-        format!(
-            "Unassigned {}: {} free now",
-            count(self.users.len(), "license"),
-            self.free_after
+    fn done(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "dialog-unassign-done",
+            count = self.users.len(),
+            free = self.free_after
         )
     }
 }
@@ -46,34 +48,30 @@ pub type UnassignDialog = OneWriteDialog<Unassign>;
 
 /// Opens on the selected subscription for the chosen users, with the dry run.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "unassign licenses")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
+    cx.require(Capability::ManageSubscriptions, "dialog-do-unassign")?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
     if cx.users.is_empty() {
-        return Err(
-            "Choose users first: Tab to the users pane, then Space marks them (or put the cursor on one)"
-                .into(),
-        );
+        return Err(cx.lang().t("dialog-choose-users"));
     }
     let unassign = Unassign {
         sub: row.id,
         upns: cx.users.clone(),
     };
-    one_write::open(unassign, cx.now)
+    one_write::open(unassign, cx.now, cx.lang())
 }
 
 impl OneWrite for Unassign {
     type View = UnassignView;
-    const TITLE: &'static str = "Unassign licenses";
-    const YES: &'static str = "yes, unassign";
-    const WORKING: &'static str = "Unassigning";
+    const TITLE: &'static str = "dialog-unassign";
+    const YES: &'static str = "dialog-key-yes-unassign";
+    const WORKING: &'static str = "dialog-unassign-working";
 
     fn call(
         &self,
         client: &Client,
         now: DateTime<Utc>,
         dry_run: bool,
+        lang: Lang,
     ) -> Result<UnassignView, String> {
         let sub = self.sub;
         client
@@ -89,32 +87,36 @@ impl OneWrite for Unassign {
                 })
             })
             .map(|o: Outcome<LicensePlan>| UnassignView {
-                subscription: named(&o.plan.subscription),
+                subscription: named(lang, &o.plan.subscription),
                 users: users(&o.plan.users),
                 assigned_after: o.plan.assigned_after,
                 free_after: o.plan.free_after,
             })
-            .map_err(refusal)
+            .map_err(|e| refusal(e, lang))
     }
 
     fn describe(&self, page: &mut Page<'_>, p: &UnassignView, theme: Theme, done: bool) {
-        page.intro.push((p.subscription.clone(), theme.title()));
+        let lang = page.lang;
+        page.intro.push((capital(&p.subscription), theme.title()));
         page.intro.push((
-            format!(
-                "{} {}: it {} {} assigned, {} free.",
-                if done { "Took back" } else { "Takes back" },
-                count(p.users.len(), "license"),
-                if done { "has" } else { "then has" },
-                p.assigned_after,
-                p.free_after
+            tr!(
+                lang,
+                if done {
+                    "dialog-unassign-took-back"
+                } else {
+                    "dialog-unassign-takes-back"
+                },
+                count = p.users.len(),
+                assigned = p.assigned_after,
+                free = p.free_after
             ),
             Style::new(),
         ));
     }
 
-    fn rows<'a>(&self, p: &'a UnassignView) -> Option<(String, &'a [String])> {
+    fn rows<'a>(&self, p: &'a UnassignView, lang: Lang) -> Option<(String, &'a [String])> {
         Some((
-            format!("Who loses the license ({})", p.users.len()),
+            tr!(lang, "dialog-who-loses-license", count = p.users.len()),
             p.users.as_slice(),
         ))
     }

@@ -18,6 +18,7 @@ use selfserve_server::Client;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
+mod dialogs_fr;
 mod french;
 mod policy;
 mod screens_fr;

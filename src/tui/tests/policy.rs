@@ -12,12 +12,22 @@ use selfserve_core::model::PolicyValue;
 use selfserve_core::ops::lifecycle;
 use selfserve_core::query;
 
-fn at(text: &str) -> DateTime<Utc> {
+pub(super) fn at(text: &str) -> DateTime<Utc> {
     selfserve_core::clock::parse_now(text).expect("clock")
 }
 
 /// A demo tenant made at `NOW`, opened by `login` with the dashboard's clock at `now`.
 fn open(login: &str, readonly: bool, now: DateTime<Utc>) -> Harness {
+    open_in(login, readonly, now, crate::i18n::Lang::En)
+}
+
+/// As `open`, the dashboard in `lang`.
+pub(super) fn open_in(
+    login: &str,
+    readonly: bool,
+    now: DateTime<Utc>,
+    lang: crate::i18n::Lang,
+) -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("tenant.db");
     let options = DemoOptions {
@@ -32,6 +42,7 @@ fn open(login: &str, readonly: bool, now: DateTime<Utc>) -> Harness {
     let actor = store.actor(login).expect("actor");
     let actor = if readonly { actor.read_only() } else { actor };
     let mut s = session(readonly);
+    s.lang = lang;
     s.upn = actor.user.upn.clone();
     s.role = actor.role();
     s.now = now;

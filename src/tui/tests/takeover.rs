@@ -13,10 +13,10 @@ use selfserve_core::ops::{move_users, take_over};
 use selfserve_core::query::{self, SubscriptionFilter};
 use std::sync::atomic::AtomicU64;
 
-const PRO: &str = "CFQ7TTC0H9MP";
+pub(super) const PRO: &str = "CFQ7TTC0H9MP";
 
 /// Everything the dialogs could change, as text: subscriptions, assignments, audit, outbox.
-fn fingerprint(h: &Harness) -> String {
+pub(super) fn fingerprint(h: &Harness) -> String {
     let rows = query::subscription_rows(
         &h.store,
         &h.actor,
@@ -35,14 +35,14 @@ fn fingerprint(h: &Harness) -> String {
     out
 }
 
-fn check_is_clean(h: &Harness) {
+pub(super) fn check_is_clean(h: &Harness) {
     let report =
         selfserve_core::check::check(&h.store, &h.actor, &AtomicU64::new(0)).expect("check runs");
     assert!(report.ok && report.breaches.is_empty(), "{report:?}");
 }
 
 /// Puts the products cursor on `product`.
-fn to_product(h: &mut Harness, product: &str) {
+pub(super) fn to_product(h: &mut Harness, product: &str) {
     h.keys("g");
     let at = h
         .app
@@ -57,7 +57,7 @@ fn to_product(h: &mut Harness, product: &str) {
 }
 
 /// Opens `product`'s subscriptions and puts the cursor on `sub`.
-fn to_sub(h: &mut Harness, product: &str, sub: SubscriptionId) {
+pub(super) fn to_sub(h: &mut Harness, product: &str, sub: SubscriptionId) {
     h.keys("1");
     to_product(h, product);
     h.keys("<Enter>g");
@@ -75,7 +75,7 @@ fn to_sub(h: &mut Harness, product: &str, sub: SubscriptionId) {
 }
 
 /// A self-service subscription of Power BI Pro with users, and a target that can take them.
-fn movable(h: &Harness) -> (SubscriptionId, SubscriptionId) {
+pub(super) fn movable(h: &Harness) -> (SubscriptionId, SubscriptionId) {
     let filter = SubscriptionFilter {
         self_service_only: true,
         product: Some(selfserve_core::model::ProductId(PRO.into())),
@@ -94,7 +94,7 @@ fn movable(h: &Harness) -> (SubscriptionId, SubscriptionId) {
 }
 
 /// Puts the wizard's cursor on target `at`.
-fn to_target(h: &mut Harness, at: usize) {
+pub(super) fn to_target(h: &mut Harness, at: usize) {
     while wizard(h).cursor > 0 {
         h.keys("k");
     }
@@ -104,14 +104,14 @@ fn to_target(h: &mut Harness, at: usize) {
     assert_eq!(wizard(h).cursor, at);
 }
 
-fn wizard(h: &Harness) -> &MoveWizard {
+pub(super) fn wizard(h: &Harness) -> &MoveWizard {
     match h.app.dialog_as::<MoveWizard>() {
         Some(w) => w,
         None => panic!("no move wizard open: {:?}", h.app.dialog),
     }
 }
 
-fn status(h: &Harness, sub: SubscriptionId) -> Status {
+pub(super) fn status(h: &Harness, sub: SubscriptionId) -> Status {
     h.store
         .subscription(sub)
         .expect("read")

@@ -2,6 +2,7 @@
 //! grows with wider ones, and inside it a page of wrapped text, an optional list that draws only
 //! its visible rows, a note and the keys of the step.
 
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -26,6 +27,8 @@ pub struct List<'a> {
 
 /// One dialog step as drawn.
 pub struct Page<'a> {
+    /// The language of its words (the keys' labels and the list's "more" line too).
+    pub lang: Lang,
     pub title: String,
     /// Paragraphs above the list, each wrapped to the width.
     pub intro: Vec<(String, Style)>,
@@ -33,7 +36,27 @@ pub struct Page<'a> {
     /// Paragraphs below the list.
     pub outro: Vec<(String, Style)>,
     /// The keys of this step: (label, what it does).
-    pub keys: Vec<(&'static str, &'static str)>,
+    pub keys: Vec<(&'static str, String)>,
+}
+
+impl<'a> Page<'a> {
+    /// An empty page titled `title` (already in `lang`).
+    pub fn new(lang: Lang, title: String) -> Page<'a> {
+        Page {
+            lang,
+            title,
+            intro: Vec::new(),
+            list: None,
+            outro: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// Adds a key of this step: its label and what it does, the message `what` in the page's
+    /// language.
+    pub fn key(&mut self, label: &'static str, what: &str) {
+        self.keys.push((label, self.lang.t(what)));
+    }
 }
 
 /// Where the box goes in `body`.
@@ -52,11 +75,30 @@ fn paragraphs(items: &[(String, Style)], cols: usize) -> Vec<Line<'static>> {
     items
         .iter()
         .flat_map(|(t, style)| {
-            super::wrap(&text::sanitize(t), cols)
+            wrap(&text::sanitize(t), cols)
                 .into_iter()
                 .map(move |l| Line::styled(l, *style))
         })
         .collect()
+}
+
+/// Wraps `text` to `cols` as `widgets::wrap` does, never starting a line with French
+/// punctuation (« : », « ; », « ? », « ! », a closing « ») nor ending one with an opening « :
+/// the space before (or after) it is drawn as a no-break space.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let mut held = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let binds = matches!(
+            (prev, c, next),
+            (_, ' ', Some(':' | ';' | '?' | '!' | '»')) | (Some('«'), ' ', _)
+        );
+        held.push(if binds { '\u{a0}' } else { c });
+        prev = Some(c);
+    }
+    super::wrap(&held, cols)
 }
 
 /// The columns a page's text gets in a box over `body` (what to wrap a list's rows to).
@@ -78,10 +120,21 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
     // The keys take the last row; then the outro above it; the intro from the top; the list
     // gets what is left (at least a few rows where the window allows).
     let keys_y = bottom.saturating_sub(1);
+    // Three spaces between keys, two where three would not fit (French runs longer).
+    let wide: usize = page
+        .keys
+        .iter()
+        .map(|(label, what)| text::width(label) + 1 + text::width(what) + 3)
+        .sum();
+    let gap = if wide.saturating_sub(3) > cols {
+        "  "
+    } else {
+        "   "
+    };
     let mut spans = Vec::new();
     for (label, what) in &page.keys {
         spans.push(Span::styled(label.to_string(), theme.key()));
-        spans.push(Span::styled(format!(" {what}   "), theme.dim()));
+        spans.push(Span::styled(format!(" {what}{gap}"), theme.dim()));
     }
     buf.set_line(x, keys_y, &Line::from(spans), inner.width.saturating_sub(1));
     let avail = keys_y.saturating_sub(inner.y);
@@ -150,7 +203,8 @@ pub fn draw(buf: &mut Buffer, body: Rect, theme: Theme, page: Page<'_>) {
         if more > 0 && rows > 0 && list.cursor.is_none() {
             // The last row says how many more there are instead of showing one of them.
             let row_y = y.saturating_sub(1);
-            let text = format!("  … and {} more (↓ to scroll)", more + 1);
+            let text =
+                selfserve_core::text!("dialog-list-more", count = more + 1).in_lang(page.lang);
             buf.set_line(
                 x,
                 row_y,
@@ -182,6 +236,7 @@ mod tests {
         for cursor in [None, Some(99_999)] {
             built.set(0);
             let page = Page {
+                lang: Lang::En,
                 title: " t ".into(),
                 intro: vec![("intro".into(), Style::new())],
                 list: Some(List {
@@ -195,7 +250,7 @@ mod tests {
                     }),
                 }),
                 outro: vec![("outro".into(), Style::new())],
-                keys: vec![("Esc", "close")],
+                keys: vec![("Esc", "close".into())],
             };
             draw(&mut buf, body, theme, page);
             assert!(built.get() <= 20, "{} rows built", built.get());

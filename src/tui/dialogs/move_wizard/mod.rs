@@ -10,8 +10,9 @@ mod views;
 
 pub use views::{BuyView, MoveView, ProvisionView, TakeOverInfo, Target};
 
-use super::words::short;
+use super::words::heading;
 use super::{self as dialog, refusal, Context, Load, Opened, Paged, Step};
+use crate::i18n::Lang;
 use crate::tui::effect::Job;
 use crate::tui::input::DialogKey;
 use crate::tui::theme::Theme;
@@ -54,7 +55,7 @@ pub enum Route {
     Buy(Term),
 }
 
-fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>) -> Job {
+fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>, lang: Lang) -> Job {
     Job::new("take-over dry run", move |client| {
         MoveReply::TakeOverInfo(
             sub,
@@ -65,12 +66,18 @@ fn take_over_job(sub: SubscriptionId, now: DateTime<Utc>) -> Job {
                     dry_run: true,
                 })
                 .map(|o: Outcome<TakeOverPlan>| TakeOverInfo::from_plan(&o.plan))
-                .map_err(refusal),
+                .map_err(|e| refusal(e, lang)),
         )
     })
 }
 
-fn move_job(from: SubscriptionId, route: Route, now: DateTime<Utc>, dry_run: bool) -> Job {
+fn move_job(
+    from: SubscriptionId,
+    route: Route,
+    now: DateTime<Utc>,
+    dry_run: bool,
+    lang: Lang,
+) -> Job {
     Job::new("move users", move |client| {
         let provisioned = |provision| {
             client
@@ -80,7 +87,7 @@ fn move_job(from: SubscriptionId, route: Route, now: DateTime<Utc>, dry_run: boo
                     now,
                     dry_run,
                 })
-                .map(|o: Outcome<ProvisionedMovePlan>| MoveView::from_provisioned(&o.plan))
+                .map(|o: Outcome<ProvisionedMovePlan>| MoveView::from_provisioned(&o.plan, lang))
         };
         let plan = match route {
             Route::Into(to) => client
@@ -90,7 +97,7 @@ fn move_job(from: SubscriptionId, route: Route, now: DateTime<Utc>, dry_run: boo
                     now,
                     dry_run,
                 })
-                .map(|o: Outcome<MovePlan>| MoveView::from_plan(&o.plan)),
+                .map(|o: Outcome<MovePlan>| MoveView::from_plan(&o.plan, lang)),
             Route::AddTo(to) => provisioned(Provision::AddMissing { to }),
             Route::Buy(term) => provisioned(Provision::Buy { term }),
         };
@@ -98,29 +105,24 @@ fn move_job(from: SubscriptionId, route: Route, now: DateTime<Utc>, dry_run: boo
             dry_run,
             from,
             route,
-            plan: plan.map(Box::new).map_err(refusal),
+            plan: plan.map(Box::new).map_err(|e| refusal(e, lang)),
         }
     })
 }
 
 /// Opens the wizard on the selected subscription; it starts with `take_over`'s dry run.
 pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
-    cx.require(Capability::ManageSubscriptions, "change subscriptions")?;
-    let row = cx
-        .subscription
-        .ok_or("Choose a subscription first (2 Subscriptions, then ↑↓)")?;
-    let buyer = match (&row.buyer_name, &row.buyer) {
-        (Some(name), Some(upn)) => format!(" bought by {name} <{upn}>"),
-        _ => " (central)".to_string(),
-    };
+    cx.require(
+        Capability::ManageSubscriptions,
+        "dialog-do-change-subscriptions",
+    )?;
+    let row = cx.subscription.ok_or_else(|| cx.no_subscription())?;
+    let lang = cx.lang();
     let wizard = MoveWizard {
+        lang,
         from: row.id,
         product: row.product_id.clone(),
-        heading: format!(
-            "{} subscription {}…{buyer}",
-            row.product_name,
-            short(row.id)
-        ),
+        heading: heading(lang, row),
         users: row.assigned,
         step: MoveStep::TakeOver,
         take_over: Load::Waiting,
@@ -134,7 +136,7 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
         note: None,
         ticks: 0,
     };
-    Opened::new(wizard, Step::job(take_over_job(row.id, cx.now)))
+    Opened::new(wizard, Step::job(take_over_job(row.id, cx.now, lang)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +151,8 @@ pub enum MoveStep {
 
 #[derive(Debug, Clone)]
 pub struct MoveWizard {
+    /// The language of its words: the session's.
+    pub lang: Lang,
     pub from: SubscriptionId,
     pub product: ProductId,
     /// "Power BI Pro subscription 516de49e… bought by Emma <emma@…>".
@@ -173,14 +177,14 @@ pub struct MoveWizard {
 
 impl MoveWizard {
     fn targets_job(&self, select: Option<SubscriptionId>) -> Job {
-        let from = self.from;
+        let (from, lang) = (self.from, self.lang);
         Job::new("move targets", move |client| MoveReply::Targets {
             from,
             select,
             targets: client
                 .ask(Request::MoveTargets { from })
-                .map(|ts: Vec<MoveTarget>| ts.iter().map(Target::from_core).collect())
-                .map_err(refusal),
+                .map(|ts: Vec<MoveTarget>| ts.iter().map(|t| Target::from_core(t, lang)).collect())
+                .map_err(|e| refusal(e, lang)),
         })
     }
 
@@ -190,7 +194,7 @@ impl MoveWizard {
         self.plan = Load::Waiting;
         self.scroll = 0;
         self.step = MoveStep::Review;
-        Step::job(move_job(self.from, route, now, true))
+        Step::job(move_job(self.from, route, now, true, self.lang))
     }
 }
 
@@ -199,6 +203,7 @@ impl Paged for MoveWizard {
 
     fn on_key(&mut self, key: DialogKey, now: DateTime<Utc>) -> Step {
         use DialogKey::*;
+        let lang = self.lang;
         self.note = None;
         match (self.step, key) {
             // Keys typed ahead go on before the facts arrive; a refusal stops here.
@@ -208,7 +213,7 @@ impl Paged for MoveWizard {
                     self.targets = Load::Waiting;
                     return Step::job(self.targets_job(None));
                 }
-                Load::Failed(_) => self.note = Some("Nothing to do here: Esc closes.".into()),
+                Load::Failed(_) => self.note = Some(lang.t("dialog-note-nothing-here")),
             },
             (MoveStep::TakeOver, Back) | (MoveStep::Done, Next | Back) => return Step::close(),
             (MoveStep::Targets, Up) => self.cursor = self.cursor.saturating_sub(1),
@@ -218,13 +223,14 @@ impl Paged for MoveWizard {
                 }
             }
             (MoveStep::Targets, Next) if self.targets == Load::Waiting => {
-                self.note = Some("Still reading the subscriptions…".into())
+                self.note = Some(lang.t("dialog-reading-subscriptions"))
             }
             (MoveStep::Targets, Next) => {
                 let Some(t) = self.targets.ready().and_then(|ts| ts.get(self.cursor)) else {
-                    self.note = Some(format!(
-                        "No target to choose: {} buys one",
-                        DialogKey::Buy.label()
+                    self.note = Some(tr!(
+                        lang,
+                        "dialog-move-note-no-target",
+                        key = DialogKey::Buy.label()
                     ));
                     return Step::none();
                 };
@@ -234,9 +240,10 @@ impl Paged for MoveWizard {
                     Route::AddTo(t.id)
                 } else {
                     // Its refusal is on screen already, under the list.
-                    self.note = Some(format!(
-                        "Not selectable: choose one that says yes, or {} buys licenses",
-                        DialogKey::Buy.label()
+                    self.note = Some(tr!(
+                        lang,
+                        "dialog-move-note-not-selectable",
+                        key = DialogKey::Buy.label()
                     ));
                     return Step::none();
                 };
@@ -258,27 +265,26 @@ impl Paged for MoveWizard {
                 self.step = MoveStep::Confirm
             }
             (MoveStep::Review, Next) if self.plan == Load::Waiting => {
-                self.note = Some("Still planning the move…".into())
+                self.note = Some(lang.t("dialog-move-planning"))
             }
             (MoveStep::Review, Back) => self.step = MoveStep::Targets,
             (MoveStep::Confirm, Yes) => {
                 if let Some(route) = self.route {
                     self.step = MoveStep::Working;
                     self.ticks = 0;
-                    return Step::job(move_job(self.from, route, now, false));
+                    return Step::job(move_job(self.from, route, now, false, lang));
                 }
             }
             (MoveStep::Confirm, Next) => {
-                self.note = Some(format!(
-                    "{} moves them; {} goes back, nothing changes",
-                    Yes.label(),
-                    Back.label()
+                self.note = Some(tr!(
+                    lang,
+                    "dialog-move-note-confirm",
+                    yes = Yes.label(),
+                    back = Back.label()
                 ))
             }
             (MoveStep::Confirm, Back) => self.step = MoveStep::Review,
-            (MoveStep::Working, _) => {
-                self.note = Some("Still working: the result shows here when it is done.".into())
-            }
+            (MoveStep::Working, _) => self.note = Some(lang.t("dialog-note-working")),
             _ => {}
         }
         Step::none()
@@ -318,7 +324,7 @@ impl Paged for MoveWizard {
                 ..
             } if from == self.from => {
                 let plan = plan.map(|p| *p);
-                let written = Step::done(&plan);
+                let written = Step::done(&plan, self.lang);
                 self.step = MoveStep::Done;
                 self.result = Some(plan);
                 return written;

@@ -1,9 +1,11 @@
 //! What the wizard shows of the core's plans, made once when a plan arrives, sanitized.
 
-use super::super::words::{emails, named, recipients, short, users};
-use super::super::{count, Summary};
+use super::super::words::{
+    self, emails, named, reason_words, recipients, short, status_words, users,
+};
+use super::super::Summary;
+use crate::i18n::Lang;
 use crate::text::sanitize;
-use crate::tui::widgets::table::thousands;
 use chrono::NaiveDate;
 use selfserve_core::model::{SubscriptionId, Term};
 use selfserve_core::ops::buy::BuyPlan;
@@ -32,12 +34,13 @@ impl TakeOverInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub id: SubscriptionId,
-    pub origin: &'static str,
+    pub origin: String,
     pub buyer: Option<String>,
     pub quantity: u32,
     pub free: u32,
     pub missing: u32,
-    /// Why `move_users` would refuse it; None where it can take the users.
+    /// Why `move_users` would refuse it, in the reader's language; None where it can take
+    /// the users.
     pub refusal: Option<String>,
     /// A central, Active target that lacks licenses: the move can add the missing ones.
     pub addable: bool,
@@ -46,15 +49,15 @@ pub struct Target {
 }
 
 impl Target {
-    pub fn from_core(t: &MoveTarget) -> Target {
+    pub fn from_core(t: &MoveTarget, lang: Lang) -> Target {
         Target {
             id: t.subscription.id,
-            origin: t.subscription.origin.label(),
+            origin: words::origin(lang, t.subscription.origin),
             buyer: t.subscription.buyer.as_deref().map(sanitize),
             quantity: t.subscription.quantity,
             free: t.free,
             missing: t.missing,
-            refusal: t.refusal.as_ref().map(|why| sanitize(&why.to_string())),
+            refusal: t.refusal.as_ref().map(|why| sanitize(&why.in_lang(lang))),
             addable: t.can_add_missing,
             why_not: t.why_not,
         }
@@ -66,16 +69,22 @@ impl Target {
 
     /// Whether it can take the users, or why not, in a few words for its row (the whole
     /// refusal shows under the list for the one under the cursor).
-    pub fn answer(&self, users: u32) -> String {
+    pub fn answer(&self, users: u32, lang: Lang) -> String {
         if self.addable {
-            return format!("adds {} missing", thousands(u64::from(self.missing)));
+            return tr!(lang, "dialog-target-adds", count = self.missing);
         }
         match self.why_not {
-            None => format!("yes, takes all {}", thousands(u64::from(users))),
-            Some(WhyNot::NotActive(status)) => format!("no, {}", status.as_str()),
-            Some(WhyNot::NotTakenOver) => "no, not taken over".to_string(),
-            Some(WhyNot::NoRoom) => format!("no, {} missing", thousands(u64::from(self.missing))),
-            Some(WhyNot::OtherProduct) => "no, other product".to_string(),
+            None => tr!(lang, "dialog-target-yes", count = users),
+            Some(WhyNot::NotActive(status)) => {
+                tr!(
+                    lang,
+                    "dialog-target-not-active",
+                    status = status_words(lang, status)
+                )
+            }
+            Some(WhyNot::NotTakenOver) => lang.t("dialog-target-not-taken-over"),
+            Some(WhyNot::NoRoom) => tr!(lang, "dialog-target-no-room", count = self.missing),
+            Some(WhyNot::OtherProduct) => lang.t("dialog-target-other-product"),
         }
     }
 }
@@ -83,6 +92,7 @@ impl Target {
 /// A central purchase as reviewed (dry run) or done.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuyView {
+    pub lang: Lang,
     pub id: SubscriptionId,
     pub product_name: String,
     pub quantity: u32,
@@ -93,35 +103,48 @@ pub struct BuyView {
 }
 
 impl BuyView {
-    pub fn from_plan(p: &BuyPlan) -> BuyView {
+    pub fn from_plan(p: &BuyPlan, lang: Lang) -> BuyView {
         BuyView {
+            lang,
             id: p.subscription.id,
             product_name: sanitize(&p.subscription.product_name),
             quantity: p.subscription.quantity,
-            unit: sanitize(&p.price.amount.to_string()),
+            unit: lang.money(&p.price.amount),
             term: p.price.term,
-            cost: sanitize(&p.cost_per_term.to_string()),
+            cost: lang.money(&p.cost_per_term),
             expires: p.expires,
         }
     }
 
     /// The purchase in one sentence (the id only once it is bought: a dry run's is not kept).
     pub fn sentence(&self, bought: bool) -> String {
-        format!(
-            "{} {} licenses of {} centrally{}: {} per license per {} term, {} per term, paid by invoice, renewing automatically on {}.",
-            if bought { "Bought" } else { "Buy" },
-            thousands(u64::from(self.quantity)),
-            self.product_name,
-            if bought {
-                format!(" (subscription {})", short(self.id))
-            } else {
-                String::new()
-            },
-            self.unit,
-            self.term.as_str(),
-            self.cost,
-            self.expires
-        )
+        let lang = self.lang;
+        let term = words::term(lang, self.term);
+        let date = lang.date(self.expires);
+        if bought {
+            tr!(
+                lang,
+                "dialog-buy-bought",
+                count = self.quantity,
+                product = &self.product_name,
+                id = short(self.id),
+                unit = &self.unit,
+                term = term,
+                cost = &self.cost,
+                date = date
+            )
+        } else {
+            tr!(
+                lang,
+                "dialog-buy-plan",
+                count = self.quantity,
+                product = &self.product_name,
+                unit = &self.unit,
+                term = term,
+                cost = &self.cost,
+                date = date
+            )
+        }
     }
 }
 
@@ -135,7 +158,8 @@ pub struct MoveView {
     pub to_label: String,
     pub takes_over: bool,
     pub users: Vec<String>,
-    pub reason: &'static str,
+    /// The cancellation's reason in words.
+    pub reason: String,
     pub to_assigned_after: u32,
     pub to_quantity: u32,
     pub to_free_after: u32,
@@ -150,6 +174,7 @@ pub struct MoveView {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProvisionView {
     Added {
+        lang: Lang,
         licenses: u32,
         subscription: String,
         cost: String,
@@ -161,13 +186,20 @@ impl ProvisionView {
     pub fn sentence(&self, done: bool) -> String {
         match self {
             ProvisionView::Added {
+                lang,
                 licenses,
                 subscription,
                 cost,
-            } => format!(
-                "{} {} to {subscription} first ({cost} more per term, by invoice).",
-                if done { "Added" } else { "Adds" },
-                count(*licenses as usize, "license")
+            } => tr!(
+                *lang,
+                if done {
+                    "dialog-added-first"
+                } else {
+                    "dialog-adds-first"
+                },
+                count = *licenses,
+                sub = subscription,
+                cost = cost
             ),
             ProvisionView::Bought(b) => b.sentence(done),
         }
@@ -175,38 +207,39 @@ impl ProvisionView {
 }
 
 impl MoveView {
-    pub fn from_provisioned(p: &ProvisionedMovePlan) -> MoveView {
+    pub fn from_provisioned(p: &ProvisionedMovePlan, lang: Lang) -> MoveView {
         let provision = match (&p.added, &p.bought) {
             (Some(a), _) => Some(ProvisionView::Added {
+                lang,
                 licenses: a.added,
-                subscription: named(&a.subscription),
-                cost: sanitize(&a.cost_per_term.to_string()),
+                subscription: named(lang, &a.subscription),
+                cost: lang.money(&a.cost_per_term),
             }),
-            (None, Some(b)) => Some(ProvisionView::Bought(BuyView::from_plan(b))),
+            (None, Some(b)) => Some(ProvisionView::Bought(BuyView::from_plan(b, lang))),
             (None, None) => None,
         };
-        let mut view = MoveView::from_plan(&p.moved);
+        let mut view = MoveView::from_plan(&p.moved, lang);
         if let Some(ProvisionView::Bought(b)) = &provision {
             // Its id is drawn anew by each plan: name it by what it is.
-            view.to_label = format!("the new central {} subscription", b.product_name);
+            view.to_label = tr!(lang, "dialog-new-central-sub", product = &b.product_name);
         }
         MoveView { provision, ..view }
     }
 
-    pub fn from_plan(p: &MovePlan) -> MoveView {
+    pub fn from_plan(p: &MovePlan, lang: Lang) -> MoveView {
         MoveView {
             from_id: p.from.id,
             to_id: p.to.id,
-            from: named(&p.from),
-            from_label: sanitize(&p.from.label()),
-            to_label: sanitize(&p.to.label()),
+            from: named(lang, &p.from),
+            from_label: words::label(lang, &p.from.product_name, p.from.id),
+            to_label: words::label(lang, &p.to.product_name, p.to.id),
             takes_over: p.takes_over,
             users: users(&p.users),
-            reason: p.cancellation_reason.as_str(),
+            reason: reason_words(lang, p.cancellation_reason),
             to_assigned_after: p.to_assigned_after,
             to_quantity: p.to.quantity,
             to_free_after: p.to_free_after,
-            emails: emails(&p.emails),
+            emails: emails(lang, &p.emails),
             recipients: recipients(&p.emails),
             provision: None,
         }
@@ -222,26 +255,33 @@ impl MoveView {
 }
 
 impl Summary for MoveView {
-    fn done(&self) -> String {
-        let first = match &self.provision {
+    fn done(&self, lang: Lang) -> String {
+        let moved = tr!(
+            lang,
+            "dialog-move-done",
+            count = self.users.len(),
+            to = short(self.to_id),
+            from = short(self.from_id),
+            emailed = self.recipients.len()
+        );
+        match &self.provision {
             Some(ProvisionView::Bought(b)) => {
-                format!("Bought {}; ", count(b.quantity as usize, "license"))
+                tr!(
+                    lang,
+                    "dialog-move-done-bought",
+                    count = b.quantity,
+                    moved = moved
+                )
             }
             Some(ProvisionView::Added { licenses, .. }) => {
-                format!("Added {}; ", count(*licenses as usize, "license"))
+                tr!(
+                    lang,
+                    "dialog-move-done-added",
+                    count = *licenses,
+                    moved = moved
+                )
             }
-            None => String::new(),
-        };
-        format!(
-            "{first}Moved {} to {}…; {}… is cancelled (Deleted){}",
-            count(self.users.len(), "user"),
-            short(self.to_id),
-            short(self.from_id),
-            if self.recipients.is_empty() {
-                ""
-            } else {
-                ", buyer e-mailed"
-            }
-        )
+            None => moved,
+        }
     }
 }
