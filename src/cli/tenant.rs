@@ -17,9 +17,7 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub enum TenantCommand {
     Show,
-    /// The language of the e-mails to buyers and administrators: en or fr (GlobalAdministrator)
     SetLanguage {
-        /// en or fr
         language: String,
     },
 }

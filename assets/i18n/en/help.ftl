@@ -137,6 +137,8 @@ help-selfserve-server = The server on the socket
 help-selfserve-server-status = Who is connected: login, role, since, front end (exit 5 when no server answers)
 help-selfserve-tenant = The tenant: its cloud and admin center
 help-selfserve-tenant-show = The tenant: name, currency, cloud and the admin center's address
+help-selfserve-tenant-set-language = The language of the e-mails to buyers and administrators: en or fr (GlobalAdministrator)
+help-selfserve-tenant-set-language--language = en or fr
 help-selfserve-watch = Print each change committed through the server as it comes (exit 5 without a server)
 help-selfserve-connect = Join stdin and stdout to the server's socket (what `--remote` runs over ssh)
 

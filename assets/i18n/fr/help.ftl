@@ -133,6 +133,8 @@ help-selfserve-server = Le serveur sur le socket
 help-selfserve-server-status = Qui est connecté : compte, rôle, depuis quand, interface (code 5 si aucun serveur ne répond)
 help-selfserve-tenant = Le locataire : son cloud et son centre d'administration
 help-selfserve-tenant-show = Le locataire : nom, devise, cloud et adresse du centre d'administration
+help-selfserve-tenant-set-language = La langue des e-mails aux acheteurs et aux administrateurs : en ou fr (administrateur général)
+help-selfserve-tenant-set-language--language = en ou fr
 help-selfserve-watch = Afficher chaque modification validée par le serveur, au fil de l'eau (code 5 sans serveur)
 help-selfserve-connect = Relier stdin et stdout au socket du serveur (ce que `--remote` lance par ssh)
 
