@@ -15,14 +15,19 @@ pub struct DemoArgs {
     users: usize,
     #[arg(long, default_value_t = demo::DEFAULT_SEED)]
     seed: u64,
-    #[arg(long, value_name = "CLOUD", default_value = "global", value_parser = parse_cloud)]
+    // Clap names the possible values itself, in the reader's language, when one is wrong.
+    #[arg(
+        long,
+        value_name = "CLOUD",
+        default_value = "global",
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new(["global", "china-21vianet"]),
+            |name| Cloud::parse(&name).unwrap_or(Cloud::Global)
+        )
+    )]
     cloud: Cloud,
     #[arg(long)]
     force: bool,
-}
-
-fn parse_cloud(text: &str) -> Result<Cloud, String> {
-    Cloud::parse(text).ok_or_else(|| "use global or china-21vianet".to_string())
 }
 
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode, Failure> {

@@ -17,9 +17,7 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub enum TenantCommand {
     Show,
-    SetLanguage {
-        language: String,
-    },
+    SetLanguage { language: String },
 }
 
 /// The JSON of `tenant show`.
@@ -87,19 +85,23 @@ fn show(ctx: &Ctx) -> Result<ExitCode, Failure> {
     if ctx.json {
         return print_json(&shown).map(|_| ExitCode::SUCCESS);
     }
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-    let mut table = Table::new(&["Field", "Value"]);
+    let lang = ctx.lang;
+    let yes_no = |b: bool| lang.t(if b { "cli-yes" } else { "cli-no" });
+    let mut table = Table::new(&[lang.t("cli-field"), lang.t("cli-value")]);
     for (field, value) in [
-        ("Tenant", shown.display_name.to_string()),
-        ("Tenant ID", shown.id.to_string()),
-        ("Cloud", shown.cloud.as_str().to_string()),
-        ("Admin center", shown.admin_center_url.to_string()),
-        ("Currency", shown.currency.to_string()),
-        ("Existing agreement", yes_no(shown.existing_agreement)),
-        ("Demo tenant", yes_no(shown.demo)),
-        ("Created", shown.created_at.to_rfc3339()),
+        ("cli-tenant-name", shown.display_name.to_string()),
+        ("cli-tenant-id", shown.id.to_string()),
+        ("cli-tenant-cloud", shown.cloud.as_str().to_string()),
+        (
+            "cli-tenant-admin-center",
+            shown.admin_center_url.to_string(),
+        ),
+        ("cli-tenant-currency", shown.currency.to_string()),
+        ("cli-tenant-agreement", yes_no(shown.existing_agreement)),
+        ("cli-tenant-demo", yes_no(shown.demo)),
+        ("cli-tenant-created", lang.time(shown.created_at)),
     ] {
-        table.row(vec![field.to_string(), value]);
+        table.row(vec![lang.t(field), value]);
     }
     table.row(vec![
         ctx.lang.t("mail-language-label"),

@@ -25,6 +25,17 @@ impl Tui {
 
     /// Starts the dashboard as `login` (e.g. `super::READER`).
     pub fn start_as(env: &super::Env, cwd: &Path, login: &str, extra: &[&str]) -> Tui {
+        Tui::start_in_locale(env, cwd, login, extra, "C.UTF-8")
+    }
+
+    /// Starts the dashboard as `login` under the locale `lang` (`LANG`, e.g. "fr_FR.UTF-8").
+    pub fn start_in_locale(
+        env: &super::Env,
+        cwd: &Path,
+        login: &str,
+        extra: &[&str],
+        lang: &str,
+    ) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -39,7 +50,10 @@ impl Tui {
         cmd.env("SELFSERVE_DB", &env.db);
         cmd.env("SELFSERVE_NOW", super::NOW);
         cmd.env("SELFSERVE_USER", login);
-        cmd.env("LANG", "C.UTF-8");
+        cmd.env("LANG", lang);
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env_remove("SELFSERVE_LANG");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn selfserve");

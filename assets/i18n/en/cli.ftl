@@ -375,3 +375,15 @@ cli-watch-reload = { $at } { $count } changes were missed while this watcher was
 
 cli-stalled-opening = opening the database made no progress for { $seconds } seconds: the database looks damaged; restore it from a backup
 cli-stalled-check = the check made no progress for { $seconds } seconds: the database looks damaged; restore it from a backup
+
+## tenant show: one row per field.
+cli-field = Field
+cli-value = Value
+cli-tenant-name = Tenant
+cli-tenant-id = Tenant ID
+cli-tenant-cloud = Cloud
+cli-tenant-admin-center = Admin center
+cli-tenant-currency = Currency
+cli-tenant-agreement = Existing agreement
+cli-tenant-demo = Demo tenant
+cli-tenant-created = Created

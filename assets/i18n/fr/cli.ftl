@@ -423,3 +423,15 @@ cli-watch-reload = { $at } { $count } modifications manquées pendant que cette 
 
 cli-stalled-opening = l'ouverture de la base n'a pas avancé pendant { $seconds } secondes : la base semble endommagée ; restaurez-la depuis une sauvegarde
 cli-stalled-check = la vérification n'a pas avancé pendant { $seconds } secondes : la base semble endommagée ; restaurez-la depuis une sauvegarde
+
+## tenant show : une ligne par champ.
+cli-field = Champ
+cli-value = Valeur
+cli-tenant-name = Locataire
+cli-tenant-id = ID du locataire
+cli-tenant-cloud = Cloud
+cli-tenant-admin-center = Centre d'administration
+cli-tenant-currency = Devise
+cli-tenant-agreement = Contrat existant
+cli-tenant-demo = Locataire de démonstration
+cli-tenant-created = Créé le

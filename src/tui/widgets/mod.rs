@@ -1,6 +1,5 @@
 //! Drawing pieces the screens share.
 
-pub mod confirm;
 pub mod dialog;
 pub mod panel;
 pub mod search;
