@@ -37,15 +37,6 @@ impl Capability {
             Capability::ManagePolicies => "core-needs-manage-policies",
         })
     }
-
-    /// The roles that have it, by the names `--role` takes.
-    pub fn needs(self) -> &'static str {
-        match self {
-            Capability::Read => "any administrator role",
-            Capability::ManageSubscriptions => "GlobalAdministrator or BillingAdministrator",
-            Capability::ManagePolicies => "GlobalAdministrator",
-        }
-    }
 }
 
 /// The administrator behind the current login.

@@ -134,14 +134,6 @@ impl Origin {
     pub fn is_self_service(self) -> bool {
         !matches!(self, Origin::Central)
     }
-    /// Short label for narrow tables.
-    pub fn label(self) -> &'static str {
-        match self {
-            Origin::SelfServicePurchase => "Purchase",
-            Origin::SelfServiceTrial => "Trial",
-            Origin::Central => "Central",
-        }
-    }
 }
 
 /// How a subscription is paid.
@@ -222,14 +214,6 @@ impl PolicyValue {
             PolicyValue::Enabled => "Enabled",
             PolicyValue::OnlyTrialsWithoutPaymentMethod => "OnlyTrialsWithoutPaymentMethod",
             PolicyValue::Disabled => "Disabled",
-        }
-    }
-    /// The words the admin center shows.
-    pub fn words(self) -> &'static str {
-        match self {
-            PolicyValue::Enabled => "Allow",
-            PolicyValue::OnlyTrialsWithoutPaymentMethod => "Allow for trials only",
-            PolicyValue::Disabled => "Do not allow",
         }
     }
     /// Accepts the module's names and the admin center's words, case-insensitively.

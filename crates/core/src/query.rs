@@ -413,14 +413,6 @@ impl BuyerGroup {
             _ => crate::text!("core-buyer-central"),
         }
     }
-
-    /// The heading the admin center shows: "Purchased by NAME", or central.
-    pub fn heading(&self) -> String {
-        match (&self.buyer_name, &self.buyer) {
-            (Some(name), Some(upn)) => format!("{name} <{upn}>"),
-            _ => "Central subscription (no buyer)".to_string(),
-        }
-    }
 }
 
 /// `subscription show`: the row, plus the users with licenses (in JSON, the row's fields beside

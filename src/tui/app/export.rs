@@ -61,6 +61,7 @@ impl App {
                 ),
                 effect,
                 self.word("msg-export-writing"),
+                lang,
             )));
         } else {
             self.export.busy = true;

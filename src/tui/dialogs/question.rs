@@ -25,21 +25,15 @@ pub struct Question {
 }
 
 impl Question {
-    /// A question in English; `in_lang` gives it the session's language.
-    pub fn new(question: String, effect: Effect, going: &str) -> Question {
+    /// A question with its keys and answers in `lang` (the question and `going` come
+    /// already in it).
+    pub fn new(question: String, effect: Effect, going: &str, lang: Lang) -> Question {
         Question {
-            lang: Lang::En,
+            lang,
             question,
             effect: Some(effect),
             going: going.to_string(),
         }
-    }
-
-    /// The same question, its keys and answers in `lang` (the question and `going` are the
-    /// caller's, already in it).
-    pub fn in_lang(mut self, lang: Lang) -> Question {
-        self.lang = lang;
-        self
     }
 }
 

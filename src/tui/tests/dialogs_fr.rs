@@ -479,14 +479,12 @@ fn an_email_the_messages_and_the_question_in_both_languages() {
         let s = shot(&mut h, lang, "messages");
         shows(&s, &[lang.t("dialog-messages-title").trim().to_string()]);
         h.keys("<Esc>");
-        h.app.dialog = Some(Box::new(
-            Question::new(
-                "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
-                super::super::effect::Effect::LoadPolicies,
-                "Reading",
-            )
-            .in_lang(lang),
-        ));
+        h.app.dialog = Some(Box::new(Question::new(
+            "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
+            super::super::effect::Effect::LoadPolicies,
+            "Reading",
+            lang,
+        )));
         let s = shot(&mut h, lang, "question");
         shows(
             &s,

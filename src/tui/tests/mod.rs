@@ -347,15 +347,15 @@ fn policies_in_words_with_detail() {
     h.keys("3");
     assert_eq!(h.app.screen, Screen::Policies);
     assert_eq!(h.app.policies.list.len(), 17);
-    let words: Vec<&str> = h
+    let words: Vec<String> = h
         .app
         .policies
         .list
         .shown()
-        .map(|p| p.policy_value.words())
+        .map(|p| crate::i18n::policy_words(crate::i18n::Lang::En, p.policy_value))
         .collect();
-    assert!(words.contains(&"Do not allow"));
-    assert!(words.contains(&"Allow for trials only"));
+    assert!(words.iter().any(|w| w == "Do not allow"));
+    assert!(words.iter().any(|w| w == "Allow for trials only"));
     h.keys("<Tab>");
     assert!(h.app.detail);
     h.keys("<Esc>");
@@ -544,6 +544,7 @@ fn snapshot_export() {
         "selfserve-users-2026-11-23.csv exists. Replace it?".into(),
         super::effect::Effect::LoadPolicies,
         "Reading",
+        crate::i18n::Lang::En,
     )));
     snap(&mut h, "export_confirm");
 }

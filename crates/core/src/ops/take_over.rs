@@ -41,11 +41,6 @@ impl SubRef {
     pub fn named(&self) -> Text {
         named(&self.product_name, self.id)
     }
-
-    /// The same in English, for a caller with no reader's language; `named` reads in each.
-    pub fn label(&self) -> String {
-        self.named().to_string()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
