@@ -24,7 +24,10 @@ fn the_dashboard_in_french_from_the_products_to_the_result_of_a_move() {
     let id = |i: usize| rows[i]["id"].as_str().expect("id").to_string();
     let (moved, cancelled) = (id(0), id(1));
     let (moving, losing) = (users_of(&env, &moved), users_of(&env, &cancelled));
-    assert!(moving > 1 && losing > 1, "plural forms are what this test reads");
+    assert!(
+        moving > 1 && losing > 1,
+        "plural forms are what this test reads"
+    );
 
     let mut t = Tui::start_in_locale(&env, env.dir.path(), ADMIN, &[], "fr_FR.UTF-8");
     t.wait_for("Produits · 1 sur 17");

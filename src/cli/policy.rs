@@ -107,7 +107,12 @@ fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
     ));
     if outcome.data_notice.is_some() {
         lines.push(String::new());
-        lines.push(lang.t("cli-data-notice"));
+        lines.push(format!(
+            "{}{} {}",
+            lang.t("core-data-notice-heading"),
+            lang.t("cli-colon"),
+            lang.t("core-data-notice")
+        ));
     }
     lines
 }

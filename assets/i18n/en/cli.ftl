@@ -296,7 +296,6 @@ cli-policy-changed = { $changed } of { $count } { $count ->
        *[other] policies
     } changed; existing purchases and trials are not affected
 # SPEC §2 rule 8, the article's "Use of directory data".
-cli-data-notice = Data notice: When users may buy or start trials of a product, the Microsoft Commerce service processes directory data about them outside your tenant: their first and last name, e-mail address, IP address, and the tenant and user GUIDs (from their Microsoft Entra ID access token). It uses that data to give the user a license and to e-mail them about the subscription.
 
 ## admin add and remove.
 cli-admin-unchanged = login { $login } is already { $upn } ({ $name }) as { $role }; nothing changed
@@ -387,3 +386,6 @@ cli-tenant-currency = Currency
 cli-tenant-agreement = Existing agreement
 cli-tenant-demo = Demo tenant
 cli-tenant-created = Created
+
+# Between a heading and what follows on its line ("Note: …", « Note : … »).
+cli-colon = :

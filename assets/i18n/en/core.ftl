@@ -151,3 +151,8 @@ core-demo-creating-self-service = creating { $subscriptions ->
        *[other] { $subscriptions } self-service subscriptions
     }
 core-demo-writing = writing
+
+## SPEC §2 rule 8, shown by the policy panel and `policy set` (the English is the core's
+## DATA_NOTICE, which --json carries; a test checks they agree).
+core-data-notice-heading = Directory data the commerce service will process
+core-data-notice = When users may buy or start trials of a product, the Microsoft Commerce service processes directory data about them outside your tenant: their first and last name, e-mail address, IP address, and the tenant and user GUIDs (from their Microsoft Entra ID access token). It uses that data to give the user a license and to e-mail them about the subscription.

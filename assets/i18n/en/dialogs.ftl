@@ -393,9 +393,6 @@ dialog-policy-head = Product ID { $id } · AllowSelfServicePurchase is now "{ $n
 dialog-policy-head-all = All { $count } products now: { $values }
 dialog-policy-value-count = { $count } { $value }
 dialog-policy-current = { $value } (current)
-# SPEC §2 rule 8: the same words as the core's DATA_NOTICE (a test checks).
-dialog-policy-notice-heading = Directory data the commerce service will process
-dialog-policy-notice = When users may buy or start trials of a product, the Microsoft Commerce service processes directory data about them outside your tenant: their first and last name, e-mail address, IP address, and the tenant and user GUIDs (from their Microsoft Entra ID access token). It uses that data to give the user a license and to e-mail them about the subscription.
 dialog-policy-blocked = Users can neither buy this nor start a trial of it. Existing purchases and trials are not touched.
 dialog-policy-read-only = Read-only: { $why }. Esc closes.
 dialog-policy-save-changes = Save changes

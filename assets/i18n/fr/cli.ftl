@@ -338,7 +338,6 @@ cli-policy-changed = { $changed } sur { $count } { $count ->
        *[other] stratégies modifiées
     } ; les achats et essais existants ne sont pas affectés
 # SPEC §2 règle 8, « Utilisation des données d'annuaire » de l'article.
-cli-data-notice = Utilisation des données d'annuaire : lorsque des utilisateurs peuvent acheter ou essayer un produit, le service Commerce de Microsoft traite leurs données d'annuaire, en dehors des limites du locataire : leur prénom et leur nom, leur adresse e-mail, leur adresse IP et le GUID du locataire et de l'utilisateur (issus de leur jeton d'accès Microsoft Entra ID). Il utilise ces données pour fournir à l'utilisateur une licence et pour lui envoyer un e-mail concernant l'abonnement.
 
 ## admin add et remove.
 cli-admin-unchanged = l'identifiant { $login } est déjà { $upn } ({ $name }), { $role } ; rien n'a changé
@@ -435,3 +434,6 @@ cli-tenant-currency = Devise
 cli-tenant-agreement = Contrat existant
 cli-tenant-demo = Locataire de démonstration
 cli-tenant-created = Créé le
+
+# Between a heading and what follows on its line ("Note: …", « Note : … »).
+cli-colon = {" "}:

@@ -151,3 +151,7 @@ core-demo-creating-self-service = création de { $subscriptions ->
        *[other] { $subscriptions } abonnements libre-service
     }
 core-demo-writing = écriture
+
+## Règle 8 (SPEC §2), dans les mots de l'article : le panneau de stratégie et `policy set`.
+core-data-notice-heading = Utilisation des données d'annuaire
+core-data-notice = En autorisant les achats ou les essais, vous autorisez le service Commerce de Microsoft à traiter les données d'annuaire d'un utilisateur, hors des limites du locataire : le prénom et le nom, l'adresse e-mail, l'adresse IP et le GUID du locataire et de l'utilisateur (jeton d'accès Microsoft Entra ID). Elles servent à lui fournir une licence et à lui envoyer un e-mail concernant l'abonnement.

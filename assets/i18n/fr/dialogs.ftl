@@ -442,8 +442,6 @@ dialog-policy-head-all = Les { $count } produits : { $values }
 dialog-policy-value-count = { $count } { $value }
 dialog-policy-current = { $value } (actuel)
 # Règle 8 de SPEC §2, avec les mots de l'article (« Utilisation des données d'annuaire »).
-dialog-policy-notice-heading = Utilisation des données d'annuaire
-dialog-policy-notice = En autorisant les achats ou les essais, vous autorisez le service Commerce de Microsoft à traiter les données d'annuaire d'un utilisateur, hors des limites du locataire : le prénom et le nom, l'adresse e-mail, l'adresse IP et le GUID du locataire et de l'utilisateur (jeton d'accès Microsoft Entra ID). Elles servent à lui fournir une licence et à lui envoyer un e-mail concernant l'abonnement.
 dialog-policy-blocked = Les utilisateurs ne peuvent ni acheter ce produit ni en démarrer un essai. Les achats et essais existants ne changent pas.
 dialog-policy-read-only = Lecture seule : { $why }. Esc ferme.
 dialog-policy-save-changes = Enregistrer les modifications

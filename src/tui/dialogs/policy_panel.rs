@@ -109,7 +109,7 @@ pub fn refusal(session: &Session) -> Option<String> {
 /// The notice of SPEC §2 rule 8: which directory data the Microsoft Commerce service
 /// processes once users may buy or try (in French, in the admin article's own words).
 pub fn data_notice(lang: Lang) -> String {
-    lang.t("dialog-policy-notice")
+    lang.t("core-data-notice")
 }
 
 /// What one save did, as the message line tells it.
@@ -477,7 +477,7 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     if allows_self_service(p.choice) {
         out.push(Line::styled(
-            lang.t("dialog-policy-notice-heading"),
+            lang.t("core-data-notice-heading"),
             theme.title(),
         ));
         out.extend(

@@ -385,7 +385,7 @@ fn the_policy_panel_in_both_languages_with_rule_8s_notice() {
             lang.t("policy-allow"),
             lang.t("policy-trials-only"),
             lang.t("policy-do-not-allow"),
-            lang.t("dialog-policy-notice-heading"),
+            lang.t("core-data-notice-heading"),
         ];
         if lang == Lang::Fr {
             whole.push("[ Enregistrer les modifications ]".into());
