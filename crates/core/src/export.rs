@@ -161,10 +161,18 @@ pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec
 
 /// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
 pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
-    let io =
-        |e: csv::Error| Error::refused(crate::text!("error-export-write", detail = e.to_string()));
+    csv_into(rows, out).map_err(|e| match io_kind(&e) {
+        Some(std::io::ErrorKind::StorageFull) => {
+            Error::refused(crate::text!("edge-export-no-space-out"))
+        }
+        _ => Error::refused(crate::text!("error-export-write", detail = e.to_string())),
+    })?;
+    Ok(rows.len())
+}
+
+fn csv_into<W: Write>(rows: &[ExportRow], out: W) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(io)?;
+    w.write_record(CSV_HEADER)?;
     for r in rows {
         w.write_record([
             cell(&r.display_name),
@@ -175,19 +183,51 @@ pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
             cell(&r.buyer_name),
             cell(&r.buyer_upn),
             r.assigned_on.format("%Y-%m-%d").to_string(),
-        ])
-        .map_err(io)?;
+        ])?;
     }
-    w.flush()
-        .map_err(|e| Error::refused(crate::text!("error-export-write", detail = e.to_string())))?;
-    Ok(rows.len())
+    w.flush()?;
+    Ok(())
 }
 
-/// Writes the CSV to `path` whole or not at all: a temporary file beside it, then a rename.
+fn io_kind(e: &csv::Error) -> Option<std::io::ErrorKind> {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => Some(io.kind()),
+        _ => None,
+    }
+}
+
+/// Writes the CSV to `path`. A regular file (or nothing yet) is replaced whole or not at all:
+/// a temporary file of an unpredictable name made beside it with `O_EXCL`, then a rename over
+/// it. Anything else (a pipe, `/dev/stdout`, a device) is written directly, never created or
+/// replaced. A symbolic link to a file is never written through.
 pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
+    let said = |id: &'static str| {
+        Error::refused(crate::text!(id, path = path.display().to_string()))
+    };
+    let fail = |e: std::io::Error| file_error(path, e);
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(rows, path),
+        Err(e) => Err(fail(e)),
+        Ok(m) if m.is_file() => replace_file(rows, path),
+        Ok(m) if m.is_dir() => Err(said("edge-export-directory")),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+            // /dev/stdout and /dev/fd/N are links to what they name.
+            Ok(target) if !target.is_file() && !target.is_dir() => write_directly(rows, path),
+            _ => Err(said("edge-export-link")),
+        },
+        Ok(_) => {
+            if planted_fifo(path) {
+                return Err(said("edge-export-fifo-not-yours"));
+            }
+            write_directly(rows, path)
+        }
+    }
+}
+
+fn replace_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
     let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
     let name = path.file_name().ok_or_else(|| {
         Error::usage(crate::text!(
@@ -195,32 +235,79 @@ pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
             path = path.display().to_string()
         ))
     })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let fail = |e: std::io::Error| {
-        Error::refused(crate::text!(
-            "error-export-write-file",
-            path = path.display().to_string(),
-            detail = e.to_string()
-        ))
-    };
-    let file = std::fs::File::create(&tmp).map_err(fail)?;
-    let written = write_csv(rows, std::io::BufWriter::new(&file))
-        .and_then(|n| file.sync_all().map(|_| n).map_err(fail));
-    match written {
-        Ok(n) => {
-            std::fs::rename(&tmp, path).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                fail(e)
-            })?;
-            Ok(n)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+    let fail = |e: std::io::Error| file_error(path, e);
+    // Removed on every failure below when it drops.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    let n = write_to(rows, tmp.as_file_mut(), path)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(n)
+}
+
+/// Writes into what is already at `path` (a pipe, a device): nothing is created, truncated or
+/// renamed there.
+fn write_directly(rows: &[ExportRow], path: &Path) -> Result<usize> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| file_error(path, e))?;
+    // Swapped for a regular file since it was looked at: that one would only be replaced whole.
+    if file.metadata().map_err(|e| file_error(path, e))?.is_file() {
+        return Err(Error::refused(crate::text!(
+            "edge-export-changed",
+            path = path.display().to_string()
+        )));
     }
+    write_to(rows, &mut file, path)
+}
+
+fn write_to(rows: &[ExportRow], file: &mut std::fs::File, path: &Path) -> Result<usize> {
+    csv_into(rows, std::io::BufWriter::new(file)).map_err(|e| match e.into_kind() {
+        csv::ErrorKind::Io(io) => file_error(path, io),
+        other => file_error(path, std::io::Error::other(format!("{other:?}"))),
+    })?;
+    Ok(rows.len())
+}
+
+fn file_error(path: &Path, e: std::io::Error) -> Error {
+    let path = path.display().to_string();
+    if e.kind() == std::io::ErrorKind::StorageFull {
+        return Error::refused(crate::text!("edge-export-no-space", path = path));
+    }
+    Error::refused(crate::text!(
+        "error-export-write-file",
+        path = path,
+        detail = e.to_string()
+    ))
+}
+
+/// A named pipe of another user in a shared directory (sticky and writable by all, as /tmp):
+/// whoever made it would read the export. The kernel's `protected_fifos` reasons the same way.
+#[cfg(unix)]
+fn planted_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(dir) = std::fs::metadata(dir) else {
+        return false;
+    };
+    let me = nix::unistd::geteuid().as_raw();
+    meta.file_type().is_fifo()
+        && dir.mode() & 0o1002 == 0o1002
+        && meta.uid() != me
+        && meta.uid() != dir.uid()
+}
+
+#[cfg(not(unix))]
+fn planted_fifo(_path: &Path) -> bool {
+    false
 }

@@ -1,7 +1,7 @@
 //! The deterministic demo tenant: the same seed and clock give the same tenant, at any size.
 //!
-//! It is built in a sibling directory and renamed into place at the end, so an interrupted
-//! `selfserve demo` never leaves a half-built database behind.
+//! It is built aside and moved into place at the end (`store::create_or_replace`), so an
+//! interrupted `selfserve demo` never leaves a half-built database behind.
 
 mod names;
 mod subscriptions;
@@ -11,7 +11,7 @@ mod writer;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::Cloud;
-use crate::store::database_exists;
+use crate::store::{create_or_replace, Overwrite};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -84,56 +84,21 @@ pub fn create_demo_in_language(
             max = 20_000_000
         )));
     }
-    let exists = database_exists(path);
-    if exists && !opts.force {
-        return Err(Error::refused(crate::text!(
+    let overwrite = if opts.force {
+        Overwrite::AsGlobalAdministrator(&opts.login)
+    } else {
+        Overwrite::Never(crate::text!(
             "error-demo-exists",
             path = path.display().to_string()
-        )));
-    }
-    if exists {
-        // Nothing is replaced while another process holds the database.
-        crate::store::ensure_not_locked(path)?;
-    }
-    let building = sibling(path, "building");
-    let _ = std::fs::remove_dir_all(&building);
-    let summary = tenant::build(&building, opts, cloud, lang, progress);
-    let summary = match summary {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&building);
-            return Err(e);
-        }
+        ))
     };
-    let old = sibling(path, "replaced");
-    if exists {
-        std::fs::rename(path, &old).map_err(|e| io_error(path, e))?;
-    } else if path.exists() {
-        // An empty or foreign directory without a database: replace only if empty.
-        std::fs::remove_dir(path).map_err(|e| io_error(path, e))?;
-    }
-    std::fs::rename(&building, path).map_err(|e| io_error(path, e))?;
-    let _ = std::fs::remove_dir_all(&old);
+    let summary = create_or_replace(path, overwrite, |at| {
+        tenant::build(at, opts, cloud, lang, progress)
+    })?;
     Ok(DemoSummary {
         path: path.to_path_buf(),
         ..summary
     })
-}
-
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "selfserve".into());
-    path.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::database(crate::text!(
-        "error-demo-io",
-        path = path.display().to_string(),
-        detail = e.to_string()
-    ))
 }
 
 /// Ids come from the seeded generator, so the same seed gives the same ids.

@@ -5,10 +5,12 @@
 pub mod codec;
 pub(crate) mod index;
 mod open;
+pub mod place;
+pub mod replace;
 mod tx;
 
-pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
+pub use replace::{create_or_replace, Overwrite};
 pub use tx::{abort, Tx, TxResult};
 
 use crate::error::{Error, Result};

@@ -2,6 +2,7 @@
 //! damaged file reported as such instead of a panic.
 
 use super::codec::decode;
+use super::place::{place, Place};
 use super::{Store, Trees, META_SCHEMA, META_TENANT, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
@@ -11,24 +12,25 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::time::Duration;
 
-const PID_FILE: &str = "selfserve.pid";
+pub(crate) const PID_FILE: &str = "selfserve.pid";
 /// Written by `selfserve serve`: its pid and socket, so a direct open can say where to go.
-const SOCKET_NOTE: &str = "selfserve.socket";
+pub(crate) const SOCKET_NOTE: &str = "selfserve.socket";
 
 /// sled's page cache; its 1 GB default is more than a jump host should give one admin tool.
 pub fn default_cache_bytes() -> u64 {
     128 * 1024 * 1024
 }
 
-/// Whether a sled database lives at `path`.
+/// Whether a database lives at `path` (see `place` for what else may be there).
 pub fn database_exists(path: &Path) -> bool {
-    path.join("db").is_file() || path.join("conf").is_file()
+    matches!(place(path), Ok(Place::Database))
 }
 
 impl Store {
     /// Opens an existing database.
     pub fn open(path: &Path) -> Result<Store> {
-        if !database_exists(path) {
+        // A directory of other files, or one this user may not read, is refused untouched.
+        if place(path)? != Place::Database {
             return Err(Error::not_found(text!(
                 "error-no-database",
                 path = path.display().to_string()
@@ -187,11 +189,11 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
     }
 }
 
-fn locked(path: &Path) -> Error {
+pub(crate) fn locked(path: &Path) -> Error {
     let holder = fs::read_to_string(path.join(PID_FILE))
         .ok()
         .and_then(|s| s.trim().parse::<u32>().ok())
-        .filter(|pid| Path::new(&format!("/proc/{pid}")).exists());
+        .filter(|pid| is_selfserve(*pid));
     if let Some((pid, socket)) = holder.and_then(|pid| serving_socket(path, pid)) {
         return Error::database(text!(
             "error-database-served",
@@ -238,15 +240,20 @@ fn write_pid_file(path: &Path) {
     let _ = fs::write(path.join(PID_FILE), std::process::id().to_string());
 }
 
-/// Fails with the "in use" error if another process holds the database at `path`.
-pub(crate) fn ensure_not_locked(path: &Path) -> Result<()> {
-    let config = sled::Config::new().path(path).cache_capacity(1024 * 1024);
-    for _ in 0..10 {
-        match open_guarded(&config, path) {
-            Err(OpenFailure::Locked) => std::thread::sleep(Duration::from_millis(100)),
-            // A damaged database may be replaced; only a held one may not.
-            _ => return Ok(()),
+/// Whether `pid` is a running selfserve: a pid file left by a killed process may name a pid
+/// the system has since given to another program, which then holds nothing of ours.
+fn is_selfserve(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|comm| comm.trim_end() == "selfserve")
+}
+
+impl Drop for Store {
+    /// The pid file goes with the process that wrote it (a killed one leaves it; `is_selfserve`
+    /// then tells it is stale).
+    fn drop(&mut self) {
+        let pid_file = self.path.join(PID_FILE);
+        if fs::read_to_string(&pid_file).is_ok_and(|s| s.trim() == std::process::id().to_string())
+        {
+            let _ = fs::remove_file(pid_file);
         }
     }
-    Err(locked(path))
 }
