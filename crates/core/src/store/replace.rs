@@ -38,17 +38,24 @@ pub fn create_or_replace<T>(
         Place::Database => Some(hold_for_replacement(path, overwrite)?),
         Place::Absent | Place::Empty => None,
     };
-    let made = match found {
+    let mut made = Made(match found {
         Place::Absent => Some(create_dirs(path)?),
         _ => None,
-    };
-    let result = build_and_swap(path, old, build);
-    if result.is_err() {
-        if let Some(top) = made {
+    });
+    let value = build_and_swap(path, old, build)?;
+    made.0 = None;
+    Ok(value)
+}
+
+/// The directories a creation made, removed if it fails or panics before the end.
+struct Made(Option<PathBuf>);
+
+impl Drop for Made {
+    fn drop(&mut self) {
+        if let Some(top) = self.0.take() {
             let _ = fs::remove_dir_all(top);
         }
     }
-    result
 }
 
 fn build_and_swap<T>(
