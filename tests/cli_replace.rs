@@ -18,7 +18,9 @@ fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".selfserve-") || n.contains(".building-") || n.contains(".replaced-"))
+        .filter(|n| {
+            n.starts_with(".selfserve-") || n.contains(".building-") || n.contains(".replaced-")
+        })
         .collect()
 }
 
@@ -54,7 +56,9 @@ fn replacing_keeps_every_file_that_is_not_the_databases() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_ne!(subscriptions(&env), before, "replaced");
     assert_eq!(
-        std::fs::read_to_string(env.db.join("notes.txt")).ok().as_deref(),
+        std::fs::read_to_string(env.db.join("notes.txt"))
+            .ok()
+            .as_deref(),
         Some("mine")
     );
     assert_eq!(
@@ -75,7 +79,10 @@ fn replacing_keeps_every_file_that_is_not_the_databases() {
 fn the_old_tenant_stays_locked_while_the_new_one_is_built() {
     let env = Env::demo_in_process();
     let mut demo = env
-        .cmd(ADMIN, &["demo", "--force", "--users", "20000", "--seed", "7"])
+        .cmd(
+            ADMIN,
+            &["demo", "--force", "--users", "20000", "--seed", "7"],
+        )
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -84,7 +91,10 @@ fn the_old_tenant_stays_locked_while_the_new_one_is_built() {
     // versions, inside it now).
     let started = Instant::now();
     while leftovers(&env.db).is_empty() && leftovers(env.dir.path()).is_empty() {
-        assert!(started.elapsed() < Duration::from_secs(60), "the build never began");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the build never began"
+        );
         assert!(demo.try_wait().expect("demo").is_none(), "demo ended early");
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -201,9 +201,8 @@ fn io_kind(e: &csv::Error) -> Option<std::io::ErrorKind> {
 /// it. Anything else (a pipe, `/dev/stdout`, a device) is written directly, never created or
 /// replaced. A symbolic link to a file is never written through.
 pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
-    let said = |id: &'static str| {
-        Error::refused(crate::text!(id, path = path.display().to_string()))
-    };
+    let said =
+        |id: &'static str| Error::refused(crate::text!(id, path = path.display().to_string()));
     let fail = |e: std::io::Error| file_error(path, e);
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(rows, path),

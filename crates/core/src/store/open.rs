@@ -251,8 +251,7 @@ impl Drop for Store {
     /// then tells it is stale).
     fn drop(&mut self) {
         let pid_file = self.path.join(PID_FILE);
-        if fs::read_to_string(&pid_file).is_ok_and(|s| s.trim() == std::process::id().to_string())
-        {
+        if fs::read_to_string(&pid_file).is_ok_and(|s| s.trim() == std::process::id().to_string()) {
             let _ = fs::remove_file(pid_file);
         }
     }

@@ -54,9 +54,8 @@ pub fn place(path: &Path) -> Result<Place> {
         let entry = entry.map_err(|e| unreadable(path, &e))?;
         names.push(entry.file_name().to_string_lossy().into_owned());
     }
-    let is_file = |name: &str| {
-        fs::symlink_metadata(path.join(name)).is_ok_and(|m| m.file_type().is_file())
-    };
+    let is_file =
+        |name: &str| fs::symlink_metadata(path.join(name)).is_ok_and(|m| m.file_type().is_file());
     let all_own = names.iter().all(|n| is_own(n));
     if is_file("db") && (all_own || has_sled_conf(path)) {
         // Readable as well as present: a data file of another owner is a permission problem.

@@ -181,7 +181,9 @@ fn swap(path: &Path, staging: &Path, old: Option<Held>) -> Result<()> {
         fs::rename(staging.join(&name), path.join(&name)).map_err(io)?;
     }
     // The renames themselves are on disk before anyone is told it is done.
-    fs::File::open(path).and_then(|d| d.sync_all()).map_err(io)?;
+    fs::File::open(path)
+        .and_then(|d| d.sync_all())
+        .map_err(io)?;
     drop(new_lock);
     drop(old_lock);
     Ok(())
