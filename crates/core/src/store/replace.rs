@@ -75,7 +75,7 @@ fn build_and_swap<T>(
 /// The old database, held so that no one else opens it until it is replaced.
 enum Held {
     /// Opened: the role was checked in it.
-    Open(Store),
+    Open(Box<Store>),
     /// Damaged past opening: it cannot say who administers it, so only the owner of its
     /// directory may replace it; locked the way sled locks, on its data file.
     Damaged(Lock),
@@ -99,7 +99,7 @@ fn hold_for_replacement(path: &Path, overwrite: Overwrite<'_>) -> Result<Held> {
                     role = actor.role().text()
                 )));
             }
-            Ok(Held::Open(store))
+            Ok(Held::Open(Box::new(store)))
         }
         Err(_) if owned_by_me(path) => Ok(Held::Damaged(Lock::take(path)?)),
         Err(e) => Err(e),
