@@ -38,10 +38,10 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
             detail = e.to_string()
         ))
     })?;
-    let name = args
-        .file
-        .file_name()
-        .map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let report: ImportReport = ctx.client()?.ask(Request::Import {
         kind,
         file: ImportFile { name, bytes },
@@ -65,7 +65,10 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
                 ChangeAction::Changed => "import-change-changed",
                 ChangeAction::Removed => "import-change-removed",
             };
-            let detail = c.detail.as_deref().map_or(String::new(), |d| format!(" ({d})"));
+            let detail = c
+                .detail
+                .as_deref()
+                .map_or(String::new(), |d| format!(" ({d})"));
             text!(
                 id,
                 record = text!("import-record", record = c.record.as_str()),

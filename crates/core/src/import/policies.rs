@@ -148,7 +148,11 @@ fn row(file: &ImportFile, record: &Record) -> Result<Row> {
             file,
             line,
             "PolicyId",
-            text!("import-problem-policy-id", value = policy, expected = POLICY_ID),
+            text!(
+                "import-problem-policy-id",
+                value = policy,
+                expected = POLICY_ID
+            ),
         ));
     }
     let (value, line) = field("PolicyValue")?;

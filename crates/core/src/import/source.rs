@@ -26,8 +26,7 @@ impl Format {
 /// The file's text. A BOM names the encoding; without one it must be UTF-8.
 pub fn decode(file: &ImportFile) -> Result<String> {
     let bytes = file.bytes.as_slice();
-    let (encoding, bom) =
-        encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
     encoding
         .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
         .map(|text| text.into_owned())
@@ -173,7 +172,9 @@ fn csv_error(file: &ImportFile, body: &str, skipped: usize, e: &csv::Error) -> E
         .map_or(1, |p| record_line(body, p.byte() as usize))
         + skipped;
     let problem = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => text!(
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => text!(
             "import-problem-columns",
             expected = *expected_len as i64,
             found = *len as i64
@@ -239,7 +240,10 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
 /// The line of a CSV record starting at `offset`, past the line end it may start on.
 fn record_line(text: &str, offset: usize) -> usize {
     let rest = text.as_bytes().get(offset..).unwrap_or_default();
-    let ends = rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+    let ends = rest
+        .iter()
+        .take_while(|b| matches!(b, b'\r' | b'\n'))
+        .count();
     line_at(text, offset + ends)
 }
 

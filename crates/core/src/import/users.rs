@@ -85,7 +85,11 @@ pub(super) fn import(
                 upn_free(store, file, *line, user, &ids)?;
             }
             if old != user {
-                changes.push(change(ChangeAction::Changed, user, Some(differences(old, user))));
+                changes.push(change(
+                    ChangeAction::Changed,
+                    user,
+                    Some(differences(old, user)),
+                ));
                 puts.push(user.clone());
             }
             continue;
@@ -230,7 +234,12 @@ fn row(file: &ImportFile, record: &Record) -> Result<User> {
     let required = |names: &[&str]| -> Result<(String, usize)> {
         match record.get(names) {
             Some((v, line)) if !v.trim().is_empty() => Ok((v.trim().to_string(), line)),
-            Some((_, line)) => Err(bad_field(file, line, names[0], text!("import-problem-empty"))),
+            Some((_, line)) => Err(bad_field(
+                file,
+                line,
+                names[0],
+                text!("import-problem-empty"),
+            )),
             None => Err(bad_field(
                 file,
                 record.line,
@@ -248,12 +257,7 @@ fn row(file: &ImportFile, record: &Record) -> Result<User> {
         .map_err(|_| bad_field(file, line, UPN[0], text!("import-problem-upn", value = upn)))?;
     let (display_name, line) = required(NAME)?;
     if display_name.chars().any(char::is_control) || display_name.chars().count() > 256 {
-        return Err(bad_field(
-            file,
-            line,
-            NAME[0],
-            text!("import-problem-name"),
-        ));
+        return Err(bad_field(file, line, NAME[0], text!("import-problem-name")));
     }
     let department = record
         .get(DEPARTMENT)
