@@ -51,3 +51,4 @@ import-change-changed = changed { $record } { $id } { $name }{ $detail }
 import-change-removed = removed { $record } { $id } { $name }{ $detail }
 import-do-init = create a tenant
 import-cannot-read = cannot read { $file }: { $detail }; check the path
+import-problem-syntax = the file cannot be read there ({ $detail })

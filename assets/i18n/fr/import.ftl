@@ -51,3 +51,4 @@ import-change-changed = modification : { $record } { $id } { $name }{ $detail }
 import-change-removed = suppression : { $record } { $id } { $name }{ $detail }
 import-do-init = créer un locataire
 import-cannot-read = impossible de lire { $file } : { $detail } ; vérifiez le chemin
+import-problem-syntax = le fichier ne peut pas y être lu ({ $detail })

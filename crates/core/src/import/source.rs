@@ -179,7 +179,7 @@ fn csv_error(file: &ImportFile, body: &str, skipped: usize, e: &csv::Error) -> E
             expected = *expected_len as i64,
             found = *len as i64
         ),
-        _ => crate::i18n::Text::Verbatim(e.to_string()),
+        _ => text!("import-problem-syntax", detail = e.to_string()),
     };
     bad_field(file, line, "CSV", problem)
 }
@@ -190,7 +190,7 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             file,
             e.line(),
             "JSON",
-            crate::i18n::Text::Verbatim(e.to_string()),
+            text!("import-problem-syntax", detail = e.to_string()),
         )
     })?;
     let spans = top_level_spans(text);
