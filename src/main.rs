@@ -84,6 +84,9 @@ enum Command {
     Tenant(cli::tenant::TenantCommand),
     Watch,
     Connect,
+    Init(cli::init::InitArgs),
+    #[command(subcommand)]
+    Import(cli::import::ImportCommand),
 }
 
 fn main() -> ExitCode {
@@ -142,6 +145,8 @@ fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
         Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
         Some(Command::Watch) => cli::watch::run(&ctx),
         Some(Command::Connect) => cli::connect::run(&ctx),
+        Some(Command::Init(a)) => cli::init::run(&ctx, &a),
+        Some(Command::Import(c)) => cli::import::run(&ctx, &c),
     }
 }
 

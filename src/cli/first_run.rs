@@ -31,6 +31,7 @@ pub fn run(ctx: &Ctx, options: tui::Options) -> Result<ExitCode, Failure> {
             false,
         )?;
         super::demo::println_summary(ctx.lang, &summary);
+        super::eprint_line(&say!(ctx.lang, "import-first-run-real-tenant"));
     }
     let client = ctx.client_for("dashboard")?;
     // Beside a server, a second connection brings the other administrators' changes.

@@ -19,6 +19,8 @@ pub mod demo;
 pub mod due;
 pub mod first_run;
 pub mod help;
+pub mod import;
+pub mod init;
 pub mod license;
 pub mod lifecycle;
 pub mod outbox;

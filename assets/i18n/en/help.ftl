@@ -204,3 +204,21 @@ help-error-similar-value = { $count ->
 help-error-tip-as-value = to pass '{ $arg }' as a value, use '{ $form }'
 help-error-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
 help-error-tip-exists = '{ $form }' exists
+
+# init and import (issue 12)
+help-selfserve-init = Create an empty tenant of your organisation in --db, you its GlobalAdministrator
+help-selfserve-init--tenant = The tenant's display name
+help-selfserve-init--admin = Your user principal name: bound to your login as GlobalAdministrator (a users import fills in the rest)
+help-selfserve-init--cloud = The tenant's cloud: global or china-21vianet (Microsoft 365 operated by 21Vianet)
+help-selfserve-init--currency = The currency of its prices: a three-letter ISO 4217 code
+help-selfserve-init--agreement = The tenant has an existing agreement (trials without a payment method are possible)
+help-selfserve-init--force = Replace the database at --db (only a GlobalAdministrator of its tenant may)
+help-selfserve-import = Read files exported by Microsoft 365's tools into the tenant
+help-selfserve-import-policies = Self-service policies: Get-MSCommerceProductPolicies saved with ConvertTo-Json or Export-Csv
+help-selfserve-import-policies--file = The file (JSON or CSV, UTF-8 or UTF-16 with a BOM)
+help-selfserve-import-policies--dry-run = Show what would be added, changed and removed; change nothing
+help-selfserve-import-policies--prune = Remove what the file no longer has (no effect on policies)
+help-selfserve-import-users = Directory users: the admin center's "Export users" CSV or Get-MgUser as JSON
+help-selfserve-import-users--file = The file (JSON or CSV, UTF-8 or UTF-16 with a BOM)
+help-selfserve-import-users--dry-run = Show what would be added, changed and removed; change nothing
+help-selfserve-import-users--prune = Remove the users the file no longer has (refused for one who holds licenses or is an administrator)

@@ -201,3 +201,21 @@ help-error-similar-value = { $count ->
 help-error-tip-as-value = pour passer « { $arg } » comme valeur, utilisez « { $form } »
 help-error-tip-remove-dashes = la sous-commande « { $name } » existe ; pour l'utiliser, retirez le « -- » qui la précède
 help-error-tip-exists = « { $form } » existe
+
+# init et import (ticket 12)
+help-selfserve-init = Créer dans --db un locataire vide de votre organisation, dont vous êtes administrateur général
+help-selfserve-init--tenant = Le nom d'affichage du locataire
+help-selfserve-init--admin = Votre nom d'utilisateur principal : lié à votre connexion comme administrateur général (une importation des utilisateurs complète le reste)
+help-selfserve-init--cloud = Le cloud du locataire : global ou china-21vianet (Microsoft 365 exploité par 21Vianet)
+help-selfserve-init--currency = La devise de ses prix : un code ISO 4217 de trois lettres
+help-selfserve-init--agreement = Le locataire a un contrat existant (essais possibles sans moyen de paiement)
+help-selfserve-init--force = Remplacer la base de données de --db (seul un administrateur général de son locataire le peut)
+help-selfserve-import = Lire dans le locataire les fichiers exportés par les outils de Microsoft 365
+help-selfserve-import-policies = Stratégies de libre-service : Get-MSCommerceProductPolicies enregistré avec ConvertTo-Json ou Export-Csv
+help-selfserve-import-policies--file = Le fichier (JSON ou CSV, UTF-8 ou UTF-16 avec BOM)
+help-selfserve-import-policies--dry-run = Montrer ce qui serait ajouté, modifié et supprimé, sans rien changer
+help-selfserve-import-policies--prune = Supprimer ce que le fichier n'a plus (sans effet sur les stratégies)
+help-selfserve-import-users = Utilisateurs de l'annuaire : le CSV « Exporter les utilisateurs » du Centre d'administration ou Get-MgUser en JSON
+help-selfserve-import-users--file = Le fichier (JSON ou CSV, UTF-8 ou UTF-16 avec BOM)
+help-selfserve-import-users--dry-run = Montrer ce qui serait ajouté, modifié et supprimé, sans rien changer
+help-selfserve-import-users--prune = Supprimer les utilisateurs que le fichier n'a plus (refusé pour qui détient des licences ou est administrateur)

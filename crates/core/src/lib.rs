@@ -12,6 +12,8 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod i18n;
+pub mod import;
+pub mod init;
 pub mod mail;
 pub mod model;
 pub mod ops;

@@ -10,6 +10,7 @@ use ops_support::{find, free_users, snapshot};
 use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::export::ExportSelection;
 use selfserve_core::i18n::Lang;
+use selfserve_core::import::{ImportFile, ImportKind, ImportOptions};
 use selfserve_core::model::*;
 use selfserve_core::ops::admin::AddAdmin;
 use selfserve_core::ops::move_provisioned::Provision;
@@ -85,9 +86,10 @@ fn request_variant(r: &Request) -> usize {
         Request::OutboxEmail { .. } => 33,
         Request::SearchUsers { .. } => 34,
         Request::SetLanguage { .. } => 35,
+        Request::Import { .. } => 36,
     }
 }
-const REQUEST_VARIANTS: usize = 36;
+const REQUEST_VARIANTS: usize = 37;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -123,9 +125,10 @@ fn response_variant(r: &Response) -> usize {
         Response::MoveProvisioned(_) => 28,
         Response::Email(_) => 29,
         Response::LanguageChange(_) => 30,
+        Response::Import(_) => 31,
     }
 }
-const RESPONSE_VARIANTS: usize = 31;
+const RESPONSE_VARIANTS: usize = 32;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -299,6 +302,20 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     });
     send(Request::SetLanguage {
         language: Lang::Fr,
+        now,
+    });
+    let policies = "[{\"ProductName\":\"Visio Plan 2\",\"ProductId\":\"CFQ7TTC0HD32\",\
+        \"PolicyId\":\"AllowSelfServicePurchase\",\"PolicyValue\":\"Disabled\"}]";
+    send(Request::Import {
+        kind: ImportKind::Policies,
+        file: ImportFile {
+            name: "policies.json".into(),
+            bytes: policies.as_bytes().to_vec(),
+        },
+        options: ImportOptions {
+            dry_run: false,
+            prune: false,
+        },
         now,
     });
     // A real cancel e-mails the buyer, so the outbox has something to carry.

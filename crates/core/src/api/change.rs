@@ -4,6 +4,7 @@
 use super::request::Request;
 use crate::access::Actor;
 use crate::i18n::Text;
+use crate::import::ImportKind;
 use crate::ops::set_policy::PolicyScope;
 use crate::text;
 use chrono::{DateTime, Utc};
@@ -183,6 +184,10 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             "set the tenant's language",
             vec![language.code().to_string()],
         ),
+        Q::Import { kind, file, .. } => match kind {
+            ImportKind::Policies => (K::Policy, "imported policies", vec![file.name.clone()]),
+            ImportKind::Users => (K::Tenant, "imported users", vec![file.name.clone()]),
+        },
         // Reads: `writes` answered above.
         _ => return None,
     })

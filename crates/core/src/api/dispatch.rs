@@ -11,7 +11,7 @@ use crate::ops::{
     move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
-use crate::{check, export, query};
+use crate::{check, export, import, query};
 use std::sync::atomic::AtomicU64;
 
 /// Answers `request` as `actor`. Long reads (the check) add the records they read to
@@ -144,5 +144,11 @@ pub fn dispatch(
         Q::SetLanguage { language, now } => {
             R::LanguageChange(set_language::set_language(store, actor, language, now)?)
         }
+        Q::Import {
+            kind,
+            file,
+            options,
+            now,
+        } => R::Import(import::import(store, actor, kind, &file, options, now)?),
     })
 }

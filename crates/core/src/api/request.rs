@@ -4,6 +4,7 @@
 
 use crate::export::ExportSelection;
 use crate::i18n::Lang;
+use crate::import::{ImportFile, ImportKind, ImportOptions};
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
 use crate::ops::move_provisioned::Provision;
@@ -183,6 +184,13 @@ pub enum Request {
         language: Lang,
         now: DateTime<Utc>,
     },
+    /// A file exported by the organisation's tools, read into the tenant (issue 12).
+    Import {
+        kind: ImportKind,
+        file: ImportFile,
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -226,6 +234,7 @@ impl Request {
             Q::OutboxEmail { .. } => "OutboxEmail",
             Q::SearchUsers { .. } => "SearchUsers",
             Q::SetLanguage { .. } => "SetLanguage",
+            Q::Import { .. } => "Import",
         }
     }
 
@@ -251,6 +260,7 @@ impl Request {
             | Q::AskCancel { dry_run, .. }
             | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
+            Q::Import { options, .. } => !options.dry_run,
             Q::Session
             | Q::ProductRows { .. }
             | Q::ProductBuyers

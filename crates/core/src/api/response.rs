@@ -5,6 +5,7 @@ use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
 use crate::i18n::Lang;
+use crate::import::ImportReport;
 use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
 use crate::ops::add_licenses::AddLicensesPlan;
 use crate::ops::admin::AdminChange;
@@ -109,6 +110,7 @@ responses! {
     Email(Email),
     /// The tenant's language set.
     LanguageChange(LanguageChange),
+    Import(ImportReport),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -27,6 +27,7 @@ pub struct Tx {
     pub(crate) products: TransactionalTree,
     pub(crate) policies: TransactionalTree,
     pub(crate) users: TransactionalTree,
+    pub(crate) users_by_upn: TransactionalTree,
     pub(crate) subscriptions: TransactionalTree,
     pub(crate) subs_by_product: TransactionalTree,
     pub(crate) subs_by_buyer: TransactionalTree,
@@ -65,6 +66,7 @@ impl Store {
             &t.outbox,
             &t.audit,
             &t.meta,
+            &t.users_by_upn,
         ];
         let outcome = trees[..].transaction(|v: &Vec<TransactionalTree>| {
             let tx = Tx {
@@ -80,6 +82,7 @@ impl Store {
                 outbox: v[9].clone(),
                 audit: v[10].clone(),
                 meta: v[11].clone(),
+                users_by_upn: v[12].clone(),
             };
             let value = f(&tx)?;
             let revision = revision_of(v[11].get(META_REVISION)?.as_deref())
@@ -134,6 +137,39 @@ impl Tx {
 
     pub fn user(&self, id: UserId) -> TxResult<Option<User>> {
         self.users.get(id.as_bytes())?.map(|v| dec(&v)).transpose()
+    }
+
+    /// Writes a directory user and its UPN index entry, dropping the entry of a changed UPN.
+    pub fn put_user(&self, user: &User) -> TxResult<()> {
+        if let Some(old) = self.user(user.id)? {
+            let old_key = codec::upn_key(&old.upn);
+            // Another user may have taken the old UPN earlier in this transaction.
+            let still_ours = self
+                .users_by_upn
+                .get(&old_key)?
+                .is_some_and(|id| id.as_ref() == user.id.as_bytes());
+            if old_key != codec::upn_key(&user.upn) && still_ours {
+                self.users_by_upn.remove(old_key)?;
+            }
+        }
+        self.users_by_upn
+            .insert(codec::upn_key(&user.upn), user.id.as_bytes().as_slice())?;
+        self.users.insert(user.id.as_bytes(), enc(user)?)?;
+        Ok(())
+    }
+
+    /// Removes a directory user and its UPN index entry. The caller makes sure nothing refers
+    /// to it (licenses, subscriptions, administrators).
+    pub fn remove_user(&self, user: &User) -> TxResult<()> {
+        self.users_by_upn.remove(codec::upn_key(&user.upn))?;
+        self.users.remove(user.id.as_bytes())?;
+        Ok(())
+    }
+
+    pub fn put_product(&self, product: &Product) -> TxResult<()> {
+        self.products
+            .insert(product.id.0.as_bytes(), enc(product)?)?;
+        Ok(())
     }
 
     pub fn product(&self, id: &ProductId) -> TxResult<Option<Product>> {

@@ -1,0 +1,54 @@
+# selfserve init and the imports (issue 12).
+
+## Core: init
+import-init-exists = a database already exists at { $path }; add --force to replace it (only a GlobalAdministrator of that tenant may), or choose another --db
+import-init-replace-denied = { $upn } is { $role } of the tenant there; only a GlobalAdministrator of it may replace it with --force
+import-init-bad-name = "{ $given }" is not a tenant name; give --tenant a name of 1 to 256 characters
+import-init-bad-currency = "{ $given }" is not a currency; give --currency a three-letter ISO 4217 code such as EUR or USD
+import-bad-upn = "{ $given }" is not a user principal name; give one such as adele.vance@contoso.com
+import-init-io = cannot put the new tenant at { $path }: { $detail }; check the path and its permissions
+
+## Core: imports
+import-do-policies = import self-service policies
+import-do-users = import directory users
+import-bad-encoding = { $file } is not valid { $encoding } text; save it again as UTF-8 (with or without a BOM) or as UTF-16 with a BOM
+import-bad-field = { $file }, line { $line }, field { $field }: { $problem }; nothing was imported
+import-problem-no-header = the file has no header line
+import-problem-columns = { $found ->
+        [one] { $found } value
+       *[other] { $found } values
+    } where the header has { $expected }
+import-problem-not-objects = expected a list of objects, as ConvertTo-Json writes it
+import-problem-twice = "{ $value }" appears twice in the file
+import-problem-empty = the value is empty
+import-problem-missing = the field is missing
+import-problem-product-id = "{ $value }" is not a product id (letters and digits, such as CFQ7TTC0H9MP)
+import-problem-policy-id = "{ $value }" is not { $expected }
+import-problem-policy-value = "{ $value }" is not a policy value; use Enabled, OnlyTrialsWithoutPaymentMethod or Disabled
+import-problem-guid = "{ $value }" is not an object id (a GUID)
+import-problem-upn = "{ $value }" is not a user principal name
+import-problem-name = the display name holds control characters or is longer than 256 characters
+import-problem-boolean = "{ $value }" is neither True nor False
+import-user-id-differs = { $file }, line { $line }: { $upn } is already in the directory under the id { $id }, and licenses or subscriptions refer to it; nothing was imported
+import-user-cannot-prune = { $name } ({ $upn }) is not in the file but holds licenses, bought subscriptions or is an administrator: --prune would remove them; nothing was imported
+
+## Command line
+import-first-run-real-tenant = To start your organisation's own tenant instead: selfserve init --tenant NAME --admin YOUR-UPN --force, then selfserve import policies|users FILE.
+import-init-created = Created the tenant "{ $tenant }" at { $path } with { $products ->
+        [one] { $products } product
+       *[other] { $products } products
+    } in its catalogue.
+import-init-you-are = You are { $upn } (GlobalAdministrator, login "{ $login }"). Next: selfserve import policies FILE, selfserve import users FILE.
+import-summary = { $file }: { $added } added, { $changed } changed, { $removed } removed, { $unchanged } unchanged.
+import-summary-dry-run = { $file } (dry run, nothing written): { $added } would be added, { $changed } changed, { $removed } removed; { $unchanged } unchanged.
+import-record = { $record ->
+        [user] user
+        [policy] policy
+       *[product] product
+    }
+import-change-added = added { $record } { $id } { $name }{ $detail }
+import-change-changed = changed { $record } { $id } { $name }{ $detail }
+import-change-removed = removed { $record } { $id } { $name }{ $detail }
+import-do-init = create a tenant
+import-cannot-read = cannot read { $file }: { $detail }; check the path
+import-problem-syntax = the file cannot be read there ({ $detail })

@@ -1,0 +1,54 @@
+# selfserve init et les importations (ticket 12).
+
+## Cœur : init
+import-init-exists = une base de données existe déjà à { $path } ; ajoutez --force pour la remplacer (seul un administrateur général de ce locataire le peut), ou choisissez un autre --db
+import-init-replace-denied = { $upn } est { $role } du locataire existant ; seul un de ses administrateurs généraux peut le remplacer avec --force
+import-init-bad-name = « { $given } » n'est pas un nom de locataire ; donnez à --tenant un nom de 1 à 256 caractères
+import-init-bad-currency = « { $given } » n'est pas une devise ; donnez à --currency un code ISO 4217 de trois lettres, comme EUR ou USD
+import-bad-upn = « { $given } » n'est pas un nom d'utilisateur principal ; donnez-en un comme adele.vance@contoso.com
+import-init-io = impossible de placer le nouveau locataire à { $path } : { $detail } ; vérifiez le chemin et ses droits
+
+## Cœur : importations
+import-do-policies = importer les stratégies de libre-service
+import-do-users = importer les utilisateurs de l'annuaire
+import-bad-encoding = { $file } n'est pas un texte { $encoding } valide ; enregistrez-le à nouveau en UTF-8 (avec ou sans BOM) ou en UTF-16 avec BOM
+import-bad-field = { $file }, ligne { $line }, champ { $field } : { $problem } ; rien n'a été importé
+import-problem-no-header = le fichier n'a pas de ligne d'en-tête
+import-problem-columns = { $found ->
+        [one] { $found } valeur
+       *[other] { $found } valeurs
+    } là où l'en-tête en a { $expected }
+import-problem-not-objects = une liste d'objets était attendue, comme l'écrit ConvertTo-Json
+import-problem-twice = « { $value } » figure deux fois dans le fichier
+import-problem-empty = la valeur est vide
+import-problem-missing = le champ est absent
+import-problem-product-id = « { $value } » n'est pas un ID de produit (lettres et chiffres, comme CFQ7TTC0H9MP)
+import-problem-policy-id = « { $value } » n'est pas { $expected }
+import-problem-policy-value = « { $value } » n'est pas une valeur de stratégie ; utilisez Enabled, OnlyTrialsWithoutPaymentMethod ou Disabled
+import-problem-guid = « { $value } » n'est pas un ID d'objet (un GUID)
+import-problem-upn = « { $value } » n'est pas un nom d'utilisateur principal
+import-problem-name = le nom d'affichage contient des caractères de contrôle ou dépasse 256 caractères
+import-problem-boolean = « { $value } » n'est ni True ni False
+import-user-id-differs = { $file }, ligne { $line } : { $upn } figure déjà dans l'annuaire sous l'ID { $id }, et des licences ou des abonnements y renvoient ; rien n'a été importé
+import-user-cannot-prune = { $name } ({ $upn }) n'est pas dans le fichier mais détient des licences, a acheté des abonnements ou est administrateur : --prune le supprimerait ; rien n'a été importé
+
+## Ligne de commande
+import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation : selfserve init --tenant NOM --admin VOTRE-UPN --force, puis selfserve import policies|users FICHIER.
+import-init-created = Locataire « { $tenant } » créé à { $path }, avec { $products ->
+        [one] { $products } produit
+       *[other] { $products } produits
+    } dans son catalogue.
+import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, selfserve import users FICHIER.
+import-summary = { $file } : { $added } ajouté(s), { $changed } modifié(s), { $removed } supprimé(s), { $unchanged } inchangé(s).
+import-summary-dry-run = { $file } (simulation, rien n'est écrit) : { $added } seraient ajouté(s), { $changed } modifié(s), { $removed } supprimé(s) ; { $unchanged } inchangé(s).
+import-record = { $record ->
+        [user] utilisateur
+        [policy] stratégie
+       *[product] produit
+    }
+import-change-added = ajout : { $record } { $id } { $name }{ $detail }
+import-change-changed = modification : { $record } { $id } { $name }{ $detail }
+import-change-removed = suppression : { $record } { $id } { $name }{ $detail }
+import-do-init = créer un locataire
+import-cannot-read = impossible de lire { $file } : { $detail } ; vérifiez le chemin
+import-problem-syntax = le fichier ne peut pas y être lu ({ $detail })
