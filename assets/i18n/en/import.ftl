@@ -2,11 +2,9 @@
 
 ## Core: init
 import-init-exists = a database already exists at { $path }; add --force to replace it (only a GlobalAdministrator of that tenant may), or choose another --db
-import-init-replace-denied = { $upn } is { $role } of the tenant there; only a GlobalAdministrator of it may replace it with --force
 import-init-bad-name = "{ $given }" is not a tenant name; give --tenant a name of 1 to 256 characters
 import-init-bad-currency = "{ $given }" is not a currency; give --currency a three-letter ISO 4217 code such as EUR or USD
 import-bad-upn = "{ $given }" is not a user principal name; give one such as adele.vance@contoso.com
-import-init-io = cannot put the new tenant at { $path }: { $detail }; check the path and its permissions
 
 ## Core: imports
 import-do-policies = import self-service policies

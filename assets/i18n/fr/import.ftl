@@ -2,11 +2,9 @@
 
 ## Cœur : init
 import-init-exists = une base de données existe déjà à { $path } ; ajoutez --force pour la remplacer (seul un administrateur général de ce locataire le peut), ou choisissez un autre --db
-import-init-replace-denied = { $upn } est { $role } du locataire existant ; seul un de ses administrateurs généraux peut le remplacer avec --force
 import-init-bad-name = « { $given } » n'est pas un nom de locataire ; donnez à --tenant un nom de 1 à 256 caractères
 import-init-bad-currency = « { $given } » n'est pas une devise ; donnez à --currency un code ISO 4217 de trois lettres, comme EUR ou USD
 import-bad-upn = « { $given } » n'est pas un nom d'utilisateur principal ; donnez-en un comme adele.vance@contoso.com
-import-init-io = impossible de placer le nouveau locataire à { $path } : { $detail } ; vérifiez le chemin et ses droits
 
 ## Cœur : importations
 import-do-policies = importer les stratégies de libre-service

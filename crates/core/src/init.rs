@@ -2,15 +2,15 @@
 //! one GlobalAdministrator bound to the login that creates it (SPEC §2 rule 10). Its directory,
 //! policies and subscriptions then come from the imports (`crate::import`).
 //!
-//! Like the demo it is built in a sibling directory and renamed into place, so an interrupted
-//! `init` never leaves half a tenant behind.
+//! Like the demo it is built aside and swapped into place (`store::create_or_replace`), so an
+//! interrupted `init` never leaves half a tenant behind.
 
 use crate::catalogue;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::*;
 use crate::store::codec::{self, encode};
-use crate::store::{database_exists, ensure_not_locked, Store};
+use crate::store::{create_or_replace, database_exists, Overwrite, Store};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -50,24 +50,21 @@ pub struct InitSummary {
 }
 
 /// Creates the tenant at `path`. An existing database is refused unless `force`, and then only
-/// a GlobalAdministrator of that tenant may replace it (`may_replace`).
+/// a GlobalAdministrator of that tenant may replace it (`store::create_or_replace`, as for the
+/// demo).
 pub fn create_tenant(path: &Path, opts: &InitOptions) -> Result<InitSummary> {
     let tenant_name = valid_name(&opts.tenant)?;
     let currency = valid_currency(&opts.currency)?;
     let upn = valid_upn(&opts.admin_upn)?;
-    let exists = database_exists(path);
-    if exists && !opts.force {
-        return Err(Error::refused(text!(
+    let overwrite = if opts.force {
+        Overwrite::AsGlobalAdministrator(&opts.login)
+    } else {
+        Overwrite::Never(text!(
             "import-init-exists",
             path = path.display().to_string()
-        )));
-    }
-    if exists {
-        may_replace(path, &opts.login)?;
-        ensure_not_locked(path)?;
-    }
-    let building = sibling(path, "building");
-    let _ = std::fs::remove_dir_all(&building);
+        ))
+    };
+    let replaced = database_exists(path);
     let tenant = Tenant {
         id: TenantId(Uuid::new_v4()),
         display_name: tenant_name,
@@ -77,23 +74,7 @@ pub fn create_tenant(path: &Path, opts: &InitOptions) -> Result<InitSummary> {
         demo: false,
         created_at: opts.now,
     };
-    let built = build(&building, &tenant, opts, &upn);
-    let products = match built {
-        Ok(n) => n,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&building);
-            return Err(e);
-        }
-    };
-    let old = sibling(path, "replaced");
-    if exists {
-        std::fs::rename(path, &old).map_err(|e| io_error(path, e))?;
-    } else if path.exists() {
-        // An empty directory may be used; a foreign one is not emptied.
-        std::fs::remove_dir(path).map_err(|e| io_error(path, e))?;
-    }
-    std::fs::rename(&building, path).map_err(|e| io_error(path, e))?;
-    let _ = std::fs::remove_dir_all(&old);
+    let products = create_or_replace(path, overwrite, |at| build(at, &tenant, opts, &upn))?;
     Ok(InitSummary {
         path: path.to_path_buf(),
         tenant: tenant.display_name,
@@ -105,24 +86,8 @@ pub fn create_tenant(path: &Path, opts: &InitOptions) -> Result<InitSummary> {
         admin_upn: upn,
         admin_login: opts.login.clone(),
         language: opts.lang,
-        replaced: exists,
+        replaced,
     })
-}
-
-/// Only a GlobalAdministrator of the tenant at `path` may replace it (`init --force`).
-/// Kept apart from the building: the safe replacement of a tenant is to be one core function
-/// shared with `demo --force`.
-pub fn may_replace(path: &Path, login: &str) -> Result<()> {
-    let store = Store::open(path)?;
-    let actor = store.actor(login)?;
-    if actor.role() != Role::GlobalAdministrator {
-        return Err(Error::denied(text!(
-            "import-init-replace-denied",
-            upn = actor.user.upn.clone(),
-            role = actor.role().text()
-        )));
-    }
-    Ok(())
 }
 
 /// Writes the new tenant into the empty directory `path`; returns the number of products.
@@ -216,20 +181,4 @@ pub(crate) fn valid_upn(upn: &str) -> Result<String> {
         )));
     }
     Ok(upn.to_string())
-}
-
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "selfserve".into());
-    path.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::database(text!(
-        "import-init-io",
-        path = path.display().to_string(),
-        detail = e.to_string()
-    ))
 }
