@@ -46,7 +46,7 @@ pub fn dispatch(
             request = name,
             outcome = e.kind(),
             exit = e.exit_code(),
-            reason = %e.in_lang(Lang::En),
+            reason = ?e.in_lang(Lang::En),
             ms,
             "refused"
         ),
