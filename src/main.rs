@@ -113,11 +113,12 @@ fn main() -> ExitCode {
     };
     // `config path` says where the file is even when it is broken.
     let config = match &args.command {
-        Some(Command::Config(cli::config::ConfigCommand::Path)) => config::path(args.config.as_deref())
-            .map(|path| config::Config {
+        Some(Command::Config(cli::config::ConfigCommand::Path)) => {
+            config::path(args.config.as_deref()).map(|path| config::Config {
                 path,
                 ..config::Config::default()
-            }),
+            })
+        }
         _ => config::path(args.config.as_deref())
             .and_then(|path| config::load(path, args.config.is_some())),
     };

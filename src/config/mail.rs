@@ -44,9 +44,7 @@ impl Shape {
             Some(s) => *SECURITY
                 .iter()
                 .find(|(name, _)| *name == s.get_ref().as_str())
-                .ok_or_else(|| {
-                    file.bad(s.span(), "mail.security", text!("config-why-security"))
-                })?,
+                .ok_or_else(|| file.bad(s.span(), "mail.security", text!("config-why-security")))?,
         };
         let port = match &self.port {
             None => default_port,

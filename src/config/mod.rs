@@ -106,10 +106,7 @@ pub fn load(path: PathBuf, named: bool) -> Result<Config, Error> {
         })?;
     }
     let keys = file.keys(&shape.keys)?;
-    let mail = shape
-        .mail
-        .map(|m| m.settings(&file, base))
-        .transpose()?;
+    let mail = shape.mail.map(|m| m.settings(&file, base)).transpose()?;
     Ok(Config {
         db: shape.db.map(|p| resolve(base, p.get_ref())),
         socket: shape.socket.map(|p| resolve(base, p.get_ref())),

@@ -57,6 +57,13 @@ fn matches(b: &Binding, session: &Session, key: &KeyEvent) -> bool {
     session.keys.keys(b).iter().any(|k| k.matches(key))
 }
 
+/// The first key of the first row `which` picks, as this session has it: the tab bar and the
+/// status line name it.
+pub fn first_key(session: &Session, which: impl Fn(&Binding) -> bool) -> Option<String> {
+    let b = BINDINGS.iter().find(|b| which(b))?;
+    session.keys.keys(b).first().map(|k| key_label(*k))
+}
+
 /// How help names the keys of `b` in this session (rebound or the table's).
 pub fn label<'a>(b: &'a Binding, session: &'a Session) -> &'a str {
     session.keys.label(b)

@@ -21,6 +21,7 @@ use std::sync::Arc;
 mod dialogs_fr;
 mod french;
 mod policy;
+mod rebind;
 mod screens_fr;
 mod takeover;
 

@@ -6,12 +6,12 @@ use super::response::{Response, SessionInfo};
 use crate::access::Actor;
 use crate::directory;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
     move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
-use crate::i18n::Lang;
 use crate::{check, export, query};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
