@@ -26,7 +26,7 @@ struct Shown {
     socket: String,
     lang: &'static str,
     theme: BTreeMap<&'static str, &'static str>,
-    keys: BTreeMap<&'static str, Vec<String>>,
+    keys: BTreeMap<String, Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mail: Option<MailSettings>,
 }
@@ -66,7 +66,7 @@ fn show(ctx: &Ctx, config: &Config) -> Result<(), Failure> {
     for b in BINDINGS {
         if let Some(name) = keymap::name_of(b) {
             let names = config.keys.keys(b).iter().map(|k| keymap::key_name(*k));
-            keys.entry(name).or_insert_with(|| names.collect());
+            keys.insert(name, names.collect());
         }
     }
     let shown = Shown {

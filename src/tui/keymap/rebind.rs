@@ -10,10 +10,14 @@ use crossterm::event::KeyCode;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The rows' keys as rebound: by help id (a row's action name is its help id less `key-`).
+/// The rows' keys as rebound, by the row's address in the static table.
 #[derive(Debug, Clone, Default)]
 pub struct Rebound {
-    rows: Arc<HashMap<&'static str, (Vec<Key>, String)>>,
+    rows: Arc<HashMap<usize, (Vec<Key>, String)>>,
+}
+
+fn row(b: &Binding) -> usize {
+    b as *const Binding as usize
 }
 
 /// Why a rebinding is refused.
@@ -28,28 +32,35 @@ pub enum RebindError {
     /// The key already does `other` on `screen`.
     Clash {
         key: String,
-        other: &'static str,
+        other: String,
         screen: Screen,
     },
 }
 
-/// The name the config file gives `b`, where it may be rebound.
-pub fn name_of(b: &Binding) -> Option<&'static str> {
-    match b.scope {
-        Scope::Global | Scope::On(_) => b.help.strip_prefix("key-"),
-        _ => None,
+/// The name the config file gives `b`, where it may be rebound: its help id less `key-`, and
+/// its screen after it where rows of several screens share the help (`details-audit`).
+pub fn name_of(b: &Binding) -> Option<String> {
+    let rebindable = |b: &Binding| matches!(b.scope, Scope::Global | Scope::On(_));
+    if !rebindable(b) {
+        return None;
     }
+    let id = b.help.strip_prefix("key-").unwrap_or(b.help);
+    let shared = BINDINGS
+        .iter()
+        .filter(|o| rebindable(o) && o.help == b.help)
+        .count()
+        > 1;
+    Some(match b.scope {
+        Scope::On([screen, ..]) if shared => {
+            format!("{id}-{}", format!("{screen:?}").to_lowercase())
+        }
+        _ => id.to_string(),
+    })
 }
 
-/// Every action that may be rebound, in the table's order, each once.
-pub fn action_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
-    for name in BINDINGS.iter().filter_map(name_of) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
+/// Every action that may be rebound, in the table's order.
+pub fn action_names() -> Vec<String> {
+    BINDINGS.iter().filter_map(name_of).collect()
 }
 
 impl Rebound {
@@ -58,10 +69,9 @@ impl Rebound {
     pub fn new(binds: &[(String, Vec<String>)]) -> Result<Rebound, (usize, RebindError)> {
         let mut rows = HashMap::new();
         for (i, (name, names)) in binds.iter().enumerate() {
-            let Some(help) = BINDINGS
+            let Some(b) = BINDINGS
                 .iter()
-                .find(|b| name_of(b) == Some(name.as_str()))
-                .map(|b| b.help)
+                .find(|b| name_of(b).as_deref() == Some(name.as_str()))
             else {
                 return Err((i, RebindError::UnknownAction));
             };
@@ -74,7 +84,7 @@ impl Rebound {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| (i, e))?;
             let label = keys.iter().map(|k| key_label(*k)).collect::<Vec<_>>();
-            rows.insert(help, (keys, label.join(" ")));
+            rows.insert(row(b), (keys, label.join(" ")));
         }
         let rebound = Rebound {
             rows: Arc::new(rows),
@@ -84,8 +94,8 @@ impl Rebound {
     }
 
     /// The keys of `b`, as rebound.
-    pub fn keys(&self, b: &Binding) -> &[Key] {
-        match name_of(b).and(self.rows.get(b.help)) {
+    pub fn keys<'a>(&'a self, b: &'a Binding) -> &'a [Key] {
+        match self.rows.get(&row(b)) {
             Some((keys, _)) => keys,
             None => b.keys,
         }
@@ -93,7 +103,7 @@ impl Rebound {
 
     /// How help names the keys of `b`, as rebound.
     pub fn label<'a>(&'a self, b: &'a Binding) -> &'a str {
-        match name_of(b).and(self.rows.get(b.help)) {
+        match self.rows.get(&row(b)) {
             Some((_, label)) => label,
             None => b.label,
         }
@@ -101,30 +111,30 @@ impl Rebound {
 
     /// A rebound key that another action already has on some screen (Ctrl-C always quits).
     fn clashes(&self, binds: &[(String, Vec<String>)]) -> Result<(), (usize, RebindError)> {
-        let entry = |help: &str| {
-            binds
-                .iter()
-                .position(|(name, _)| help.strip_prefix("key-") == Some(name.as_str()))
+        let entry = |b: &Binding| {
+            let name = name_of(b)?;
+            binds.iter().position(|(n, _)| *n == name)
         };
+        let quit = BINDINGS.iter().find(|b| b.help == "key-quit");
         for screen in Screen::ALL {
-            let mut seen: Vec<(Key, &'static str)> = vec![(ctrl('c'), "key-quit")];
+            let mut seen: Vec<(Key, &Binding)> = quit.map(|q| (ctrl('c'), q)).into_iter().collect();
             for b in BINDINGS.iter().filter(|b| scope_has(b.scope, screen)) {
                 for key in self.keys(b) {
-                    let Some((_, other)) = seen.iter().find(|(k, h)| k == key && *h != b.help)
+                    let Some((_, other)) = seen.iter().find(|(k, o)| k == key && row(o) != row(b))
                     else {
-                        seen.push((*key, b.help));
+                        seen.push((*key, b));
                         continue;
                     };
                     // Report it on the entry that rebound one of the two.
-                    let (mine, theirs) = match entry(b.help) {
+                    let (mine, theirs) = match entry(b) {
                         Some(i) => (i, *other),
-                        None => (entry(other).unwrap_or(0), b.help),
+                        None => (entry(other).unwrap_or(0), b),
                     };
                     return Err((
                         mine,
                         RebindError::Clash {
                             key: key_label(*key),
-                            other: theirs.strip_prefix("key-").unwrap_or(theirs),
+                            other: name_of(theirs).unwrap_or_default(),
                             screen,
                         },
                     ));
@@ -237,6 +247,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_action_has_a_name_of_its_own() {
+        let names = action_names();
+        for (i, name) in names.iter().enumerate() {
+            assert!(!names[..i].contains(name), "{name} twice");
+        }
+        assert!(names.contains(&"details-audit".to_string()), "{names:?}");
+    }
+
+    #[test]
     fn every_key_name_reads_back_as_written() {
         for b in BINDINGS.iter().filter(|b| name_of(b).is_some()) {
             for key in b.keys {
@@ -258,14 +277,14 @@ mod tests {
             e,
             RebindError::Clash {
                 key: "m".into(),
-                other: "move",
+                other: "move".into(),
                 screen: Screen::Subscriptions
             }
         );
         let binds = vec![("help".to_string(), vec!["ctrl-c".to_string()])];
         assert!(matches!(
             Rebound::new(&binds),
-            Err((0, RebindError::Clash { other: "quit", .. }))
+            Err((0, RebindError::Clash { ref other, .. })) if other == "quit"
         ));
         // Swapping two keys is fine when both move.
         let binds = vec![
