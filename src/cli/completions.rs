@@ -20,8 +20,11 @@ fn command(ctx: &Ctx) -> clap::Command {
 }
 
 pub fn run(ctx: &Ctx, args: &CompletionsArgs) -> Result<ExitCode, Failure> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    clap_complete::generate(args.shell, &mut command(ctx), "selfserve", &mut out);
+    // Into memory first: clap_complete panics where its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command(ctx), "selfserve", &mut script);
+    let mut out = io::stdout().lock();
+    out.write_all(&script)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
