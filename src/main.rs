@@ -1,6 +1,8 @@
 //! selfserve: parse arguments, pick the front end, map errors to exit codes (SPEC §3).
 
 mod cli;
+mod config;
+mod log;
 mod watchdog;
 
 use selfserve::i18n::Lang;
@@ -47,6 +49,10 @@ pub struct Args {
         )
     )]
     lang: Option<Lang>,
+    #[arg(long, global = true, env = "SELFSERVE_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -87,6 +93,10 @@ enum Command {
     Init(cli::init::InitArgs),
     #[command(subcommand)]
     Import(cli::import::ImportCommand),
+    #[command(subcommand)]
+    Config(cli::config::ConfigCommand),
+    Completions(cli::completions::CompletionsArgs),
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -104,8 +114,28 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return usage_error(e, lang),
     };
-    let lang = Lang::choose(args.lang, |name| std::env::var(name).ok());
-    match run(args, lang) {
+    // `config path` says where the file is even when it is broken.
+    let config = match &args.command {
+        Some(Command::Config(cli::config::ConfigCommand::Path)) => {
+            config::path(args.config.as_deref()).map(|path| config::Config {
+                path,
+                ..config::Config::default()
+            })
+        }
+        _ => config::path(args.config.as_deref())
+            .and_then(|path| config::load(path, args.config.is_some())),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("selfserve: {}", cli::to_locale(&e.in_lang(lang)));
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    // The file's language comes after --lang and SELFSERVE_LANG, before the locale.
+    let lang = Lang::choose(args.lang.or(config.lang), |name| std::env::var(name).ok());
+    log::start(args.verbose);
+    match run(args, config, lang) {
         Ok(code) => code,
         Err(failure) => {
             let (code, message) = failure.report(lang);
@@ -118,13 +148,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
-    let ctx = Ctx::new(&args, lang)?;
+fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failure> {
+    let ctx = Ctx::new(&args, &config, lang)?;
     match args.command {
         None | Some(Command::Tui) => {
             let options = tui::Options {
                 ascii: args.ascii,
                 lang: ctx.lang,
+                palette: config.palette,
+                keys: config.keys,
             };
             cli::first_run::run(&ctx, options)
         }
@@ -147,6 +179,9 @@ fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
         Some(Command::Connect) => cli::connect::run(&ctx),
         Some(Command::Init(a)) => cli::init::run(&ctx, &a),
         Some(Command::Import(c)) => cli::import::run(&ctx, &c),
+        Some(Command::Config(c)) => cli::config::run(&ctx, &config, &c),
+        Some(Command::Completions(a)) => cli::completions::run(&ctx, &a),
+        Some(Command::Man) => cli::completions::man(&ctx),
     }
 }
 

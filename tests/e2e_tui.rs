@@ -101,3 +101,28 @@ fn the_first_run_creates_the_demo_tenant_and_opens_the_dashboard_on_it() {
         "the demo tenant stays for the next run"
     );
 }
+
+#[test]
+fn the_config_file_gives_the_dashboard_its_language_and_keys() {
+    let env = common::Env::demo();
+    let file = env.dir.path().join("config/selfserve/config.toml");
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("config dir");
+    std::fs::write(
+        &file,
+        "lang = \"fr\"\n[theme]\nselection = \"blue\"\n[keys]\nquit = \"x\"\nhelp = \"h\"\n",
+    )
+    .expect("config");
+    let mut t = Tui::start(&env, env.dir.path(), &[]);
+    t.wait_for("Produits");
+    // The tab bar and the hints name the rebound keys; `q` no longer quits, `x` does.
+    t.wait_for("h Aide");
+    t.wait_for("x quitter");
+    t.send("q");
+    t.send("h");
+    t.wait_for("Sur l'écran Produits");
+    t.send("G");
+    t.wait_for("x         Quitter");
+    t.send("\u{1b}x");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}

@@ -14,6 +14,8 @@ pub mod admin;
 pub mod audit;
 pub mod centralise;
 pub mod check;
+pub mod completions;
+pub mod config;
 pub mod connect;
 pub mod demo;
 pub mod due;
@@ -35,6 +37,7 @@ pub mod tenant;
 pub mod user;
 pub mod watch;
 
+use crate::config::Config;
 use crate::watchdog::Watchdog;
 use chrono::{DateTime, Utc};
 use selfserve::i18n::Lang;
@@ -109,8 +112,10 @@ impl Failure {
 }
 
 impl Ctx {
-    pub fn new(args: &crate::Args, lang: Lang) -> Result<Ctx, Failure> {
-        let db_path = match &args.db {
+    /// From the flags (clap has read the environment into them where they were not given),
+    /// then the config file, then the defaults.
+    pub fn new(args: &crate::Args, config: &Config, lang: Lang) -> Result<Ctx, Failure> {
+        let db_path = match args.db.as_ref().or(config.db.as_ref()) {
             Some(p) => p.clone(),
             None => default_db_path()?,
         };
@@ -126,6 +131,7 @@ impl Ctx {
         let socket = args
             .socket
             .clone()
+            .or_else(|| config.socket.clone())
             .unwrap_or_else(|| default_socket(&db_path));
         let remote = args.remote.as_deref().map(Remote::parse).transpose()?;
         Ok(Ctx {

@@ -70,7 +70,8 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         // The core refuses a read-only actor's writes; the dashboard hides them too.
         readonly: info.read_only,
         export_path: format!("selfserve-users-{}.csv", now.format("%Y-%m-%d")),
-        theme: theme::Theme::from_env(options.ascii),
+        theme: theme::Theme::from_env(options.ascii, options.palette),
+        keys: options.keys,
         lang: options.lang,
         now,
     }

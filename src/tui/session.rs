@@ -1,16 +1,22 @@
 //! Who is looking, at what, and with which clock: fixed for the session, known to every layer.
 
-use super::theme::Theme;
+use super::keymap::Rebound;
+use super::theme::{Palette, Theme};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{Cloud, Role};
 use std::time::Instant;
 
-/// Flags that change how the dashboard looks (read-only comes with the actor).
-#[derive(Debug, Clone, Copy, Default)]
+/// Flags and settings that change how the dashboard looks and reads keys (read-only comes with
+/// the actor).
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub ascii: bool,
     pub lang: Lang,
+    /// The config file's `[theme]`.
+    pub palette: Palette,
+    /// The config file's `[keys]`.
+    pub keys: Rebound,
 }
 
 /// Who is looking at what: fixed for the session.
@@ -27,6 +33,8 @@ pub struct Session {
     /// Where the export goes unless the user edits it.
     pub export_path: String,
     pub theme: Theme,
+    /// The keys the config file rebinds: dispatch and help both read them.
+    pub keys: Rebound,
     /// The language of the dashboard's words (the data is shown as it is).
     pub lang: Lang,
     /// The clock when the session began (`App::now` moves on with each tick).

@@ -40,8 +40,18 @@ pub fn bin() -> Command {
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_CTYPE")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // Never the developer's own config file or log: an empty config and state home.
+        .env_remove("SELFSERVE_CONFIG")
+        .env_remove("RUST_LOG")
+        .env("XDG_CONFIG_HOME", shared_home().join("config"))
+        .env("XDG_STATE_HOME", shared_home().join("state"));
     c
+}
+
+/// Where commands without an `Env` look for a config file (there is none) and log.
+fn shared_home() -> PathBuf {
+    std::env::temp_dir().join(format!("selfserve-tests-{}", std::process::id()))
 }
 
 impl Env {
@@ -93,12 +103,33 @@ impl Env {
     /// Starts a server on the database, on the socket beside it where commands look first.
     pub fn serve(&mut self) {
         let socket = server::socket_beside(&self.db);
-        self.server = Some(server::Server::start(&self.db, &socket, &[]));
+        let mut cmd = bin();
+        cmd.env("XDG_STATE_HOME", self.state_home());
+        self.server = Some(server::Server::start_with(cmd, &self.db, &socket, &[]));
+    }
+
+    /// This test's state home: its commands and its server write their log under it.
+    pub fn state_home(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    /// The log files' text, all of them (`selfserve.DATE.log` under the state home).
+    pub fn log_text(&self) -> String {
+        let dir = self.state_home().join("selfserve");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+            .collect()
     }
 
     pub fn cmd(&self, login: &str, args: &[&str]) -> Command {
         let mut c = bin();
-        c.env("SELFSERVE_DB", &self.db)
+        c.env("XDG_STATE_HOME", self.state_home())
+            .env("SELFSERVE_DB", &self.db)
             .env("SELFSERVE_NOW", NOW)
             .env("SELFSERVE_USER", login)
             .args(args);

@@ -54,6 +54,11 @@ impl Tui {
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
         cmd.env_remove("SELFSERVE_LANG");
+        // The test's own config home (a test may write a config file there) and log.
+        cmd.env_remove("SELFSERVE_CONFIG");
+        cmd.env_remove("RUST_LOG");
+        cmd.env("XDG_CONFIG_HOME", env.dir.path().join("config"));
+        cmd.env("XDG_STATE_HOME", env.state_home());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn selfserve");

@@ -222,3 +222,13 @@ help-selfserve-import-users = Directory users: the admin center's "Export users"
 help-selfserve-import-users--file = The file (JSON or CSV, UTF-8 or UTF-16 with a BOM)
 help-selfserve-import-users--dry-run = Show what would be added, changed and removed; change nothing
 help-selfserve-import-users--prune = Remove the users the file no longer has (refused for one who holds licenses or is an administrator)
+## Config file, completions, man page and log (issue 16: config).
+help-selfserve--config = The config file [default: selfserve/config.toml in your config directory, e.g. ~/.config]
+help-selfserve--verbose = More in the log file: -v the reads too, -vv everything (RUST_LOG overrides)
+help-selfserve-config = The config file: where it is, the settings in force, whether it is valid
+help-selfserve-config-path = Print where the config file is (or would be)
+help-selfserve-config-show = Print the settings in force, as a config file (flags, then environment, then the file, then defaults)
+help-selfserve-config-check = Check the config file: one line naming the file, line and key of the first problem (exit 2)
+help-selfserve-completions = Print the shell completions for bash, zsh, fish, powershell or elvish
+help-selfserve-completions--shell = The shell: bash, zsh, fish, powershell or elvish
+help-selfserve-man = Print the manual page (roff), e.g. selfserve man | man -l -

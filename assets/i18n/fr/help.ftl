@@ -219,3 +219,13 @@ help-selfserve-import-users = Utilisateurs de l'annuaire : le CSV « Exporter le
 help-selfserve-import-users--file = Le fichier (JSON ou CSV, UTF-8 ou UTF-16 avec BOM)
 help-selfserve-import-users--dry-run = Montrer ce qui serait ajouté, modifié et supprimé, sans rien changer
 help-selfserve-import-users--prune = Supprimer les utilisateurs que le fichier n'a plus (refusé pour qui détient des licences ou est administrateur)
+## Fichier de configuration, complétions, page de manuel et journal (issue 16 : config).
+help-selfserve--config = Le fichier de configuration [par défaut : selfserve/config.toml dans votre répertoire de configuration, p. ex. ~/.config]
+help-selfserve--verbose = Plus de détails dans le journal : -v les lectures aussi, -vv tout (RUST_LOG l'emporte)
+help-selfserve-config = Le fichier de configuration : où il est, les réglages en vigueur, s'il est valide
+help-selfserve-config-path = Afficher l'emplacement du fichier de configuration (existant ou non)
+help-selfserve-config-show = Afficher les réglages en vigueur, sous forme de fichier de configuration (options, puis environnement, puis fichier, puis valeurs par défaut)
+help-selfserve-config-check = Vérifier le fichier de configuration : une ligne nommant le fichier, la ligne et la clé du premier problème (code 2)
+help-selfserve-completions = Afficher les complétions du shell pour bash, zsh, fish, powershell ou elvish
+help-selfserve-completions--shell = Le shell : bash, zsh, fish, powershell ou elvish
+help-selfserve-man = Afficher la page de manuel (roff), p. ex. selfserve man | man -l -

@@ -71,6 +71,17 @@ impl Error {
             Error::Database(_) => 5,
         }
     }
+
+    /// The category's name, for the log: `refused`, `usage`, `denied`, `not-found`, `database`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Refused(_) => "refused",
+            Error::Usage(_) => "usage",
+            Error::PermissionDenied(_) => "denied",
+            Error::NotFound(_) => "not-found",
+            Error::Database(_) => "database",
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

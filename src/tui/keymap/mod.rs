@@ -1,10 +1,13 @@
 //! The keys: one table (`table.rs`, one row per binding) and the lookups over it. What a key
 //! does depends on the mode the app is in (a dialog, typing, or a screen); help lists the same
 //! rows. A binding that writes names the capability it needs: `--readonly` drops it, and so does
-//! a role without that capability (`withheld_because` says why).
+//! a role without that capability (`withheld_because` says why). The config file may give a
+//! screen's actions other keys (`rebind.rs`): each lookup here asks the session's `Rebound`.
 
+mod rebind;
 mod table;
 
+pub use rebind::{action_names, key_label, key_name, name_of, parse_key, RebindError, Rebound};
 pub use table::BINDINGS;
 
 use super::action::{Action, Screen};
@@ -50,8 +53,20 @@ fn scope_has(scope: Scope, screen: Screen) -> bool {
     }
 }
 
-fn matches(b: &Binding, key: &KeyEvent) -> bool {
-    b.keys.iter().any(|k| k.matches(key))
+fn matches(b: &Binding, session: &Session, key: &KeyEvent) -> bool {
+    session.keys.keys(b).iter().any(|k| k.matches(key))
+}
+
+/// The first key of the first row `which` picks, as this session has it: the tab bar and the
+/// status line name it.
+pub fn first_key(session: &Session, which: impl Fn(&Binding) -> bool) -> Option<String> {
+    let b = BINDINGS.iter().find(|b| which(b))?;
+    session.keys.keys(b).first().map(|k| key_label(*k))
+}
+
+/// How help names the keys of `b` in this session (rebound or the table's).
+pub fn label<'a>(b: &'a Binding, session: &'a Session) -> &'a str {
+    session.keys.label(b)
 }
 
 /// Why this session may not use `b`, or None when it may.
@@ -144,7 +159,7 @@ pub fn action_for(mode: Mode, session: &Session, key: &KeyEvent) -> Option<Actio
     };
     match mode {
         Mode::Dialog(keys) => for_scope(Scope::Dialog(keys))
-            .find(|b| matches(b, key))
+            .find(|b| matches(b, session, key))
             .map(|b| match withheld_because(b, session) {
                 None => b.action.clone(),
                 Some(why) => refused(b, &why, session),
@@ -155,20 +170,20 @@ pub fn action_for(mode: Mode, session: &Session, key: &KeyEvent) -> Option<Actio
                 _ => None,
             }),
         Mode::EditingPath => for_scope(Scope::Path)
-            .find(|b| matches(b, key))
+            .find(|b| matches(b, session, key))
             .map(|b| b.action.clone())
             .or_else(|| typed(Action::PathChar)),
         Mode::Searching => for_scope(Scope::Typing)
-            .find(|b| matches(b, key))
+            .find(|b| matches(b, session, key))
             .map(|b| b.action.clone())
             .or_else(|| typed(Action::SearchChar)),
         Mode::Screen(screen) => {
-            if let Some(b) = for_screen(screen, session).find(|b| matches(b, key)) {
+            if let Some(b) = for_screen(screen, session).find(|b| matches(b, session, key)) {
                 return Some(b.action.clone());
             }
             // A key this session may not use says why, rather than doing nothing.
             withheld(screen, session)
-                .find(|(b, _)| matches(b, key))
+                .find(|(b, _)| matches(b, session, key))
                 .map(|(b, why)| refused(b, &why, session))
         }
     }

@@ -2,12 +2,12 @@
 //! it was opened from, flowed into as many columns as the window needs.
 
 use super::widgets;
-use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::input::DialogKeys;
 use crate::tui::keymap::{self, Binding, Scope};
 use crate::tui::labels;
+use crate::tui::session::Session;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,7 +19,7 @@ const COLUMN: usize = 40;
 
 fn section(
     lines: &mut Vec<(Option<String>, String)>,
-    lang: Lang,
+    session: &Session,
     heading: String,
     items: Vec<&'static Binding>,
 ) {
@@ -29,8 +29,8 @@ fn section(
     lines.push((None, heading));
     for b in items {
         lines.push((
-            Some(b.label.to_string()),
-            labels::word(lang, b.help).to_string(),
+            Some(keymap::label(b, session).to_string()),
+            labels::word(session.lang, b.help).to_string(),
         ));
     }
 }
@@ -47,23 +47,28 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         .collect();
     section(
         &mut lines,
-        lang,
+        &app.session,
         lang.tr("help-on", &[("screen", title.clone().into())]),
         here,
     );
     let everywhere = keymap::for_screen(from, &app.session)
         .filter(|b| b.scope == Scope::Global)
         .collect();
-    section(&mut lines, lang, lang.t("help-everywhere"), everywhere);
     section(
         &mut lines,
-        lang,
+        &app.session,
+        lang.t("help-everywhere"),
+        everywhere,
+    );
+    section(
+        &mut lines,
+        &app.session,
         lang.t("help-typing"),
         keymap::for_scope(Scope::Typing).collect(),
     );
     section(
         &mut lines,
-        lang,
+        &app.session,
         lang.t("help-question"),
         keymap::for_scope(Scope::Dialog(DialogKeys::Question)).collect(),
     );
@@ -75,7 +80,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     if opens_dialog {
         section(
             &mut lines,
-            lang,
+            &app.session,
             lang.t("help-steps"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Steps)).collect(),
         );
@@ -83,7 +88,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     if opens_dialog && from == crate::tui::action::Screen::Subscriptions {
         section(
             &mut lines,
-            lang,
+            &app.session,
             lang.t("help-picker"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Typing)).collect(),
         );
@@ -91,7 +96,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     if from == crate::tui::action::Screen::Policies {
         section(
             &mut lines,
-            lang,
+            &app.session,
             lang.t("help-panel"),
             keymap::for_scope(Scope::Dialog(DialogKeys::Panel))
                 .filter(|b| keymap::withheld_because(b, &app.session).is_none())
@@ -103,7 +108,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         lines.push((None, lang.t("help-withheld")));
         for (b, why) in withheld {
             lines.push((
-                Some(b.label.to_string()),
+                Some(keymap::label(b, &app.session).to_string()),
                 format!("{} ({why})", labels::word(lang, b.help)),
             ));
         }

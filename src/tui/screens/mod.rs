@@ -11,9 +11,10 @@ pub mod products;
 pub mod status;
 pub mod subscriptions;
 
-use super::action::Screen;
+use super::action::{Action, Screen};
 use super::app::layout::{body, MIN};
 use super::app::App;
+use super::keymap;
 use super::list::{LoadState, Pane};
 use super::widgets;
 use crate::i18n::Lang;
@@ -148,8 +149,15 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
     let mut spans = Vec::new();
     for s in Screen::ALL {
         let active = s == app.screen;
+        // The key the session has for the screen, where the config file rebinds it.
+        let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
+            (Action::Help, Screen::Help) => true,
+            (Action::Goto(to), _) => *to == s,
+            _ => false,
+        })
+        .unwrap_or_else(|| s.key().to_string());
         spans.push(Span::styled(
-            format!("{} {}", s.key(), s.tab(app.session.lang)),
+            format!("{key} {}", s.tab(app.session.lang)),
             theme.tab(active),
         ));
         spans.push(Span::raw(" "));

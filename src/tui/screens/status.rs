@@ -4,6 +4,7 @@
 
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keymap;
 use crate::tui::labels::{self, word};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,13 +35,15 @@ pub fn draw_message(buf: &mut Buffer, area: Rect, app: &App) {
         ),
         None => {
             let mut spans = Vec::new();
-            for (key, what) in [
-                ("?", "hint-help"),
-                ("/", "hint-search"),
-                ("f", "hint-self-service"),
-                ("Enter", "hint-open"),
-                ("q", "hint-quit"),
+            for (action, what) in [
+                ("key-help", "hint-help"),
+                ("key-search", "hint-search"),
+                ("key-self-service", "hint-self-service"),
+                ("key-open-product", "hint-open"),
+                ("key-quit", "hint-quit"),
             ] {
+                // As the config file may have rebound it.
+                let key = keymap::first_key(&app.session, |b| b.help == action).unwrap_or_default();
                 spans.push(Span::styled(key, theme.key()));
                 let what = word(app.session.lang, what);
                 spans.push(Span::styled(format!(" {what}  "), theme.dim()));

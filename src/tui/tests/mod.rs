@@ -21,6 +21,7 @@ use std::sync::Arc;
 mod dialogs_fr;
 mod french;
 mod policy;
+mod rebind;
 mod screens_fr;
 mod takeover;
 
@@ -62,7 +63,9 @@ fn session(readonly: bool) -> Session {
             color: false,
             ascii: false,
             transliterate: false,
+            palette: crate::tui::theme::Palette::default(),
         },
+        keys: super::keymap::Rebound::default(),
         lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
     }
@@ -736,6 +739,7 @@ fn under_a_locale_without_utf8_names_are_written_in_ascii_in_their_columns() {
         color: false,
         ascii: true,
         transliterate: true,
+        palette: crate::tui::theme::Palette::default(),
     };
     h.keys("<Enter>");
     let screen = h.render();

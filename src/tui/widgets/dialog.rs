@@ -232,6 +232,7 @@ mod tests {
             color: false,
             ascii: false,
             transliterate: false,
+            palette: crate::tui::theme::Palette::default(),
         };
         for cursor in [None, Some(99_999)] {
             built.set(0);

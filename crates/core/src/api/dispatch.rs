@@ -6,6 +6,7 @@ use super::response::{Response, SessionInfo};
 use crate::access::Actor;
 use crate::directory;
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
     move_users, set_language, set_policy, storefront, take_over,
@@ -13,10 +14,47 @@ use crate::ops::{
 use crate::store::Store;
 use crate::{check, export, import, query};
 use std::sync::atomic::AtomicU64;
+use std::time::Instant;
 
 /// Answers `request` as `actor`. Long reads (the check) add the records they read to
 /// `progress`, so a watchdog can tell a slow request from a stuck one.
+///
+/// Every request passes here, in-process or in a server, so this is where the log hears of
+/// it: each write and each refusal at `info`/`warn`, each read at `debug`. The fields are for
+/// machines (grep, a log shipper); the reason is the error's English line.
 pub fn dispatch(
+    store: &Store,
+    actor: &Actor,
+    request: Request,
+    progress: &AtomicU64,
+) -> Result<Response> {
+    let name = request.name();
+    let writes = request.writes();
+    let started = Instant::now();
+    let answer = answer(store, actor, request, progress);
+    let ms = started.elapsed().as_millis() as u64;
+    let login = actor.admin.login.as_str();
+    let upn = actor.user.upn.as_str();
+    match &answer {
+        Ok(_) if writes => {
+            tracing::info!(login, upn, request = name, outcome = "done", ms, "write")
+        }
+        Ok(_) => tracing::debug!(login, upn, request = name, outcome = "done", ms, "read"),
+        Err(e) => tracing::warn!(
+            login,
+            upn,
+            request = name,
+            outcome = e.kind(),
+            exit = e.exit_code(),
+            reason = ?e.in_lang(Lang::En),
+            ms,
+            "refused"
+        ),
+    }
+    answer
+}
+
+fn answer(
     store: &Store,
     actor: &Actor,
     request: Request,

@@ -1,0 +1,260 @@
+//! The config file: `--config PATH`, else `SELFSERVE_CONFIG`, else `selfserve/config.toml` in
+//! the platform's config directory (`$XDG_CONFIG_HOME`, `~/.config`). Read with serde + toml;
+//! an unknown key or a bad value is one line naming the file, the line and the key (exit 2).
+//! Command-line flags win over the environment (clap reads both), which wins over the file.
+
+mod mail;
+
+pub use mail::MailSettings;
+
+use selfserve::i18n::{Lang, Text};
+use selfserve::tui::keymap::{self, RebindError, Rebound};
+use selfserve::tui::theme::{self, Palette};
+use selfserve_core::{text, Error};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The settings the file gives (defaults where it is silent or absent).
+#[derive(Debug, Default)]
+pub struct Config {
+    pub path: PathBuf,
+    /// Whether there is a file (without one every default is in force).
+    pub found: bool,
+    pub db: Option<PathBuf>,
+    pub socket: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub palette: Palette,
+    pub keys: Rebound,
+    pub mail: Option<MailSettings>,
+}
+
+/// The file as written: every key it may have (serde refuses any other).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shape {
+    db: Option<Spanned<String>>,
+    socket: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    mail: Option<mail::Shape>,
+}
+
+/// Where the file is: the flag or `SELFSERVE_CONFIG` (clap gives either as `given`), else the
+/// platform's config directory.
+pub fn path(given: Option<&Path>) -> Result<PathBuf, Error> {
+    match given {
+        Some(path) => Ok(path.to_path_buf()),
+        None => dirs::config_dir()
+            .map(|d| d.join("selfserve").join("config.toml"))
+            .ok_or_else(|| Error::usage(text!("config-no-directory"))),
+    }
+}
+
+/// Reads the file at `path`. A missing file is no error at the default place (defaults are
+/// in force), but is one where `--config` or `SELFSERVE_CONFIG` named it.
+pub fn load(path: PathBuf, named: bool) -> Result<Config, Error> {
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+            return Ok(Config {
+                path,
+                ..Config::default()
+            })
+        }
+        Err(e) => {
+            return Err(Error::usage(text!(
+                "config-unreadable",
+                file = path.display().to_string(),
+                detail = e.to_string()
+            )))
+        }
+    };
+    let file = File {
+        path: &path,
+        text: &text,
+    };
+    let shape: Shape = toml::from_str(&text).map_err(|e| file.serde(&e))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let lang = match &shape.lang {
+        None => None,
+        Some(lang) => Some(
+            lang.get_ref()
+                .parse::<Lang>()
+                .map_err(|_| file.bad(lang.span(), "lang", text!("config-why-lang")))?,
+        ),
+    };
+    let mut palette = Palette::default();
+    for (role, name) in &shape.theme {
+        let key = format!("theme.{}", role.get_ref());
+        let Some(slot) = palette.role_mut(role.get_ref()) else {
+            let roles = theme::ROLES.join(", ");
+            return Err(file.bad(role.span(), &key, text!("config-why-role", roles = roles)));
+        };
+        *slot = theme::colour(name.get_ref()).ok_or_else(|| {
+            let colours: Vec<_> = theme::COLOURS.iter().map(|(n, _)| *n).collect();
+            file.bad(
+                name.span(),
+                &key,
+                text!("config-why-colour", colours = colours.join(", ")),
+            )
+        })?;
+    }
+    let keys = file.keys(&shape.keys)?;
+    let mail = shape.mail.map(|m| m.settings(&file, base)).transpose()?;
+    Ok(Config {
+        db: shape.db.map(|p| resolve(base, p.get_ref())),
+        socket: shape.socket.map(|p| resolve(base, p.get_ref())),
+        path,
+        found: true,
+        lang,
+        palette,
+        keys,
+        mail,
+    })
+}
+
+/// A path of the file: `~/` is the home directory, and a relative one is beside the file.
+fn resolve(base: &Path, path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), dirs::home_dir()) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => base.join(path),
+    }
+}
+
+/// The file being read, for errors that say where.
+struct File<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl File<'_> {
+    /// The line at `offset` (from 1).
+    fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// The dotted key written on the line at `offset`: the table it sits in, and the name
+    /// left of its `=` (or the table itself on a `[table]` line).
+    fn key_at(&self, offset: usize) -> String {
+        let line = self.line(offset);
+        let mut table = String::new();
+        for (n, text) in self.text.lines().enumerate() {
+            let text = text.trim();
+            if let Some(name) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+                table = name.trim_matches(['[', ']', ' ']).to_string();
+            }
+            if n + 1 == line {
+                let name = match text.split_once('=') {
+                    Some((name, _)) if !text.starts_with('[') => name.trim().trim_matches('"'),
+                    _ => return table,
+                };
+                return if table.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{table}.{name}")
+                };
+            }
+        }
+        table
+    }
+
+    /// The one line for a bad value at `span`.
+    fn bad(&self, span: Range<usize>, key: &str, why: Text) -> Error {
+        if key.is_empty() {
+            // Not TOML before any key: the line says where.
+            return Error::usage(text!(
+                "config-error-at",
+                file = self.path.display().to_string(),
+                line = self.line(span.start).to_string(),
+                why = why
+            ));
+        }
+        Error::usage(text!(
+            "config-error",
+            file = self.path.display().to_string(),
+            line = self.line(span.start).to_string(),
+            key = key,
+            why = why
+        ))
+    }
+
+    /// The one line for what serde or toml refused.
+    fn serde(&self, e: &toml::de::Error) -> Error {
+        let at = e.span().map_or(0, |s| s.start);
+        let message = e.message();
+        let (key, why) = match message.strip_prefix("unknown field `") {
+            Some(rest) => {
+                let name = rest.split('`').next().unwrap_or_default();
+                let key = match self.key_at(at) {
+                    k if k.ends_with(name) => k,
+                    k if k.is_empty() => name.to_string(),
+                    k => format!("{k}.{name}"),
+                };
+                (key, text!("config-why-unknown-key"))
+            }
+            None => (
+                self.key_at(at),
+                text!("config-why-value", detail = message.trim().to_string()),
+            ),
+        };
+        self.bad(at..at, &key, why)
+    }
+
+    /// `[keys]`: each action's new keys, one (`cancel = "x"`) or several (`["x", "ctrl-x"]`).
+    fn keys(
+        &self,
+        written: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    ) -> Result<Rebound, Error> {
+        let entries: Vec<_> = written.iter().collect();
+        let mut binds = Vec::new();
+        for (name, value) in &entries {
+            let key = format!("keys.{}", name.get_ref());
+            let names = match value.get_ref() {
+                toml::Value::String(one) => vec![one.clone()],
+                toml::Value::Array(many) => many
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| self.bad(value.span(), &key, text!("config-why-key-list")))?,
+                _ => return Err(self.bad(value.span(), &key, text!("config-why-key-list"))),
+            };
+            binds.push((name.get_ref().clone(), names));
+        }
+        Rebound::new(&binds).map_err(|(i, e)| {
+            let (name, value) = entries[i];
+            let key = format!("keys.{}", name.get_ref());
+            match e {
+                RebindError::UnknownAction => self.bad(
+                    name.span(),
+                    &key,
+                    text!(
+                        "config-why-action",
+                        actions = keymap::action_names().join(", ")
+                    ),
+                ),
+                RebindError::BadKey(written) => self.bad(
+                    value.span(),
+                    &key,
+                    text!("config-why-key", written = written),
+                ),
+                RebindError::NoKey => self.bad(value.span(), &key, text!("config-why-no-key")),
+                RebindError::Clash { key: k, other, .. } => self.bad(
+                    value.span(),
+                    &key,
+                    text!("config-why-clash", written = k, other = other),
+                ),
+            }
+        })
+    }
+}
