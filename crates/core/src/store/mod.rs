@@ -3,8 +3,11 @@
 //! Nothing outside this crate touches the trees; reads go through `query`, writes through `ops`.
 
 pub mod codec;
+mod disk;
+mod durable;
 pub(crate) mod index;
 mod open;
+pub mod snapshots;
 mod tx;
 
 pub(crate) use open::ensure_not_locked;
@@ -93,6 +96,7 @@ pub struct Store {
     path: PathBuf,
     pub(crate) t: Trees,
     tenant: Tenant,
+    data: durable::DataFile,
 }
 
 impl Store {
@@ -104,10 +108,13 @@ impl Store {
         &self.tenant
     }
 
-    /// Waits until everything written so far is on disk.
+    /// Waits until everything written so far is on the disk itself: sled's flush, then an
+    /// fsync of its data file (see durable.rs).
     pub fn flush(&self) -> Result<()> {
-        self.db.flush()?;
-        Ok(())
+        self.db
+            .flush()
+            .map_err(|e| disk::sled_failure(&self.path, e))?;
+        self.data.sync(&self.path)
     }
 
     /// The number of writes committed so far (each `transact` is one).
