@@ -84,6 +84,8 @@ enum Command {
     Tenant(cli::tenant::TenantCommand),
     Watch,
     Connect,
+    Backup(cli::backup::BackupArgs),
+    Restore(cli::restore::RestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -142,6 +144,8 @@ fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
         Some(Command::Tenant(c)) => cli::tenant::run(&ctx, &c),
         Some(Command::Watch) => cli::watch::run(&ctx),
         Some(Command::Connect) => cli::connect::run(&ctx),
+        Some(Command::Backup(a)) => cli::backup::run(&ctx, &a),
+        Some(Command::Restore(a)) => cli::restore::run(&ctx, &a),
     }
 }
 

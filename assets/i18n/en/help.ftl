@@ -204,3 +204,11 @@ help-error-similar-value = { $count ->
 help-error-tip-as-value = to pass '{ $arg }' as a value, use '{ $form }'
 help-error-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
 help-error-tip-exists = '{ $form }' exists
+
+# Backups and restore (issue 17, points 4, 6 and 7)
+help-selfserve-backup = Write a consistent backup of the whole tenant to a file (through the server if one runs, without stopping it)
+help-selfserve-backup--file = The backup file to write
+help-selfserve-backup--force = Replace FILE if it is an existing regular file
+help-selfserve-restore = Create the database at --db from a backup file, checked whole first
+help-selfserve-restore--file = The backup file to restore
+help-selfserve-restore--force = Replace the database at --db (its GlobalAdministrator only)

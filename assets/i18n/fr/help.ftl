@@ -201,3 +201,11 @@ help-error-similar-value = { $count ->
 help-error-tip-as-value = pour passer « { $arg } » comme valeur, utilisez « { $form } »
 help-error-tip-remove-dashes = la sous-commande « { $name } » existe ; pour l'utiliser, retirez le « -- » qui la précède
 help-error-tip-exists = « { $form } » existe
+
+# Sauvegardes et restauration (ticket 17, points 4, 6 et 7)
+help-selfserve-backup = Écrire une sauvegarde cohérente de tout le locataire dans un fichier (par le serveur s'il tourne, sans l'arrêter)
+help-selfserve-backup--file = Le fichier de sauvegarde à écrire
+help-selfserve-backup--force = Remplacer le fichier s'il existe déjà et est un fichier ordinaire
+help-selfserve-restore = Créer la base de --db depuis un fichier de sauvegarde, vérifié en entier d'abord
+help-selfserve-restore--file = Le fichier de sauvegarde à restaurer
+help-selfserve-restore--force = Remplacer la base de --db (son administrateur général seulement)

@@ -11,7 +11,7 @@ use crate::ops::{
     move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
-use crate::{check, export, query};
+use crate::{backup, check, export, query};
 use std::sync::atomic::AtomicU64;
 
 /// Answers `request` as `actor`. Long reads (the check) add the records they read to
@@ -144,5 +144,6 @@ pub fn dispatch(
         Q::SetLanguage { language, now } => {
             R::LanguageChange(set_language::set_language(store, actor, language, now)?)
         }
+        Q::Backup { now } => R::Backup(backup::take(store, actor, now, progress)?),
     })
 }

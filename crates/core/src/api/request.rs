@@ -183,6 +183,10 @@ pub enum Request {
         language: Lang,
         now: DateTime<Utc>,
     },
+    /// A backup file of the whole tenant, consistent at one revision (`backup`).
+    Backup {
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -226,6 +230,7 @@ impl Request {
             Q::OutboxEmail { .. } => "OutboxEmail",
             Q::SearchUsers { .. } => "SearchUsers",
             Q::SetLanguage { .. } => "SetLanguage",
+            Q::Backup { .. } => "Backup",
         }
     }
 
@@ -269,7 +274,8 @@ impl Request {
             | Q::Check
             | Q::LifecyclePreview { .. }
             | Q::OutboxEmail { .. }
-            | Q::SearchUsers { .. } => false,
+            | Q::SearchUsers { .. }
+            | Q::Backup { .. } => false,
         }
     }
 }

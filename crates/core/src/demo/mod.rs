@@ -98,6 +98,8 @@ pub fn create_demo_in_language(
     let building = sibling(path, "building");
     let _ = std::fs::remove_dir_all(&building);
     let summary = tenant::build(&building, opts, cloud, lang, progress);
+    // Durable before it is put in place (store/durable.rs).
+    let summary = summary.and_then(|s| crate::store::sync_database(&building).map(|()| s));
     let summary = match summary {
         Ok(s) => s,
         Err(e) => {
@@ -113,6 +115,9 @@ pub fn create_demo_in_language(
         std::fs::remove_dir(path).map_err(|e| io_error(path, e))?;
     }
     std::fs::rename(&building, path).map_err(|e| io_error(path, e))?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::store::sync_dir(parent)?;
+    }
     let _ = std::fs::remove_dir_all(&old);
     Ok(DemoSummary {
         path: path.to_path_buf(),

@@ -10,6 +10,8 @@ mod open;
 pub mod snapshots;
 mod tx;
 
+pub(crate) use disk::io_failure;
+pub(crate) use durable::{sync_database, sync_dir};
 pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
 pub use tx::{abort, Tx, TxResult};
@@ -71,7 +73,26 @@ pub(crate) struct Trees {
 }
 
 impl Trees {
-    fn open(db: &sled::Db) -> Result<Trees> {
+    /// Every tree with its name, in a fixed order: what a backup holds.
+    pub(crate) fn named(&self) -> [(&'static str, &sled::Tree); 13] {
+        [
+            ("meta", &self.meta),
+            ("products", &self.products),
+            ("policies", &self.policies),
+            ("users", &self.users),
+            ("users_by_upn", &self.users_by_upn),
+            ("subscriptions", &self.subscriptions),
+            ("subs_by_product", &self.subs_by_product),
+            ("subs_by_buyer", &self.subs_by_buyer),
+            ("assignments", &self.assignments),
+            ("assignments_by_user", &self.assignments_by_user),
+            ("admins", &self.admins),
+            ("outbox", &self.outbox),
+            ("audit", &self.audit),
+        ]
+    }
+
+    pub(crate) fn open(db: &sled::Db) -> Result<Trees> {
         Ok(Trees {
             meta: db.open_tree("meta")?,
             products: db.open_tree("products")?,
