@@ -283,16 +283,20 @@ fn import(trees: &Trees, file: &Path, name: &str) -> Result<format::Contents> {
 }
 
 /// sled hands out outbox and audit ids from a counter of its own, which a new database starts at
-/// 0: left there, the next e-mail or event would overwrite a restored one. On reopening, sled
-/// starts the counter at twice its persist interval past the last persisted value; opened with
-/// an interval above every restored id, one id taken persists a value past them all.
+/// 0: left there, the next e-mail or event would overwrite a restored one. sled persists that
+/// counter at multiples of its persist interval and, on reopening, starts it at twice the
+/// interval past the persisted value. Opened once with half of `target` as the interval, it
+/// starts at `target`, and taking one id persists `target`: a multiple of the usual interval
+/// (sled checks that), above every restored id.
 fn advance_ids(dir: &Path, max_id: u64) -> Result<()> {
+    // sled's default, which every other open of the database uses.
+    const USUAL_INTERVAL: u64 = 1_000_000;
+    let target = (max_id / USUAL_INTERVAL + 1) * USUAL_INTERVAL;
     let db = sled::Config::new()
         .path(dir)
-        .idgen_persist_interval(max_id + 1)
+        .idgen_persist_interval(target / 2)
         .open()?;
-    let next = db.generate_id()?;
-    debug_assert!(next > max_id);
+    db.generate_id()?;
     db.flush()?;
     Ok(())
 }
