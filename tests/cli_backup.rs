@@ -61,8 +61,18 @@ fn a_restored_backup_is_the_same_tenant_and_checks_clean() {
         assert_eq!(env.json(ADMIN, list), copy.json(ADMIN, list), "{list:?}");
     }
     // New e-mails and audit events get new ids: none overwrites a restored one.
-    let audit = |e: &Env| e.json(ADMIN, &["audit", "list"]).as_array().expect("list").len();
-    let outbox = |e: &Env| e.json(ADMIN, &["outbox", "list"]).as_array().expect("list").len();
+    let audit = |e: &Env| {
+        e.json(ADMIN, &["audit", "list"])
+            .as_array()
+            .expect("list")
+            .len()
+    };
+    let outbox = |e: &Env| {
+        e.json(ADMIN, &["outbox", "list"])
+            .as_array()
+            .expect("list")
+            .len()
+    };
     let (events, emails) = (audit(&copy), outbox(&copy));
     let sub = copy.json(ADMIN, &["subscription", "list", "--self-service"])[0]["id"]
         .as_str()
@@ -133,7 +143,10 @@ fn backups_taken_while_a_server_writes_are_each_consistent() {
     let someone = held.first().expect("an assigned user").clone();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
-        let (stop, cmd_env) = (stop.clone(), (env.db.clone(), central.clone(), someone.clone()));
+        let (stop, cmd_env) = (
+            stop.clone(),
+            (env.db.clone(), central.clone(), someone.clone()),
+        );
         std::thread::spawn(move || {
             let (db, sub, upn) = cmd_env;
             let mut writes = 0;
@@ -146,7 +159,11 @@ fn backups_taken_while_a_server_writes_are_each_consistent() {
                         .args(["license", verb, &sub, &upn])
                         .output()
                         .expect("run");
-                    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
                     writes += 1;
                 }
             }
@@ -186,7 +203,11 @@ fn a_damaged_backup_is_refused_with_its_reason_and_nothing_is_created() {
     longer.extend_from_slice(b"more");
     let cases: [(&str, Vec<u8>, &str); 6] = [
         ("truncated", good[..good.len() * 2 / 3].to_vec(), "checksum"),
-        ("cut-in-the-line", good[..5].to_vec(), "not a selfserve backup"),
+        (
+            "cut-in-the-line",
+            good[..5].to_vec(),
+            "not a selfserve backup",
+        ),
         ("flipped", flipped, "checksum"),
         ("wrong-version", newer, "format version 2"),
         ("trailing", longer, "checksum"),
@@ -206,7 +227,11 @@ fn a_damaged_backup_is_refused_with_its_reason_and_nothing_is_created() {
         assert!(err.contains("nothing was restored"), "{name}: {err}");
     }
     // Nothing was made where the databases would have gone: no database, no staging directory.
-    assert!(entries(place.path()).is_empty(), "{:?}", entries(place.path()));
+    assert!(
+        entries(place.path()).is_empty(),
+        "{:?}",
+        entries(place.path())
+    );
     let missing = Env {
         dir: tempfile::tempdir().expect("temp dir"),
         db: place.path().join("missing"),
@@ -283,7 +308,10 @@ fn a_directory_with_other_files_is_never_restored_into() {
     let err = assert_fails(&restore(&env, ADMIN, &file, true), 5);
     assert!(err.contains("notes.txt"), "{err}");
     assert_eq!(entries(&foreign), ["notes.txt"]);
-    assert_eq!(std::fs::read_to_string(env.db.join("notes.txt")).expect("kept"), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(env.db.join("notes.txt")).expect("kept"),
+        "keep me"
+    );
 }
 
 #[test]
@@ -291,12 +319,17 @@ fn a_backup_replaces_only_a_regular_file_and_only_with_force() {
     let env = Env::demo();
     let file = env.dir.path().join("again.bak");
     backup(&env, &file);
-    let err = assert_fails(&env.run(ADMIN, &["backup", file.to_str().expect("path")]), 1);
+    let err = assert_fails(
+        &env.run(ADMIN, &["backup", file.to_str().expect("path")]),
+        1,
+    );
     assert!(err.contains("already exists"), "{err}");
     let out = env.run(ADMIN, &["backup", file.to_str().expect("path"), "--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_fails(&env.run(ADMIN, &["backup", "/dev/null", "--force"]), 1);
-    assert!(Path::new("/dev/null").metadata().is_ok_and(|m| !m.is_file()));
+    assert!(Path::new("/dev/null")
+        .metadata()
+        .is_ok_and(|m| !m.is_file()));
     let json = env.json(ADMIN, &["backup", file.to_str().expect("path"), "--force"]);
     assert_eq!(json["sha256"].as_str().map(str::len), Some(64));
 }

@@ -60,7 +60,8 @@ fn no_message_advises_a_command_that_discards_a_tenant() {
                 let replaces_a_file = id == "backup-file-exists";
                 if !id.starts_with("help-") && !replaces_a_file && message.contains("--force") {
                     assert!(
-                        message.contains("selfserve backup") || message.contains("selfserve restore"),
+                        message.contains("selfserve backup")
+                            || message.contains("selfserve restore"),
                         "{path:?}: {id} offers --force without a backup: {message}"
                     );
                 }
@@ -70,7 +71,10 @@ fn no_message_advises_a_command_that_discards_a_tenant() {
     let env = Env::demo_in_process();
     fs::write(env.db.join("db"), vec![0x5a; 4096]).expect("damage");
     let err = assert_fails(&env.run(ADMIN, &["product", "list"]), 5);
-    assert!(err.contains("selfserve check") && err.contains("selfserve restore"), "{err}");
+    assert!(
+        err.contains("selfserve check") && err.contains("selfserve restore"),
+        "{err}"
+    );
     let err = assert_fails(&env.run(ADMIN, &["demo"]), 1);
     assert!(!err.contains("--force"), "{err}");
 }
@@ -192,7 +196,10 @@ fn a_backup_to_a_full_disk_says_so_and_leaves_nothing() {
     let env = Env::demo();
     let filler = fill(&disk.path());
     let file = disk.path().join("tenant.bak");
-    let err = assert_fails(&env.run(ADMIN, &["backup", file.to_str().expect("path")]), 5);
+    let err = assert_fails(
+        &env.run(ADMIN, &["backup", file.to_str().expect("path")]),
+        5,
+    );
     assert_said_in_words(&err, &file);
     let left: Vec<_> = fs::read_dir(disk.path())
         .expect("list")

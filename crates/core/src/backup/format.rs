@@ -213,7 +213,9 @@ impl Records<'_> {
             return Err(damaged(self.file, text!("backup-what-record-too-large")));
         }
         let mut bytes = vec![0u8; n as usize];
-        self.reader.read_exact(&mut bytes).map_err(|_| truncated())?;
+        self.reader
+            .read_exact(&mut bytes)
+            .map_err(|_| truncated())?;
         self.hasher.update(len);
         self.hasher.update(&bytes);
         postcard::from_bytes(&bytes)

@@ -46,7 +46,10 @@ const BATCH: usize = 50_000;
 pub fn restore(file: &Path, db: &Path, opts: &RestoreOptions) -> Result<RestoreSummary> {
     let name = file.display().to_string();
     if !file.is_file() {
-        return Err(Error::not_found(text!("backup-no-file", file = name.as_str())));
+        return Err(Error::not_found(text!(
+            "backup-no-file",
+            file = name.as_str()
+        )));
     }
     // 1. The whole file, checked; its administrators kept for the check of --force.
     let mut max_id = 0u64;
@@ -61,9 +64,8 @@ pub fn restore(file: &Path, db: &Path, opts: &RestoreOptions) -> Result<RestoreS
                     .ok_or_else(|| damaged(&name, text!("backup-what-id")))?;
                 max_id = max_id.max(id);
             }
-            "admins" => admins.push(
-                decode(value).map_err(|_| damaged(&name, text!("backup-what-unreadable")))?,
-            ),
+            "admins" => admins
+                .push(decode(value).map_err(|_| damaged(&name, text!("backup-what-unreadable")))?),
             known if KNOWN_TREES.contains(&known) => {}
             _ => return Err(damaged(&name, text!("backup-what-unknown-tree"))),
         }
@@ -151,7 +153,10 @@ fn existing(db: &Path, opts: &RestoreOptions, admins: &[Admin]) -> Result<Existi
     let Ok(entries) = fs::read_dir(db) else {
         return match fs::symlink_metadata(db) {
             Err(_) => Ok(Existing::Nothing),
-            Ok(_) => Err(Error::database(text!("backup-not-a-directory", path = path))),
+            Ok(_) => Err(Error::database(text!(
+                "backup-not-a-directory",
+                path = path
+            ))),
         };
     };
     let mut names = Vec::new();

@@ -27,12 +27,13 @@ pub(crate) fn io_failure(path: &Path, e: &io::Error) -> Error {
 pub(crate) fn sled_failure(path: &Path, e: sled::Error) -> Error {
     match e {
         sled::Error::Io(e) => io_failure(path, &e),
-        sled::Error::Corruption { .. } => super::open::damaged(path, text!("error-damaged-corrupted")),
+        sled::Error::Corruption { .. } => {
+            super::open::damaged(path, text!("error-damaged-corrupted"))
+        }
         // sled words some I/O failures itself, with the io::Error's debug text inside.
-        other if other.to_string().contains("code: 28") => Error::database(text!(
-            "backup-no-space",
-            path = path.display().to_string()
-        )),
+        other if other.to_string().contains("code: 28") => {
+            Error::database(text!("backup-no-space", path = path.display().to_string()))
+        }
         other => Error::from(other),
     }
 }

@@ -179,7 +179,9 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
         {
             Err(OpenFailure::Locked)
         }
-        Ok(Err(sled::Error::Io(e))) if matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
+        Ok(Err(sled::Error::Io(e)))
+            if matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded) =>
+        {
             Err(OpenFailure::Other(io_failure(path, &e)))
         }
         Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::database(text!(

@@ -66,7 +66,9 @@ mod tests {
     fn only_sleds_interrupted_snapshots_are_recognised() {
         assert!(is_interrupted_snapshot("snap.00000000000012AB.generating"));
         assert!(!is_interrupted_snapshot("snap.00000000000012AB"));
-        assert!(!is_interrupted_snapshot("set-aside-snap.00000000000012AB.generating"));
+        assert!(!is_interrupted_snapshot(
+            "set-aside-snap.00000000000012AB.generating"
+        ));
         assert!(!is_interrupted_snapshot("db"));
     }
 
