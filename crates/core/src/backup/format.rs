@@ -84,6 +84,9 @@ impl Encoder {
     }
 }
 
+/// Where a reader hands each entry: its tree's name, its key and its value.
+pub(super) type Sink<'a> = dyn FnMut(&str, &[u8], &[u8]) -> Result<()> + 'a;
+
 /// What a backup holds, once read whole.
 #[derive(Debug, Clone)]
 pub(super) struct Contents {
@@ -94,10 +97,7 @@ pub(super) struct Contents {
 
 /// Reads the backup at `path`, checking its line, its checksum and then every record, and hands
 /// each entry to `sink` (tree name, key, value). Any damage is an error that says what it is.
-pub(super) fn read(
-    path: &Path,
-    sink: &mut dyn FnMut(&str, &[u8], &[u8]) -> Result<()>,
-) -> Result<Contents> {
+pub(super) fn read(path: &Path, sink: &mut Sink<'_>) -> Result<Contents> {
     let file_name = path.display().to_string();
     let open = || File::open(path).map_err(|e| crate::store::io_failure(path, &e));
     let len = open()?

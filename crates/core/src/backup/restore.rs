@@ -145,7 +145,7 @@ enum Existing {
     Nothing,
     EmptyDir,
     /// A database to replace, held open (so locked) when it could be opened.
-    Database(Option<Store>),
+    Database(Option<Box<Store>>),
 }
 
 fn existing(db: &Path, opts: &RestoreOptions, admins: &[Admin]) -> Result<Existing> {
@@ -183,7 +183,7 @@ fn existing(db: &Path, opts: &RestoreOptions, admins: &[Admin]) -> Result<Existi
     match Store::open(db) {
         Ok(store) => {
             require_global_administrator(&store, &opts.login)?;
-            Ok(Existing::Database(Some(store)))
+            Ok(Existing::Database(Some(Box::new(store))))
         }
         Err(e) => {
             // Held by another process: never replaced under it.
