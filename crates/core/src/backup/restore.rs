@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::model::{Admin, Role};
 use crate::store::codec::decode;
 use crate::store::{
-    database_exists, ensure_not_locked, io_failure, snapshots, sync_database, sync_dir, Store,
-    Trees,
+    database_exists, ensure_not_locked, io_failure, sled_failure, snapshots, sync_database,
+    sync_dir, Store, Trees,
 };
 use crate::text;
 use chrono::{DateTime, Utc};
@@ -297,13 +297,28 @@ fn advance_ids(dir: &Path, max_id: u64) -> Result<()> {
     // sled's default, which every other open of the database uses.
     const USUAL_INTERVAL: u64 = 1_000_000;
     let target = (max_id / USUAL_INTERVAL + 1) * USUAL_INTERVAL;
-    let db = sled::Config::new()
+    let config = sled::Config::new()
         .path(dir)
-        .idgen_persist_interval(target / 2)
-        .open()?;
-    db.generate_id()?;
-    db.flush()?;
+        .idgen_persist_interval(target / 2);
+    // The handle just closed lets go of its lock a moment later (sled's threads end first).
+    let mut attempt = 0;
+    let db = loop {
+        match config.open() {
+            Err(sled::Error::Io(e)) if is_lock(&e) && attempt < 50 => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            opened => break opened.map_err(|e| sled_failure(dir, e))?,
+        }
+    };
+    db.generate_id().map_err(|e| sled_failure(dir, e))?;
+    db.flush().map_err(|e| sled_failure(dir, e))?;
     Ok(())
+}
+
+/// sled's words for a lock another handle holds.
+fn is_lock(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock || e.to_string().contains("could not acquire lock")
 }
 
 fn parent_of(db: &Path) -> &Path {

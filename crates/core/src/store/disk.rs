@@ -20,6 +20,10 @@ pub(crate) fn io_failure(path: &Path, e: &io::Error) -> Error {
     if is_no_space(e) {
         return Error::database(text!("backup-no-space", path = path));
     }
+    // sled words a held lock with the io::Error's debug text inside.
+    if e.to_string().contains("could not acquire lock") {
+        return Error::database(text!("error-database-in-use", path = path));
+    }
     Error::database(text!("backup-io", path = path, detail = e.to_string()))
 }
 

@@ -10,7 +10,7 @@ mod open;
 pub mod snapshots;
 mod tx;
 
-pub(crate) use disk::io_failure;
+pub(crate) use disk::{io_failure, sled_failure};
 pub(crate) use durable::{sync_database, sync_dir};
 pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
