@@ -97,6 +97,8 @@ enum Command {
     Config(cli::config::ConfigCommand),
     Completions(cli::completions::CompletionsArgs),
     Man,
+    Backup(cli::backup::BackupArgs),
+    Restore(cli::restore::RestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -182,6 +184,8 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
         Some(Command::Config(c)) => cli::config::run(&ctx, &config, &c),
         Some(Command::Completions(a)) => cli::completions::run(&ctx, &a),
         Some(Command::Man) => cli::completions::man(&ctx),
+        Some(Command::Backup(a)) => cli::backup::run(&ctx, &a),
+        Some(Command::Restore(a)) => cli::restore::run(&ctx, &a),
     }
 }
 

@@ -14,10 +14,14 @@ use std::time::Duration;
 const HEADER: &str = "Display name,User principal name,Product";
 
 /// Every file under `dir` with its bytes (directories as an empty entry): what "untouched" means.
+/// The test's own state home (`state/`, where each command logs) is not the command's target.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(dir).expect("read dir") {
         let path = entry.expect("entry").path();
+        if path.file_name().is_some_and(|n| n == "state") {
+            continue;
+        }
         let meta = std::fs::symlink_metadata(&path).expect("stat");
         if meta.is_dir() {
             out.insert(path.clone(), Vec::new());

@@ -506,7 +506,8 @@ fn demo_is_deterministic_and_refuses_to_overwrite_without_force() {
     let list = |e: &Env| e.json(ADMIN, &["subscription", "list"]);
     assert_eq!(list(&a), list(&b));
     let err = assert_fails(&a.run(ADMIN, &["demo"]), 1);
-    assert!(err.contains("--force"), "{err}");
+    // Never advice to discard a tenant (issue 17): another --db.
+    assert!(err.contains("--db") && !err.contains("--force"), "{err}");
     let other_seed = a.run(ADMIN, &["demo", "--force", "--seed", "7"]);
     assert!(other_seed.status.success(), "{}", stderr(&other_seed));
     assert_ne!(list(&a), list(&b));

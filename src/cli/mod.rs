@@ -12,6 +12,7 @@ macro_rules! say {
 
 pub mod admin;
 pub mod audit;
+pub mod backup;
 pub mod centralise;
 pub mod check;
 pub mod completions;
@@ -28,6 +29,7 @@ pub mod lifecycle;
 pub mod outbox;
 pub mod policy;
 pub mod product;
+pub mod restore;
 pub mod serve;
 pub mod server;
 pub mod storefront;

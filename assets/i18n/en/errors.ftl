@@ -123,7 +123,7 @@ error-no-database = no selfserve database at { $path }; create one with `selfser
 error-not-a-database = { $path } is not a selfserve database (it has no schema version); pass another --db
 error-schema-newer = the database at { $path } has schema version { $version }, newer than this selfserve understands ({ $known }); upgrade selfserve
 error-schema-older = the database at { $path } has the old schema version { $version }; recreate it with this selfserve (expected { $known })
-error-damaged = the database at { $path } is damaged ({ $what }); restore it from a backup, or recreate it with `selfserve demo --force`
+error-damaged = the database at { $path } is damaged ({ $what }); run `selfserve check`, then restore your last good backup with `selfserve restore FILE --db { $path } --force`
 error-damaged-schema = the schema version is unreadable
 error-damaged-tenant-unreadable = the tenant record is unreadable
 error-damaged-tenant-missing = the tenant record is missing
@@ -138,7 +138,7 @@ error-database-in-use = the database at { $path } is in use by another selfserve
 ## The demo tenant.
 error-demo-too-few-users = the demo needs at least { $min } users; pass a larger --users
 error-demo-too-many-users = the demo goes up to { $max } users; pass a smaller --users
-error-demo-exists = a database already exists at { $path }; pass --force to replace it with a demo tenant
+error-demo-exists = a database already exists at { $path }; give the demo another --db
 error-demo-io = cannot put the demo database at { $path }: { $detail }; check the path and its permissions
 error-demo-names-unreadable = the built-in demo names are unreadable: { $detail }
 error-demo-names-empty-list = the list { $list } is empty

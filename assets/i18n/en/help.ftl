@@ -232,3 +232,10 @@ help-selfserve-config-check = Check the config file: one line naming the file, l
 help-selfserve-completions = Print the shell completions for bash, zsh, fish, powershell or elvish
 help-selfserve-completions--shell = The shell: bash, zsh, fish, powershell or elvish
 help-selfserve-man = Print the manual page (roff), e.g. selfserve man | man -l -
+# Backups and restore (issue 17, points 4, 6 and 7)
+help-selfserve-backup = Write a consistent backup of the whole tenant to a file (through the server if one runs, without stopping it)
+help-selfserve-backup--file = The backup file to write
+help-selfserve-backup--force = Replace FILE if it is an existing regular file
+help-selfserve-restore = Create the database at --db from a backup file, checked whole first
+help-selfserve-restore--file = The backup file to restore
+help-selfserve-restore--force = Replace the database at --db (its GlobalAdministrator only)

@@ -1,7 +1,7 @@
 # selfserve init and the imports (issue 12).
 
 ## Core: init
-import-init-exists = a database already exists at { $path }; add --force to replace it (only a GlobalAdministrator of that tenant may), or choose another --db
+import-init-exists = a database already exists at { $path }; choose another --db, or take a `selfserve backup` of it before replacing it with --force (only a GlobalAdministrator of that tenant may)
 import-init-bad-name = "{ $given }" is not a tenant name; give --tenant a name of 1 to 256 characters
 import-init-bad-currency = "{ $given }" is not a currency; give --currency a three-letter ISO 4217 code such as EUR or USD
 import-bad-upn = "{ $given }" is not a user principal name; give one such as adele.vance@contoso.com
@@ -31,7 +31,7 @@ import-user-id-differs = { $file }, line { $line }: { $upn } is already in the d
 import-user-cannot-prune = { $name } ({ $upn }) is not in the file but holds licenses, bought subscriptions or is an administrator: --prune would remove them; nothing was imported
 
 ## Command line
-import-first-run-real-tenant = To start your organisation's own tenant instead: selfserve init --tenant NAME --admin YOUR-UPN --force, then selfserve import policies|users FILE.
+import-first-run-real-tenant = To start your organisation's own tenant instead, in another database: selfserve --db PATH init --tenant NAME --admin YOUR-UPN, then selfserve --db PATH import policies|users FILE.
 import-init-created = Created the tenant "{ $tenant }" at { $path } with { $products ->
         [one] { $products } product
        *[other] { $products } products

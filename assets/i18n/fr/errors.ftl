@@ -123,7 +123,7 @@ error-no-database = aucune base selfserve dans { $path } ; créez-en une avec `s
 error-not-a-database = { $path } n'est pas une base selfserve (elle n'a pas de version de schéma) ; passez un autre --db
 error-schema-newer = la base dans { $path } a la version de schéma { $version }, plus récente que ce que ce selfserve comprend ({ $known }) ; mettez selfserve à jour
 error-schema-older = la base dans { $path } a l'ancienne version de schéma { $version } ; recréez-la avec ce selfserve ({ $known } attendue)
-error-damaged = la base dans { $path } est endommagée ({ $what }) ; restaurez-la depuis une sauvegarde, ou recréez-la avec `selfserve demo --force`
+error-damaged = la base dans { $path } est endommagée ({ $what }) ; lancez `selfserve check`, puis restaurez votre dernière bonne sauvegarde avec `selfserve restore FICHIER --db { $path } --force`
 error-damaged-schema = la version de schéma est illisible
 error-damaged-tenant-unreadable = l'enregistrement du locataire est illisible
 error-damaged-tenant-missing = l'enregistrement du locataire manque
@@ -138,7 +138,7 @@ error-database-in-use = la base dans { $path } est utilisée par un autre proces
 ## Le locataire de démonstration.
 error-demo-too-few-users = la démo demande au moins { $min } utilisateurs ; passez un --users plus grand
 error-demo-too-many-users = la démo va jusqu'à { $max } utilisateurs ; passez un --users plus petit
-error-demo-exists = une base existe déjà dans { $path } ; passez --force pour la remplacer par un locataire de démonstration
+error-demo-exists = une base existe déjà dans { $path } ; donnez un autre --db à la démonstration
 error-demo-io = impossible de placer la base de démonstration dans { $path } : { $detail } ; vérifiez le chemin et ses droits
 error-demo-names-unreadable = les noms de démonstration intégrés sont illisibles : { $detail }
 error-demo-names-empty-list = la liste { $list } est vide

@@ -229,3 +229,10 @@ help-selfserve-config-check = Vérifier le fichier de configuration : une ligne 
 help-selfserve-completions = Afficher les complétions du shell pour bash, zsh, fish, powershell ou elvish
 help-selfserve-completions--shell = Le shell : bash, zsh, fish, powershell ou elvish
 help-selfserve-man = Afficher la page de manuel (roff), p. ex. selfserve man | man -l -
+# Sauvegardes et restauration (ticket 17, points 4, 6 et 7)
+help-selfserve-backup = Écrire une sauvegarde cohérente de tout le locataire dans un fichier (par le serveur s'il tourne, sans l'arrêter)
+help-selfserve-backup--file = Le fichier de sauvegarde à écrire
+help-selfserve-backup--force = Remplacer le fichier s'il existe déjà et est un fichier ordinaire
+help-selfserve-restore = Créer la base de --db depuis un fichier de sauvegarde, vérifié en entier d'abord
+help-selfserve-restore--file = Le fichier de sauvegarde à restaurer
+help-selfserve-restore--force = Remplacer la base de --db (son administrateur général seulement)

@@ -1,7 +1,7 @@
 # selfserve init et les importations (ticket 12).
 
 ## Cœur : init
-import-init-exists = une base de données existe déjà à { $path } ; ajoutez --force pour la remplacer (seul un administrateur général de ce locataire le peut), ou choisissez un autre --db
+import-init-exists = une base existe déjà à { $path } ; choisissez un autre --db, ou faites-en une sauvegarde (`selfserve backup`) avant de la remplacer avec --force (seul un administrateur général de ce locataire le peut)
 import-init-bad-name = « { $given } » n'est pas un nom de locataire ; donnez à --tenant un nom de 1 à 256 caractères
 import-init-bad-currency = « { $given } » n'est pas une devise ; donnez à --currency un code ISO 4217 de trois lettres, comme EUR ou USD
 import-bad-upn = « { $given } » n'est pas un nom d'utilisateur principal ; donnez-en un comme adele.vance@contoso.com
@@ -31,7 +31,7 @@ import-user-id-differs = { $file }, ligne { $line } : { $upn } figure déjà dan
 import-user-cannot-prune = { $name } ({ $upn }) n'est pas dans le fichier mais détient des licences, a acheté des abonnements ou est administrateur : --prune le supprimerait ; rien n'a été importé
 
 ## Ligne de commande
-import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation : selfserve init --tenant NOM --admin VOTRE-UPN --force, puis selfserve import policies|users FICHIER.
+import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation, dans une autre base : selfserve --db CHEMIN init --tenant NOM --admin VOTRE-UPN, puis selfserve --db CHEMIN import policies|users FICHIER.
 import-init-created = Locataire « { $tenant } » créé à { $path }, avec { $products ->
         [one] { $products } produit
        *[other] { $products } produits

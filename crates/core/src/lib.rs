@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api;
+pub mod backup;
 pub mod catalogue;
 pub mod check;
 pub mod clock;

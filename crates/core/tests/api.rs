@@ -87,9 +87,10 @@ fn request_variant(r: &Request) -> usize {
         Request::SearchUsers { .. } => 34,
         Request::SetLanguage { .. } => 35,
         Request::Import { .. } => 36,
+        Request::Backup { .. } => 37,
     }
 }
-const REQUEST_VARIANTS: usize = 37;
+const REQUEST_VARIANTS: usize = 38;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -126,9 +127,10 @@ fn response_variant(r: &Response) -> usize {
         Response::Email(_) => 29,
         Response::LanguageChange(_) => 30,
         Response::Import(_) => 31,
+        Response::Backup(_) => 32,
     }
 }
-const RESPONSE_VARIANTS: usize = 32;
+const RESPONSE_VARIANTS: usize = 33;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -326,6 +328,8 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
         dry_run: false,
     });
     send(Request::LifecycleRun { now, until: None });
+    let backup = send(Request::Backup { now });
+    assert!(matches!(backup, Response::Backup(b) if b.bytes.starts_with(b"selfserve-backup 1\n")));
     let audit = send(Request::AuditEvents { limit: 50 });
     let outbox = send(Request::OutboxEmails { limit: 50 });
     assert!(matches!(audit, Response::Audit(events) if !events.is_empty()));

@@ -12,7 +12,7 @@ use crate::ops::{
     move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
-use crate::{check, export, import, query};
+use crate::{backup, check, export, import, query};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
@@ -188,5 +188,6 @@ fn answer(
             options,
             now,
         } => R::Import(import::import(store, actor, kind, &file, options, now)?),
+        Q::Backup { now } => R::Backup(backup::take(store, actor, now, progress)?),
     })
 }

@@ -191,6 +191,10 @@ pub enum Request {
         options: ImportOptions,
         now: DateTime<Utc>,
     },
+    /// A backup file of the whole tenant, consistent at one revision (`backup`).
+    Backup {
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -235,6 +239,7 @@ impl Request {
             Q::SearchUsers { .. } => "SearchUsers",
             Q::SetLanguage { .. } => "SetLanguage",
             Q::Import { .. } => "Import",
+            Q::Backup { .. } => "Backup",
         }
     }
 
@@ -279,7 +284,8 @@ impl Request {
             | Q::Check
             | Q::LifecyclePreview { .. }
             | Q::OutboxEmail { .. }
-            | Q::SearchUsers { .. } => false,
+            | Q::SearchUsers { .. }
+            | Q::Backup { .. } => false,
         }
     }
 }

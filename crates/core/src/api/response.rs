@@ -1,6 +1,7 @@
 //! What comes back: one variant per kind of answer. Each payload type converts back out of a
 //! `Response` with `TryFrom`, so a caller names the type it expects and gets that or an error.
 
+use crate::backup::BackupImage;
 use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
@@ -111,6 +112,8 @@ responses! {
     /// The tenant's language set.
     LanguageChange(LanguageChange),
     Import(ImportReport),
+    /// A backup file, to be written by the front end.
+    Backup(BackupImage),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

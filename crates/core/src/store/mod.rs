@@ -3,12 +3,18 @@
 //! Nothing outside this crate touches the trees; reads go through `query`, writes through `ops`.
 
 pub mod codec;
+mod disk;
+mod durable;
 pub(crate) mod index;
 mod open;
 pub mod place;
 pub mod replace;
+pub mod snapshots;
 mod tx;
 
+pub(crate) use disk::{io_failure, sled_failure};
+pub(crate) use durable::{sync_database, sync_dir};
+pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
 pub use replace::{create_or_replace, Overwrite};
 pub use tx::{abort, Tx, TxResult};
@@ -70,7 +76,26 @@ pub(crate) struct Trees {
 }
 
 impl Trees {
-    fn open(db: &sled::Db) -> Result<Trees> {
+    /// Every tree with its name, in a fixed order: what a backup holds.
+    pub(crate) fn named(&self) -> [(&'static str, &sled::Tree); 13] {
+        [
+            ("meta", &self.meta),
+            ("products", &self.products),
+            ("policies", &self.policies),
+            ("users", &self.users),
+            ("users_by_upn", &self.users_by_upn),
+            ("subscriptions", &self.subscriptions),
+            ("subs_by_product", &self.subs_by_product),
+            ("subs_by_buyer", &self.subs_by_buyer),
+            ("assignments", &self.assignments),
+            ("assignments_by_user", &self.assignments_by_user),
+            ("admins", &self.admins),
+            ("outbox", &self.outbox),
+            ("audit", &self.audit),
+        ]
+    }
+
+    pub(crate) fn open(db: &sled::Db) -> Result<Trees> {
         Ok(Trees {
             meta: db.open_tree("meta")?,
             products: db.open_tree("products")?,
@@ -95,6 +120,7 @@ pub struct Store {
     path: PathBuf,
     pub(crate) t: Trees,
     tenant: Tenant,
+    data: durable::DataFile,
 }
 
 impl Store {
@@ -106,10 +132,13 @@ impl Store {
         &self.tenant
     }
 
-    /// Waits until everything written so far is on disk.
+    /// Waits until everything written so far is on the disk itself: sled's flush, then an
+    /// fsync of its data file (see durable.rs).
     pub fn flush(&self) -> Result<()> {
-        self.db.flush()?;
-        Ok(())
+        self.db
+            .flush()
+            .map_err(|e| disk::sled_failure(&self.path, e))?;
+        self.data.sync(&self.path)
     }
 
     /// The number of writes committed so far (each `transact` is one).

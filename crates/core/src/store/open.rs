@@ -2,12 +2,16 @@
 //! damaged file reported as such instead of a panic.
 
 use super::codec::decode;
+use super::disk::io_failure;
+use super::durable::{sync_database, DataFile};
 use super::place::{place, Place};
+use super::snapshots::set_aside_interrupted;
 use super::{Store, Trees, META_SCHEMA, META_TENANT, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::text;
 use std::fs;
+use std::io::ErrorKind;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::time::Duration;
@@ -68,12 +72,14 @@ impl Store {
                 .map_err(|_| damaged(path, text!("error-damaged-tenant-unreadable")))?,
             None => return Err(damaged(path, text!("error-damaged-tenant-missing"))),
         };
+        let data = DataFile::open(path)?;
         write_pid_file(path);
         Ok(Store {
             db,
             path: path.to_path_buf(),
             t,
             tenant,
+            data,
         })
     }
 
@@ -82,12 +88,13 @@ impl Store {
         create_private_dir(path)?;
         let db = open_sled(path)?;
         let t = Trees::open(&db)?;
+        sync_database(path)?;
         Ok((db, t))
     }
 }
 
 /// `what`: a `error-damaged-…` message, or what sled said.
-fn damaged(path: &Path, what: Text) -> Error {
+pub(crate) fn damaged(path: &Path, what: Text) -> Error {
     Error::database(text!(
         "error-damaged",
         path = path.display().to_string(),
@@ -132,6 +139,7 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
         .path(path)
         .cache_capacity(default_cache_bytes())
         .mode(sled::Mode::HighThroughput);
+    set_aside_interrupted(path)?;
     // A lock can linger a moment after its holder exits: retry briefly before giving up.
     let mut attempt = 0;
     loop {
@@ -141,7 +149,11 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
                 std::thread::sleep(Duration::from_millis(100));
             }
             Err(OpenFailure::Locked) => return Err(locked(path)),
-            Err(OpenFailure::Other(e)) => return Err(e),
+            Err(OpenFailure::Other(e)) => {
+                // A full disk stops sled midway through its snapshot: leave none behind.
+                let _ = set_aside_interrupted(path);
+                return Err(e);
+            }
             Ok(db) => {
                 make_private(path);
                 return Ok(db);
@@ -169,6 +181,11 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
         {
             Err(OpenFailure::Locked)
         }
+        Ok(Err(sled::Error::Io(e)))
+            if matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded) =>
+        {
+            Err(OpenFailure::Other(io_failure(path, &e)))
+        }
         Ok(Err(sled::Error::Io(e))) => Err(OpenFailure::Other(Error::database(text!(
             "error-open-database",
             path = path.display().to_string(),
@@ -187,6 +204,20 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
             text!("error-damaged-unreadable"),
         ))),
     }
+}
+
+/// Fails when another process holds the database at `path` (`restore --force` replaces only
+/// a database no one has open).
+pub(crate) fn ensure_not_locked(path: &Path) -> Result<()> {
+    let config = sled::Config::new().path(path).cache_capacity(1024 * 1024);
+    for _ in 0..10 {
+        match open_guarded(&config, path) {
+            Err(OpenFailure::Locked) => std::thread::sleep(Duration::from_millis(100)),
+            // A damaged database may be replaced; only a held one may not.
+            _ => return Ok(()),
+        }
+    }
+    Err(locked(path))
 }
 
 pub(crate) fn locked(path: &Path) -> Error {

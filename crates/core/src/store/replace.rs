@@ -68,7 +68,13 @@ fn build_and_swap<T>(
         .tempdir_in(path)
         .map_err(|e| io_error(path, &e))?;
     let value = build(staging.path())?;
+    // Durable before it is put in place, and its place durable after (store/durable.rs).
+    super::sync_database(staging.path())?;
     swap(path, staging.path(), old)?;
+    super::sync_dir(path)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        super::sync_dir(parent)?;
+    }
     Ok(value)
 }
 

@@ -1,5 +1,6 @@
 //! The one write path: every change, its indexes, its audit event and its e-mails in a single
-//! sled transaction, flushed to disk before the caller hears it is done (SPEC §2 rule 9).
+//! sled transaction, flushed and fsynced to disk before the caller hears it is done (SPEC §2
+//! rule 9).
 //!
 //! sled may run the closure more than once: it must only read and write through `Tx`.
 //! It cannot scan ranges: read the keys you need before, and re-check them inside.
@@ -96,7 +97,7 @@ impl Store {
                 Ok(value)
             }
             Err(TransactionError::Abort(e)) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
+            Err(TransactionError::Storage(e)) => Err(super::disk::sled_failure(&self.path, e)),
         }
     }
 }
