@@ -35,6 +35,8 @@ pub enum RecordKind {
     Admin,
     /// The tenant's settings (its language).
     Tenant,
+    /// An outbox e-mail (its delivery).
+    Email,
 }
 
 impl RecordKind {
@@ -46,6 +48,7 @@ impl RecordKind {
             RecordKind::Policy => "core-record-policy",
             RecordKind::Admin => "core-record-admin",
             RecordKind::Tenant => "core-record-tenant",
+            RecordKind::Email => "delivery-record-email",
         })
     }
 
@@ -56,6 +59,7 @@ impl RecordKind {
             RecordKind::Policy => "policy",
             RecordKind::Admin => "admin",
             RecordKind::Tenant => "tenant",
+            RecordKind::Email => "email",
         }
     }
 }
@@ -119,7 +123,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 15] = [
+const ACTIONS: [(&str, &str); 16] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -135,6 +139,7 @@ const ACTIONS: [(&str, &str); 15] = [
     ("bound an administrator", "core-change-bound-admin"),
     ("unbound an administrator", "core-change-unbound-admin"),
     ("set the tenant's language", "core-change-language"),
+    ("recorded a delivery attempt", "delivery-change-attempt"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -182,6 +187,11 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             K::Tenant,
             "set the tenant's language",
             vec![language.code().to_string()],
+        ),
+        Q::RecordDelivery { id, .. } => (
+            K::Email,
+            "recorded a delivery attempt",
+            vec![id.to_string()],
         ),
         // Reads: `writes` answered above.
         _ => return None,

@@ -7,7 +7,7 @@ use crate::access::Actor;
 use crate::directory;
 use crate::error::Result;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
+    add_licenses, admin, ask_cancel, delivery, assign, buy, cancel, centralise, lifecycle, move_provisioned,
     move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
@@ -143,6 +143,12 @@ pub fn dispatch(
         }
         Q::SetLanguage { language, now } => {
             R::LanguageChange(set_language::set_language(store, actor, language, now)?)
+        }
+        Q::OutboxDue { now, all_pending } => {
+            R::Outbox(delivery::due(store, actor, now, all_pending)?)
+        }
+        Q::RecordDelivery { id, attempt, now } => {
+            R::Email(delivery::record(store, actor, id, &attempt, now)?)
         }
     })
 }

@@ -6,6 +6,7 @@ use crate::export::ExportSelection;
 use crate::i18n::Lang;
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
+use crate::ops::delivery::Attempt;
 use crate::ops::move_provisioned::Provision;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
@@ -183,6 +184,17 @@ pub enum Request {
         language: Lang,
         now: DateTime<Utc>,
     },
+    /// The e-mails to try to deliver now, oldest first; every pending one with `all_pending`.
+    OutboxDue {
+        now: DateTime<Utc>,
+        all_pending: bool,
+    },
+    /// What the relay did with one e-mail.
+    RecordDelivery {
+        id: u64,
+        attempt: Attempt,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -226,6 +238,8 @@ impl Request {
             Q::OutboxEmail { .. } => "OutboxEmail",
             Q::SearchUsers { .. } => "SearchUsers",
             Q::SetLanguage { .. } => "SetLanguage",
+            Q::OutboxDue { .. } => "OutboxDue",
+            Q::RecordDelivery { .. } => "RecordDelivery",
         }
     }
 
@@ -240,7 +254,8 @@ impl Request {
             | Q::RemoveAdmin { .. }
             | Q::Purchase { .. }
             | Q::Trial { .. }
-            | Q::SetLanguage { .. } => true,
+            | Q::SetLanguage { .. }
+            | Q::RecordDelivery { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -269,7 +284,8 @@ impl Request {
             | Q::Check
             | Q::LifecyclePreview { .. }
             | Q::OutboxEmail { .. }
-            | Q::SearchUsers { .. } => false,
+            | Q::SearchUsers { .. }
+            | Q::OutboxDue { .. } => false,
         }
     }
 }

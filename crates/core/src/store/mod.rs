@@ -47,6 +47,63 @@ pub(crate) fn language_of(stored: Option<&[u8]>) -> Result<Lang> {
     }
 }
 
+/// An e-mail as the outbox tree stores it: the encoding of the first databases, kept (postcard
+/// records have no field names, so a new field would make older records unreadable). Its
+/// `delivery` is what it was written with; the `deliveries` tree says what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredEmail {
+    pub id: u64,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub kind: EmailKind,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub delivery: Delivery,
+}
+
+/// What the `deliveries` tree keeps of an e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredDelivery {
+    pub state: Delivery,
+    pub status: DeliveryStatus,
+}
+
+impl StoredEmail {
+    pub(crate) fn of(email: &Email) -> StoredEmail {
+        StoredEmail {
+            id: email.id,
+            to: email.to.clone(),
+            subject: email.subject.clone(),
+            body: email.body.clone(),
+            kind: email.kind,
+            created_at: email.created_at,
+            delivery: email.delivery,
+        }
+    }
+
+    /// The e-mail with its Message-ID and its delivery record (`None`: never tried).
+    pub(crate) fn with(self, tenant: TenantId, delivery: Option<&[u8]>) -> Result<Email> {
+        let (state, status) = match delivery {
+            Some(bytes) => {
+                let d: StoredDelivery = decode(bytes)?;
+                (d.state, d.status)
+            }
+            None => (self.delivery, DeliveryStatus::default()),
+        };
+        Ok(Email {
+            message_id: message_id(tenant, self.id),
+            id: self.id,
+            to: self.to,
+            subject: self.subject,
+            body: self.body,
+            kind: self.kind,
+            created_at: self.created_at,
+            delivery: state,
+            status,
+        })
+    }
+}
+
 /// Handles to every tree. Cloning is cheap (sled trees are reference-counted).
 #[derive(Clone)]
 pub(crate) struct Trees {
@@ -64,6 +121,9 @@ pub(crate) struct Trees {
     pub assignments_by_user: sled::Tree,
     pub admins: sled::Tree,
     pub outbox: sled::Tree,
+    /// Key: e-mail id (big-endian u64); value: its `StoredDelivery`. Absent: pending, never
+    /// tried. Apart from the outbox so that e-mails stored before delivery keep their encoding.
+    pub deliveries: sled::Tree,
     pub audit: sled::Tree,
 }
 
@@ -82,6 +142,7 @@ impl Trees {
             assignments_by_user: db.open_tree("assignments_by_user")?,
             admins: db.open_tree("admins")?,
             outbox: db.open_tree("outbox")?,
+            deliveries: db.open_tree("deliveries")?,
             audit: db.open_tree("audit")?,
         })
     }
@@ -318,19 +379,24 @@ impl Store {
             .transpose()
     }
 
-    /// Outbox e-mails, oldest first.
+    /// Outbox e-mails, oldest first, each with its delivery.
     pub fn outbox(&self) -> impl DoubleEndedIterator<Item = Result<Email>> + '_ {
-        self.t
-            .outbox
-            .iter()
-            .values()
-            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+        self.t.outbox.iter().values().map(|v| {
+            let stored: StoredEmail = decode(&v?)?;
+            let delivery = self.t.deliveries.get(stored.id.to_be_bytes())?;
+            stored.with(self.tenant.id, delivery.as_deref())
+        })
     }
 
-    /// One e-mail of the outbox, by id.
+    /// One e-mail of the outbox, by id, with its delivery.
     pub fn email(&self, id: u64) -> Result<Option<Email>> {
         match self.t.outbox.get(id.to_be_bytes())? {
-            Some(bytes) => decode(&bytes).map(Some),
+            Some(bytes) => {
+                let delivery = self.t.deliveries.get(id.to_be_bytes())?;
+                decode::<StoredEmail>(&bytes)?
+                    .with(self.tenant.id, delivery.as_deref())
+                    .map(Some)
+            }
             None => Ok(None),
         }
     }
