@@ -47,6 +47,8 @@ pub struct Args {
         )
     )]
     lang: Option<Lang>,
+    #[command(flatten)]
+    relay: cli::relay::RelayArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -122,6 +124,7 @@ fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
             let options = tui::Options {
                 ascii: args.ascii,
                 lang: ctx.lang,
+                relay: ctx.relay.settings()?,
             };
             cli::first_run::run(&ctx, options)
         }

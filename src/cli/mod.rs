@@ -22,8 +22,10 @@ pub mod help;
 pub mod license;
 pub mod lifecycle;
 pub mod outbox;
+pub mod outbox_send;
 pub mod policy;
 pub mod product;
+pub mod relay;
 pub mod serve;
 pub mod server;
 pub mod storefront;
@@ -61,6 +63,8 @@ pub struct Ctx {
     pub ssh: Option<String>,
     /// The language of every line a person reads (never of `--json`).
     pub lang: Lang,
+    /// The mail relay's flags and variables (`outbox send`, `serve`, the dashboard).
+    pub relay: relay::RelayArgs,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -137,6 +141,7 @@ impl Ctx {
             remote,
             ssh: std::env::var("SELFSERVE_SSH").ok(),
             lang,
+            relay: args.relay.clone(),
         })
     }
 

@@ -73,6 +73,7 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         theme: theme::Theme::from_env(options.ascii),
         lang: options.lang,
         now,
+        relay: options.relay,
     }
 }
 

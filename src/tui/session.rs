@@ -4,13 +4,16 @@ use super::theme::Theme;
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{Cloud, Role};
+use selfserve_server::mail::RelaySettings;
 use std::time::Instant;
 
 /// Flags that change how the dashboard looks (read-only comes with the actor).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub ascii: bool,
     pub lang: Lang,
+    /// The mail relay the Outbox screen's `s` sends through, where one is set.
+    pub relay: Option<RelaySettings>,
 }
 
 /// Who is looking at what: fixed for the session.
@@ -31,6 +34,8 @@ pub struct Session {
     pub lang: Lang,
     /// The clock when the session began (`App::now` moves on with each tick).
     pub now: DateTime<Utc>,
+    /// The mail relay, where one is set (`--smtp-host`): the Outbox screen can send now.
+    pub relay: Option<RelaySettings>,
 }
 
 /// The message line: what just happened, or why it did not.

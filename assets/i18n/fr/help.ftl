@@ -201,3 +201,13 @@ help-error-similar-value = { $count ->
 help-error-tip-as-value = pour passer « { $arg } » comme valeur, utilisez « { $form } »
 help-error-tip-remove-dashes = la sous-commande « { $name } » existe ; pour l'utiliser, retirez le « -- » qui la précède
 help-error-tip-exists = « { $form } » existe
+
+# Envoi des e-mails (issue 16, point 1) : `outbox send` et les options du relais.
+help-selfserve-outbox-send = Envoyer maintenant chaque e-mail en attente par le relais de messagerie (--smtp-host) ; code 1 si certains restent en attente ou en échec
+help-selfserve--smtp-host = Hôte du relais de messagerie pour les e-mails de la boîte d'envoi ; sans lui rien n'est envoyé (`serve` envoie en continu s'il est défini)
+help-selfserve--smtp-port = Port du relais [par défaut : 587 pour starttls, 465 pour tls, 25 pour none]
+help-selfserve--smtp-security = Sécurisation de la connexion au relais [par défaut : starttls]
+help-selfserve--smtp-user = Identifiant au relais ; son mot de passe vient de --smtp-password-file ou de SELFSERVE_SMTP_PASSWORD, jamais d'une option
+help-selfserve--smtp-password-file = Fichier contenant le mot de passe du relais (sa première ligne) ; jamais enregistré ni affiché
+help-selfserve--smtp-from = Adresse d'expéditeur des e-mails [par défaut : selfserve@localhost]
+help-selfserve--smtp-timeout = Secondes d'attente du relais avant de laisser un e-mail en attente [par défaut : 30]

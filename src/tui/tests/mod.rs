@@ -65,6 +65,7 @@ fn session(readonly: bool) -> Session {
         },
         lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
+        relay: None,
     }
 }
 
