@@ -21,6 +21,7 @@ use std::sync::Arc;
 mod dialogs_fr;
 mod french;
 mod policy;
+mod outbox_send;
 mod screens_fr;
 mod takeover;
 
