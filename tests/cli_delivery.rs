@@ -21,7 +21,11 @@ fn tenant_with_mail() -> (Env, Vec<Value>) {
     let out = env.run(ADMIN, &["lifecycle", "run", "--now", LATER]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let emails = outbox(&env);
-    assert!(emails.len() >= 20, "the lifecycle e-mails buyers: {}", emails.len());
+    assert!(
+        emails.len() >= 20,
+        "the lifecycle e-mails buyers: {}",
+        emails.len()
+    );
     assert!(emails.iter().all(|e| e["state"] == "pending"));
     (env, emails)
 }
@@ -63,7 +67,11 @@ fn every_pending_email_arrives_once_with_its_headers_and_body() {
     let relay = Relay::start();
     let out = send(&env, ADMIN, relay.port).output().expect("run");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).contains(&format!("{} e-mails sent", emails.len())), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{} e-mails sent", emails.len())),
+        "{}",
+        stdout(&out)
+    );
 
     let received = relay.received();
     assert_eq!(received.len(), emails.len(), "each e-mail once");
@@ -74,8 +82,14 @@ fn every_pending_email_arrives_once_with_its_headers_and_body() {
         assert_eq!(copies.len(), 1, "{id} arrived once");
         let m = MessageParser::default().parse(&copies[0]).expect("parse");
         let to = e["to"].as_str().expect("to");
-        assert_eq!(m.from().and_then(|a| a.first()).and_then(|a| a.address()), Some(FROM));
-        assert_eq!(m.to().and_then(|a| a.first()).and_then(|a| a.address()), Some(to));
+        assert_eq!(
+            m.from().and_then(|a| a.first()).and_then(|a| a.address()),
+            Some(FROM)
+        );
+        assert_eq!(
+            m.to().and_then(|a| a.first()).and_then(|a| a.address()),
+            Some(to)
+        );
         assert_eq!(m.subject(), e["subject"].as_str());
         let date = m.date().expect("Date").to_rfc3339();
         let written = chrono::DateTime::parse_from_rfc3339(e["created_at"].as_str().expect("at"))
@@ -102,13 +116,22 @@ fn every_pending_email_arrives_once_with_its_headers_and_body() {
         assert_eq!(e["last_error"], Value::Null);
     }
     let shown = env.json(ADMIN, &["outbox", "show", &after[0]["id"].to_string()]);
-    assert!(shown["relay_answer"].as_str().is_some_and(|a| a.starts_with("250")), "{shown}");
+    assert!(
+        shown["relay_answer"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("250")),
+        "{shown}"
+    );
     assert!(shown["sent_at"].is_string());
 
     // Nothing is left to send, and nothing goes twice.
     let again = send(&env, ADMIN, relay.port).output().expect("run");
     assert_eq!(code(&again), 0, "{}", stderr(&again));
-    assert!(stdout(&again).contains("No e-mail to send"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("No e-mail to send"),
+        "{}",
+        stdout(&again)
+    );
     assert_eq!(relay.received().len(), emails.len());
 }
 
@@ -118,7 +141,11 @@ fn a_relay_that_is_down_leaves_them_pending_with_the_reason_and_a_later_send_del
     let port = free_port();
     let out = send(&env, ADMIN, port).output().expect("run");
     assert_eq!(code(&out), 1, "left pending: {}", stderr(&out));
-    assert!(stdout(&out).contains(&format!("{} left pending", emails.len())), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{} left pending", emails.len())),
+        "{}",
+        stdout(&out)
+    );
     for e in outbox(&env) {
         assert_eq!(e["state"], "pending", "{e}");
         assert_eq!(e["attempts"], 1);
@@ -126,7 +153,10 @@ fn a_relay_that_is_down_leaves_them_pending_with_the_reason_and_a_later_send_del
         assert!(why.to_lowercase().contains("connect"), "{why}");
     }
     let human = stdout(&env.run(ADMIN, &["outbox", "list"]));
-    assert!(human.to_lowercase().contains("connect"), "outbox list shows why: {human}");
+    assert!(
+        human.to_lowercase().contains("connect"),
+        "outbox list shows why: {human}"
+    );
 
     let relay = Relay::start_on(port);
     let out = send(&env, ADMIN, port).output().expect("run");
@@ -145,12 +175,19 @@ fn a_relay_answering_5xx_marks_them_failed_with_its_answer() {
     relay.reject_all(true);
     let out = send(&env, ADMIN, relay.port).output().expect("run");
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stdout(&out).contains(&format!("{} failed", emails.len())), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{} failed", emails.len())),
+        "{}",
+        stdout(&out)
+    );
     for e in outbox(&env) {
         assert_eq!(e["state"], "failed", "{e}");
         assert_eq!(e["attempts"], 1);
         let answer = e["last_error"].as_str().expect("the answer");
-        assert!(answer.contains("550") && answer.contains("Relaying denied"), "{answer}");
+        assert!(
+            answer.contains("550") && answer.contains("Relaying denied"),
+            "{answer}"
+        );
     }
     // A failed e-mail waits for its next attempt: sending again now sends nothing.
     relay.reject_all(false);
@@ -179,11 +216,18 @@ fn a_sigkill_in_the_middle_of_a_batch_loses_no_email() {
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     let cut = relay.received().len();
-    assert!(cut < emails.len(), "killed in the middle ({cut} of {})", emails.len());
+    assert!(
+        cut < emails.len(),
+        "killed in the middle ({cut} of {})",
+        emails.len()
+    );
 
     // Each e-mail is either sent and marked, or still pending: none failed, none lost.
     let states: Vec<Value> = outbox(&env).iter().map(|e| e["state"].clone()).collect();
-    assert!(states.iter().all(|s| s == "sent" || s == "pending"), "{states:?}");
+    assert!(
+        states.iter().all(|s| s == "sent" || s == "pending"),
+        "{states:?}"
+    );
     let marked = states.iter().filter(|s| *s == "sent").count();
     assert!(marked <= cut, "marked sent only once the relay had it");
 
@@ -198,7 +242,10 @@ fn a_sigkill_in_the_middle_of_a_batch_loses_no_email() {
         // A copy sent twice (accepted, then killed before its record) is the same message.
         assert!((1..=2).contains(&copies), "{id}: {copies} copies");
         if copies == 2 {
-            assert_eq!(by_id[id][0], by_id[id][1], "a duplicate is the very same message");
+            assert_eq!(
+                by_id[id][0], by_id[id][1],
+                "a duplicate is the very same message"
+            );
         }
     }
     let duplicates = relay.received().len() - emails.len();
@@ -220,7 +267,10 @@ fn a_reader_may_not_send_and_no_relay_is_one_line() {
     let mut bad = send(&env, ADMIN, relay.port);
     bad.env("SELFSERVE_SMTP_FROM", "not an address");
     assert_fails(&bad.output().expect("run"), 2);
-    assert!(outbox(&env).iter().all(|e| e["attempts"] == 0), "nothing tried");
+    assert!(
+        outbox(&env).iter().all(|e| e["attempts"] == 0),
+        "nothing tried"
+    );
 }
 
 #[test]
@@ -267,7 +317,11 @@ fn serve_delivers_continuously_where_a_relay_is_set() {
     let mut server = common::server::Server::start_with(cmd, &env.db, &socket, &[]);
     let deadline = Instant::now() + Duration::from_secs(60);
     while relay.received().len() < emails.len() {
-        assert!(Instant::now() < deadline, "delivered {}", relay.received().len());
+        assert!(
+            Instant::now() < deadline,
+            "delivered {}",
+            relay.received().len()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     // Recorded through the server: `outbox list` (through the socket) shows them sent.
@@ -277,6 +331,10 @@ fn serve_delivers_continuously_where_a_relay_is_set() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(relay.received().len(), emails.len(), "each once");
-    assert!(server.log_text().contains("outbox delivery"), "{}", server.log_text());
+    assert!(
+        server.log_text().contains("outbox delivery"),
+        "{}",
+        server.log_text()
+    );
     server.stop();
 }

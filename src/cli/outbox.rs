@@ -166,9 +166,20 @@ fn show(ctx: &Ctx, id: u64) -> Result<(), Failure> {
     ];
     let s = &e.status;
     headers.extend(s.sent_at.map(|at| ("delivery-label-sent-at", utc(at))));
-    headers.extend(s.answer.as_deref().map(|a| ("delivery-label-answer", sanitize(a))));
-    headers.extend(s.last_error.as_deref().map(|a| ("delivery-label-last-error", sanitize(a))));
-    headers.extend(s.next_attempt.map(|at| ("delivery-label-next-attempt", utc(at))));
+    headers.extend(
+        s.answer
+            .as_deref()
+            .map(|a| ("delivery-label-answer", sanitize(a))),
+    );
+    headers.extend(
+        s.last_error
+            .as_deref()
+            .map(|a| ("delivery-label-last-error", sanitize(a))),
+    );
+    headers.extend(
+        s.next_attempt
+            .map(|at| ("delivery-label-next-attempt", utc(at))),
+    );
     // The values start in one column, after the longest label and its colon.
     let labels: Vec<String> = headers
         .iter()

@@ -37,9 +37,19 @@ pub struct RelayArgs {
         value_name = "PATH"
     )]
     smtp_password_file: Option<PathBuf>,
-    #[arg(long, global = true, env = "SELFSERVE_SMTP_FROM", value_name = "ADDRESS")]
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_SMTP_FROM",
+        value_name = "ADDRESS"
+    )]
     smtp_from: Option<String>,
-    #[arg(long, global = true, env = "SELFSERVE_SMTP_TIMEOUT", value_name = "SECONDS")]
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_SMTP_TIMEOUT",
+        value_name = "SECONDS"
+    )]
     smtp_timeout: Option<String>,
 }
 

@@ -147,9 +147,15 @@ pub fn run(
         Effect::SendOutbox { relay, now } => Action::OutboxSent(
             Relay::new(&relay)
                 .and_then(|relay| {
-                    deliver(&mut &*client, &relay, true, &|| now, &mut |_, done, total| {
-                        let _ = tx.send(Action::OutboxProgress { done, total });
-                    })
+                    deliver(
+                        &mut &*client,
+                        &relay,
+                        true,
+                        &|| now,
+                        &mut |_, done, total| {
+                            let _ = tx.send(Action::OutboxProgress { done, total });
+                        },
+                    )
                 })
                 .map_err(err),
         ),

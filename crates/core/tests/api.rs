@@ -85,9 +85,11 @@ fn request_variant(r: &Request) -> usize {
         Request::OutboxEmail { .. } => 33,
         Request::SearchUsers { .. } => 34,
         Request::SetLanguage { .. } => 35,
+        Request::OutboxDue { .. } => 36,
+        Request::RecordDelivery { .. } => 37,
     }
 }
-const REQUEST_VARIANTS: usize = 36;
+const REQUEST_VARIANTS: usize = 38;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -318,6 +320,20 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let newest = emails.first().expect("an e-mail");
     let one = send(Request::OutboxEmail { id: newest.id });
     assert!(matches!(one, Response::Email(e) if e == *newest));
+    // Delivery: the e-mails due, and an attempt recorded (issue 16).
+    let due = send(Request::OutboxDue {
+        now,
+        all_pending: true,
+    });
+    assert!(matches!(&due, Response::Outbox(d) if d.len() == emails.len()));
+    let answer = "250 2.0.0 Ok: queued".to_string();
+    let sent = send(Request::RecordDelivery {
+        id: newest.id,
+        attempt: selfserve_core::ops::delivery::Attempt::Accepted { answer },
+        now,
+    });
+    assert!(matches!(&sent, Response::Email(e)
+        if e.delivery == selfserve_core::model::Delivery::Sent && e.status.attempts == 1));
     // "zoe" finds Zoë and Zoé too: case and accents aside.
     let found = send(Request::SearchUsers {
         query: "ZOE".into(),

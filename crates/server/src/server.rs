@@ -3,8 +3,8 @@
 
 use crate::connections::{Connections, Ticket};
 use crate::frame::{codec, decode, encode, MAX_REPLY, MAX_REQUEST};
-use crate::mail::{self, Relay, RelaySettings};
 use crate::handshake::{actor_for, read_hello};
+use crate::mail::{self, Relay, RelaySettings};
 use crate::notices::{small_send_buffer, Notices};
 use crate::protocol::{Connected, Hello, HelloReply, ToClient, ToServer, Welcome, PROTOCOL};
 use bytes::Bytes;

@@ -8,10 +8,10 @@ mod dialogs;
 mod export;
 pub mod layout;
 mod lifecycle;
-mod outbox_send;
 mod lists;
 mod loads;
 mod notices;
+mod outbox_send;
 
 use super::action::{Action, Screen};
 use super::buyers::BuyerSearch;

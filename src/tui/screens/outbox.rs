@@ -101,13 +101,28 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     // How its delivery went, once it has been tried.
     let s = &m.status;
     if s.attempts > 0 {
-        lines.push(field(app, "delivery-field-attempts", &s.attempts.to_string(), w));
+        lines.push(field(
+            app,
+            "delivery-field-attempts",
+            &s.attempts.to_string(),
+            w,
+        ));
     }
     if let Some(answer) = &s.answer {
-        lines.push(field(app, "delivery-field-answer", &text::sanitize(answer), w));
+        lines.push(field(
+            app,
+            "delivery-field-answer",
+            &text::sanitize(answer),
+            w,
+        ));
     }
     if let Some(error) = &s.last_error {
-        lines.push(field(app, "delivery-field-last-error", &text::sanitize(error), w));
+        lines.push(field(
+            app,
+            "delivery-field-last-error",
+            &text::sanitize(error),
+            w,
+        ));
     }
     lines.push(Line::raw(""));
     // The body's own line breaks are kept; each line is cleaned of control characters.

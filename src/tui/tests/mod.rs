@@ -20,8 +20,8 @@ use std::sync::Arc;
 
 mod dialogs_fr;
 mod french;
-mod policy;
 mod outbox_send;
+mod policy;
 mod screens_fr;
 mod takeover;
 

@@ -23,7 +23,14 @@ fn relay_on(port: u16) -> RelaySettings {
 
 /// The dashboard with a relay on `port`, and one e-mail pending (a cancellation's).
 fn dashboard(relay: Option<RelaySettings>) -> Harness {
-    let mut h = Harness::with_session(100, 30, Session { relay, ..session(false) });
+    let mut h = Harness::with_session(
+        100,
+        30,
+        Session {
+            relay,
+            ..session(false)
+        },
+    );
     let filter = SubscriptionFilter {
         self_service_only: true,
         ..SubscriptionFilter::default()
@@ -42,14 +49,23 @@ fn s_sends_the_pending_emails_and_the_screen_shows_them_sent() {
     let port = listener.local_addr().expect("addr").port();
     std::thread::spawn(move || {
         let mut server = Server::new(Accepting);
-        server.with_ssl(SslConfig::None).expect("no TLS").with_tcp_listener(listener);
+        server
+            .with_ssl(SslConfig::None)
+            .expect("no TLS")
+            .with_tcp_listener(listener);
         let _ = server.serve();
     });
     let mut h = dashboard(Some(relay_on(port)));
-    assert_eq!(h.app.outbox.list.selected().map(|m| m.delivery), Some(Delivery::Pending));
+    assert_eq!(
+        h.app.outbox.list.selected().map(|m| m.delivery),
+        Some(Delivery::Pending)
+    );
     h.keys("s");
     let message = h.app.message.clone().expect("the outcome");
-    assert_eq!(message.text, "1 sent, 0 left pending, 0 failed", "{message:?}");
+    assert_eq!(
+        message.text, "1 sent, 0 left pending, 0 failed",
+        "{message:?}"
+    );
     assert!(!message.error);
     let mail = h.app.outbox.list.selected().expect("the e-mail").clone();
     assert_eq!(mail.delivery, Delivery::Sent);
@@ -61,7 +77,11 @@ fn s_sends_the_pending_emails_and_the_screen_shows_them_sent() {
 
 #[test]
 fn s_with_the_relay_down_leaves_them_pending_and_says_so() {
-    let port = TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
     let mut h = dashboard(Some(relay_on(port)));
     h.keys("s");
     let message = h.app.message.clone().expect("the outcome");
@@ -73,7 +93,10 @@ fn s_with_the_relay_down_leaves_them_pending_and_says_so() {
     // The detail pane says why.
     h.keys("<Tab>");
     let screen = h.render();
-    assert!(screen.contains("Last error:") && screen.contains("refused"), "{screen}");
+    assert!(
+        screen.contains("Last error:") && screen.contains("refused"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -81,5 +104,8 @@ fn s_without_a_relay_says_how_to_set_one() {
     let mut h = dashboard(None);
     h.keys("s");
     let message = h.app.message.clone().expect("why not");
-    assert!(message.error && message.text.contains("--smtp-host"), "{message:?}");
+    assert!(
+        message.error && message.text.contains("--smtp-host"),
+        "{message:?}"
+    );
 }

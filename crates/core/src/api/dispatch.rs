@@ -7,8 +7,8 @@ use crate::access::Actor;
 use crate::directory;
 use crate::error::Result;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, delivery, assign, buy, cancel, centralise, lifecycle, move_provisioned,
-    move_users, set_language, set_policy, storefront, take_over,
+    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, delivery, lifecycle,
+    move_provisioned, move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{check, export, query};

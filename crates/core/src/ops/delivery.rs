@@ -41,7 +41,12 @@ pub fn backoff(attempts: u32) -> Duration {
 /// asking to send now), else the pending ones whose next attempt has come; and the failed ones
 /// whose next attempt has come. Needs what sending needs, so a reader is refused before any
 /// relay is reached.
-pub fn due(store: &Store, actor: &Actor, now: DateTime<Utc>, all_pending: bool) -> Result<Vec<Email>> {
+pub fn due(
+    store: &Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    all_pending: bool,
+) -> Result<Vec<Email>> {
     actor.require(Capability::ManageSubscriptions, text!("delivery-do-send"))?;
     due_emails(store, now, all_pending)
 }
@@ -96,7 +101,10 @@ fn record_by(
     let tenant = store.tenant().id;
     store.transact(|tx| {
         let Some(mut email) = tx.outbox_email(tenant, id)? else {
-            return abort(Error::not_found(text!("error-no-email", id = id.to_string())));
+            return abort(Error::not_found(text!(
+                "error-no-email",
+                id = id.to_string()
+            )));
         };
         // Sent by another sender meanwhile (the server and `outbox send` at once): it stays sent.
         if email.delivery == Delivery::Sent {
@@ -119,8 +127,8 @@ fn record_by(
             }
             Attempt::Rejected { answer } => {
                 status.last_error = Some(answer.clone());
-                status.next_attempt = (status.attempts < MAX_FAILED_ATTEMPTS)
-                    .then(|| now + backoff(status.attempts));
+                status.next_attempt =
+                    (status.attempts < MAX_FAILED_ATTEMPTS).then(|| now + backoff(status.attempts));
                 (Delivery::Failed, "email.failed", answer)
             }
         };

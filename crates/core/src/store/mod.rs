@@ -422,3 +422,65 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use serde::Serialize;
+
+    /// `Email` as the databases made before delivery stored it.
+    #[derive(Serialize)]
+    struct EmailBeforeDelivery {
+        id: u64,
+        to: String,
+        subject: String,
+        body: String,
+        kind: EmailKind,
+        created_at: DateTime<Utc>,
+        delivery: Delivery,
+    }
+
+    #[test]
+    fn an_email_stored_before_delivery_reads_as_pending_with_its_message_id() {
+        let at: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().expect("time");
+        let old = EmailBeforeDelivery {
+            id: 7,
+            to: "bjorn@contoso.example".into(),
+            subject: "Hello".into(),
+            body: "Body\n".into(),
+            kind: EmailKind::Renewed,
+            created_at: at,
+            delivery: Delivery::Pending,
+        };
+        let bytes = encode(&old).expect("encode");
+        let stored: StoredEmail = decode(&bytes).expect("the old record still decodes");
+        assert_eq!(
+            encode(&stored).expect("encode"),
+            bytes,
+            "and encodes the same"
+        );
+        let tenant = TenantId(uuid::Uuid::nil());
+        let email = stored.with(tenant, None).expect("email");
+        assert_eq!(email.delivery, Delivery::Pending);
+        assert_eq!(email.status, DeliveryStatus::default());
+        assert_eq!(
+            email.message_id,
+            "7.00000000000000000000000000000000@selfserve"
+        );
+        let record = StoredDelivery {
+            state: Delivery::Failed,
+            status: DeliveryStatus {
+                attempts: 2,
+                last_error: Some("550 no".into()),
+                ..DeliveryStatus::default()
+            },
+        };
+        let email = decode::<StoredEmail>(&bytes)
+            .expect("decode")
+            .with(tenant, Some(&encode(&record).expect("encode")))
+            .expect("email");
+        assert_eq!(email.delivery, Delivery::Failed);
+        assert_eq!(email.status.attempts, 2);
+    }
+}

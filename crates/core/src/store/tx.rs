@@ -230,7 +230,8 @@ impl Tx {
         let mut stored = StoredEmail::of(&email);
         stored.id = self.outbox.generate_id()?;
         stored.delivery = Delivery::Pending;
-        self.outbox.insert(&stored.id.to_be_bytes(), enc(&stored)?)?;
+        self.outbox
+            .insert(&stored.id.to_be_bytes(), enc(&stored)?)?;
         Ok(())
     }
 

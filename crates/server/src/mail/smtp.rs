@@ -28,13 +28,16 @@ pub struct Tried {
 impl Relay {
     /// Checks the settings (the `From` address, the TLS set-up); connects to nothing yet.
     pub fn new(settings: &RelaySettings) -> Result<Relay, Error> {
-        let from: Mailbox = settings.from.parse().map_err(|e: lettre::address::AddressError| {
-            Error::usage(text!(
-                "delivery-bad-from",
-                from = &settings.from,
-                error = e.to_string()
-            ))
-        })?;
+        let from: Mailbox = settings
+            .from
+            .parse()
+            .map_err(|e: lettre::address::AddressError| {
+                Error::usage(text!(
+                    "delivery-bad-from",
+                    from = &settings.from,
+                    error = e.to_string()
+                ))
+            })?;
         let tls = |host: &str| {
             TlsParameters::new(host.to_string()).map_err(|e| {
                 Error::usage(text!(
@@ -60,7 +63,10 @@ impl Relay {
                 ));
             }
             (Some(user), None) => {
-                return Err(Error::usage(text!("delivery-user-without-password", user = user)))
+                return Err(Error::usage(text!(
+                    "delivery-user-without-password",
+                    user = user
+                )))
             }
             (None, _) => {}
         }
