@@ -57,7 +57,9 @@ fn bench(c: &mut Criterion) {
     // What the index costs in memory: read it again, then let the app take it.
     let before = rss_mb();
     let start = Instant::now();
-    let action = runner::run(&d.client, Effect::LoadBuyers, d.app.session.lang);
+    // This effect reports no progress: nobody need hear it.
+    let (progress, _) = tokio::sync::mpsc::unbounded_channel();
+    let action = runner::run(&d.client, Effect::LoadBuyers, d.app.session.lang, &progress);
     let took = start.elapsed().as_secs_f64() * 1000.0;
     let read = rss_mb();
     d.app.update(action);

@@ -53,6 +53,8 @@ pub struct Args {
     config: Option<PathBuf>,
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
+    #[command(flatten)]
+    relay: cli::relay::RelayArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -159,6 +161,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
                 lang: ctx.lang,
                 palette: config.palette,
                 keys: config.keys,
+                relay: ctx.relay.settings()?,
             };
             cli::first_run::run(&ctx, options)
         }

@@ -58,8 +58,9 @@ fn outbox_show_prints_one_email_whole() {
     let text = stdout(&out);
     let to = listed["to"].as_str().expect("to");
     let subject = listed["subject"].as_str().expect("subject");
-    assert!(text.contains(&format!("To:       {to}")), "{text}");
-    assert!(text.contains(&format!("Subject:  {subject}")), "{text}");
+    // The values start in one column, after the longest label ("Message-ID:").
+    assert!(text.contains(&format!("To:         {to}")), "{text}");
+    assert!(text.contains(&format!("Subject:    {subject}")), "{text}");
     // Every line of the body, whole, after the headers and a blank line.
     let (_, shown_body) = text.split_once("\n\n").expect("headers, then the body");
     assert_eq!(shown_body.trim_end(), body.trim_end());

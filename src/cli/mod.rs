@@ -27,8 +27,10 @@ pub mod init;
 pub mod license;
 pub mod lifecycle;
 pub mod outbox;
+pub mod outbox_send;
 pub mod policy;
 pub mod product;
+pub mod relay;
 pub mod restore;
 pub mod serve;
 pub mod server;
@@ -68,6 +70,8 @@ pub struct Ctx {
     pub ssh: Option<String>,
     /// The language of every line a person reads (never of `--json`).
     pub lang: Lang,
+    /// The mail relay's flags and variables (`outbox send`, `serve`, the dashboard).
+    pub relay: relay::RelayArgs,
 }
 
 /// Why a command failed: a core error (its category gives the exit code) or stdout going away.
@@ -147,6 +151,7 @@ impl Ctx {
             remote,
             ssh: std::env::var("SELFSERVE_SSH").ok(),
             lang,
+            relay: args.relay.clone(),
         })
     }
 

@@ -24,6 +24,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<ExitCode, Failure> {
         read_only: ctx.readonly,
         // The log is read by the administrator running the server, in their language.
         lang: ctx.lang,
+        relay: ctx.relay.settings()?,
     })?;
     Ok(ExitCode::SUCCESS)
 }

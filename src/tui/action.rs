@@ -87,6 +87,14 @@ pub enum Action {
     PathAccept,
     PathCancel,
     Write,
+    /// The Outbox screen's `s`: send the pending e-mails now; then how far it is, and what came
+    /// of it.
+    SendOutbox,
+    OutboxProgress {
+        done: usize,
+        total: usize,
+    },
+    OutboxSent(Result<selfserve_server::mail::Summary, String>),
     /// A dialog: open one (the binding carries the function that opens it), a key inside it,
     /// and what its work brought back.
     OpenDialog(Opener),

@@ -88,7 +88,10 @@ impl Driver {
             let Ok(Some(action)) = next else {
                 panic!("an effect never came back within {EFFECT_TIMEOUT:?}");
             };
-            self.in_flight -= 1;
+            // Progress is not an effect's end: its result is still to come.
+            if !matches!(action, Action::OutboxProgress { .. }) {
+                self.in_flight -= 1;
+            }
             let fx = self.app.update(action);
             self.spawn(fx);
         }

@@ -33,6 +33,11 @@ pub enum Effect {
         apply: bool,
     },
     LoadBuyers,
+    /// Delivers the pending e-mails through the relay; progress comes back as actions.
+    SendOutbox {
+        relay: selfserve_server::mail::RelaySettings,
+        now: DateTime<Utc>,
+    },
     /// A dialog's dry run or write; its reply goes back to the dialog.
     Dialog(Job),
 }

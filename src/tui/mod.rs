@@ -74,6 +74,7 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         keys: options.keys,
         lang: options.lang,
         now,
+        relay: options.relay,
     }
 }
 

@@ -16,6 +16,7 @@ use selfserve_core::export::{self, ExportSelection};
 use selfserve_core::model::Money;
 use selfserve_core::ops::lifecycle::LifecycleReport;
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
+use selfserve_server::mail::{deliver, Relay};
 use selfserve_server::Client;
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -29,11 +30,17 @@ pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Ac
     let (client, tx) = (client.clone(), tx.clone());
     tokio::task::spawn_blocking(move || {
         // The receiver is gone only when the loop has ended; the result is no longer wanted.
-        let _ = tx.send(run(&client, effect, lang));
+        let _ = tx.send(run(&client, effect, lang, &tx));
     });
 }
 
-pub fn run(client: &Client, effect: Effect, lang: Lang) -> Action {
+/// Runs `effect`; a long one tells `tx` how far it is as it goes (`Action::OutboxProgress`).
+pub fn run(
+    client: &Client,
+    effect: Effect,
+    lang: Lang,
+    tx: &mpsc::UnboundedSender<Action>,
+) -> Action {
     let err = |e: selfserve_core::Error| e.in_lang(lang);
     match effect {
         Effect::LoadProducts { self_service, now } => Action::ProductsLoaded {
@@ -137,6 +144,21 @@ pub fn run(client: &Client, effect: Effect, lang: Lang) -> Action {
                 .map_err(err),
         ),
         Effect::Dialog(job) => Action::DialogReply(job.run(client)),
+        Effect::SendOutbox { relay, now } => Action::OutboxSent(
+            Relay::new(&relay)
+                .and_then(|relay| {
+                    deliver(
+                        &mut &*client,
+                        &relay,
+                        true,
+                        &|| now,
+                        &mut |_, done, total| {
+                            let _ = tx.send(Action::OutboxProgress { done, total });
+                        },
+                    )
+                })
+                .map_err(err),
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ use super::theme::{Palette, Theme};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use selfserve_core::model::{Cloud, Role};
+use selfserve_server::mail::RelaySettings;
 use std::time::Instant;
 
 /// Flags and settings that change how the dashboard looks and reads keys (read-only comes with
@@ -17,6 +18,8 @@ pub struct Options {
     pub palette: Palette,
     /// The config file's `[keys]`.
     pub keys: Rebound,
+    /// The mail relay the Outbox screen's `s` sends through, where one is set.
+    pub relay: Option<RelaySettings>,
 }
 
 /// Who is looking at what: fixed for the session.
@@ -39,6 +42,8 @@ pub struct Session {
     pub lang: Lang,
     /// The clock when the session began (`App::now` moves on with each tick).
     pub now: DateTime<Utc>,
+    /// The mail relay, where one is set (`--smtp-host`): the Outbox screen can send now.
+    pub relay: Option<RelaySettings>,
 }
 
 /// The message line: what just happened, or why it did not.

@@ -4,6 +4,7 @@
 pub mod moves;
 pub mod pty;
 pub mod server;
+pub mod smtp;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

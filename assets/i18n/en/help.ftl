@@ -239,3 +239,13 @@ help-selfserve-backup--force = Replace FILE if it is an existing regular file
 help-selfserve-restore = Create the database at --db from a backup file, checked whole first
 help-selfserve-restore--file = The backup file to restore
 help-selfserve-restore--force = Replace the database at --db (its GlobalAdministrator only)
+
+# Mail delivery (issue 16, point 1): `outbox send` and the relay's flags.
+help-selfserve-outbox-send = Send every pending e-mail through the mail relay now (--smtp-host); exit 1 when some are left pending or failed
+help-selfserve--smtp-host = Mail relay host for the outbox's e-mails; without it nothing is sent (`serve` delivers continuously where it is set)
+help-selfserve--smtp-port = Mail relay port [default: 587 for starttls, 465 for tls, 25 for none]
+help-selfserve--smtp-security = How the relay connection is secured [default: starttls]
+help-selfserve--smtp-user = Login at the relay; its password comes from --smtp-password-file or SELFSERVE_SMTP_PASSWORD, never from a flag
+help-selfserve--smtp-password-file = File holding the relay password (its first line); never stored or printed
+help-selfserve--smtp-from = Sender address of the e-mails [default: selfserve@localhost]
+help-selfserve--smtp-timeout = Seconds to wait for the relay before leaving an e-mail pending [default: 30]

@@ -236,3 +236,13 @@ help-selfserve-backup--force = Remplacer le fichier s'il existe déjà et est un
 help-selfserve-restore = Créer la base de --db depuis un fichier de sauvegarde, vérifié en entier d'abord
 help-selfserve-restore--file = Le fichier de sauvegarde à restaurer
 help-selfserve-restore--force = Remplacer la base de --db (son administrateur général seulement)
+
+# Envoi des e-mails (issue 16, point 1) : `outbox send` et les options du relais.
+help-selfserve-outbox-send = Envoyer maintenant chaque e-mail en attente par le relais de messagerie (--smtp-host) ; code 1 si certains restent en attente ou en échec
+help-selfserve--smtp-host = Hôte du relais de messagerie pour les e-mails de la boîte d'envoi ; sans lui rien n'est envoyé (`serve` envoie en continu s'il est défini)
+help-selfserve--smtp-port = Port du relais [par défaut : 587 pour starttls, 465 pour tls, 25 pour none]
+help-selfserve--smtp-security = Sécurisation de la connexion au relais [par défaut : starttls]
+help-selfserve--smtp-user = Identifiant au relais ; son mot de passe vient de --smtp-password-file ou de SELFSERVE_SMTP_PASSWORD, jamais d'une option
+help-selfserve--smtp-password-file = Fichier contenant le mot de passe du relais (sa première ligne) ; jamais enregistré ni affiché
+help-selfserve--smtp-from = Adresse d'expéditeur des e-mails [par défaut : selfserve@localhost]
+help-selfserve--smtp-timeout = Secondes d'attente du relais avant de laisser un e-mail en attente [par défaut : 30]

@@ -373,7 +373,7 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
     for item in t.outbox.iter() {
         let (key, value) = item?;
         c.tick();
-        if decode::<Email>(&value).is_err() {
+        if decode::<crate::store::StoredEmail>(&value).is_err() {
             c.breach("record", text!("core-breach-email-record", key = hex(&key)));
         }
     }

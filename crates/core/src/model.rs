@@ -489,11 +489,39 @@ impl EmailKind {
     }
 }
 
+/// Where an e-mail is on its way out. `Pending`: not yet accepted by the relay (never tried, or
+/// the relay refused for now, timed out or was absent); `Sent`: the relay accepted it; `Failed`:
+/// the relay rejected it for good (a 5xx answer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Delivery {
     Pending,
     Sent,
+    // Last, so the variants stored before it keep their numbers.
+    Failed,
+}
+
+impl Delivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Pending => "pending",
+            Delivery::Sent => "sent",
+            Delivery::Failed => "failed",
+        }
+    }
+}
+
+/// What the attempts to deliver an e-mail gave; all empty before the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryStatus {
+    pub attempts: u32,
+    /// Why the last attempt did not deliver it (the relay's answer, or why it was not reached).
+    pub last_error: Option<String>,
+    /// When it is tried again (exponential backoff); none once sent or given up.
+    pub next_attempt: Option<DateTime<Utc>>,
+    /// When the relay accepted it, and its answer.
+    pub sent_at: Option<DateTime<Utc>>,
+    pub answer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -505,6 +533,16 @@ pub struct Email {
     pub kind: EmailKind,
     pub created_at: DateTime<Utc>,
     pub delivery: Delivery,
+    /// Its `Message-ID` (without the angle brackets), the same at every attempt, so a copy sent
+    /// twice (a crash between the relay's acceptance and its record) is recognisable. Set by the
+    /// store when read.
+    pub message_id: String,
+    pub status: DeliveryStatus,
+}
+
+/// The `Message-ID` of e-mail `id` of `tenant`: unique across tenants, stable across attempts.
+pub fn message_id(tenant: TenantId, id: u64) -> String {
+    format!("{id}.{}@selfserve", tenant.0.simple())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

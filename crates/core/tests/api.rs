@@ -88,9 +88,11 @@ fn request_variant(r: &Request) -> usize {
         Request::SetLanguage { .. } => 35,
         Request::Import { .. } => 36,
         Request::Backup { .. } => 37,
+        Request::OutboxDue { .. } => 38,
+        Request::RecordDelivery { .. } => 39,
     }
 }
-const REQUEST_VARIANTS: usize = 38;
+const REQUEST_VARIANTS: usize = 40;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -339,6 +341,20 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let newest = emails.first().expect("an e-mail");
     let one = send(Request::OutboxEmail { id: newest.id });
     assert!(matches!(one, Response::Email(e) if e == *newest));
+    // Delivery: the e-mails due, and an attempt recorded (issue 16).
+    let due = send(Request::OutboxDue {
+        now,
+        all_pending: true,
+    });
+    assert!(matches!(&due, Response::Outbox(d) if d.len() == emails.len()));
+    let answer = "250 2.0.0 Ok: queued".to_string();
+    let sent = send(Request::RecordDelivery {
+        id: newest.id,
+        attempt: selfserve_core::ops::delivery::Attempt::Accepted { answer },
+        now,
+    });
+    assert!(matches!(&sent, Response::Email(e)
+        if e.delivery == selfserve_core::model::Delivery::Sent && e.status.attempts == 1));
     // "zoe" finds Zoë and Zoé too: case and accents aside.
     let found = send(Request::SearchUsers {
         query: "ZOE".into(),

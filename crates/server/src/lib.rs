@@ -8,6 +8,7 @@ mod connections;
 mod frame;
 mod handshake;
 mod identity;
+pub mod mail;
 mod notices;
 pub mod protocol;
 mod remote;

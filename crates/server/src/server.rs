@@ -4,6 +4,7 @@
 use crate::connections::{Connections, Ticket};
 use crate::frame::{codec, decode, encode, MAX_REPLY, MAX_REQUEST};
 use crate::handshake::{actor_for, read_hello};
+use crate::mail::{self, Relay, RelaySettings};
 use crate::notices::{small_send_buffer, Notices};
 use crate::protocol::{Connected, Hello, HelloReply, ToClient, ToServer, Welcome, PROTOCOL};
 use bytes::Bytes;
@@ -35,6 +36,8 @@ pub struct ServeOptions {
     /// The language of the log lines: that of the administrator running the server. (Each
     /// client reads its errors in its own language: they cross the socket as messages.)
     pub lang: Lang,
+    /// Where a relay is set, the server delivers the outbox through it (issue 16).
+    pub relay: Option<RelaySettings>,
 }
 
 /// The socket beside a database when none is named: `tenant.db` → `tenant.db.sock`.
@@ -63,26 +66,28 @@ pub fn serve(options: &ServeOptions) -> Result<(), Error> {
     outcome
 }
 
-struct Shared {
-    store: Arc<Store>,
+pub(crate) struct Shared {
+    pub(crate) store: Arc<Store>,
     socket: PathBuf,
     /// The uid the server runs as: its peers may act as any login (see identity.rs).
     uid: u32,
     read_only: bool,
     connections: Arc<Connections>,
     /// Held by the write running, so writes take turns.
-    writes: Mutex<()>,
+    pub(crate) writes: Mutex<()>,
     /// Read-held by every request until its answer is sent; a stop takes it to wait for them.
     in_flight: RwLock<()>,
     /// Where each committed write is announced to the watching connections.
-    notices: Notices,
+    pub(crate) notices: Notices,
     /// The log's language.
-    lang: Lang,
+    pub(crate) lang: Lang,
 }
 
 async fn run(options: &ServeOptions) -> Result<(), Error> {
     let lang = options.lang;
     let gid = options.group.as_deref().map(group_id).transpose()?;
+    // A relay set wrong is said before anything is served.
+    let relay = options.relay.as_ref().map(Relay::new).transpose()?;
     refuse_live_socket(&options.socket, lang).await?;
     let store = Arc::new(Store::open(&options.db)?);
     let listener = bind(&options.socket, gid, options.group.as_deref())?;
@@ -111,6 +116,17 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
         notices: Notices::default(),
         lang,
     });
+    if let (Some(relay), Some(settings)) = (relay, &options.relay) {
+        log(
+            lang,
+            text!(
+                "delivery-log-relay",
+                host = &settings.host,
+                port = settings.port.to_string()
+            ),
+        );
+        tokio::spawn(mail::task::run(shared.clone(), Arc::new(relay)));
+    }
     let stopped_by = accept_until_signal(&listener, &shared).await?;
     drop(listener);
     log(lang, text!("server-log-stopping", signal = stopped_by));
@@ -232,7 +248,7 @@ fn socket_error(socket: &Path, e: &io::Error) -> Error {
 }
 
 /// One log line on stderr, in the language of the administrator running the server.
-fn log(lang: Lang, line: Text) {
+pub(crate) fn log(lang: Lang, line: Text) {
     eprintln!(
         "{} selfserve serve: {}",
         chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ"),

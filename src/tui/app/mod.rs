@@ -11,6 +11,7 @@ mod lifecycle;
 mod lists;
 mod loads;
 mod notices;
+mod outbox_send;
 
 use super::action::{Action, Screen};
 use super::buyers::BuyerSearch;
@@ -88,6 +89,8 @@ pub struct App {
     pub searching: bool,
     pub export: ExportState,
     pub lifecycle: LifecycleState,
+    /// Whether the outbox is being sent (`s` on the Outbox screen).
+    pub sending: bool,
     /// Products found by their buyers' names and UPNs.
     pub buyers: BuyerSearch,
     /// The dialog open over the screen, if any: it reads the keys until it closes.
@@ -136,6 +139,7 @@ impl App {
             searching: false,
             export,
             lifecycle: Default::default(),
+            sending: false,
             buyers: Default::default(),
             dialog: None,
             quit: false,
@@ -283,6 +287,9 @@ impl App {
                 }
                 self.refit();
             }
+            Action::SendOutbox => self.send_outbox(&mut fx),
+            Action::OutboxProgress { done, total } => self.outbox_progress(done, total),
+            Action::OutboxSent(result) => self.outbox_sent(result, &mut fx),
             Action::OutboxLoaded(rows) => {
                 if let Some(e) = self.outbox.fill(rows) {
                     self.fail(e);

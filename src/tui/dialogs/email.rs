@@ -50,6 +50,7 @@ impl Dialog for EmailView {
         let state = lang.t(match m.delivery {
             Delivery::Pending => "dialog-email-pending",
             Delivery::Sent => "dialog-email-sent",
+            Delivery::Failed => "delivery-dialog-failed",
         });
         // The body keeps its own line breaks; each line is cleaned, then wrapped to the box.
         let cols = widgets::dialog::columns(body);
@@ -83,10 +84,30 @@ impl Dialog for EmailView {
                 theme.dim(),
             ),
             (
+                tr!(lang, "delivery-dialog-message-id", id = &m.message_id),
+                theme.dim(),
+            ),
+            (
                 tr!(lang, "dialog-email-subject", subject = &m.subject),
                 theme.title(),
             ),
         ];
+        // The relay's answer, or why it was not delivered, once it has been tried.
+        let s = &m.status;
+        if let Some(detail) = s.answer.as_deref().or(s.last_error.as_deref()) {
+            page.intro.insert(
+                2,
+                (
+                    tr!(
+                        lang,
+                        "delivery-dialog-delivery",
+                        attempts = s.attempts,
+                        detail = text::sanitize(detail)
+                    ),
+                    theme.dim(),
+                ),
+            );
+        }
         page.list = Some(List {
             heading: None,
             len: lines.len(),

@@ -325,6 +325,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Outbox]),
+        [k('s')],
+        "s",
+        Action::SendOutbox,
+        "delivery-key-send"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
         Scope::On(&[Screen::Subscriptions]),
         [k('A')],
         "A",

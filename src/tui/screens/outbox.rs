@@ -50,7 +50,7 @@ fn kind_id(kind: EmailKind) -> &'static str {
     }]
 }
 
-const STATE_IDS: [&str; 2] = ["outbox-pending", "outbox-sent"];
+const STATE_IDS: [&str; 3] = ["outbox-pending", "outbox-sent", "delivery-outbox-failed"];
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
@@ -73,6 +73,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         let state = match m.delivery {
             Delivery::Pending => STATE_IDS[0],
             Delivery::Sent => STATE_IDS[1],
+            Delivery::Failed => STATE_IDS[2],
         };
         vec![
             cell(&lang.time(m.created_at), w[0], false, "", theme),
@@ -95,8 +96,35 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let mut lines = vec![
         field(app, "outbox-to", &m.to, w),
         field(app, "outbox-sent-at", &sent, w),
-        Line::raw(""),
+        field(app, "delivery-field-message-id", &m.message_id, w),
     ];
+    // How its delivery went, once it has been tried.
+    let s = &m.status;
+    if s.attempts > 0 {
+        lines.push(field(
+            app,
+            "delivery-field-attempts",
+            &s.attempts.to_string(),
+            w,
+        ));
+    }
+    if let Some(answer) = &s.answer {
+        lines.push(field(
+            app,
+            "delivery-field-answer",
+            &text::sanitize(answer),
+            w,
+        ));
+    }
+    if let Some(error) = &s.last_error {
+        lines.push(field(
+            app,
+            "delivery-field-last-error",
+            &text::sanitize(error),
+            w,
+        ));
+    }
+    lines.push(Line::raw(""));
     // The body's own line breaks are kept; each line is cleaned of control characters.
     lines.extend(m.body.lines().map(|l| Line::raw(text::sanitize(l))));
     Paragraph::new(lines)

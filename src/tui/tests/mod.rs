@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 mod dialogs_fr;
 mod french;
+mod outbox_send;
 mod policy;
 mod rebind;
 mod screens_fr;
@@ -68,6 +69,7 @@ fn session(readonly: bool) -> Session {
         keys: super::keymap::Rebound::default(),
         lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
+        relay: None,
     }
 }
 

@@ -36,6 +36,8 @@ pub enum RecordKind {
     Admin,
     /// The tenant's settings (its language).
     Tenant,
+    /// An outbox e-mail (its delivery).
+    Email,
 }
 
 impl RecordKind {
@@ -47,6 +49,7 @@ impl RecordKind {
             RecordKind::Policy => "core-record-policy",
             RecordKind::Admin => "core-record-admin",
             RecordKind::Tenant => "core-record-tenant",
+            RecordKind::Email => "delivery-record-email",
         })
     }
 
@@ -57,6 +60,7 @@ impl RecordKind {
             RecordKind::Policy => "policy",
             RecordKind::Admin => "admin",
             RecordKind::Tenant => "tenant",
+            RecordKind::Email => "email",
         }
     }
 }
@@ -120,7 +124,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 15] = [
+const ACTIONS: [(&str, &str); 16] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -136,6 +140,7 @@ const ACTIONS: [(&str, &str); 15] = [
     ("bound an administrator", "core-change-bound-admin"),
     ("unbound an administrator", "core-change-unbound-admin"),
     ("set the tenant's language", "core-change-language"),
+    ("recorded a delivery attempt", "delivery-change-attempt"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -188,6 +193,11 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             ImportKind::Policies => (K::Policy, "imported policies", vec![file.name.clone()]),
             ImportKind::Users => (K::Tenant, "imported users", vec![file.name.clone()]),
         },
+        Q::RecordDelivery { id, .. } => (
+            K::Email,
+            "recorded a delivery attempt",
+            vec![id.to_string()],
+        ),
         // Reads: `writes` answered above.
         _ => return None,
     })

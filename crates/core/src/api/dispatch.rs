@@ -8,8 +8,8 @@ use crate::directory;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, lifecycle, move_provisioned,
-    move_users, set_language, set_policy, storefront, take_over,
+    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, delivery, lifecycle,
+    move_provisioned, move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
 use crate::{backup, check, export, import, query};
@@ -189,5 +189,11 @@ fn answer(
             now,
         } => R::Import(import::import(store, actor, kind, &file, options, now)?),
         Q::Backup { now } => R::Backup(backup::take(store, actor, now, progress)?),
+        Q::OutboxDue { now, all_pending } => {
+            R::Outbox(delivery::due(store, actor, now, all_pending)?)
+        }
+        Q::RecordDelivery { id, attempt, now } => {
+            R::Email(delivery::record(store, actor, id, &attempt, now)?)
+        }
     })
 }

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::import::{ImportFile, ImportKind, ImportOptions};
 use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, UserId};
 use crate::ops::admin::AddAdmin;
+use crate::ops::delivery::Attempt;
 use crate::ops::move_provisioned::Provision;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
@@ -195,6 +196,17 @@ pub enum Request {
     Backup {
         now: DateTime<Utc>,
     },
+    /// The e-mails to try to deliver now, oldest first; every pending one with `all_pending`.
+    OutboxDue {
+        now: DateTime<Utc>,
+        all_pending: bool,
+    },
+    /// What the relay did with one e-mail.
+    RecordDelivery {
+        id: u64,
+        attempt: Attempt,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -240,6 +252,8 @@ impl Request {
             Q::SetLanguage { .. } => "SetLanguage",
             Q::Import { .. } => "Import",
             Q::Backup { .. } => "Backup",
+            Q::OutboxDue { .. } => "OutboxDue",
+            Q::RecordDelivery { .. } => "RecordDelivery",
         }
     }
 
@@ -254,7 +268,8 @@ impl Request {
             | Q::RemoveAdmin { .. }
             | Q::Purchase { .. }
             | Q::Trial { .. }
-            | Q::SetLanguage { .. } => true,
+            | Q::SetLanguage { .. }
+            | Q::RecordDelivery { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -285,7 +300,8 @@ impl Request {
             | Q::LifecyclePreview { .. }
             | Q::OutboxEmail { .. }
             | Q::SearchUsers { .. }
-            | Q::Backup { .. } => false,
+            | Q::Backup { .. }
+            | Q::OutboxDue { .. } => false,
         }
     }
 }

@@ -498,5 +498,7 @@ fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>, lang: Lang) -> Email
         kind,
         created_at: now,
         delivery: Delivery::Pending,
+        message_id: String::new(),
+        status: DeliveryStatus::default(),
     }
 }

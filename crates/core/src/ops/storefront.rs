@@ -411,6 +411,8 @@ fn create(
                 kind: EmailKind::FirstTrial,
                 created_at: now,
                 delivery: Delivery::Pending,
+                message_id: String::new(),
+                status: DeliveryStatus::default(),
             })?;
         }
         Ok(!holds)

@@ -334,6 +334,8 @@ pub(crate) fn write_email(tx: &Tx, now: DateTime<Utc>, e: &PlannedEmail) -> TxRe
         kind: e.kind,
         created_at: now,
         delivery: Delivery::Pending,
+        message_id: String::new(),
+        status: DeliveryStatus::default(),
     })
 }
 

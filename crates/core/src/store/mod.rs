@@ -55,6 +55,63 @@ pub(crate) fn language_of(stored: Option<&[u8]>) -> Result<Lang> {
     }
 }
 
+/// An e-mail as the outbox tree stores it: the encoding of the first databases, kept (postcard
+/// records have no field names, so a new field would make older records unreadable). Its
+/// `delivery` is what it was written with; the `deliveries` tree says what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredEmail {
+    pub id: u64,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub kind: EmailKind,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub delivery: Delivery,
+}
+
+/// What the `deliveries` tree keeps of an e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredDelivery {
+    pub state: Delivery,
+    pub status: DeliveryStatus,
+}
+
+impl StoredEmail {
+    pub(crate) fn of(email: &Email) -> StoredEmail {
+        StoredEmail {
+            id: email.id,
+            to: email.to.clone(),
+            subject: email.subject.clone(),
+            body: email.body.clone(),
+            kind: email.kind,
+            created_at: email.created_at,
+            delivery: email.delivery,
+        }
+    }
+
+    /// The e-mail with its Message-ID and its delivery record (`None`: never tried).
+    pub(crate) fn with(self, tenant: TenantId, delivery: Option<&[u8]>) -> Result<Email> {
+        let (state, status) = match delivery {
+            Some(bytes) => {
+                let d: StoredDelivery = decode(bytes)?;
+                (d.state, d.status)
+            }
+            None => (self.delivery, DeliveryStatus::default()),
+        };
+        Ok(Email {
+            message_id: message_id(tenant, self.id),
+            id: self.id,
+            to: self.to,
+            subject: self.subject,
+            body: self.body,
+            kind: self.kind,
+            created_at: self.created_at,
+            delivery: state,
+            status,
+        })
+    }
+}
+
 /// Handles to every tree. Cloning is cheap (sled trees are reference-counted).
 #[derive(Clone)]
 pub(crate) struct Trees {
@@ -72,6 +129,9 @@ pub(crate) struct Trees {
     pub assignments_by_user: sled::Tree,
     pub admins: sled::Tree,
     pub outbox: sled::Tree,
+    /// Key: e-mail id (big-endian u64); value: its `StoredDelivery`. Absent: pending, never
+    /// tried. Apart from the outbox so that e-mails stored before delivery keep their encoding.
+    pub deliveries: sled::Tree,
     pub audit: sled::Tree,
 }
 
@@ -109,6 +169,7 @@ impl Trees {
             assignments_by_user: db.open_tree("assignments_by_user")?,
             admins: db.open_tree("admins")?,
             outbox: db.open_tree("outbox")?,
+            deliveries: db.open_tree("deliveries")?,
             audit: db.open_tree("audit")?,
         })
     }
@@ -349,19 +410,24 @@ impl Store {
             .transpose()
     }
 
-    /// Outbox e-mails, oldest first.
+    /// Outbox e-mails, oldest first, each with its delivery.
     pub fn outbox(&self) -> impl DoubleEndedIterator<Item = Result<Email>> + '_ {
-        self.t
-            .outbox
-            .iter()
-            .values()
-            .map(|v| v.map_err(Error::from).and_then(|v| decode(&v)))
+        self.t.outbox.iter().values().map(|v| {
+            let stored: StoredEmail = decode(&v?)?;
+            let delivery = self.t.deliveries.get(stored.id.to_be_bytes())?;
+            stored.with(self.tenant.id, delivery.as_deref())
+        })
     }
 
-    /// One e-mail of the outbox, by id.
+    /// One e-mail of the outbox, by id, with its delivery.
     pub fn email(&self, id: u64) -> Result<Option<Email>> {
         match self.t.outbox.get(id.to_be_bytes())? {
-            Some(bytes) => decode(&bytes).map(Some),
+            Some(bytes) => {
+                let delivery = self.t.deliveries.get(id.to_be_bytes())?;
+                decode::<StoredEmail>(&bytes)?
+                    .with(self.tenant.id, delivery.as_deref())
+                    .map(Some)
+            }
             None => Ok(None),
         }
     }
@@ -385,5 +451,67 @@ impl Store {
     pub(crate) fn write_language(t: &Trees, lang: Lang) -> Result<()> {
         t.meta.insert(META_LANGUAGE, lang.code().as_bytes())?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use serde::Serialize;
+
+    /// `Email` as the databases made before delivery stored it.
+    #[derive(Serialize)]
+    struct EmailBeforeDelivery {
+        id: u64,
+        to: String,
+        subject: String,
+        body: String,
+        kind: EmailKind,
+        created_at: DateTime<Utc>,
+        delivery: Delivery,
+    }
+
+    #[test]
+    fn an_email_stored_before_delivery_reads_as_pending_with_its_message_id() {
+        let at: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().expect("time");
+        let old = EmailBeforeDelivery {
+            id: 7,
+            to: "bjorn@contoso.example".into(),
+            subject: "Hello".into(),
+            body: "Body\n".into(),
+            kind: EmailKind::Renewed,
+            created_at: at,
+            delivery: Delivery::Pending,
+        };
+        let bytes = encode(&old).expect("encode");
+        let stored: StoredEmail = decode(&bytes).expect("the old record still decodes");
+        assert_eq!(
+            encode(&stored).expect("encode"),
+            bytes,
+            "and encodes the same"
+        );
+        let tenant = TenantId(uuid::Uuid::nil());
+        let email = stored.with(tenant, None).expect("email");
+        assert_eq!(email.delivery, Delivery::Pending);
+        assert_eq!(email.status, DeliveryStatus::default());
+        assert_eq!(
+            email.message_id,
+            "7.00000000000000000000000000000000@selfserve"
+        );
+        let record = StoredDelivery {
+            state: Delivery::Failed,
+            status: DeliveryStatus {
+                attempts: 2,
+                last_error: Some("550 no".into()),
+                ..DeliveryStatus::default()
+            },
+        };
+        let email = decode::<StoredEmail>(&bytes)
+            .expect("decode")
+            .with(tenant, Some(&encode(&record).expect("encode")))
+            .expect("email");
+        assert_eq!(email.delivery, Delivery::Failed);
+        assert_eq!(email.status.attempts, 2);
     }
 }

@@ -7,7 +7,9 @@
 
 use super::codec::{self, decode, encode};
 use super::index::{self, Index};
-use super::{language_of, revision_of, Store, META_LANGUAGE, META_REVISION};
+use super::{
+    language_of, revision_of, Store, StoredDelivery, StoredEmail, META_LANGUAGE, META_REVISION,
+};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::model::*;
@@ -36,6 +38,7 @@ pub struct Tx {
     pub(crate) assignments_by_user: TransactionalTree,
     pub(crate) admins: TransactionalTree,
     pub(crate) outbox: TransactionalTree,
+    pub(crate) deliveries: TransactionalTree,
     pub(crate) audit: TransactionalTree,
     /// Only the tenant's language is read and written through it (the revision is `transact`'s).
     meta: TransactionalTree,
@@ -68,6 +71,7 @@ impl Store {
             &t.audit,
             &t.meta,
             &t.users_by_upn,
+            &t.deliveries,
         ];
         let outcome = trees[..].transaction(|v: &Vec<TransactionalTree>| {
             let tx = Tx {
@@ -84,6 +88,7 @@ impl Store {
                 audit: v[10].clone(),
                 meta: v[11].clone(),
                 users_by_upn: v[12].clone(),
+                deliveries: v[13].clone(),
             };
             let value = f(&tx)?;
             let revision = revision_of(v[11].get(META_REVISION)?.as_deref())
@@ -257,10 +262,35 @@ impl Tx {
         Ok(())
     }
 
-    /// Puts an e-mail in the outbox; its id is assigned here.
-    pub fn email(&self, mut email: Email) -> TxResult<()> {
-        email.id = self.outbox.generate_id()?;
-        self.outbox.insert(&email.id.to_be_bytes(), enc(&email)?)?;
+    /// Puts an e-mail in the outbox, pending; its id is assigned here.
+    pub fn email(&self, email: Email) -> TxResult<()> {
+        let mut stored = StoredEmail::of(&email);
+        stored.id = self.outbox.generate_id()?;
+        stored.delivery = Delivery::Pending;
+        self.outbox
+            .insert(&stored.id.to_be_bytes(), enc(&stored)?)?;
+        Ok(())
+    }
+
+    /// An e-mail of the outbox with its delivery, as this transaction sees it.
+    pub fn outbox_email(&self, tenant: TenantId, id: u64) -> TxResult<Option<Email>> {
+        let Some(bytes) = self.outbox.get(id.to_be_bytes())? else {
+            return Ok(None);
+        };
+        let delivery = self.deliveries.get(id.to_be_bytes())?;
+        dec::<StoredEmail>(&bytes)?
+            .with(tenant, delivery.as_deref())
+            .map(Some)
+            .map_err(ConflictableTransactionError::Abort)
+    }
+
+    /// Records where e-mail `id` is on its way out.
+    pub fn put_delivery(&self, id: u64, state: Delivery, status: &DeliveryStatus) -> TxResult<()> {
+        let record = StoredDelivery {
+            state,
+            status: status.clone(),
+        };
+        self.deliveries.insert(&id.to_be_bytes(), enc(&record)?)?;
         Ok(())
     }
 }
