@@ -338,3 +338,40 @@ fn serve_delivers_continuously_where_a_relay_is_set() {
     );
     server.stop();
 }
+
+#[test]
+fn the_config_files_mail_section_is_the_relay_and_a_flag_wins_over_it() {
+    let file_relay = Relay::start();
+    let flag_relay = Relay::start();
+    let config = |env: &Env| {
+        let file = env.dir.path().join("config.toml");
+        let text = format!(
+            "[mail]\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n",
+            file_relay.port
+        );
+        std::fs::write(&file, text).expect("config");
+        file
+    };
+    // The file alone sets the relay.
+    let (env, emails) = tenant_with_mail();
+    let out = env
+        .cmd(ADMIN, &["outbox", "send"])
+        .env("SELFSERVE_CONFIG", config(&env))
+        .env("SELFSERVE_SMTP_FROM", FROM)
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(file_relay.received().len(), emails.len());
+    // A flag wins over the file.
+    let (env, emails) = tenant_with_mail();
+    let port = flag_relay.port.to_string();
+    let out = env
+        .cmd(ADMIN, &["outbox", "send", "--smtp-port", &port])
+        .env("SELFSERVE_CONFIG", config(&env))
+        .env("SELFSERVE_SMTP_FROM", FROM)
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(flag_relay.received().len(), emails.len());
+    assert_eq!(file_relay.received().len(), emails.len(), "none more");
+}

@@ -151,7 +151,7 @@ impl Ctx {
             remote,
             ssh: std::env::var("SELFSERVE_SSH").ok(),
             lang,
-            relay: args.relay.clone(),
+            relay: args.relay.or_file(config.mail.as_ref()),
         })
     }
 

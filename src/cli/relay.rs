@@ -51,9 +51,35 @@ pub struct RelayArgs {
         value_name = "SECONDS"
     )]
     smtp_timeout: Option<String>,
+    /// The config file's `password_env`: the variable holding the password there.
+    #[arg(skip)]
+    password_env: Option<String>,
 }
 
 impl RelayArgs {
+    /// These flags and variables, completed by the config file's `[mail]` where they set no
+    /// relay: a flag wins over its variable, which wins over the file.
+    pub fn or_file(&self, mail: Option<&crate::config::MailSettings>) -> RelayArgs {
+        let (Some(mail), None) = (mail, self.smtp_host.as_ref()) else {
+            return self.clone();
+        };
+        RelayArgs {
+            smtp_host: Some(mail.host.clone()),
+            smtp_port: self.smtp_port.or(Some(mail.port)),
+            smtp_security: self
+                .smtp_security
+                .clone()
+                .or(Some(mail.security.clone())),
+            smtp_user: self.smtp_user.clone().or(mail.user.clone()),
+            smtp_password_file: self
+                .smtp_password_file
+                .clone()
+                .or(mail.password_file.clone()),
+            password_env: mail.password_env.clone(),
+            ..self.clone()
+        }
+    }
+
     /// The relay, or `None` where no host is set.
     pub fn settings(&self) -> Result<Option<RelaySettings>, Failure> {
         let Some(host) = self.smtp_host.as_deref().filter(|h| !h.trim().is_empty()) else {
@@ -77,7 +103,9 @@ impl RelayArgs {
         relay.user = self.smtp_user.clone().filter(|u| !u.is_empty());
         relay.password = match &self.smtp_password_file {
             Some(path) => Some(Secret::from_file(path)?),
-            None => std::env::var(PASSWORD_VAR).ok().map(Secret::new),
+            None => std::env::var(self.password_env.as_deref().unwrap_or(PASSWORD_VAR))
+                .ok()
+                .map(Secret::new),
         };
         Ok(Some(relay))
     }
