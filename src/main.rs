@@ -99,7 +99,7 @@ fn main() -> ExitCode {
         });
     let args = match parsed {
         Ok(args) => args,
-        Err(e) => return usage_error(e, lang),
+        Err(e) => return usage_error(e, lang, &raw),
     };
     let lang = Lang::choose(args.lang, |name| std::env::var(name).ok());
     match run(args, lang) {
@@ -147,7 +147,7 @@ fn run(args: Args, lang: Lang) -> Result<ExitCode, Failure> {
 
 /// Clap's errors run to several lines; SPEC §3 wants one, exit 2, naming what is wrong in the
 /// reader's language and pointing at the help of the very subcommand that was typed.
-fn usage_error(e: clap::Error, lang: Lang) -> ExitCode {
+fn usage_error(e: clap::Error, lang: Lang, raw: &[OsString]) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -177,21 +177,22 @@ fn usage_error(e: clap::Error, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let line = cli::help::usage_line(&e, lang, &typed_command());
+    let line = cli::help::usage_line(&e, lang, &typed_command(raw));
     eprintln!("selfserve: {}", cli::to_locale(&line));
     ExitCode::from(2)
 }
 
 /// The subcommand typed, as far as it names one ("selfserve storefront purchase"): each
-/// argument before any `--` that names a subcommand of the one before it.
-fn typed_command() -> String {
+/// argument before any `--` that names a subcommand of the one before it. An argument that is
+/// not UTF-8 names none.
+fn typed_command(raw: &[OsString]) -> String {
     let mut command = Args::command();
     let mut path = vec!["selfserve".to_string()];
-    for arg in std::env::args().skip(1) {
+    for arg in raw.iter().skip(1).filter_map(|a| a.to_str()) {
         if arg == "--" {
             break;
         }
-        let Some(sub) = command.find_subcommand(&arg).cloned() else {
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
             continue;
         };
         path.push(sub.get_name().to_string());
