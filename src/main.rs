@@ -1,7 +1,8 @@
 //! selfserve: parse arguments, pick the front end, map errors to exit codes (SPEC §3).
 
-mod cli;
-mod watchdog;
+// Public for fuzz/, whose target includes this file as a module and drives `run_with`.
+pub mod cli;
+pub mod watchdog;
 
 use selfserve::i18n::Lang;
 use selfserve::tui;
@@ -88,8 +89,12 @@ enum Command {
 
 fn main() -> ExitCode {
     restrict_new_files();
+    run_with(std::env::args_os().collect())
+}
+
+/// Everything after the file-mode mask, for the command line `raw` (its program name first).
+pub fn run_with(raw: Vec<OsString>) -> ExitCode {
     // Help and usage errors are in the reader's language: known before clap parses.
-    let raw: Vec<OsString> = std::env::args_os().collect();
     let lang = cli::help::prescan(&raw, |name| std::env::var(name).ok());
     let mut command = cli::help::localise(Args::command(), lang);
     let parsed = command
