@@ -72,7 +72,7 @@ fn cases(sub: &str, missing: &str) -> Vec<Case> {
         case(
             "empty UPN",
             4,
-            &["storefront", "trial", "--user", "", visio],
+            &["storefront", "trial", "--user", "", visio, "--card", "4242"],
         ),
         // 128 KB arguments.
         case("128 KB subscription id", 2, &["subscription", "show", &long]),
