@@ -15,8 +15,8 @@ use std::process::Output;
 /// What no byte written for a terminal may hold: C0 controls but the line break, DEL, C1
 /// controls and the bidi overrides, isolates and marks (and text that is not UTF-8).
 fn assert_terminal_safe(what: &str, bytes: &[u8]) {
-    let text = std::str::from_utf8(bytes)
-        .unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
+    let text =
+        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
     if let Some(c) = text.chars().find(|&c| {
         (c.is_control() && c != '\n')
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
@@ -75,7 +75,11 @@ fn cases(sub: &str, missing: &str) -> Vec<Case> {
             &["storefront", "trial", "--user", "", visio, "--card", "4242"],
         ),
         // 128 KB arguments.
-        case("128 KB subscription id", 2, &["subscription", "show", &long]),
+        case(
+            "128 KB subscription id",
+            2,
+            &["subscription", "show", &long],
+        ),
         case("128 KB product", 4, &["policy", "get", &long]),
         case(
             "128 KB UPN",
@@ -84,7 +88,11 @@ fn cases(sub: &str, missing: &str) -> Vec<Case> {
         ),
         case("128 KB subcommand", 2, &[&long]),
         // Control characters and escape sequences.
-        case("CR and BEL in an id", 2, &["subscription", "show", "ab\rcd\u{7}"]),
+        case(
+            "CR and BEL in an id",
+            2,
+            &["subscription", "show", "ab\rcd\u{7}"],
+        ),
         case(
             "OSC 52 in a UPN",
             4,
@@ -94,7 +102,17 @@ fn cases(sub: &str, missing: &str) -> Vec<Case> {
         case(
             "C1 CSI in a UPN",
             4,
-            &["storefront", "purchase", "--user", "\u{9b}31m", visio, "--quantity", "1", "--card", "4242"],
+            &[
+                "storefront",
+                "purchase",
+                "--user",
+                "\u{9b}31m",
+                visio,
+                "--quantity",
+                "1",
+                "--card",
+                "4242",
+            ],
         ),
         case("OSC 8 link in --db", 4, &["--db", &osc8, "product", "list"]),
         case("escape in a subcommand", 2, &["\u{1b}]0;owned\u{7}"]),
@@ -106,60 +124,233 @@ fn cases(sub: &str, missing: &str) -> Vec<Case> {
         case(
             "escape in a card",
             2,
-            &["storefront", "purchase", "--user", "mallory.tables@contoso.example", visio, "--quantity", "1", "--card", "\u{1b}[31m"],
+            &[
+                "storefront",
+                "purchase",
+                "--user",
+                "mallory.tables@contoso.example",
+                visio,
+                "--quantity",
+                "1",
+                "--card",
+                "\u{1b}[31m",
+            ],
         ),
         case(
             "bidi override in a reason",
             2,
-            &["subscription", "cancel", sub, "--reason", "other\u{202e}", "--dry-run"],
+            &[
+                "subscription",
+                "cancel",
+                sub,
+                "--reason",
+                "other\u{202e}",
+                "--dry-run",
+            ],
         ),
         case(
             "escape in a login to bind",
             2,
-            &["admin", "add", "mallory.tables@contoso.example", "--role", "GlobalReader", "--login", "b\u{1b}[31mob"],
+            &[
+                "admin",
+                "add",
+                "mallory.tables@contoso.example",
+                "--role",
+                "GlobalReader",
+                "--login",
+                "b\u{1b}[31mob",
+            ],
         ),
-        case("escape in a role", 2, &["admin", "add", "mallory.tables@contoso.example", "--role", "\u{1b}[5mGod", "--login", "bob"]),
-        with_env(case("escape in SELFSERVE_USER", 2, &["product", "list"]), "SELFSERVE_USER", os("ev\u{1b}[31mil\u{7}")),
-        with_env(case("C1 in SELFSERVE_USER", 2, &["product", "list"]), "SELFSERVE_USER", os("x\u{9d}52;c;aGk=\u{9c}")),
-        with_env(case("escape in SELFSERVE_NOW", 2, &["product", "list"]), "SELFSERVE_NOW", os("\u{1b}[31m")),
+        case(
+            "escape in a role",
+            2,
+            &[
+                "admin",
+                "add",
+                "mallory.tables@contoso.example",
+                "--role",
+                "\u{1b}[5mGod",
+                "--login",
+                "bob",
+            ],
+        ),
+        with_env(
+            case("escape in SELFSERVE_USER", 2, &["product", "list"]),
+            "SELFSERVE_USER",
+            os("ev\u{1b}[31mil\u{7}"),
+        ),
+        with_env(
+            case("C1 in SELFSERVE_USER", 2, &["product", "list"]),
+            "SELFSERVE_USER",
+            os("x\u{9d}52;c;aGk=\u{9c}"),
+        ),
+        with_env(
+            case("escape in SELFSERVE_NOW", 2, &["product", "list"]),
+            "SELFSERVE_NOW",
+            os("\u{1b}[31m"),
+        ),
         // Invalid UTF-8, through OsString.
-        with_arg(case("invalid UTF-8 id", 2, &["subscription", "show"]), 2, OsString::from_vec(vec![0xff, 0xfe])),
-        with_arg(case("invalid UTF-8 subcommand", 2, &[]), 0, OsString::from_vec(vec![b'p', 0xc3, 0x28])),
+        with_arg(
+            case("invalid UTF-8 id", 2, &["subscription", "show"]),
+            2,
+            OsString::from_vec(vec![0xff, 0xfe]),
+        ),
+        with_arg(
+            case("invalid UTF-8 subcommand", 2, &[]),
+            0,
+            OsString::from_vec(vec![b'p', 0xc3, 0x28]),
+        ),
         with_arg(
             case("invalid UTF-8 --db", 4, &["--db", "product", "list"]),
             1,
             OsString::from_vec([missing.as_bytes(), &[0xff, 0x1b, b'[', b'2', b'J']].concat()),
         ),
-        with_env(case("invalid UTF-8 SELFSERVE_USER", 2, &["product", "list"]), "SELFSERVE_USER", OsString::from_vec(vec![0xff])),
+        with_env(
+            case("invalid UTF-8 SELFSERVE_USER", 2, &["product", "list"]),
+            "SELFSERVE_USER",
+            OsString::from_vec(vec![0xff]),
+        ),
         // Huge and negative numbers.
-        case("quantity past u64", 2, &["subscription", "buy", visio, "--quantity", "99999999999999999999"]),
-        case("quantity u32::MAX", 2, &["subscription", "buy", visio, "--quantity", "4294967295", "--dry-run"]),
-        case("quantity zero", 2, &["subscription", "buy", visio, "--quantity", "0"]),
-        case("negative quantity", 2, &["subscription", "buy", visio, "--quantity", "-1"]),
-        case("more licenses than can be", 2, &["subscription", "add-licenses", sub, "--quantity", "18446744073709551615"]),
-        case("users past usize", 2, &["demo", "--users", "18446744073709551616", "--force"]),
+        case(
+            "quantity past u64",
+            2,
+            &[
+                "subscription",
+                "buy",
+                visio,
+                "--quantity",
+                "99999999999999999999",
+            ],
+        ),
+        case(
+            "quantity u32::MAX",
+            2,
+            &[
+                "subscription",
+                "buy",
+                visio,
+                "--quantity",
+                "4294967295",
+                "--dry-run",
+            ],
+        ),
+        case(
+            "quantity zero",
+            2,
+            &["subscription", "buy", visio, "--quantity", "0"],
+        ),
+        case(
+            "negative quantity",
+            2,
+            &["subscription", "buy", visio, "--quantity", "-1"],
+        ),
+        case(
+            "more licenses than can be",
+            2,
+            &[
+                "subscription",
+                "add-licenses",
+                sub,
+                "--quantity",
+                "18446744073709551615",
+            ],
+        ),
+        case(
+            "users past usize",
+            2,
+            &["demo", "--users", "18446744073709551616", "--force"],
+        ),
         case("negative users", 2, &["demo", "--users", "-5", "--force"]),
-        case("too many users", 2, &["demo", "--users", "4000000000", "--force"]),
-        case("seed past u64", 2, &["demo", "--seed", "18446744073709551616", "--force"]),
-        case("e-mail u64::MAX", 4, &["outbox", "show", "18446744073709551615"]),
+        case(
+            "too many users",
+            2,
+            &["demo", "--users", "4000000000", "--force"],
+        ),
+        case(
+            "seed past u64",
+            2,
+            &["demo", "--seed", "18446744073709551616", "--force"],
+        ),
+        case(
+            "e-mail u64::MAX",
+            4,
+            &["outbox", "show", "18446744073709551615"],
+        ),
         case("negative e-mail", 2, &["outbox", "show", "-1"]),
         // Bad dates.
-        case("year +262142", 2, &["--now", "+262142-12-31", "product", "list"]),
-        case("demo at year +262142", 2, &["--now", "+262142-12-31", "demo", "--force"]),
-        case("year -262143", 2, &["--now", "-262143-01-01", "subscription", "list"]),
-        case("year 10000", 2, &["--now", "10000-01-01", "product", "list"]),
-        case("before 1970", 2, &["--now", "1969-12-31T23:59:59Z", "product", "list"]),
-        case("February 30", 2, &["--now", "2026-02-30", "product", "list"]),
-        case("hour 25", 2, &["--now", "2026-11-23T25:00:00Z", "product", "list"]),
-        case("until year +262142", 2, &["lifecycle", "run", "--until", "+262142-12-31"]),
-        case("until garbage", 2, &["lifecycle", "run", "--until", "\u{1b}[31mtomorrow"]),
+        case(
+            "year +262142",
+            2,
+            &["--now", "+262142-12-31", "product", "list"],
+        ),
+        case(
+            "demo at year +262142",
+            2,
+            &["--now", "+262142-12-31", "demo", "--force"],
+        ),
+        case(
+            "year -262143",
+            2,
+            &["--now", "-262143-01-01", "subscription", "list"],
+        ),
+        case(
+            "year 10000",
+            2,
+            &["--now", "10000-01-01", "product", "list"],
+        ),
+        case(
+            "before 1970",
+            2,
+            &["--now", "1969-12-31T23:59:59Z", "product", "list"],
+        ),
+        case(
+            "February 30",
+            2,
+            &["--now", "2026-02-30", "product", "list"],
+        ),
+        case(
+            "hour 25",
+            2,
+            &["--now", "2026-11-23T25:00:00Z", "product", "list"],
+        ),
+        case(
+            "until year +262142",
+            2,
+            &["lifecycle", "run", "--until", "+262142-12-31"],
+        ),
+        case(
+            "until garbage",
+            2,
+            &["lifecycle", "run", "--until", "\u{1b}[31mtomorrow"],
+        ),
         // Odd paths.
         case("--db missing", 4, &["--db", missing, "product", "list"]),
-        case("--db /dev/null", 4, &["--db", "/dev/null", "product", "list"]),
-        case("--db with a line break", 4, &["--db", &format!("{missing}\nselfserve: fake"), "product", "list"]),
+        case(
+            "--db /dev/null",
+            4,
+            &["--db", "/dev/null", "product", "list"],
+        ),
+        case(
+            "--db with a line break",
+            4,
+            &[
+                "--db",
+                &format!("{missing}\nselfserve: fake"),
+                "product",
+                "list",
+            ],
+        ),
         case("export to /", 2, &["user", "export", "--output", "/"]),
-        case("export into a missing directory", 1, &["user", "export", "--output", &format!("{missing}/out.csv")]),
-        case("unknown language", 2, &["--lang", "\u{1b}[31mxx", "product", "list"]),
+        case(
+            "export into a missing directory",
+            1,
+            &["user", "export", "--output", &format!("{missing}/out.csv")],
+        ),
+        case(
+            "unknown language",
+            2,
+            &["--lang", "\u{1b}[31mxx", "product", "list"],
+        ),
     ]
 }
 
@@ -186,9 +377,8 @@ fn hostile_command_lines_get_one_clean_line_their_exit_code_and_change_nothing()
         }
         let out: Output = cmd.output().expect("run selfserve");
         let err = stderr(&out);
-        let ok = code(&out) == case.code
-            && err.trim_end().lines().count() == 1
-            && out.stdout.is_empty();
+        let ok =
+            code(&out) == case.code && err.trim_end().lines().count() == 1 && out.stdout.is_empty();
         if !ok {
             failures.push(format!(
                 "{}: exit {} (want {}), stdout {:?}, stderr {err:?}",
@@ -202,7 +392,11 @@ fn hostile_command_lines_get_one_clean_line_their_exit_code_and_change_nothing()
         assert_terminal_safe(case.name, &out.stderr);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(state(&env), before, "a hostile command line changed the tenant");
+    assert_eq!(
+        state(&env),
+        before,
+        "a hostile command line changed the tenant"
+    );
     // Nothing was made beside the database: no staging directory, no export, no --db.
     let mut beside: Vec<String> = std::fs::read_dir(env.dir.path())
         .expect("list")
@@ -223,7 +417,10 @@ fn a_date_out_of_range_creates_nothing_and_replaces_nothing() {
         assert!(left.is_empty(), "{now}: {left:?}");
     }
     // The edges themselves are dates a demo can be built at.
-    let out = env.run(ADMIN, &["--now", "9999-12-31T23:59:59Z", "demo", "--users", "10"]);
+    let out = env.run(
+        ADMIN,
+        &["--now", "9999-12-31T23:59:59Z", "demo", "--users", "10"],
+    );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let out = env.run(ADMIN, &["--now", "9999-12-31T23:59:59Z", "check"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -232,7 +429,12 @@ fn a_date_out_of_range_creates_nothing_and_replaces_nothing() {
 #[test]
 fn the_demo_stores_no_login_that_admin_add_refuses() {
     let env = Env::empty();
-    for login in ["ev\u{1b}[31mil\u{7}", "x\u{9d}52;c;aGk=\u{9c}", "a b", "\u{202e}nimda"] {
+    for login in [
+        "ev\u{1b}[31mil\u{7}",
+        "x\u{9d}52;c;aGk=\u{9c}",
+        "a b",
+        "\u{202e}nimda",
+    ] {
         let err = assert_fails(&env.run(login, &["demo"]), 2);
         assert!(err.contains("is not a login name"), "{err}");
         assert_terminal_safe(login, err.as_bytes());
@@ -243,7 +445,8 @@ fn the_demo_stores_no_login_that_admin_add_refuses() {
 
 /// Mallory's display name as a hostile directory would hold it: CSI, OSC 52 as C1 codes, CR,
 /// NEL and a right-to-left override.
-const HOSTILE_NAME: &str = "Mallory \u{1b}[31mRed\u{9d}52;c;aGk=\u{9c}\r\u{85}Tables\u{202e}lmth.exe";
+const HOSTILE_NAME: &str =
+    "Mallory \u{1b}[31mRed\u{9d}52;c;aGk=\u{9c}\r\u{85}Tables\u{202e}lmth.exe";
 
 /// Rewrites Mallory's display name in the database, as a hostile import would leave it.
 fn plant_hostile_name(env: &Env) {
@@ -330,7 +533,10 @@ fn data_with_escapes_reaches_a_terminal_clean_and_a_pipe_whole() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_terminal_safe("--json", &out.stdout);
     let text = stdout(&out);
-    assert!(text.contains(r"\u009d52;c;aGk=\u009c") && text.contains(r"\u202e"), "{text}");
+    assert!(
+        text.contains(r"\u009d52;c;aGk=\u009c") && text.contains(r"\u202e"),
+        "{text}"
+    );
     let shown: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let names: Vec<&str> = shown["users"]
         .as_array()
@@ -344,23 +550,34 @@ fn data_with_escapes_reaches_a_terminal_clean_and_a_pipe_whole() {
     let out = env.run(ADMIN, &["subscription", "show", &sub]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_terminal_safe("subscription show", &out.stdout);
-    assert!(stdout(&out).contains("Mallory RedTableslmth.exe"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Mallory RedTableslmth.exe"),
+        "{}",
+        stdout(&out)
+    );
 
     // The CSV: whole through a pipe, clean at a terminal.
     let out = env.run(ADMIN, &["user", "export", "--subscription", &sub]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).contains(HOSTILE_NAME), "a pipe gets the data as it is");
+    assert!(
+        stdout(&out).contains(HOSTILE_NAME),
+        "a pipe gets the data as it is"
+    );
     let (bytes, exit) = at_terminal(&env, &["user", "export", "--subscription", &sub]);
     assert_eq!(exit, 0, "{}", String::from_utf8_lossy(&bytes));
     // The pty turns each line break into CR LF: those are the terminal's, not the data's.
-    let text = String::from_utf8(bytes).expect("UTF-8").replace("\r\n", "\n");
+    let text = String::from_utf8(bytes)
+        .expect("UTF-8")
+        .replace("\r\n", "\n");
     assert_terminal_safe("user export at a terminal", text.as_bytes());
     assert!(text.contains("Mallory RedTableslmth.exe"), "{text}");
 
     // --json at a terminal too (indented there).
     let (bytes, exit) = at_terminal(&env, &["subscription", "show", &sub, "--json"]);
     assert_eq!(exit, 0);
-    let text = String::from_utf8(bytes).expect("UTF-8").replace("\r\n", "\n");
+    let text = String::from_utf8(bytes)
+        .expect("UTF-8")
+        .replace("\r\n", "\n");
     assert_terminal_safe("--json at a terminal", text.as_bytes());
 }
 

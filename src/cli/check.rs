@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
             count = report.breaches.len(),
             location = ctx.tenant_location()
         );
-        super::eprint_line(&format!("selfserve: {failed}"));
+        super::eprint_line(&format!("selfserve: {}", failed));
         Ok(ExitCode::from(1))
     }
 }

@@ -172,7 +172,13 @@ mod tests {
 
     #[test]
     fn one_rule_for_logins() {
-        for good in ["admin", "jean-luc.o'neil", "DOMAIN\\user", "山田", &"a".repeat(64)] {
+        for good in [
+            "admin",
+            "jean-luc.o'neil",
+            "DOMAIN\\user",
+            "山田",
+            &"a".repeat(64),
+        ] {
             assert_eq!(check_login(good), Ok(()), "{good}");
         }
         for bad in [

@@ -22,9 +22,14 @@ fn options(login: &str, now: &str) -> DemoOptions {
 fn the_demo_refuses_a_login_that_admin_add_would_refuse() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("tenant.db");
-    for login in ["ev\u{1b}[31mil\u{7}", "a b", "x\u{9d}52;c;aGk=\u{9c}", "", "\u{202e}nimda"] {
-        let e = create_demo(&path, &options(login, "2026-11-23"), &mut |_| {})
-            .expect_err(login);
+    for login in [
+        "ev\u{1b}[31mil\u{7}",
+        "a b",
+        "x\u{9d}52;c;aGk=\u{9c}",
+        "",
+        "\u{202e}nimda",
+    ] {
+        let e = create_demo(&path, &options(login, "2026-11-23"), &mut |_| {}).expect_err(login);
         assert_eq!(e.exit_code(), 2, "{login:?}");
     }
     // Nothing was made, not even a staging directory.
