@@ -55,7 +55,11 @@ fn tenant() -> Tenant {
     let dir = tempfile::tempdir().expect("temp dir");
     let pristine = dir.path().join("pristine.db");
     let socket = dir.path().join("none.sock");
-    selfserve(&pristine, &socket, ["demo", "--users", "10"].map(OsString::from));
+    selfserve(
+        &pristine,
+        &socket,
+        ["demo", "--users", "10"].map(OsString::from),
+    );
     assert!(pristine.join("db").exists(), "the demo tenant was made");
     let db = dir.path().join("tenant.db");
     Tenant {
