@@ -1,9 +1,10 @@
 //! selfserve: parse arguments, pick the front end, map errors to exit codes (SPEC §3).
 
-mod cli;
-mod config;
-mod log;
-mod watchdog;
+// Public for fuzz/, whose target includes this file as a module and drives `run_with`.
+pub mod cli;
+pub mod config;
+pub mod log;
+pub mod watchdog;
 
 use selfserve::i18n::Lang;
 use selfserve::tui;
@@ -105,8 +106,12 @@ enum Command {
 
 fn main() -> ExitCode {
     restrict_new_files();
+    run_with(std::env::args_os().collect())
+}
+
+/// Everything after the file-mode mask, for the command line `raw` (its program name first).
+pub fn run_with(raw: Vec<OsString>) -> ExitCode {
     // Help and usage errors are in the reader's language: known before clap parses.
-    let raw: Vec<OsString> = std::env::args_os().collect();
     let lang = cli::help::prescan(&raw, |name| std::env::var(name).ok());
     let mut command = cli::help::localise(Args::command(), lang);
     let parsed = command
@@ -116,7 +121,7 @@ fn main() -> ExitCode {
         });
     let args = match parsed {
         Ok(args) => args,
-        Err(e) => return usage_error(e, lang),
+        Err(e) => return usage_error(e, lang, &raw),
     };
     // `config path` says where the file is even when it is broken.
     let config = match &args.command {
@@ -194,7 +199,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
 
 /// Clap's errors run to several lines; SPEC §3 wants one, exit 2, naming what is wrong in the
 /// reader's language and pointing at the help of the very subcommand that was typed.
-fn usage_error(e: clap::Error, lang: Lang) -> ExitCode {
+fn usage_error(e: clap::Error, lang: Lang, raw: &[OsString]) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -224,21 +229,22 @@ fn usage_error(e: clap::Error, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let line = cli::help::usage_line(&e, lang, &typed_command());
+    let line = cli::help::usage_line(&e, lang, &typed_command(raw));
     eprintln!("selfserve: {}", cli::to_locale(&line));
     ExitCode::from(2)
 }
 
 /// The subcommand typed, as far as it names one ("selfserve storefront purchase"): each
-/// argument before any `--` that names a subcommand of the one before it.
-fn typed_command() -> String {
+/// argument before any `--` that names a subcommand of the one before it. An argument that is
+/// not UTF-8 names none.
+fn typed_command(raw: &[OsString]) -> String {
     let mut command = Args::command();
     let mut path = vec!["selfserve".to_string()];
-    for arg in std::env::args().skip(1) {
+    for arg in raw.iter().skip(1).filter_map(|a| a.to_str()) {
         if arg == "--" {
             break;
         }
-        let Some(sub) = command.find_subcommand(&arg).cloned() else {
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
             continue;
         };
         path.push(sub.get_name().to_string());

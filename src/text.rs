@@ -88,6 +88,40 @@ pub fn ascii(text: &str) -> String {
     deunicode::deunicode_with_tofu(text, "?")
 }
 
+/// One line for a terminal: `sanitize`d, and in ASCII unless the locale is `utf8`.
+pub fn for_terminal(text: &str, utf8: bool) -> String {
+    let clean = sanitize(text);
+    if utf8 {
+        clean
+    } else {
+        ascii(&clean)
+    }
+}
+
+/// Whether a terminal acts on `c` though serde_json writes it raw in a string: DEL, the C1
+/// controls and the bidirectional overrides, isolates and marks.
+fn escaped_in_json(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// `json` (as serde_json writes it) with those characters as `\uXXXX` escapes. Outside its
+/// strings serde_json writes only ASCII, so each one found is inside a string, where the escape
+/// means the same character: the document parses to the same value.
+pub fn escape_json(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(escaped_in_json) {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if escaped_in_json(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// Display columns of already-sanitized text.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -134,6 +168,12 @@ mod tests {
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
     }
 
+    /// What serde_json leaves raw in a string and a terminal acts on (it escapes C0 itself; a
+    /// pretty document's own line breaks and indentation stay).
+    fn forbidden_in_json(c: char) -> bool {
+        forbidden(c) && !matches!(c, '\n' | ' ')
+    }
+
     /// Any text, weighted towards the pieces of escape sequences and the bidi controls.
     fn hostile() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
@@ -158,6 +198,18 @@ mod tests {
         fn sanitizing_twice_changes_nothing_more(text in hostile()) {
             let once = sanitize(&text);
             prop_assert_eq!(sanitize(&once), once);
+        }
+
+        /// The escaped document parses to the same value and holds nothing a terminal acts on.
+        #[test]
+        fn escaped_json_is_the_same_value_without_terminal_controls(text in hostile()) {
+            let value = serde_json::json!({ "name": text, "list": [text.clone(), "x"] });
+            for json in [serde_json::to_string(&value).unwrap(), serde_json::to_string_pretty(&value).unwrap()] {
+                let escaped = escape_json(&json);
+                prop_assert!(!escaped.chars().any(forbidden_in_json), "{escaped:?}");
+                let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+                prop_assert_eq!(&back, &value);
+            }
         }
 
         #[test]
@@ -206,6 +258,23 @@ mod tests {
         assert_eq!(sanitize("x\u{9b}2Jy\r\n\tz"), "xyz");
         assert_eq!(sanitize("evil\u{202e}txt.exe"), "eviltxt.exe");
         assert_eq!(sanitize("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_controls() {
+        let json = serde_json::to_string(&"a\u{85}b\u{9b}c\u{202e}d\u{2066}e\u{7f}").unwrap();
+        assert_eq!(
+            escape_json(&json),
+            r#""a\u0085b\u009bc\u202ed\u2066e\u007f""#
+        );
+        assert_eq!(escape_json(r#"{"n":"Zoë 山田"}"#), r#"{"n":"Zoë 山田"}"#);
+    }
+
+    #[test]
+    fn a_line_for_a_terminal_is_one_clean_line() {
+        let hostile = "Mallory \u{1b}[31mRed\u{1b}[0m\r\nTables\u{7}\u{9d}52;c;aGk=\u{9c} Søren";
+        assert_eq!(for_terminal(hostile, true), "Mallory RedTables Søren");
+        assert_eq!(for_terminal(hostile, false), "Mallory RedTables Soren");
     }
 
     #[test]

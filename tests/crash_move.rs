@@ -1,11 +1,11 @@
-//! SIGKILL in the middle of moving 10,000 users (SPEC §2 rule 9): after every kill the database
-//! reopens with the move done whole or not at all, its audit event and buyer e-mail with it, and
-//! `check` clean.
+//! SIGKILL in the middle of moving, cancelling or centralising 10,000 users (SPEC §2 rule 9):
+//! after every kill the database reopens with the write done whole or not at all, its audit
+//! event and buyer e-mail with it, and `check` clean.
 //!
-//! The tenant is common/moves.rs's. Each round starts `selfserve subscription move-users` and
-//! kills it at a random moment within its own slice of twice the time a whole move takes, so the
-//! early rounds land before the move commits and the late ones after it; every loop must see
-//! both, or its kills proved nothing.
+//! The tenant is common/moves.rs's. Each round starts the command (`subscription move-users`,
+//! `subscription cancel` or `product centralise`) and kills it at a random moment within its own
+//! slice of twice the time a whole one takes, so the early rounds land before the write commits
+//! and the late ones after it; every loop must see both, or its kills proved nothing.
 //!
 //! `SELFSERVE_KILL_ITERATIONS` bounds the ignored long loop (10 by default, at least 2);
 //! `SELFSERVE_KILL_SEED` replays a run.
@@ -17,8 +17,8 @@ use common::*;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// Runs `rounds` kills and asserts each left the move whole or absent, and that both happened.
-fn kill_loop(rounds: usize) {
+/// Runs `rounds` kills of `op` and asserts each left it whole or absent, and that both happened.
+fn kill_loop(op: Op, rounds: usize) {
     assert!(
         rounds >= 2,
         "a kill loop needs two rounds or more to see both outcomes"
@@ -29,41 +29,37 @@ fn kill_loop(rounds: usize) {
     let seed = seed();
     eprintln!("SELFSERVE_KILL_SEED={seed}");
     let mut rng = Rng(seed);
-    // A first, unkilled move tells how long a whole one takes.
+    // A first, unkilled write tells how long a whole one takes.
     let mut whole_ms: u64 = {
-        let before = recorded_at(&env.db);
+        let before = recorded_at(&env.db, op);
+        let holders = holders(&env.db, from);
         let started = Instant::now();
-        let (from_s, to_s) = (from.to_string(), to.to_string());
-        let out = env.run(
-            ADMIN,
-            &["subscription", "move-users", &from_s, "--to", &to_s],
-        );
+        let args = op.args(from, to);
+        let out = env.run(ADMIN, &args.iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let ms = started.elapsed().as_millis() as u64;
-        assert!(verify(&env.db, from, to, before));
-        (from, to) = next_round(&env.db, to, buyer);
+        assert!(verify(&env.db, op, from, to, before));
+        (from, to) = next_round(&env.db, op, to, buyer, &holders);
         ms.max(50)
     };
-    eprintln!("a whole move of {USERS} users takes {whole_ms} ms");
+    eprintln!("a whole {} of {USERS} users takes {whole_ms} ms", op.name());
     let (mut nothing, mut whole) = (0, 0);
     for round in 0..rounds {
-        let before = recorded_at(&env.db);
+        let before = recorded_at(&env.db, op);
+        let holders = holders(&env.db, from);
         // Round `round` of `rounds` gets the slice [round, round + 1) * 2 * whole_ms / rounds.
         let slice = (2 * whole_ms / rounds as u64).max(1);
         let delay = round as u64 * slice + rng.next() % slice;
-        let (from_s, to_s) = (from.to_string(), to.to_string());
         let mut child = env
-            .cmd(
-                ADMIN,
-                &["subscription", "move-users", &from_s, "--to", &to_s],
-            )
+            .cmd(ADMIN, &[])
+            .args(op.args(from, to))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
         let started = Instant::now();
         let deadline = started + Duration::from_millis(delay);
-        // Poll rather than sleep: a move that ends before its kill tells how long a whole one
+        // Poll rather than sleep: a write that ends before its kill tells how long a whole one
         // takes (the time slept would only tell the delay, and feed it back into the next).
         let finished = loop {
             if child.try_wait().expect("poll").is_some() {
@@ -79,43 +75,57 @@ fn kill_loop(rounds: usize) {
             child.kill().expect("SIGKILL");
         }
         child.wait().expect("reap");
-        let happened = verify(&env.db, from, to, before);
+        let happened = verify(&env.db, op, from, to, before);
         eprintln!(
-            "round {round}: {} {delay} ms: move {}",
+            "round {round}: {} {delay} ms: {} {}",
             if finished {
                 "finished before its kill at"
             } else {
                 "killed after"
             },
+            op.name(),
             if happened { "whole" } else { "absent" }
         );
         if happened {
             whole += 1;
-            (from, to) = next_round(&env.db, to, buyer);
+            (from, to) = next_round(&env.db, op, to, buyer, &holders);
         } else {
             nothing += 1;
         }
     }
-    eprintln!("{rounds} kills: {nothing} moves absent, {whole} whole");
+    let name = op.name();
+    eprintln!("{rounds} kills: {nothing} {name}s absent, {whole} whole");
     assert_eq!(nothing + whole, rounds);
     // Only both outcomes show that the kills spanned the write.
     assert!(
         nothing > 0,
-        "no kill landed before a move committed (SELFSERVE_KILL_SEED={seed})"
+        "no kill landed before a {name} committed (SELFSERVE_KILL_SEED={seed})"
     );
     assert!(
         whole > 0,
-        "no move completed: every kill came before its commit (SELFSERVE_KILL_SEED={seed})"
+        "no {name} completed: every kill came before its commit (SELFSERVE_KILL_SEED={seed})"
     );
 }
 
 #[test]
 fn a_kill_during_a_move_of_10000_users_leaves_it_whole_or_absent() {
-    kill_loop(3);
+    kill_loop(Op::Move, 3);
 }
 
 #[test]
 #[ignore = "long: SIGKILLs many moves of 10,000 users; CI runs it with SELFSERVE_KILL_ITERATIONS"]
 fn many_kills_during_moves_of_10000_users_leave_each_whole_or_absent() {
-    kill_loop(iterations());
+    kill_loop(Op::Move, iterations());
+}
+
+#[test]
+#[ignore = "long: SIGKILLs many cancellations of 10,000 users; CI runs it with SELFSERVE_KILL_ITERATIONS"]
+fn many_kills_during_cancellations_of_10000_users_leave_each_whole_or_absent() {
+    kill_loop(Op::Cancel, iterations());
+}
+
+#[test]
+#[ignore = "long: SIGKILLs many centralisations of 10,000 users; CI runs it with SELFSERVE_KILL_ITERATIONS"]
+fn many_kills_during_centralisations_of_10000_users_leave_each_whole_or_absent() {
+    kill_loop(Op::Centralise, iterations());
 }

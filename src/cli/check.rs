@@ -42,15 +42,13 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     if report.ok {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "selfserve: {}",
-            say!(
-                ctx.lang,
-                "cli-check-failed",
-                count = report.breaches.len(),
-                location = ctx.tenant_location()
-            )
+        let failed = say!(
+            ctx.lang,
+            "cli-check-failed",
+            count = report.breaches.len(),
+            location = ctx.tenant_location()
         );
+        super::eprint_line(&format!("selfserve: {}", failed));
         Ok(ExitCode::from(1))
     }
 }

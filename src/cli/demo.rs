@@ -67,7 +67,7 @@ pub fn create(
     let verbose = users > 10_000;
     let mut progress = |step: &selfserve_core::i18n::Text| {
         if verbose {
-            eprintln!("selfserve demo: {}…", step.in_lang(ctx.lang));
+            super::eprint_line(&format!("selfserve demo: {}…", step.in_lang(ctx.lang)));
         }
     };
     // The tenant's e-mails go out in the language of the login creating it.

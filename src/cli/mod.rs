@@ -129,7 +129,7 @@ impl Ctx {
             Some(t) => clock::parse_now(t)?,
             None => Utc::now(),
         };
-        let requested_login = requested_login();
+        let requested_login = requested_login()?;
         let login = requested_login
             .clone()
             .or_else(os_login)
@@ -254,12 +254,24 @@ fn default_db_path() -> Result<PathBuf, Error> {
         .ok_or_else(|| Error::usage(selfserve_core::text!("cli-no-data-directory")))
 }
 
-/// `SELFSERVE_USER`, where set: in-process it is who acts; a server decides for itself.
-fn requested_login() -> Option<String> {
-    std::env::var("SELFSERVE_USER")
-        .ok()
-        .map(|user| user.trim().to_string())
-        .filter(|user| !user.is_empty())
+/// `SELFSERVE_USER`, where set: in-process it is who acts; a server decides for itself. It
+/// enters under the core's one rule for logins; one that is not UTF-8 is refused, not ignored.
+fn requested_login() -> Result<Option<String>, Error> {
+    let Some(raw) = std::env::var_os("SELFSERVE_USER") else {
+        return Ok(None);
+    };
+    let Some(user) = raw.to_str() else {
+        return Err(Error::usage(selfserve_core::text!(
+            "error-not-a-login",
+            given = raw.to_string_lossy().escape_debug().to_string()
+        )));
+    };
+    let user = user.trim();
+    if user.is_empty() {
+        return Ok(None);
+    }
+    selfserve_core::access::check_login(user)?;
+    Ok(Some(user.to_string()))
 }
 
 #[cfg(unix)]
@@ -278,47 +290,42 @@ fn os_login() -> Option<String> {
 }
 
 /// Writes one JSON document to stdout: indented for a person at a terminal, compact for a pipe.
+/// C1 controls and bidirectional overrides, which serde_json leaves raw, are escaped (`\u0085`):
+/// the same value to a parser, nothing a terminal acts on.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
     use std::io::IsTerminal;
     let stdout = io::stdout();
-    let pretty = stdout.is_terminal();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, value)?;
+    let json = if stdout.is_terminal() {
+        serde_json::to_string_pretty(value)?
     } else {
-        serde_json::to_writer(&mut out, value)?;
-    }
-    writeln!(out)?;
+        serde_json::to_string(value)?
+    };
+    let mut out = stdout.lock();
+    writeln!(out, "{}", selfserve::text::escape_json(&json))?;
     out.flush()?;
     Ok(())
 }
 
-/// Writes lines of human output to stdout, in ASCII under a locale that is not UTF-8.
+/// Writes lines of human output to stdout, each as `to_locale` gives it.
 pub fn print_lines(lines: &[String]) -> Result<(), Failure> {
     let utf8 = selfserve::text::locale_is_utf8();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for line in lines {
-        if utf8 {
-            writeln!(out, "{line}")?;
-        } else {
-            writeln!(out, "{}", to_locale(line))?;
-        }
+        writeln!(out, "{}", selfserve::text::for_terminal(line, utf8))?;
     }
     out.flush()?;
     Ok(())
 }
 
-/// One line of human output on stderr, as the locale can show it.
+/// One line of human output on stderr, as `to_locale` gives it.
 pub fn eprint_line(line: &str) {
     eprintln!("{}", to_locale(line));
 }
 
-/// `text` as the locale can show it: unchanged under UTF-8, else in ASCII.
+/// `text` as one line a terminal may show: escapes, control characters (line breaks included)
+/// and bidirectional overrides from data removed, in ASCII where the locale is not UTF-8. Every
+/// line the command line writes for people, errors included, goes through here.
 pub fn to_locale(text: &str) -> String {
-    if selfserve::text::locale_is_utf8() {
-        text.to_string()
-    } else {
-        selfserve::text::ascii(text)
-    }
+    selfserve::text::for_terminal(text, selfserve::text::locale_is_utf8())
 }

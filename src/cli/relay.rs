@@ -66,10 +66,7 @@ impl RelayArgs {
         RelayArgs {
             smtp_host: Some(mail.host.clone()),
             smtp_port: self.smtp_port.or(Some(mail.port)),
-            smtp_security: self
-                .smtp_security
-                .clone()
-                .or(Some(mail.security.clone())),
+            smtp_security: self.smtp_security.clone().or(Some(mail.security.clone())),
             smtp_user: self.smtp_user.clone().or(mail.user.clone()),
             smtp_password_file: self
                 .smtp_password_file

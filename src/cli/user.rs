@@ -3,9 +3,10 @@
 use super::{print_json, Ctx, Failure};
 use clap::Subcommand;
 use selfserve_core::api::Request;
-use selfserve_core::export::{self, Export, ExportSelection};
+use selfserve_core::export::{self, Export, ExportRow, ExportSelection};
 use selfserve_core::model::ProductId;
 use serde::Serialize;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,8 +69,31 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
         }
         None => {
             let stdout = std::io::stdout();
-            export::write_csv(&export.rows, stdout.lock())?;
+            // At a terminal a person reads the CSV: each cell as `to_locale` gives a line. To a pipe
+            // it is data, written as it is.
+            if stdout.is_terminal() {
+                let utf8 = selfserve::text::locale_is_utf8();
+                let rows: Vec<ExportRow> =
+                    export.rows.iter().map(|r| for_terminal(r, utf8)).collect();
+                export::write_csv(&rows, stdout.lock())?;
+            } else {
+                export::write_csv(&export.rows, stdout.lock())?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn for_terminal(row: &ExportRow, utf8: bool) -> ExportRow {
+    let clean = |text: &str| selfserve::text::for_terminal(text, utf8);
+    ExportRow {
+        display_name: clean(&row.display_name),
+        user_principal_name: clean(&row.user_principal_name),
+        product_name: clean(&row.product_name),
+        product_id: ProductId(clean(&row.product_id.0)),
+        subscription_id: row.subscription_id,
+        buyer_name: clean(&row.buyer_name),
+        buyer_upn: clean(&row.buyer_upn),
+        assigned_on: row.assigned_on,
+    }
 }

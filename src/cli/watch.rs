@@ -88,7 +88,8 @@ fn print(notice: &Notice, ctx: &Ctx) -> Result<(), Failure> {
         )),
     };
     let mut out = io::stdout().lock();
-    writeln!(out, "{line}")?;
+    // Human lines went through to_locale; JSON ones keep their value, escaped for a terminal.
+    writeln!(out, "{}", selfserve::text::escape_json(&line))?;
     out.flush()?;
     Ok(())
 }

@@ -1,8 +1,10 @@
-//! A tenant holding a move of 10,000 users, for the kill loops (crash_move.rs, crash_serve.rs).
+//! A tenant holding a write of 10,000 users, for the kill loops (crash_move.rs, crash_serve.rs):
+//! a move, a cancellation or a centralisation.
 //!
-//! Built through the core operations: a demo of 11,000 users; a self-service purchase of 10,000
+//! Built through the core operations: a demo of 11,000 users whose own self-service
+//! subscriptions of the product are centralised first; a self-service purchase of 10,000
 //! licenses from the storefront, taken over and assigned to 10,000 users; and a central
-//! subscription to move them into. When a move completes, the users go back into a fresh
+//! subscription to move them into. When a write completes, the users go back into a fresh
 //! self-service purchase for the next round.
 
 use super::{ADMIN, NOW};
@@ -10,13 +12,61 @@ use selfserve_core::check::check;
 use selfserve_core::demo::{create_demo, DemoOptions};
 use selfserve_core::model::{EmailKind, ProductId, Status, SubscriptionId, Term, UserId};
 use selfserve_core::ops::storefront::{self, Purchase};
-use selfserve_core::ops::{assign, buy, move_users, take_over};
+use selfserve_core::ops::{assign, buy, centralise, move_users, take_over};
 use selfserve_core::{Actor, Store};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 
 pub const USERS: usize = 10_000;
 const PRODUCT: &str = "CFQ7TTC0HD32"; // Visio Plan 2: few demo users hold it
+
+/// The write a kill loop interrupts: each leaves `from` Deleted and empty when whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `subscription move-users FROM --to TO`
+    Move,
+    /// `subscription cancel FROM --reason other`: its users lose their licenses.
+    Cancel,
+    /// `product centralise PRODUCT`: FROM's users get TO's free licenses.
+    Centralise,
+}
+
+impl Op {
+    pub fn args(self, from: SubscriptionId, to: SubscriptionId) -> Vec<String> {
+        let (from, to) = (from.to_string(), to.to_string());
+        let args: Vec<&str> = match self {
+            Op::Move => vec!["subscription", "move-users", &from, "--to", &to],
+            Op::Cancel => vec!["subscription", "cancel", &from, "--reason", "other"],
+            Op::Centralise => vec!["product", "centralise", PRODUCT],
+        };
+        args.into_iter().map(String::from).collect()
+    }
+
+    /// The audit event and the buyer's e-mail its commit records.
+    fn records(self) -> (&'static str, EmailKind) {
+        match self {
+            Op::Move => ("subscription.move-users", EmailKind::UsersMoved),
+            Op::Cancel => ("subscription.cancel", EmailKind::SubscriptionCancelled),
+            Op::Centralise => ("product.centralise", EmailKind::UsersMoved),
+        }
+    }
+
+    /// How many users TO holds once the write is whole.
+    fn to_after(self) -> usize {
+        match self {
+            Op::Cancel => 0,
+            Op::Move | Op::Centralise => USERS,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Move => "move",
+            Op::Cancel => "cancellation",
+            Op::Centralise => "centralisation",
+        }
+    }
+}
 
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     selfserve_core::clock::parse_now(NOW).expect("clock")
@@ -75,6 +125,13 @@ pub fn setup(db: &Path) -> (SubscriptionId, SubscriptionId) {
     let store = Store::open(db).expect("open");
     let admin = store.actor(ADMIN).expect("admin");
     let product = ProductId(PRODUCT.into());
+    // The demo's own self-service subscriptions of the product go central first, so that a
+    // centralisation in the loop moves exactly FROM's users (refused: there were none).
+    match centralise::centralise(&store, &admin, &product, Term::Annual, now(), false) {
+        Ok(_) => {}
+        Err(e) if e.exit_code() == 1 => {}
+        Err(e) => panic!("centralise the demo's own: {e:?}"),
+    }
     let mut free: Vec<UserId> = Vec::with_capacity(USERS);
     for user in store.users() {
         let user = user.expect("user");
@@ -101,43 +158,68 @@ pub fn setup(db: &Path) -> (SubscriptionId, SubscriptionId) {
     (from, to)
 }
 
-/// After a whole move into `central`: moves the users back into a fresh self-service purchase
-/// (not killed) and buys the next target.
+/// After a whole write, the next round's FROM and TO. After a move or a centralisation into
+/// TO: its users go back into a fresh self-service purchase (not killed) and a new TO is bought.
+/// After a cancellation: a fresh self-service purchase gets `holders` (FROM's users before it),
+/// and TO, untouched, stays.
 pub fn next_round(
     db: &Path,
-    central: SubscriptionId,
+    op: Op,
+    to: SubscriptionId,
     buyer: UserId,
+    holders: &[UserId],
 ) -> (SubscriptionId, SubscriptionId) {
     let store = Store::open(db).expect("open");
     let admin = store.actor(ADMIN).expect("admin");
     let from = self_service(&store, &admin, buyer);
-    move_users::move_users(&store, &admin, central, from, now(), false).expect("move back");
+    if op == Op::Cancel {
+        // The buyer got the first license with the purchase.
+        let rest: Vec<UserId> = holders.iter().copied().filter(|u| *u != buyer).collect();
+        assign::assign(&store, &admin, from, &rest, now(), false).expect("assign again");
+        return (from, to);
+    }
+    move_users::move_users(&store, &admin, to, from, now(), false).expect("move back");
     (from, buy(&store, &admin, USERS as u32))
 }
 
-/// Move audit events and users-moved e-mails recorded so far.
-pub fn recorded(store: &Store) -> (usize, usize) {
-    let moves = store
+/// The users holding a license of `from`.
+pub fn holders(db: &Path, from: SubscriptionId) -> Vec<UserId> {
+    let store = Store::open(db).expect("open");
+    store
+        .assignments_of(from)
+        .expect("users")
+        .into_iter()
+        .map(|a| a.user)
+        .collect()
+}
+
+/// `op`'s audit events and buyer e-mails recorded so far.
+pub fn recorded(store: &Store, op: Op) -> (usize, usize) {
+    let (action, kind) = op.records();
+    let events = store
         .audit()
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.action == "subscription.move-users")
-        })
+        .filter(|e| e.as_ref().is_ok_and(|e| e.action == action))
         .count();
     let emails = store
         .outbox()
-        .filter(|e| e.as_ref().is_ok_and(|e| e.kind == EmailKind::UsersMoved))
+        .filter(|e| e.as_ref().is_ok_and(|e| e.kind == kind))
         .count();
-    (moves, emails)
+    (events, emails)
 }
 
-pub fn recorded_at(db: &Path) -> (usize, usize) {
-    recorded(&Store::open(db).expect("open"))
+pub fn recorded_at(db: &Path, op: Op) -> (usize, usize) {
+    recorded(&Store::open(db).expect("open"), op)
 }
 
-/// Reopens the database after a kill and proves the move whole (with its audit event and the
-/// buyer's e-mail) or absent. Returns whether it happened.
-pub fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, before: (usize, usize)) -> bool {
+/// Reopens the database after a kill and proves `op` whole (with its audit event and the
+/// buyer's e-mail) or absent, and `check` clean. Returns whether it happened.
+pub fn verify(
+    db: &Path,
+    op: Op,
+    from: SubscriptionId,
+    to: SubscriptionId,
+    before: (usize, usize),
+) -> bool {
     let store = Store::open(db).expect("the database reopens after a kill");
     let admin = store.actor(ADMIN).expect("admin");
     let report = check(&store, &admin, &AtomicU64::new(0)).expect("check");
@@ -145,19 +227,20 @@ pub fn verify(db: &Path, from: SubscriptionId, to: SubscriptionId, before: (usiz
     let f = store.subscription(from).expect("read").expect("from");
     let t = store.subscription(to).expect("read").expect("to");
     assert_eq!(t.status, Status::Active, "the target stays Active");
-    let (moves, emails) = recorded(&store);
+    let (events, emails) = recorded(&store, op);
     let state = (
         f.status,
         store.assignments_of(from).expect("from").len(),
         store.assignments_of(to).expect("to").len(),
-        moves - before.0,
+        events - before.0,
         emails - before.1,
     );
     match state {
         (Status::Active, USERS, 0, 0, 0) => false,
-        (Status::Deleted, 0, USERS, 1, 1) => true,
+        (Status::Deleted, 0, n, 1, 1) if n == op.to_after() => true,
         other => panic!(
-            "a partial move survived a kill: (from status, from users, to users, audit events, e-mails) = {other:?}"
+            "a partial {} survived a kill: (from status, from users, to users, audit events, e-mails) = {other:?}",
+            op.name()
         ),
     }
 }

@@ -39,6 +39,27 @@ impl Capability {
     }
 }
 
+/// The one rule for a login, wherever it enters (`admin add --login`, `SELFSERVE_USER`, `demo`):
+/// at most 64 bytes, none of whitespace, control characters or bidirectional formatting, so a
+/// login quoted in a message or a table can never act on a terminal (exit 2 otherwise).
+pub fn check_login(login: &str) -> Result<()> {
+    let ok = !login.is_empty()
+        && login.len() <= 64
+        && !login.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(text!(
+            "error-not-a-login",
+            given = login.escape_debug().to_string()
+        )))
+    }
+}
+
 /// The administrator behind the current login.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -147,6 +168,35 @@ mod tests {
 
     fn x() -> Text {
         text!("core-do-move-users")
+    }
+
+    #[test]
+    fn one_rule_for_logins() {
+        for good in [
+            "admin",
+            "jean-luc.o'neil",
+            "DOMAIN\\user",
+            "山田",
+            &"a".repeat(64),
+        ] {
+            assert_eq!(check_login(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "",
+            "ev\u{1b}[31mil\u{7}",
+            "a b",
+            "tab\t",
+            "cr\r",
+            "c1\u{9b}2J",
+            "del\u{7f}",
+            "rlo\u{202e}nimda",
+            "iso\u{2066}x",
+            "lrm\u{200e}",
+            &"a".repeat(65),
+        ] {
+            let e = check_login(bad).expect_err(bad);
+            assert_eq!(e.exit_code(), 2, "{bad:?}");
+        }
     }
 
     const WRITES: [Capability; 2] = [Capability::ManageSubscriptions, Capability::ManagePolicies];

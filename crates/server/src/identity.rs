@@ -9,6 +9,9 @@ use selfserve_core::{text, Error};
 /// roles, tests), since anyone could set it.
 pub fn acting_login(peer: u32, server: u32, requested: Option<&str>) -> Result<String, Error> {
     let trusted = peer == server || peer == 0;
+    if let Some(login) = requested {
+        selfserve_core::access::check_login(login)?;
+    }
     match requested {
         Some(login) if trusted => Ok(login.to_string()),
         Some(login) => {

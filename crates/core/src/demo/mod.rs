@@ -72,6 +72,8 @@ pub fn create_demo_in_language(
     lang: Lang,
     progress: &mut dyn FnMut(&crate::i18n::Text),
 ) -> Result<DemoSummary> {
+    // The creator's login is stored as the first GlobalAdministrator's: the same rule as `admin add`.
+    crate::access::check_login(&opts.login)?;
     if opts.users < 10 {
         return Err(Error::usage(crate::text!(
             "error-demo-too-few-users",

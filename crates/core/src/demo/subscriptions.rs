@@ -33,10 +33,11 @@ impl Builder {
     }
 
     /// A random enabled user without a license of `product`, if one turns up quickly.
-    fn free_user(&mut self, product: usize) -> Option<usize> {
+    /// Not one of `chosen` either (with few users, drawing again after a chosen one never ended).
+    fn free_user(&mut self, product: usize, chosen: &[usize]) -> Option<usize> {
         for _ in 0..40 {
             let u = self.rng.random_range(0..self.user_ids.len());
-            if self.enabled[u] && !self.holds(u, product) {
+            if self.enabled[u] && !self.holds(u, product) && !chosen.contains(&u) {
                 return Some(u);
             }
         }
@@ -158,9 +159,8 @@ impl Builder {
             users.push(buyer);
         }
         while users.len() < wanted {
-            match self.free_user(product) {
-                Some(u) if !users.contains(&u) => users.push(u),
-                Some(_) => continue,
+            match self.free_user(product, &users) {
+                Some(u) => users.push(u),
                 None => break,
             }
         }
@@ -205,9 +205,8 @@ impl Builder {
         let wanted = self.rng.random_range(base / 2..=base) as usize;
         let mut users = Vec::with_capacity(wanted);
         while users.len() < wanted {
-            match self.free_user(product) {
-                Some(u) if !users.contains(&u) => users.push(u),
-                Some(_) => continue,
+            match self.free_user(product, &users) {
+                Some(u) => users.push(u),
                 None => break,
             }
         }

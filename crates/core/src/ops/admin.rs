@@ -1,7 +1,7 @@
 //! Binding logins to directory users with a role (SPEC §3 `admin add|remove`, §2 rules 7 and 10).
 //! Only a `GlobalAdministrator` changes bindings, and the tenant always keeps one.
 
-use crate::access::{Actor, Capability};
+use crate::access::{check_login, Actor, Capability};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::{abort, Store, Tx, TxResult};
@@ -36,20 +36,6 @@ pub fn parse_role(text: &str) -> Result<Role> {
             given = text.escape_debug().to_string()
         ))
     })
-}
-
-fn check_login(login: &str) -> Result<()> {
-    let ok = !login.is_empty()
-        && login.len() <= 64
-        && !login.chars().any(|c| c.is_whitespace() || c.is_control());
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::usage(text!(
-            "error-not-a-login",
-            given = login.escape_debug().to_string()
-        )))
-    }
 }
 
 /// Counts the GlobalAdministrators among `logins` as the transaction sees them. The logins are
