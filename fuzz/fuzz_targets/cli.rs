@@ -21,7 +21,7 @@ use std::sync::Mutex;
 mod app;
 
 // src/cli names these by their paths in the binary's crate root.
-use app::{cli, watchdog, Args};
+use app::{cli, config, watchdog, Args};
 
 /// The tenant the runs use, its pristine copy, and how many runs since it was put back.
 struct Tenant {
