@@ -54,6 +54,8 @@ fn tenant() -> Tenant {
     std::env::set_var("SELFSERVE_USER", LOGIN);
     std::env::set_var("SELFSERVE_NOW", "2026-11-23T12:00:00Z");
     std::env::set_var("LANG", "C.UTF-8");
+    // The harness's own set-up: if the temporary directory cannot be made there is nothing to
+    // fuzz, and stopping loudly is right (it is not the program under test failing).
     let dir = tempfile::tempdir().expect("temp dir");
     std::env::set_var("XDG_CONFIG_HOME", dir.path().join("config"));
     std::env::set_var("XDG_STATE_HOME", dir.path().join("state"));
@@ -75,6 +77,8 @@ fn tenant() -> Tenant {
     }
 }
 
+/// Puts the pristine tenant back. Harness code: a copy that fails in the temporary directory
+/// leaves nothing meaningful to fuzz, so it stops the run rather than fuzz a broken tenant.
 fn copy_dir(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
     std::fs::create_dir_all(to).expect("mkdir");
