@@ -2,6 +2,10 @@
 //! the whole operation as the dashboard and the CLI run it (plan, one transaction with the
 //! audit events and the buyer's e-mail, flush to disk before it returns).
 //!
+//! Then what durability costs each write: sled's own flush of a write the size of one
+//! assignment and of this move, alone and followed by the `fsync` of the data file that the
+//! store adds before it reports a write done (sled's flush does not empty the disk's cache).
+//!
 //! `cargo bench --bench move_users`
 
 #[path = "support/or_exit.rs"]
@@ -127,5 +131,48 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// sled's flush, then (when `sync`) the fsync the store adds, after writing `records` records
+/// of `size` bytes: the difference between the two figures is the fsync's cost per write.
+fn durability(c: &mut Criterion) {
+    let dir = tempfile::tempdir().or_exit("temp dir");
+    let db = sled::Config::new()
+        .path(dir.path().join("tenant.db"))
+        .mode(sled::Mode::HighThroughput)
+        .open()
+        .or_exit("open sled");
+    let data = std::fs::File::open(dir.path().join("tenant.db").join("db")).or_exit("data file");
+    let mut group = c.benchmark_group("durability");
+    group.sample_size(20);
+    let mut key: u64 = 0;
+    for (what, records) in [("one assignment", 3), ("10000-user move", 3 * USERS)] {
+        for sync in [false, true] {
+            let name = if sync {
+                format!("{what}: flush + fsync")
+            } else {
+                format!("{what}: flush")
+            };
+            group.bench_function(name, |b| {
+                b.iter_custom(|iterations| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iterations {
+                        for _ in 0..records {
+                            key += 1;
+                            db.insert(key.to_be_bytes(), &[7u8; 120][..]).or_exit("insert");
+                        }
+                        let started = Instant::now();
+                        db.flush().or_exit("flush");
+                        if sync {
+                            data.sync_all().or_exit("fsync");
+                        }
+                        total += started.elapsed();
+                    }
+                    total
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, durability);
 criterion_main!(benches);
