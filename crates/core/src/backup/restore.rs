@@ -1,21 +1,19 @@
 //! Restoring a backup into a new database, or over one with `--force`.
 //!
-//! The whole file is checked before anything is created; the database is then built in a new
-//! directory of an unpredictable name beside its place, synced, opened to prove it, and renamed
-//! into place. Nothing is left behind when any step fails.
+//! The whole file is checked before anything is created; the database is then built aside,
+//! synced, opened to prove it, and put in place the way every new tenant is
+//! (`store::create_or_replace`). Nothing is left behind when any step fails.
 
 use super::format::{self, damaged};
 use crate::error::{Error, Result};
 use crate::model::{Admin, Role};
 use crate::store::codec::decode;
 use crate::store::{
-    database_exists, ensure_not_locked, io_failure, sled_failure, snapshots, sync_database,
-    sync_dir, Store, Trees,
+    create_or_replace, database_exists, sled_failure, sync_database, Overwrite, Store, Trees,
 };
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -51,7 +49,8 @@ pub fn restore(file: &Path, db: &Path, opts: &RestoreOptions) -> Result<RestoreS
             file = name.as_str()
         )));
     }
-    // 1. The whole file, checked; its administrators kept for the check of --force.
+    // The whole file, checked before anything is made; its administrators say who may replace
+    // a database too damaged to say it itself.
     let mut max_id = 0u64;
     let mut admins: Vec<Admin> = Vec::new();
     let contents = format::read(file, &mut |tree, key, value| {
@@ -71,48 +70,21 @@ pub fn restore(file: &Path, db: &Path, opts: &RestoreOptions) -> Result<RestoreS
         }
         Ok(())
     })?;
-
-    // 2. What is at the path now; a database there stays open (locked) until it is replaced.
-    let existing = existing(db, opts, &admins)?;
-
-    // 3. The new database, beside its place.
-    let parent = parent_of(db);
-    create_parent(parent)?;
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{}.restoring-", file_name(db)))
-        .tempdir_in(parent)
-        .map_err(|e| io_failure(parent, &e))?;
-    build(staging.path(), file, &name, &contents, max_id)?;
-
-    // 4. Into place.
-    let replaced = match existing {
-        Existing::Nothing => false,
-        Existing::EmptyDir => {
-            fs::remove_dir(db).map_err(|e| io_failure(db, &e))?;
-            false
+    let overwrite = if opts.force {
+        Overwrite::AsGlobalAdministratorOfReplacement {
+            login: &opts.login,
+            is_one: admins
+                .iter()
+                .any(|a| a.login == opts.login && a.role == Role::GlobalAdministrator),
         }
-        Existing::Database(held) => {
-            let aside = tempfile::Builder::new()
-                .prefix(&format!(".{}.replaced-", file_name(db)))
-                .tempdir_in(parent)
-                .map_err(|e| io_failure(parent, &e))?;
-            fs::rename(db, aside.path().join("old")).map_err(|e| io_failure(db, &e))?;
-            if let Err(e) = fs::rename(staging.path(), db) {
-                // Put the old one back: the path never stays empty.
-                let _ = fs::rename(aside.path().join("old"), db);
-                return Err(io_failure(db, &e));
-            }
-            drop(held);
-            // `aside` goes when dropped, with the old database (only its own files: checked).
-            true
-        }
+    } else {
+        Overwrite::Never(text!("backup-exists", path = db.display().to_string()))
     };
-    if !replaced {
-        fs::rename(staging.path(), db).map_err(|e| io_failure(db, &e))?;
-    }
-    // Renamed away: nothing left for the TempDir to remove.
-    let _ = staging.keep();
-    sync_dir(parent)?;
+    // Only for the summary's words: the replacement itself is decided under the lock.
+    let replaced = database_exists(db);
+    create_or_replace(db, overwrite, |at| {
+        build(at, file, &name, &contents, max_id)
+    })?;
     Ok(RestoreSummary {
         path: db.to_path_buf(),
         file: file.to_path_buf(),
@@ -140,103 +112,6 @@ const KNOWN_TREES: [&str; 13] = [
     "outbox",
     "audit",
 ];
-
-enum Existing {
-    Nothing,
-    EmptyDir,
-    /// A database to replace, held open (so locked) when it could be opened.
-    Database(Option<Box<Store>>),
-}
-
-fn existing(db: &Path, opts: &RestoreOptions, admins: &[Admin]) -> Result<Existing> {
-    let path = db.display().to_string();
-    let Ok(entries) = fs::read_dir(db) else {
-        return match fs::symlink_metadata(db) {
-            Err(_) => Ok(Existing::Nothing),
-            Ok(_) => Err(Error::database(text!(
-                "backup-not-a-directory",
-                path = path
-            ))),
-        };
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| io_failure(db, &e))?;
-        names.push(entry.file_name().to_string_lossy().into_owned());
-    }
-    if names.is_empty() {
-        return Ok(Existing::EmptyDir);
-    }
-    if !database_exists(db) {
-        return Err(Error::database(text!("backup-not-a-database", path = path)));
-    }
-    if let Some(foreign) = names.iter().find(|n| !is_own_file(n)) {
-        return Err(Error::database(text!(
-            "backup-foreign-file",
-            path = path,
-            name = foreign.escape_debug().to_string()
-        )));
-    }
-    if !opts.force {
-        return Err(Error::refused(text!("backup-exists", path = path)));
-    }
-    match Store::open(db) {
-        Ok(store) => {
-            require_global_administrator(&store, &opts.login)?;
-            Ok(Existing::Database(Some(Box::new(store))))
-        }
-        Err(e) => {
-            // Held by another process: never replaced under it.
-            ensure_not_locked(db)?;
-            // Damaged: no role can be read in it; the login must be a GlobalAdministrator of
-            // the tenant it brings back.
-            let in_backup = admins
-                .iter()
-                .any(|a| a.login == opts.login && a.role == Role::GlobalAdministrator);
-            if in_backup {
-                Ok(Existing::Database(None))
-            } else {
-                Err(Error::denied(text!(
-                    "backup-force-unreadable",
-                    path = path,
-                    login = opts.login.escape_debug().to_string(),
-                    why = e.text().clone()
-                )))
-            }
-        }
-    }
-}
-
-/// Replacing a tenant is a GlobalAdministrator's act (issue 17, point 1). `demo --force` needs
-/// the same check: the two should become one function of the core, in access.rs.
-fn require_global_administrator(store: &Store, login: &str) -> Result<()> {
-    let path = store.path().display().to_string();
-    let login_shown = login.escape_debug().to_string();
-    match store.admin_by_login(login)? {
-        Some(admin) if admin.role == Role::GlobalAdministrator => Ok(()),
-        Some(admin) => Err(Error::denied(text!(
-            "backup-force-denied",
-            path = path,
-            login = login_shown,
-            role = admin.role.text()
-        ))),
-        None => Err(Error::denied(text!(
-            "backup-force-unbound",
-            path = path,
-            login = login_shown
-        ))),
-    }
-}
-
-/// sled's own files, and those selfserve keeps beside them: a directory holding anything else
-/// is not replaced.
-fn is_own_file(name: &str) -> bool {
-    matches!(
-        name,
-        "db" | "conf" | "blobs" | "selfserve.pid" | "selfserve.socket"
-    ) || name.starts_with("snap.")
-        || name.starts_with(snapshots::SET_ASIDE_PREFIX)
-}
 
 /// Writes the backup's entries into a new database at `dir`, moves sled's id generator past the
 /// ids of the outbox and the audit, syncs it, and opens it to prove it.
@@ -319,29 +194,4 @@ fn advance_ids(dir: &Path, max_id: u64) -> Result<()> {
 /// sled's words for a lock another handle holds.
 fn is_lock(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::WouldBlock || e.to_string().contains("could not acquire lock")
-}
-
-fn parent_of(db: &Path) -> &Path {
-    match db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) => parent,
-        None => Path::new("."),
-    }
-}
-
-fn file_name(db: &Path) -> String {
-    db.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "selfserve".into())
-}
-
-/// The directory the database goes in, owner-only where it is made.
-fn create_parent(parent: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(parent).map_err(|e| io_failure(parent, &e))
 }

@@ -14,7 +14,6 @@ mod tx;
 
 pub(crate) use disk::{io_failure, sled_failure};
 pub(crate) use durable::{sync_database, sync_dir};
-pub(crate) use open::ensure_not_locked;
 pub use open::{database_exists, default_cache_bytes};
 pub use replace::{create_or_replace, Overwrite};
 pub use tx::{abort, Tx, TxResult};

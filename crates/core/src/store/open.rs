@@ -206,20 +206,6 @@ fn open_guarded(config: &sled::Config, path: &Path) -> Result<sled::Db, OpenFail
     }
 }
 
-/// Fails when another process holds the database at `path` (`restore --force` replaces only
-/// a database no one has open).
-pub(crate) fn ensure_not_locked(path: &Path) -> Result<()> {
-    let config = sled::Config::new().path(path).cache_capacity(1024 * 1024);
-    for _ in 0..10 {
-        match open_guarded(&config, path) {
-            Err(OpenFailure::Locked) => std::thread::sleep(Duration::from_millis(100)),
-            // A damaged database may be replaced; only a held one may not.
-            _ => return Ok(()),
-        }
-    }
-    Err(locked(path))
-}
-
 pub(crate) fn locked(path: &Path) -> Error {
     let holder = fs::read_to_string(path.join(PID_FILE))
         .ok()

@@ -20,8 +20,12 @@ use std::time::Duration;
 pub enum Overwrite<'a> {
     /// Refuse, with this message (exit 1): "…exists; pass --force".
     Never(Text),
-    /// Replace it, if this login is a GlobalAdministrator of it (exit 3 otherwise).
+    /// Replace it, if this login is a GlobalAdministrator of it (exit 3 otherwise). One too
+    /// damaged to open may be replaced by the owner of its directory.
     AsGlobalAdministrator(&'a str),
+    /// As `AsGlobalAdministrator`; one too damaged to open only if, besides, `login` is a
+    /// GlobalAdministrator of the tenant that replaces it (`is_one`: a restore's backup says).
+    AsGlobalAdministratorOfReplacement { login: &'a str, is_one: bool },
 }
 
 /// Builds a database at `path` with `build` (given the empty directory to build in) and puts it
@@ -88,9 +92,10 @@ enum Held {
 }
 
 fn hold_for_replacement(path: &Path, overwrite: Overwrite<'_>) -> Result<Held> {
-    let login = match overwrite {
+    let (login, of_replacement) = match overwrite {
         Overwrite::Never(why) => return Err(Error::refused(why)),
-        Overwrite::AsGlobalAdministrator(login) => login,
+        Overwrite::AsGlobalAdministrator(login) => (login, true),
+        Overwrite::AsGlobalAdministratorOfReplacement { login, is_one } => (login, is_one),
     };
     // Held elsewhere: say so, whatever state it is in.
     drop(Lock::take(path)?);
@@ -107,6 +112,12 @@ fn hold_for_replacement(path: &Path, overwrite: Overwrite<'_>) -> Result<Held> {
             }
             Ok(Held::Open(Box::new(store)))
         }
+        Err(e) if !of_replacement => Err(Error::denied(text!(
+            "backup-force-unreadable",
+            path = path.display().to_string(),
+            login = login.escape_debug().to_string(),
+            why = e.text().clone()
+        ))),
         Err(_) if owned_by_me(path) => Ok(Held::Damaged(Lock::take(path)?)),
         Err(e) => Err(e),
     }
