@@ -89,7 +89,10 @@ impl Driver {
                 panic!("an effect never came back within {EFFECT_TIMEOUT:?}");
             };
             // Progress is not an effect's end: its result is still to come.
-            if !matches!(action, Action::OutboxProgress { .. }) {
+            if !matches!(
+                action,
+                Action::OutboxProgress { .. } | Action::ExportProgress { .. }
+            ) {
                 self.in_flight -= 1;
             }
             let fx = self.app.update(action);

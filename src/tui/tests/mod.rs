@@ -22,6 +22,7 @@ mod dialogs_fr;
 mod french;
 mod outbox_send;
 mod policy;
+mod progress;
 mod rebind;
 mod screens_fr;
 mod takeover;
