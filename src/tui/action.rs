@@ -142,4 +142,9 @@ pub enum Action {
         done: usize,
         total: usize,
     },
+    /// A left click at this cell (the mouse, where the config file turns it on).
+    Click {
+        column: u16,
+        row: u16,
+    },
 }

@@ -10,6 +10,7 @@ pub mod layout;
 mod lifecycle;
 mod lists;
 mod loads;
+mod mouse;
 mod notices;
 mod outbox_send;
 
@@ -261,6 +262,7 @@ impl App {
             Action::PathCancel => self.export.editing = None,
             Action::Write => self.write(&mut fx),
             Action::Exported { path, result } => self.exported(path, result),
+            Action::Click { column, row } => self.click(column, row, &mut fx),
             Action::ExportProgress { done, total } => {
                 // A late one after the result would show the export running again.
                 if self.export.busy {

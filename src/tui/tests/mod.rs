@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 mod dialogs_fr;
 mod french;
+mod mouse;
 mod outbox_send;
 mod policy;
 mod progress;
@@ -71,6 +72,7 @@ fn session(readonly: bool) -> Session {
         lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
         relay: None,
+        mouse: false,
     }
 }
 
