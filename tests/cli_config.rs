@@ -180,6 +180,7 @@ const BAD: &[(&str, usize, &str)] = &[
         3,
         "mail.password_env",
     ),
+    ("[mail]\nhost = \"h\"\nca_file = 3\n", 3, "mail.ca_file"),
     ("[ui]\nmouse = \"yes\"\n", 2, "ui.mouse"),
     ("[ui]\nmouse = true\nscroll = 3\n", 3, "ui.scroll"),
 ];

@@ -12,3 +12,7 @@ progress-export-bar = { $done } of { $total ->
     [one] { $total } row written
    *[other] { $total } rows written
 }
+
+## The mail relay's CA file (`--smtp-ca-file`, the config file's `[mail] ca_file`).
+progress-ca-file = cannot read the relay's CA certificates from { $path }: { $error }
+progress-ca-file-empty = { $path } holds no certificate (PEM, "-----BEGIN CERTIFICATE-----"); give the CA file of the relay's certificate

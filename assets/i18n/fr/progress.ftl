@@ -12,3 +12,7 @@ progress-export-bar = { $done } sur { $total ->
     [one] { $total } ligne écrite
    *[other] { $total } lignes écrites
 }
+
+## Le fichier d'autorités du relais de messagerie (`--smtp-ca-file`, `[mail] ca_file` du fichier de configuration).
+progress-ca-file = impossible de lire les certificats d'autorité du relais dans { $path } : { $error }
+progress-ca-file-empty = { $path } ne contient aucun certificat (PEM, « -----BEGIN CERTIFICATE----- ») ; indiquez le fichier de l'autorité qui a émis le certificat du relais
