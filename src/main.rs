@@ -167,6 +167,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
                 palette: config.palette,
                 keys: config.keys,
                 relay: ctx.relay.settings()?,
+                mouse: config.mouse,
             };
             cli::first_run::run(&ctx, options)
         }

@@ -50,6 +50,8 @@ fn flags_win_over_the_environment_which_wins_over_the_file() {
     assert_eq!(file["socket"], "/from/file.sock");
     assert_eq!(file["lang"], "fr");
     assert_eq!(file["found"], true);
+    // The mouse is the terminal's unless the file says otherwise.
+    assert_eq!(file["ui"]["mouse"], false);
     let env = [
         ("SELFSERVE_DB", "/from/env.db"),
         ("SELFSERVE_SOCKET", "/from/env.sock"),
@@ -178,6 +180,9 @@ const BAD: &[(&str, usize, &str)] = &[
         3,
         "mail.password_env",
     ),
+    ("[mail]\nhost = \"h\"\nca_file = 3\n", 3, "mail.ca_file"),
+    ("[ui]\nmouse = \"yes\"\n", 2, "ui.mouse"),
+    ("[ui]\nmouse = true\nscroll = 3\n", 3, "ui.scroll"),
 ];
 
 #[test]
@@ -249,10 +254,12 @@ fn show_writes_a_file_that_reads_back_the_same() {
     write_config(
         d,
         "[theme]\nselection = \"blue\"\n[keys]\ncancel = [\"x\", \"ctrl-x\"]\n\
-         [mail]\nhost = \"smtp.example\"\nuser = \"selfserve\"\npassword_env = \"SMTP_PASSWORD\"\n",
+         [mail]\nhost = \"smtp.example\"\nuser = \"selfserve\"\npassword_env = \"SMTP_PASSWORD\"\n\
+         [ui]\nmouse = true\n",
     );
     let out = run_in(d, &[], &["config", "show"]);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("[ui]\nmouse = true"), "{text}");
     assert!(text.contains("selection = \"blue\""), "{text}");
     assert!(text.contains("cancel = [\"x\", \"ctrl-x\"]"), "{text}");
     assert!(

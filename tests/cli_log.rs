@@ -78,3 +78,32 @@ fn verbose_adds_the_reads_and_rust_log_decides_over_it() {
         quiet.log_text()
     );
 }
+
+#[test]
+fn a_log_past_10_mb_becomes_the_previous_file_and_only_one_is_kept() {
+    let env = Env::demo();
+    let dir = env.state_home().join("selfserve");
+    let (log, previous) = (dir.join("selfserve.log"), dir.join("selfserve.log.1"));
+    for round in 0..2 {
+        let line = format!("an old line of round {round}\n");
+        let old = line.repeat(10 * 1024 * 1024 / line.len() + 1);
+        std::fs::write(&log, &old).expect("a full log");
+        let out = env.run(ADMIN, &["policy", "set", "CFQ7TTC0H9MP", "Disabled"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let now = std::fs::read_to_string(&log).expect("the new log");
+        assert!(now.contains(" write "), "round {round}: {now}");
+        assert!(!now.contains("an old line"), "round {round}");
+        // The previous file is this round's full log: the one before it is gone.
+        assert!(now.len() < 100_000, "round {round}: {} bytes", now.len());
+        assert_eq!(std::fs::read_to_string(&previous).expect("previous"), old);
+        let files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("log dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(files.len(), 2, "round {round}: {files:?}");
+    }
+}

@@ -27,8 +27,15 @@ struct Shown {
     lang: &'static str,
     theme: BTreeMap<&'static str, &'static str>,
     keys: BTreeMap<String, Vec<String>>,
+    ui: Ui,
     #[serde(skip_serializing_if = "Option::is_none")]
     mail: Option<MailSettings>,
+}
+
+/// `[ui]` in force.
+#[derive(Serialize)]
+struct Ui {
+    mouse: bool,
 }
 
 /// `config show --json`: the settings and the file they came from.
@@ -75,6 +82,9 @@ fn show(ctx: &Ctx, config: &Config) -> Result<(), Failure> {
         lang: ctx.lang.code(),
         theme,
         keys,
+        ui: Ui {
+            mouse: config.mouse,
+        },
         mail: config.mail.clone(),
     };
     if ctx.json {

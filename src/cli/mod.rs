@@ -20,6 +20,7 @@ pub mod config;
 pub mod connect;
 pub mod demo;
 pub mod due;
+pub mod export_progress;
 pub mod first_run;
 pub mod help;
 pub mod import;

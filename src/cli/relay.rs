@@ -51,6 +51,13 @@ pub struct RelayArgs {
         value_name = "SECONDS"
     )]
     smtp_timeout: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "SELFSERVE_SMTP_CA_FILE",
+        value_name = "PATH"
+    )]
+    smtp_ca_file: Option<PathBuf>,
     /// The config file's `password_env`: the variable holding the password there.
     #[arg(skip)]
     password_env: Option<String>,
@@ -73,6 +80,7 @@ impl RelayArgs {
                 .clone()
                 .or(mail.password_file.clone()),
             password_env: mail.password_env.clone(),
+            smtp_ca_file: self.smtp_ca_file.clone().or(mail.ca_file.clone()),
             ..self.clone()
         }
     }
@@ -97,6 +105,7 @@ impl RelayArgs {
         if let Some(given) = &self.smtp_timeout {
             relay.timeout = timeout(given)?;
         }
+        relay.ca_file = self.smtp_ca_file.clone();
         relay.user = self.smtp_user.clone().filter(|u| !u.is_empty());
         relay.password = match &self.smtp_password_file {
             Some(path) => Some(Secret::from_file(path)?),

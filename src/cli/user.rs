@@ -50,7 +50,10 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<ExitCode, Failure> {
     // The file is written here, by the user running the command, not by whoever holds the database.
     match output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            let rows = export::write_csv_file(&export.rows, path)?;
+            let bar = super::export_progress::ExportBar::new(ctx, export.rows.len());
+            let written = export::write_csv_file(&export.rows, path, &mut |done| bar.at(done));
+            bar.clear();
+            let rows = written?;
             if ctx.json {
                 print_json(&Written {
                     path: path.clone(),

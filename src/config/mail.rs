@@ -17,6 +17,7 @@ pub(super) struct Shape {
     user: Option<Spanned<String>>,
     password_file: Option<Spanned<String>>,
     password_env: Option<Spanned<String>>,
+    ca_file: Option<Spanned<String>>,
 }
 
 /// The relay, checked: a host, a port, how the link is secured, and who logs in with the
@@ -30,6 +31,9 @@ pub struct MailSettings {
     pub user: Option<String>,
     pub password_file: Option<PathBuf>,
     pub password_env: Option<String>,
+    /// A PEM file of CA certificates the relay's certificate may chain to, besides the
+    /// machine's.
+    pub ca_file: Option<PathBuf>,
 }
 
 const SECURITY: [(&str, u16); 3] = [("starttls", 587), ("tls", 465), ("none", 25)];
@@ -84,6 +88,7 @@ impl Shape {
                 .password_file
                 .map(|p| super::resolve(base, p.get_ref())),
             password_env: self.password_env.map(Spanned::into_inner),
+            ca_file: self.ca_file.map(|p| super::resolve(base, p.get_ref())),
         })
     }
 }

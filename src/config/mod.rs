@@ -29,6 +29,9 @@ pub struct Config {
     pub palette: Palette,
     pub keys: Rebound,
     pub mail: Option<MailSettings>,
+    /// `[ui] mouse`: the dashboard takes the mouse (off by default: the terminal keeps its own
+    /// selection and scrolling).
+    pub mouse: bool,
 }
 
 /// The file as written: every key it may have (serde refuses any other).
@@ -43,6 +46,14 @@ struct Shape {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     mail: Option<mail::Shape>,
+    ui: Option<Ui>,
+}
+
+/// `[ui]`: how the dashboard meets the terminal.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ui {
+    mouse: Option<bool>,
 }
 
 /// Where the file is: the flag or `SELFSERVE_CONFIG` (clap gives either as `given`), else the
@@ -116,6 +127,7 @@ pub fn load(path: PathBuf, named: bool) -> Result<Config, Error> {
         palette,
         keys,
         mail,
+        mouse: shape.ui.and_then(|ui| ui.mouse).unwrap_or(false),
     })
 }
 

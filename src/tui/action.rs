@@ -137,4 +137,14 @@ pub enum Action {
     Notice(Notice),
     /// The notices stopped coming (the server went away), and why.
     NoticesLost(String),
+    /// How many rows of the export's CSV are written, of how many.
+    ExportProgress {
+        done: usize,
+        total: usize,
+    },
+    /// A left click at this cell (the mouse, where the config file turns it on).
+    Click {
+        column: u16,
+        row: u16,
+    },
 }

@@ -8,7 +8,7 @@ use super::effect::Effect;
 use super::input;
 use super::runner;
 use super::screens;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use selfserve_server::Client;
@@ -78,6 +78,14 @@ impl Driver {
         Ok(self)
     }
 
+    /// A mouse event as the terminal sends it, where the session takes the mouse.
+    pub fn mouse(&mut self, event: MouseEvent) -> &mut Self {
+        match self.app.mouse_action(&event) {
+            Some(action) => self.act(action),
+            None => self,
+        }
+    }
+
     /// Starts `fx` and applies their results (and those of the effects they lead to).
     pub fn run(&mut self, fx: Vec<Effect>) -> &mut Self {
         self.spawn(fx);
@@ -89,7 +97,10 @@ impl Driver {
                 panic!("an effect never came back within {EFFECT_TIMEOUT:?}");
             };
             // Progress is not an effect's end: its result is still to come.
-            if !matches!(action, Action::OutboxProgress { .. }) {
+            if !matches!(
+                action,
+                Action::OutboxProgress { .. } | Action::ExportProgress { .. }
+            ) {
                 self.in_flight -= 1;
             }
             let fx = self.app.update(action);

@@ -158,6 +158,16 @@ impl<T> Listing<T> {
         self.fit(page);
     }
 
+    /// Selects the item drawn `row` rows below the window's top (a click), if one is there.
+    pub fn select_in_window(&mut self, row: usize) -> bool {
+        // The window as the table draws it, clamped where the list shrank.
+        let i = self.offset.min(self.len().saturating_sub(1)) + row;
+        if i < self.len() {
+            self.cursor = i;
+        }
+        i < self.len()
+    }
+
     /// Keeps the cursor inside a window of `page` rows.
     pub fn fit(&mut self, page: usize) {
         let page = page.max(1);
@@ -177,6 +187,7 @@ pub trait Searchable {
     fn set_query(&mut self, query: &str);
     fn nav(&mut self, nav: Nav, page: usize);
     fn fit(&mut self, page: usize);
+    fn select_in_window(&mut self, row: usize) -> bool;
     /// Rows the query lets through.
     fn shown_len(&self) -> usize;
 }
@@ -193,6 +204,9 @@ impl<T> Searchable for Listing<T> {
     }
     fn fit(&mut self, page: usize) {
         Listing::fit(self, page)
+    }
+    fn select_in_window(&mut self, row: usize) -> bool {
+        Listing::select_in_window(self, row)
     }
     fn shown_len(&self) -> usize {
         Listing::len(self)

@@ -28,7 +28,7 @@ mod tests;
 use action::Action;
 use app::App;
 use chrono::{DateTime, Utc};
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use futures::StreamExt;
 use selfserve_core::api::SessionInfo;
@@ -75,6 +75,7 @@ pub fn session(info: &SessionInfo, db: String, options: Options, now: DateTime<U
         lang: options.lang,
         now,
         relay: options.relay,
+        mouse: options.mouse,
     }
 }
 
@@ -105,6 +106,12 @@ pub fn run(
         }
     };
     show_cursor_on_panic();
+    if session.mouse {
+        if let Err(e) = crossterm::execute!(io::stdout(), EnableMouseCapture) {
+            restore();
+            return Err(e);
+        }
+    }
     let size = terminal.size().unwrap_or_default();
     let app = App::new(session, (size.width, size.height), clock.text());
     let outcome = runtime.block_on(event_loop(
@@ -127,19 +134,22 @@ pub fn run(
     }
 }
 
-/// Leaves the alternate screen and raw mode, and shows the cursor again.
+/// Leaves the alternate screen and raw mode, and shows the cursor again; the mouse is the
+/// terminal's again (asked whether or not it was taken: a terminal ignores a mode it never had).
 fn restore() {
-    let _ = ratatui::try_restore();
     let mut out = io::stdout();
+    let _ = crossterm::execute!(out, DisableMouseCapture);
+    let _ = ratatui::try_restore();
     let _ = crossterm::execute!(out, crossterm::cursor::Show);
     let _ = out.flush();
 }
 
-/// ratatui's panic hook leaves raw mode and the alternate screen; this one also shows the cursor.
+/// ratatui's panic hook leaves raw mode and the alternate screen; this one also shows the cursor
+/// and gives the mouse back.
 fn show_cursor_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        let _ = crossterm::execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
         previous(info);
     }));
 }
@@ -206,6 +216,11 @@ async fn event_loop(
                         if let Some(action) = app.action_for(&key) {
                             dirty |= apply(&mut app, action, &client, &tx);
                         }
+                    }
+                }
+                Event::Mouse(mouse) => {
+                    if let Some(action) = app.mouse_action(&mouse) {
+                        dirty |= apply(&mut app, action, &client, &tx);
                     }
                 }
                 Event::Resize(w, h) => dirty |= apply(&mut app, Action::Resize(w, h), &client, &tx),

@@ -34,7 +34,14 @@ pub fn spawn(effect: Effect, client: &Arc<Client>, tx: &mpsc::UnboundedSender<Ac
     });
 }
 
-/// Runs `effect`; a long one tells `tx` how far it is as it goes (`Action::OutboxProgress`).
+/// How often a count of `total` rows is worth saying: each hundredth, so a million rows send
+/// a hundred actions, not a million.
+pub fn progress_step(total: usize) -> usize {
+    (total / 100).max(1)
+}
+
+/// Runs `effect`; a long one tells `tx` how far it is as it goes (`Action::OutboxProgress`,
+/// `Action::ExportProgress`).
 pub fn run(
     client: &Client,
     effect: Effect,
@@ -123,7 +130,15 @@ pub fn run(
                     },
                     now,
                 })
-                .and_then(|e: export::Export| export::write_csv_file(&e.rows, &path))
+                .and_then(|e: export::Export| {
+                    let total = e.rows.len();
+                    let step = progress_step(total);
+                    export::write_csv_file(&e.rows, &path, &mut |done| {
+                        if done % step == 0 || done == total {
+                            let _ = tx.send(Action::ExportProgress { done, total });
+                        }
+                    })
+                })
                 .map_err(err),
             path,
         },

@@ -20,6 +20,8 @@ pub struct Options {
     pub keys: Rebound,
     /// The mail relay the Outbox screen's `s` sends through, where one is set.
     pub relay: Option<RelaySettings>,
+    /// The config file's `[ui] mouse`: clicks and the wheel, off unless it says so.
+    pub mouse: bool,
 }
 
 /// Who is looking at what: fixed for the session.
@@ -44,6 +46,8 @@ pub struct Session {
     pub now: DateTime<Utc>,
     /// The mail relay, where one is set (`--smtp-host`): the Outbox screen can send now.
     pub relay: Option<RelaySettings>,
+    /// Whether the mouse is captured (the config file's `[ui] mouse`).
+    pub mouse: bool,
 }
 
 /// The message line: what just happened, or why it did not.

@@ -114,7 +114,7 @@ impl Env {
         self.dir.path().join("state")
     }
 
-    /// The log files' text, all of them (`selfserve.DATE.log` under the state home).
+    /// The log files' text, all of them (`selfserve.log` and the previous one, under the state home).
     pub fn log_text(&self) -> String {
         let dir = self.state_home().join("selfserve");
         let mut files: Vec<_> = std::fs::read_dir(&dir)

@@ -13,6 +13,8 @@ pub const DEADLINE: Duration = Duration::from_secs(30);
 
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for what the screen no longer shows (a cleared bar).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
@@ -65,7 +67,8 @@ impl Tui {
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let feed = parser.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (feed, keep) = (parser.clone(), raw.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -73,11 +76,13 @@ impl Tui {
                     break;
                 }
                 feed.lock().expect("parser").process(&buf[..n]);
+                keep.lock().expect("raw").extend_from_slice(&buf[..n]);
             }
         });
         let writer = pty.master.take_writer().expect("pty writer");
         Tui {
             parser,
+            raw,
             writer,
             child,
             _master: pty.master,
@@ -103,6 +108,11 @@ impl Tui {
             .expect("parser")
             .screen_mut()
             .set_size(rows, cols);
+    }
+
+    /// Everything written so far, as text.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned()
     }
 
     pub fn screen(&self) -> String {

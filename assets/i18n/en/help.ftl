@@ -249,3 +249,5 @@ help-selfserve--smtp-user = Login at the relay; its password comes from --smtp-p
 help-selfserve--smtp-password-file = File holding the relay password (its first line); never stored or printed
 help-selfserve--smtp-from = Sender address of the e-mails [default: selfserve@localhost]
 help-selfserve--smtp-timeout = Seconds to wait for the relay before leaving an e-mail pending [default: 30]
+# Progress, mouse, log cap and the relay's CA file (issue 16: progress).
+help-selfserve--smtp-ca-file = PEM file of CA certificates the relay's certificate may chain to, besides the machine's (a company CA)

@@ -246,3 +246,5 @@ help-selfserve--smtp-user = Identifiant au relais ; son mot de passe vient de --
 help-selfserve--smtp-password-file = Fichier contenant le mot de passe du relais (sa première ligne) ; jamais enregistré ni affiché
 help-selfserve--smtp-from = Adresse d'expéditeur des e-mails [par défaut : selfserve@localhost]
 help-selfserve--smtp-timeout = Secondes d'attente du relais avant de laisser un e-mail en attente [par défaut : 30]
+# Progression, souris, taille du journal et autorités du relais (ticket 16 : progress).
+help-selfserve--smtp-ca-file = Fichier PEM de certificats d'autorité auxquels le certificat du relais peut remonter, en plus de ceux de la machine (une autorité d'entreprise)

@@ -161,7 +161,7 @@ pub fn rows(store: &Store, actor: &Actor, subs: &[SubscriptionId]) -> Result<Vec
 
 /// Writes the CSV of SPEC §3 and returns how many user rows it wrote.
 pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
-    csv_into(rows, out).map_err(|e| match io_kind(&e) {
+    csv_into(rows, out, &mut |_| {}).map_err(|e| match io_kind(&e) {
         Some(std::io::ErrorKind::StorageFull) => {
             Error::refused(crate::text!("edge-export-no-space-out"))
         }
@@ -170,10 +170,15 @@ pub fn write_csv<W: Write>(rows: &[ExportRow], out: W) -> Result<usize> {
     Ok(rows.len())
 }
 
-fn csv_into<W: Write>(rows: &[ExportRow], out: W) -> csv::Result<()> {
+/// `progress` hears how many rows are written after each one.
+fn csv_into<W: Write>(
+    rows: &[ExportRow],
+    out: W,
+    progress: &mut dyn FnMut(usize),
+) -> csv::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         w.write_record([
             cell(&r.display_name),
             cell(&r.user_principal_name),
@@ -184,6 +189,7 @@ fn csv_into<W: Write>(rows: &[ExportRow], out: W) -> csv::Result<()> {
             cell(&r.buyer_upn),
             r.assigned_on.format("%Y-%m-%d").to_string(),
         ])?;
+        progress(i + 1);
     }
     w.flush()?;
     Ok(())
@@ -199,31 +205,38 @@ fn io_kind(e: &csv::Error) -> Option<std::io::ErrorKind> {
 /// Writes the CSV to `path`. A regular file (or nothing yet) is replaced whole or not at all:
 /// a temporary file of an unpredictable name made beside it with `O_EXCL`, then a rename over
 /// it. Anything else (a pipe, `/dev/stdout`, a device) is written directly, never created or
-/// replaced. A symbolic link to a file is never written through.
-pub fn write_csv_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
+/// replaced. A symbolic link to a file is never written through. `progress` hears how many rows
+/// are written after each one (a progress bar, the dashboard's Export screen).
+pub fn write_csv_file(
+    rows: &[ExportRow],
+    path: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
     let said =
         |id: &'static str| Error::refused(crate::text!(id, path = path.display().to_string()));
     let fail = |e: std::io::Error| file_error(path, e);
     match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(rows, path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(rows, path, progress),
         Err(e) => Err(fail(e)),
-        Ok(m) if m.is_file() => replace_file(rows, path),
+        Ok(m) if m.is_file() => replace_file(rows, path, progress),
         Ok(m) if m.is_dir() => Err(said("edge-export-directory")),
         Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
             // /dev/stdout and /dev/fd/N are links to what they name.
-            Ok(target) if !target.is_file() && !target.is_dir() => write_directly(rows, path),
+            Ok(target) if !target.is_file() && !target.is_dir() => {
+                write_directly(rows, path, progress)
+            }
             _ => Err(said("edge-export-link")),
         },
         Ok(_) => {
             if planted_fifo(path) {
                 return Err(said("edge-export-fifo-not-yours"));
             }
-            write_directly(rows, path)
+            write_directly(rows, path, progress)
         }
     }
 }
 
-fn replace_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
+fn replace_file(rows: &[ExportRow], path: &Path, progress: &mut dyn FnMut(usize)) -> Result<usize> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -241,7 +254,7 @@ fn replace_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
-    let n = write_to(rows, tmp.as_file_mut(), path)?;
+    let n = write_to(rows, tmp.as_file_mut(), path, progress)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(n)
@@ -249,7 +262,11 @@ fn replace_file(rows: &[ExportRow], path: &Path) -> Result<usize> {
 
 /// Writes into what is already at `path` (a pipe, a device): nothing is created, truncated or
 /// renamed there.
-fn write_directly(rows: &[ExportRow], path: &Path) -> Result<usize> {
+fn write_directly(
+    rows: &[ExportRow],
+    path: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -261,11 +278,16 @@ fn write_directly(rows: &[ExportRow], path: &Path) -> Result<usize> {
             path = path.display().to_string()
         )));
     }
-    write_to(rows, &mut file, path)
+    write_to(rows, &mut file, path, progress)
 }
 
-fn write_to(rows: &[ExportRow], file: &mut std::fs::File, path: &Path) -> Result<usize> {
-    csv_into(rows, std::io::BufWriter::new(file)).map_err(|e| match e.into_kind() {
+fn write_to(
+    rows: &[ExportRow],
+    file: &mut std::fs::File,
+    path: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<usize> {
+    csv_into(rows, std::io::BufWriter::new(file), progress).map_err(|e| match e.into_kind() {
         csv::ErrorKind::Io(io) => file_error(path, io),
         other => file_error(path, std::io::Error::other(format!("{other:?}"))),
     })?;

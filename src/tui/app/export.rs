@@ -72,6 +72,7 @@ impl App {
 
     pub(super) fn exported(&mut self, path: PathBuf, result: Result<usize, String>) {
         self.export.busy = false;
+        self.export.progress = None;
         match result {
             Ok(n) => {
                 let shown = std::path::absolute(&path).unwrap_or(path);

@@ -24,20 +24,29 @@ fn current_body(app: &App) -> Rect {
     body(Rect::new(0, 0, app.size.0, app.size.1))
 }
 
-/// Rows the list of `screen` shows.
-pub fn list_rows(app: &App, screen: Screen) -> usize {
+/// The bordered pane of `screen`'s list at the app's current size; help has none.
+pub fn list_pane(app: &App, screen: Screen) -> Option<Rect> {
     let b = current_body(app);
-    let table = match screen {
+    Some(match screen {
         Screen::Products => products(b),
         Screen::Subscriptions => subscriptions(app, b).list,
         Screen::Export => export(b).list,
         Screen::Policies => policies(app, b).0,
         Screen::Audit => audit(app, b).0,
         Screen::Outbox => outbox(app, b).0,
-        Screen::Help => return 0,
-    };
+        Screen::Help => return None,
+    })
+}
+
+/// Rows the list of `screen` shows.
+pub fn list_rows(app: &App, screen: Screen) -> usize {
     // Border above and below, and the header row.
-    usize::from(table.height.saturating_sub(3))
+    list_pane(app, screen).map_or(0, |table| usize::from(table.height.saturating_sub(3)))
+}
+
+/// The users table of the Subscriptions screen (its header row, then the users).
+pub fn users_table(app: &App) -> Rect {
+    subscriptions(app, current_body(app)).users
 }
 
 /// Rows the users pane shows.

@@ -30,7 +30,7 @@ impl App {
         })
     }
 
-    fn list_of_mut(&mut self, screen: Screen) -> Option<&mut dyn Searchable> {
+    pub(super) fn list_of_mut(&mut self, screen: Screen) -> Option<&mut dyn Searchable> {
         Some(match screen {
             Screen::Products => &mut self.products.list,
             Screen::Subscriptions | Screen::Export => &mut self.subs.list,

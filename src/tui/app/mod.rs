@@ -10,6 +10,7 @@ pub mod layout;
 mod lifecycle;
 mod lists;
 mod loads;
+mod mouse;
 mod notices;
 mod outbox_send;
 
@@ -43,6 +44,8 @@ pub struct ExportState {
     /// The path being edited, until Enter keeps it or Esc drops it.
     pub editing: Option<String>,
     pub busy: bool,
+    /// Rows written of rows in all, once the writing has begun.
+    pub progress: Option<(usize, usize)>,
     pub last: Option<String>,
 }
 
@@ -259,6 +262,13 @@ impl App {
             Action::PathCancel => self.export.editing = None,
             Action::Write => self.write(&mut fx),
             Action::Exported { path, result } => self.exported(path, result),
+            Action::Click { column, row } => self.click(column, row, &mut fx),
+            Action::ExportProgress { done, total } => {
+                // A late one after the result would show the export running again.
+                if self.export.busy {
+                    self.export.progress = Some((done, total));
+                }
+            }
             Action::Notice(notice) => self.notice(notice, &mut fx),
             Action::NoticesLost(why) => self.notices_lost(&why),
             Action::OpenDialog(open) => self.open_dialog(open, &mut fx),

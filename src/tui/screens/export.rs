@@ -57,7 +57,14 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
         )
     };
     let last = if app.export.busy {
-        Line::styled(word(lang, "export-writing"), theme.dim())
+        let text = match app.export.progress {
+            Some((done, total)) => lang.tr(
+                "progress-export-rows",
+                &[("done", done.into()), ("total", total.into())],
+            ),
+            None => word(lang, "export-writing").to_string(),
+        };
+        Line::styled(text::truncate(&text, usize::from(w)), theme.dim())
     } else {
         match &app.export.last {
             Some(t) => Line::styled(text::truncate(t, usize::from(w)), theme.ok()),

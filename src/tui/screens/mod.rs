@@ -144,11 +144,9 @@ fn too_small(buf: &mut Buffer, area: Rect, lang: Lang) {
         .render(area, buf);
 }
 
-fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
-    let theme = app.session.theme;
-    let mut spans = Vec::new();
-    for s in Screen::ALL {
-        let active = s == app.screen;
+/// Each screen's label on the tab line, in order, one space after each.
+fn tab_labels(app: &App) -> impl Iterator<Item = (Screen, String)> + '_ {
+    Screen::ALL.into_iter().map(|s| {
         // The key the session has for the screen, where the config file rebinds it.
         let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
             (Action::Help, Screen::Help) => true,
@@ -156,10 +154,28 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
             _ => false,
         })
         .unwrap_or_else(|| s.key().to_string());
-        spans.push(Span::styled(
-            format!("{key} {}", s.tab(app.session.lang)),
-            theme.tab(active),
-        ));
+        (s, format!("{key} {}", s.tab(app.session.lang)))
+    })
+}
+
+/// The screen whose label on the tab line covers `column` (a click).
+pub fn tab_at(app: &App, column: u16) -> Option<Screen> {
+    let mut x = 0;
+    for (s, label) in tab_labels(app) {
+        let w = text::width(&label);
+        if (x..x + w).contains(&usize::from(column)) {
+            return Some(s);
+        }
+        x += w + 1;
+    }
+    None
+}
+
+fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
+    let theme = app.session.theme;
+    let mut spans = Vec::new();
+    for (s, label) in tab_labels(app) {
+        spans.push(Span::styled(label, theme.tab(s == app.screen)));
         spans.push(Span::raw(" "));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);

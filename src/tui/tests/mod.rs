@@ -20,8 +20,10 @@ use std::sync::Arc;
 
 mod dialogs_fr;
 mod french;
+mod mouse;
 mod outbox_send;
 mod policy;
+mod progress;
 mod rebind;
 mod screens_fr;
 mod takeover;
@@ -70,6 +72,7 @@ fn session(readonly: bool) -> Session {
         lang: crate::i18n::Lang::En,
         now: selfserve_core::clock::parse_now(NOW).expect("clock"),
         relay: None,
+        mouse: false,
     }
 }
 

@@ -66,6 +66,9 @@ fn s_sends_the_pending_emails_and_the_screen_shows_them_sent() {
         message.text, "1 sent, 0 left pending, 0 failed",
         "{message:?}"
     );
+    // While it ran, the message line said how far it was (sent n of m).
+    let said: Vec<&str> = h.app.history.iter().map(|(_, m)| m.text.as_str()).collect();
+    assert!(said.contains(&"Sending 1/1…"), "{said:?}");
     assert!(!message.error);
     let mail = h.app.outbox.list.selected().expect("the e-mail").clone();
     assert_eq!(mail.delivery, Delivery::Sent);

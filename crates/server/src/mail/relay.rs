@@ -5,7 +5,7 @@
 
 use selfserve_core::{text, Error};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How the connection to the relay is secured.
@@ -88,6 +88,9 @@ pub struct RelaySettings {
     pub from: String,
     /// How long to wait for the relay at each step before leaving the e-mail pending.
     pub timeout: Duration,
+    /// A PEM file of CA certificates the relay's certificate may also chain to (a company CA
+    /// the machine does not trust).
+    pub ca_file: Option<PathBuf>,
 }
 
 impl RelaySettings {
@@ -105,6 +108,7 @@ impl RelaySettings {
             password: None,
             from: RelaySettings::DEFAULT_FROM.to_string(),
             timeout: RelaySettings::DEFAULT_TIMEOUT,
+            ca_file: None,
         }
     }
 }

@@ -4,7 +4,7 @@ use super::relay::{RelaySettings, Security};
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::SmtpTransport;
 use lettre::Transport;
 use selfserve_core::model::Email;
@@ -25,6 +25,27 @@ pub struct Tried {
     pub reached: bool,
 }
 
+/// The certificates in the PEM file `path` (`--smtp-ca-file`, `[mail] ca_file`): a company
+/// CA the relay's certificate is checked against, besides the machine's.
+fn ca_certificates(path: &std::path::Path) -> Result<Certificate, Error> {
+    let fail = |error: String| {
+        Error::usage(text!(
+            "progress-ca-file",
+            path = path.display().to_string(),
+            error = error
+        ))
+    };
+    let pem = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    // A file with no certificate at all would trust nothing more, silently.
+    if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+        return Err(Error::usage(text!(
+            "progress-ca-file-empty",
+            path = path.display().to_string()
+        )));
+    }
+    Certificate::from_pem(&pem).map_err(|e| fail(e.to_string()))
+}
+
 impl Relay {
     /// Checks the settings (the `From` address, the TLS set-up); connects to nothing yet.
     pub fn new(settings: &RelaySettings) -> Result<Relay, Error> {
@@ -38,8 +59,17 @@ impl Relay {
                     error = e.to_string()
                 ))
             })?;
+        let ca = settings
+            .ca_file
+            .as_deref()
+            .map(ca_certificates)
+            .transpose()?;
         let tls = |host: &str| {
-            TlsParameters::new(host.to_string()).map_err(|e| {
+            let mut params = TlsParameters::builder(host.to_string());
+            if let Some(ca) = &ca {
+                params = params.add_root_certificate(ca.clone());
+            }
+            params.build().map_err(|e| {
                 Error::usage(text!(
                     "delivery-tls-setup",
                     host = host,
