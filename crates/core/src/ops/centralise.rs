@@ -102,6 +102,71 @@ pub fn centralise(
         crate::text!("core-do-centralise"),
         dry_run,
     )?;
+    let Planned {
+        plan,
+        targets,
+        after,
+        bought,
+        writes,
+    } = plan(store, actor, product, term, now)?;
+    if !dry_run {
+        let upn = &actor.user.upn;
+        store.transact(|tx| {
+            for t in &targets {
+                recheck(tx, t)?;
+            }
+            if let Some((plan, sub)) = &bought {
+                apply_buy(tx, plan, sub, upn, now)?;
+            }
+            for (m, w) in plan.moves.iter().zip(&writes) {
+                apply_source(tx, m, w, now)?;
+            }
+            for t in after.values() {
+                tx.put_subscription(t)?;
+            }
+            for a in &plan.audit {
+                write_audit(tx, upn, now, a)?;
+            }
+            for m in &plan.moves {
+                for e in &m.emails {
+                    write_email(tx, now, e)?;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Outcome { dry_run, plan })
+}
+
+/// What `centralise` plans, and what its transaction needs beside the plan.
+struct Planned {
+    plan: CentralisePlan,
+    targets: Vec<Subscription>,
+    after: HashMap<SubscriptionId, Subscription>,
+    bought: Option<(BuyPlan, Subscription)>,
+    writes: Vec<SourceWrites>,
+}
+
+/// The plan of a centralisation as `centralise` would make it now, whoever asks: the spend
+/// report's savings (issue 15) are priced from it, and reading them needs no more than `Read`.
+pub(crate) fn savings_plan(
+    store: &Store,
+    actor: &Actor,
+    product: &ProductId,
+    now: DateTime<Utc>,
+) -> Result<CentralisePlan> {
+    actor.require(Capability::Read, crate::text!("core-do-read-products"))?;
+    Ok(plan(store, actor, product, Term::Monthly, now)?.plan)
+}
+
+/// The plan, checked against the store but changing nothing; the caller checks the role.
+fn plan(
+    store: &Store,
+    actor: &Actor,
+    product: &ProductId,
+    term: Term,
+    now: DateTime<Utc>,
+) -> Result<Planned> {
     let p = store.product(&product.0)?;
     let (sources, mut targets): (Vec<Subscription>, Vec<Subscription>) = store
         .subscriptions_of_product(&p.id)?
@@ -272,33 +337,13 @@ pub fn centralise(
         moves,
         audit,
     };
-    if !dry_run {
-        let upn = &actor.user.upn;
-        store.transact(|tx| {
-            for t in &targets {
-                recheck(tx, t)?;
-            }
-            if let Some((plan, sub)) = &bought {
-                apply_buy(tx, plan, sub, upn, now)?;
-            }
-            for (m, w) in plan.moves.iter().zip(&writes) {
-                apply_source(tx, m, w, now)?;
-            }
-            for t in after.values() {
-                tx.put_subscription(t)?;
-            }
-            for a in &plan.audit {
-                write_audit(tx, upn, now, a)?;
-            }
-            for m in &plan.moves {
-                for e in &m.emails {
-                    write_email(tx, now, e)?;
-                }
-            }
-            Ok(())
-        })?;
-    }
-    Ok(Outcome { dry_run, plan })
+    Ok(Planned {
+        plan,
+        targets,
+        after,
+        bought,
+        writes,
+    })
 }
 
 /// The audit event of one self-service subscription's users leaving it.
