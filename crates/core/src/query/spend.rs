@@ -154,7 +154,7 @@ pub struct ProductWaste {
     pub monthly: Money,
 }
 
-/// A self-service subscription whose users fit in free central licenses now.
+/// A charged self-service subscription whose users fit in free central licenses now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavingSubscription {
     pub subscription: SubscriptionId,
@@ -173,7 +173,7 @@ pub struct ProductSaving {
     /// The product's self-service run-rate; the saving never exceeds it.
     pub self_service: Rate,
     pub subscriptions: Vec<SavingSubscription>,
-    /// Users moved into free central licenses (those who hold one already need none).
+    /// The users of these subscriptions (those who hold a central license already need none).
     pub users: u32,
     /// Free central licenses of the product now.
     pub free_central: u32,
@@ -712,12 +712,12 @@ fn saving_of(
             continue;
         }
         used += need;
-        let rate = rates
-            .get(&m.from.id)
-            .cloned()
-            .unwrap_or_else(|| Rate::zero(currency));
+        // Only what is charged saves money: a trial or an Expired subscription moves for free.
+        let Some(rate) = rates.get(&m.from.id).cloned() else {
+            continue;
+        };
         saving.add(&rate);
-        users += need;
+        users += m.users() as u32;
         subscriptions.push(SavingSubscription {
             subscription: m.from.id,
             buyer: m.from.buyer.clone(),
@@ -738,3 +738,5 @@ fn saving_of(
         saving,
     }))
 }
+
+pub mod csv;
