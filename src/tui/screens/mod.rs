@@ -8,6 +8,7 @@ pub mod help;
 pub mod outbox;
 pub mod policies;
 pub mod products;
+pub mod spend;
 pub mod status;
 pub mod subscriptions;
 
@@ -47,6 +48,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         Screen::Export => export::draw(buf, b, app),
         Screen::Audit => audit::draw(buf, b, app),
         Screen::Outbox => outbox::draw(buf, b, app),
+        Screen::Spend => spend::draw(buf, b, app),
         Screen::Help => help::draw(buf, b, app),
     }
     let bottom = area.bottom();
@@ -146,25 +148,50 @@ fn too_small(buf: &mut Buffer, area: Rect, lang: Lang) {
 
 fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
-    let mut spans = Vec::new();
-    for s in Screen::ALL {
-        let active = s == app.screen;
-        // The key the session has for the screen, where the config file rebinds it.
-        let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
-            (Action::Help, Screen::Help) => true,
-            (Action::Goto(to), _) => *to == s,
-            _ => false,
+    let badge = app
+        .session
+        .demo
+        .then(|| format!(" {} ", app.session.lang.t("status-demo")));
+    let room = usize::from(area.width).saturating_sub(badge.as_deref().map_or(0, text::width));
+    // Each tab as its key and name; where they do not all fit beside the badge, the inactive
+    // tabs from the right keep only their key.
+    let mut tabs: Vec<(Screen, String, Option<String>)> = Screen::ALL
+        .iter()
+        .map(|&s| {
+            // The key the session has for the screen, where the config file rebinds it.
+            let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
+                (Action::Help, Screen::Help) => true,
+                (Action::Goto(to), _) => *to == s,
+                _ => false,
+            })
+            .unwrap_or_else(|| s.key().to_string());
+            (s, key, Some(s.tab(app.session.lang)))
         })
-        .unwrap_or_else(|| s.key().to_string());
-        spans.push(Span::styled(
-            format!("{key} {}", s.tab(app.session.lang)),
-            theme.tab(active),
-        ));
+        .collect();
+    let width = |tabs: &[(Screen, String, Option<String>)]| -> usize {
+        tabs.iter()
+            .map(|(_, k, n)| text::width(k) + n.as_deref().map_or(0, |n| 1 + text::width(n)) + 1)
+            .sum()
+    };
+    for i in (0..tabs.len()).rev() {
+        if width(&tabs) <= room {
+            break;
+        }
+        if tabs[i].0 != app.screen {
+            tabs[i].2 = None;
+        }
+    }
+    let mut spans = Vec::new();
+    for (s, key, name) in tabs {
+        let label = match name {
+            Some(name) => format!("{key} {name}"),
+            None => key,
+        };
+        spans.push(Span::styled(label, theme.tab(s == app.screen)));
         spans.push(Span::raw(" "));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if app.session.demo {
-        let badge = format!(" {} ", app.session.lang.t("status-demo"));
+    if let Some(badge) = badge {
         let x = area.right().saturating_sub(text::width(&badge) as u16);
         buf.set_line(x, area.y, &Line::styled(badge, theme.demo()), area.width);
     }

@@ -24,6 +24,7 @@ mod outbox_send;
 mod policy;
 mod rebind;
 mod screens_fr;
+mod spend;
 mod takeover;
 
 const NOW: &str = "2026-11-23T12:00:00Z";
