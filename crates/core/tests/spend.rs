@@ -643,3 +643,75 @@ fn administrators_who_pay_hear_of_each_purchase_and_trial_unless_turned_off() {
     let again = set_purchase_notice(&store, &admin, false, now()).expect("off again");
     assert!(!again.changed);
 }
+
+#[test]
+fn only_the_subscriptions_whose_users_fit_in_free_licenses_are_a_saving() {
+    let (_dir, store) = empty();
+    let people: Vec<User> = (0..4).map(|i| user(&format!("Q{i}"), "X")).collect();
+    let p = |i: usize| people[i].id;
+    let pro = |buyer: usize, users: Vec<UserId>, price: i64| Sub {
+        product: PRO,
+        origin: Origin::SelfServicePurchase,
+        buyer: Some(p(buyer)),
+        quantity: 2,
+        users,
+        price,
+        term: Term::Monthly,
+        start: "2026-11-01",
+        expires: "2026-12-01",
+        card: true,
+        status: Status::Active,
+    };
+    // One free central license (of 2, one held by Q3); two self-service subscriptions of one
+    // user each: the plan gives the free license to the first (in id order) and buys for the
+    // second, so only the first is a saving.
+    let ids = write(
+        &store,
+        &people,
+        &[
+            pro(0, vec![p(0)], 1_400),
+            pro(1, vec![p(1)], 1_500),
+            Sub {
+                product: PRO,
+                origin: Origin::Central,
+                buyer: None,
+                quantity: 2,
+                users: vec![p(3)],
+                price: 16_800,
+                term: Term::Annual,
+                start: "2026-06-15",
+                expires: "2027-06-15",
+                card: false,
+                status: Status::Active,
+            },
+        ],
+    );
+    let first = ids[0].min(ids[1]);
+    let r = spend(&store, &admin(&store), now()).expect("spend");
+    assert_eq!(r.savings.len(), 1);
+    let s = &r.savings[0];
+    assert_eq!(s.free_central, 1);
+    assert_eq!(s.subscriptions.len(), 1, "{s:?}");
+    assert_eq!(s.subscriptions[0].subscription, first);
+    let rate = if first == ids[0] {
+        2 * 1_400
+    } else {
+        2 * 1_500
+    };
+    assert_eq!(s.saving.monthly, eur(rate));
+    assert_eq!(s.saving.yearly, eur(12 * rate));
+    // The dry run of centralising agrees: one license reused, the rest added.
+    let plan = selfserve_core::ops::centralise::centralise(
+        &store,
+        &admin(&store),
+        &ProductId(PRO.into()),
+        Term::Annual,
+        now(),
+        true,
+    )
+    .expect("dry run")
+    .plan;
+    assert_eq!(plan.reused.iter().map(|u| u.licenses).sum::<u32>(), 1);
+    assert_eq!(plan.moves[0].from.id, first);
+    assert!(plan.added.is_some());
+}

@@ -350,33 +350,6 @@ fn future_charges(
     }
 }
 
-/// Directory users read once each.
-struct People<'a> {
-    store: &'a Store,
-    cache: HashMap<UserId, Option<User>>,
-}
-
-impl People<'_> {
-    fn get(&mut self, id: UserId) -> Result<Option<&User>> {
-        if !self.cache.contains_key(&id) {
-            let user = self.store.user(id)?;
-            self.cache.insert(id, user);
-        }
-        Ok(self.cache.get(&id).and_then(Option::as_ref))
-    }
-
-    /// (UPN, display name) of a buyer.
-    fn names(&mut self, id: Option<UserId>) -> Result<(Option<String>, Option<String>)> {
-        Ok(match id {
-            Some(id) => match self.get(id)? {
-                Some(u) => (Some(u.upn.clone()), Some(u.display_name.clone())),
-                None => (None, None),
-            },
-            None => (None, None),
-        })
-    }
-}
-
 /// The spend report at the clock's date. Any administrator may read it.
 pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendReport> {
     actor.require(Capability::Read, crate::text!("spend-do-read"))?;
@@ -427,20 +400,26 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         })
         .collect();
     let mut by_buyer: HashMap<UserId, (u32, Rate)> = HashMap::new();
-    let mut upcoming: Vec<(Charge, Option<UserId>)> = Vec::new();
+    // Each with its buyer to name and its product's place, to sort by.
+    let mut upcoming: Vec<(Charge, Option<UserId>, usize)> = Vec::new();
     let mut waste: Vec<(SubscriptionWaste, Option<UserId>)> = Vec::new();
     let mut self_service_rates: HashMap<SubscriptionId, Rate> = HashMap::new();
-    // Products with a live self-service subscription and an Active central one: what
-    // centralising could be priced for.
-    let mut live_self_service = vec![false; products.len()];
-    let mut active_central = vec![false; products.len()];
-    let mut free_central = vec![0u32; products.len()];
+    // Per product, what centralising would move users from and to, as stored: as the
+    // centralise plan reads them.
+    let mut sources: Vec<Vec<Subscription>> = vec![Vec::new(); products.len()];
+    let mut targets: Vec<Vec<Subscription>> = vec![Vec::new(); products.len()];
 
     for stored in store.subscriptions() {
-        let (sub, _) = lifecycle::as_of(&stored?, today);
+        let stored = stored?;
+        let (sub, _) = lifecycle::as_of(&stored, today);
         let Some(&pi) = index.get(&sub.product_id) else {
             continue;
         };
+        if centralise::is_source(&stored) {
+            sources[pi].push(stored);
+        } else if centralise::is_target(&stored) {
+            targets[pi].push(stored);
+        }
         let self_service = sub.origin.is_self_service();
         if self_service {
             past_charges(&sub, back, today, |on| {
@@ -481,15 +460,10 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
                         auto_renew: matches!(kind, ChargeKind::Renewal | ChargeKind::Conversion),
                     },
                     sub.buyer,
+                    pi,
                 ));
             }
         });
-        if self_service {
-            live_self_service[pi] = true;
-        } else if sub.status == Status::Active {
-            active_central[pi] = true;
-            free_central[pi] = free_central[pi].saturating_add(sub.free());
-        }
         let rate = rate_of(&sub, cur);
         if rate.yearly.minor == 0 {
             continue;
@@ -531,10 +505,49 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         }
     }
 
-    let mut people = People {
-        store,
-        cache: HashMap::new(),
+    // Savings first: their buyers are read with the others.
+    let mut savings = Vec::new();
+    let mut saving_buyers = Vec::new();
+    for (pi, p) in products.iter().enumerate() {
+        if sources[pi].is_empty() || targets[pi].is_empty() {
+            continue;
+        }
+        if let Some((saving, buyers)) = saving_of(
+            store,
+            p,
+            &rows[pi],
+            &sources[pi],
+            &targets[pi],
+            &self_service_rates,
+        )? {
+            savings.push(saving);
+            saving_buyers.push(buyers);
+        }
+    }
+
+    // Every buyer named anywhere, read once, in id order (neighbouring keys share pages).
+    let mut ids: Vec<UserId> = by_buyer
+        .keys()
+        .copied()
+        .chain(upcoming.iter().filter_map(|(_, b, _)| *b))
+        .chain(waste.iter().filter_map(|(_, b)| *b))
+        .chain(saving_buyers.iter().flatten().flatten().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut users: HashMap<UserId, User> = HashMap::with_capacity(ids.len());
+    for id in ids {
+        if let Some(u) = store.user(id)? {
+            users.insert(id, u);
+        }
+    }
+    let names = |id: Option<UserId>| -> (Option<String>, Option<String>) {
+        match id.and_then(|id| users.get(&id)) {
+            Some(u) => (Some(u.upn.clone()), Some(u.display_name.clone())),
+            None => (None, None),
+        }
     };
+
     let mut self_service = Rate::zero(cur);
     let mut central = Rate::zero(cur);
     let mut total = Rate::zero(cur);
@@ -544,14 +557,10 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         total.add(&r.total);
     }
 
-    // Buyers in id order (neighbouring keys share pages), then most costly first.
-    let mut buyer_ids: Vec<UserId> = by_buyer.keys().copied().collect();
-    buyer_ids.sort_unstable();
-    let mut buyers: Vec<BuyerSpend> = Vec::with_capacity(buyer_ids.len());
+    let mut buyers: Vec<BuyerSpend> = Vec::with_capacity(by_buyer.len());
     let mut departments: HashMap<String, (u32, Rate)> = HashMap::new();
-    for id in buyer_ids {
-        let (subscriptions, rate) = by_buyer.remove(&id).unwrap_or((0, Rate::zero(cur)));
-        let (upn, name, department) = match people.get(id)? {
+    for (id, (subscriptions, rate)) in by_buyer {
+        let (upn, name, department) = match users.get(&id) {
             Some(u) => (u.upn.clone(), u.display_name.clone(), u.department.clone()),
             None => (String::new(), String::new(), String::new()),
         };
@@ -595,36 +604,35 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         .collect();
     departments.sort_by(|a, b| a.department.cmp(&b.department));
 
-    upcoming.sort_by(|(a, _), (b, _)| {
-        a.on.cmp(&b.on)
-            .then_with(|| a.product_name.cmp(&b.product_name))
-            .then_with(|| a.subscription.cmp(&b.subscription))
+    // By date, then in the catalogue's order of products.
+    upcoming.sort_unstable_by(|(a, _, pa), (b, _, pb)| {
+        (a.on, pa, a.subscription).cmp(&(b.on, pb, b.subscription))
     });
-    let upcoming = upcoming
+    let upcoming: Vec<Charge> = upcoming
         .into_iter()
-        .map(|(mut c, buyer)| {
-            (c.buyer, c.buyer_name) = people.names(buyer)?;
-            Ok(c)
+        .map(|(mut c, buyer, _)| {
+            (c.buyer, c.buyer_name) = names(buyer);
+            c
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
 
-    let mut waste_by_product: Vec<ProductWaste> = Vec::new();
-    for p in &products {
-        let (unused, monthly) = waste
-            .iter()
-            .filter(|(w, _)| w.product_id == p.id)
-            .fold((0u64, 0i64), |(u, m), (w, _)| {
-                (u + u64::from(w.unused), m.saturating_add(w.monthly.minor))
-            });
-        if unused > 0 {
-            waste_by_product.push(ProductWaste {
-                product_id: p.id.clone(),
-                product_name: p.name.clone(),
-                unused,
-                monthly: Money::new(monthly, cur),
-            });
+    let mut waste_by_product: Vec<ProductWaste> = products
+        .iter()
+        .map(|p| ProductWaste {
+            product_id: p.id.clone(),
+            product_name: p.name.clone(),
+            unused: 0,
+            monthly: Money::new(0, cur),
+        })
+        .collect();
+    for (w, _) in &waste {
+        if let Some(&pi) = index.get(&w.product_id) {
+            let p = &mut waste_by_product[pi];
+            p.unused += u64::from(w.unused);
+            p.monthly.minor = p.monthly.minor.saturating_add(w.monthly.minor);
         }
     }
+    waste_by_product.retain(|p| p.unused > 0);
     waste.sort_by(|(a, _), (b, _)| {
         b.monthly
             .minor
@@ -632,29 +640,16 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
             .then_with(|| a.product_name.cmp(&b.product_name))
             .then_with(|| a.subscription.cmp(&b.subscription))
     });
-    let waste = waste
+    let waste: Vec<SubscriptionWaste> = waste
         .into_iter()
         .map(|(mut w, buyer)| {
-            (w.buyer, w.buyer_name) = people.names(buyer)?;
-            Ok(w)
+            (w.buyer, w.buyer_name) = names(buyer);
+            w
         })
-        .collect::<Result<Vec<_>>>()?;
-
-    let mut savings = Vec::new();
-    for (pi, p) in products.iter().enumerate() {
-        if !(live_self_service[pi] && active_central[pi]) {
-            continue;
-        }
-        if let Some(saving) = saving_of(
-            store,
-            actor,
-            p,
-            &rows[pi],
-            free_central[pi],
-            &self_service_rates,
-            now,
-        )? {
-            savings.push(saving);
+        .collect();
+    for (saving, buyers) in savings.iter_mut().zip(saving_buyers) {
+        for (s, buyer) in saving.subscriptions.iter_mut().zip(buyers) {
+            s.buyer = names(buyer).0;
         }
     }
 
@@ -679,64 +674,67 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
     })
 }
 
-/// The saving of centralising `product` into its free central licenses: the plan `centralise`
-/// would make now fills free licenses first, source by source; the sources whose users all land
-/// in free ones are what it saves. None where nothing fits or centralising is refused.
-#[allow(clippy::too_many_arguments)]
+/// The saving of centralising `product` into its free central licenses, as the centralise plan
+/// would make it now: it fills the free licenses of `targets` first, source by source, with
+/// the users who need one (`centralise::who_needs`); the sources whose users all land in free
+/// licenses are what it saves, at their run-rate. None where nothing charged fits, or where
+/// there is nobody to move (centralising refuses then). Each listed subscription's buyer comes
+/// back beside it, to be named.
 fn saving_of(
     store: &Store,
-    actor: &Actor,
     product: &Product,
     row: &ProductSpend,
-    free_central: u32,
+    sources: &[Subscription],
+    targets: &[Subscription],
     rates: &HashMap<SubscriptionId, Rate>,
-    now: DateTime<Utc>,
-) -> Result<Option<ProductSaving>> {
+) -> Result<Option<(ProductSaving, Vec<Option<UserId>>)>> {
     let currency = row.total.monthly.currency.as_str();
-    let plan = match centralise::savings_plan(store, actor, &product.id, now) {
-        Ok(plan) => plan,
-        // Nothing to centralise (no users, say): nothing saved.
-        Err(e) if e.exit_code() == 1 => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let free: u32 = plan.reused.iter().map(|r| r.licenses).sum();
+    let needs = centralise::who_needs(store, sources, targets)?;
+    if needs.iter().all(|(n, a)| n.is_empty() && a.is_empty()) {
+        return Ok(None);
+    }
+    let free: u32 = targets.iter().map(Subscription::free).sum();
     let mut used = 0u32;
     let mut subscriptions = Vec::new();
+    let mut buyers = Vec::new();
     let mut saving = Rate::zero(currency);
     let mut users = 0u32;
-    for m in &plan.moves {
-        let need: u32 = m.to.iter().map(|a| a.users.len() as u32).sum();
+    for (s, (needing, already)) in sources.iter().zip(&needs) {
+        let need = needing.len() as u32;
         if used.saturating_add(need) > free {
-            // The plan buys or adds licenses from here: the rest costs money to move.
+            // The plan adds or buys licenses from here: the rest costs money to move.
             used = free;
             continue;
         }
         used += need;
         // Only what is charged saves money: a trial or an Expired subscription moves for free.
-        let Some(rate) = rates.get(&m.from.id).cloned() else {
+        let Some(rate) = rates.get(&s.id).cloned() else {
             continue;
         };
         saving.add(&rate);
-        users += m.users() as u32;
+        let moved = (needing.len() + already.len()) as u32;
+        users += moved;
         subscriptions.push(SavingSubscription {
-            subscription: m.from.id,
-            buyer: m.from.buyer.clone(),
-            users: m.users() as u32,
+            subscription: s.id,
+            buyer: None,
+            users: moved,
             rate,
         });
+        buyers.push(s.buyer);
     }
     if subscriptions.is_empty() {
         return Ok(None);
     }
-    Ok(Some(ProductSaving {
-        product_id: product.id.clone(),
-        product_name: product.name.clone(),
-        self_service: row.self_service.clone(),
-        subscriptions,
-        users,
-        free_central,
-        saving,
-    }))
+    Ok(Some((
+        ProductSaving {
+            product_id: product.id.clone(),
+            product_name: product.name.clone(),
+            self_service: row.self_service.clone(),
+            subscriptions,
+            users,
+            free_central: free,
+            saving,
+        },
+        buyers,
+    )))
 }
-
-pub mod csv;
