@@ -78,8 +78,8 @@ struct Sub<'a> {
 }
 
 fn subscription(s: &Sub<'_>) -> Subscription {
-    let renews =
-        s.status == Status::Active && s.card && !(s.origin == Origin::SelfServiceTrial && !s.card);
+    // Paid subscriptions renew (and trials with a card convert) while Active.
+    let renews = s.status == Status::Active && s.card;
     Subscription {
         id: SubscriptionId(Uuid::new_v4()),
         product_id: ProductId(s.product.into()),

@@ -738,3 +738,5 @@ fn saving_of(
         buyers,
     )))
 }
+
+pub mod csv;
