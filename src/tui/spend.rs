@@ -3,8 +3,8 @@
 
 use super::fold::fold;
 use crate::text::sanitize;
-use selfserve_core::model::{ProductId, SubscriptionId};
-use selfserve_core::query::spend::{Charge, Rate, SpendReport, SubscriptionWaste};
+use selfserve_core::model::{Money, ProductId, SubscriptionId};
+use selfserve_core::query::spend::{Charge, Rate, SpendReport, SubscriptionWaste, WINDOWS};
 
 /// The lists below the chart, in the order Tab goes through them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,10 +50,23 @@ pub struct SavingRow {
 /// Rows and their folded search keys.
 pub type Keyed<T> = (Vec<T>, Vec<String>);
 
+/// What the totals above the chart say, summed once when the report arrives (a frame must not
+/// walk half a million charges).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpendSums {
+    /// Charged within 30, 60 and 90 days.
+    pub due: [Money; 3],
+    /// Unused licenses a month.
+    pub unused: Money,
+    /// What centralising into free licenses saves a month.
+    pub saving: Money,
+}
+
 /// The report without its lists, and the lists keyed.
 #[derive(Debug, Clone)]
 pub struct SpendData {
     pub report: SpendReport,
+    pub sums: SpendSums,
     pub upcoming: Keyed<Charge>,
     pub waste: Keyed<SubscriptionWaste>,
     pub savings: Keyed<SavingRow>,
@@ -67,6 +80,11 @@ fn clean(text: &mut Option<String>) {
 
 impl SpendData {
     pub fn of(mut report: SpendReport) -> SpendData {
+        let sums = SpendSums {
+            due: WINDOWS.map(|days| report.charged_within(days)),
+            unused: report.waste_total(),
+            saving: report.saving_total().monthly,
+        };
         let upcoming = std::mem::take(&mut report.upcoming)
             .into_iter()
             .map(|mut c| {
@@ -128,6 +146,7 @@ impl SpendData {
         }
         SpendData {
             report,
+            sums,
             upcoming,
             waste,
             savings,

@@ -6,7 +6,7 @@ use crate::tui::action::Screen;
 use crate::tui::effect::Effect;
 use crate::tui::list::{Listing, LoadState};
 use crate::tui::rows::{ProductItem, SubsKey};
-use crate::tui::spend::{SavingRow, SpendData, SpendTab};
+use crate::tui::spend::{SavingRow, SpendData, SpendSums, SpendTab};
 use selfserve_core::model::{ProductId, SubscriptionId};
 use selfserve_core::query::spend::{Charge, SpendReport, SubscriptionWaste};
 
@@ -16,6 +16,8 @@ pub struct SpendState {
     pub tab: SpendTab,
     /// The report without its lists (they are below).
     pub report: Option<SpendReport>,
+    /// What the totals say, with the report.
+    pub sums: Option<SpendSums>,
     pub upcoming: Listing<Charge>,
     pub waste: Listing<SubscriptionWaste>,
     pub savings: Listing<SavingRow>,
@@ -27,6 +29,7 @@ impl Default for SpendState {
             state: LoadState::Idle,
             tab: SpendTab::default(),
             report: None,
+            sums: None,
             upcoming: Listing::default(),
             waste: Listing::default(),
             savings: Listing::default(),
@@ -66,6 +69,7 @@ impl App {
             Ok(data) => {
                 let SpendData {
                     report,
+                    sums,
                     upcoming,
                     waste,
                     savings,
@@ -74,6 +78,7 @@ impl App {
                 self.spend.waste.replace(waste.0, waste.1);
                 self.spend.savings.replace(savings.0, savings.1);
                 self.spend.report = Some(report);
+                self.spend.sums = Some(sums);
                 self.spend.state = LoadState::Ready;
             }
             Err(e) => {

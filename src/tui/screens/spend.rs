@@ -9,7 +9,7 @@ use crate::tui::app::layout;
 use crate::tui::app::App;
 use crate::tui::labels::{widest, word};
 use crate::tui::list::LoadState;
-use crate::tui::spend::SpendTab;
+use crate::tui::spend::{SpendSums, SpendTab};
 use crate::tui::widgets::table::{cell, col, num, Col};
 use crate::tui::widgets::{self, table};
 use ratatui::buffer::Buffer;
@@ -65,7 +65,7 @@ const SAVINGS: &[Col] = &[
 
 pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let l = layout::spend(body);
-    let Some(r) = &app.spend.report else {
+    let (Some(r), Some(sums)) = (&app.spend.report, &app.spend.sums) else {
         let theme = app.session.theme;
         let lang = app.session.lang;
         let (msg, style) = match &app.spend.state {
@@ -83,7 +83,7 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
             .render(widgets::inner(body), buf);
         return;
     };
-    totals(buf, l.totals, app, r);
+    totals(buf, l.totals, app, r, sums);
     chart(buf, l.chart, app, r);
     list(buf, l.list, app);
 }
@@ -97,7 +97,7 @@ fn monthly(app: &App, m: &Money) -> String {
 
 /// Three rows of two columns: the run-rate on the left, what is due, unused and saved on the
 /// right.
-fn totals(buf: &mut Buffer, area: Rect, app: &App, r: &SpendReport) {
+fn totals(buf: &mut Buffer, area: Rect, app: &App, r: &SpendReport, sums: &SpendSums) {
     let lang = app.session.lang;
     let half = area.width / 2;
     let total = lang.tr(
@@ -122,57 +122,40 @@ fn totals(buf: &mut Buffer, area: Rect, app: &App, r: &SpendReport) {
         ),
         field(app, "spend-field-total", &total, half),
     ];
-    // Summed over every row, whatever the search below lets through.
+    // Summed over every row when the report arrived, whatever the search below lets through.
     let right_w = area.width - half;
-    let due = |days: u32| {
-        let sum = app
-            .spend
-            .upcoming
-            .items()
-            .iter()
-            .filter(|c| c.days <= days)
-            .fold(0i64, |s, c| s.saturating_add(c.amount.minor));
-        lang.money(&Money::new(sum, &r.currency))
-    };
-    let waste = app
-        .spend
-        .waste
-        .items()
-        .iter()
-        .fold(0i64, |s, w| s.saturating_add(w.monthly.minor));
-    let saving = app
-        .spend
-        .savings
-        .items()
-        .iter()
-        .fold(0i64, |s, v| s.saturating_add(v.rate.monthly.minor));
     // The three windows where they fit, the next 30 days alone where they do not.
     let windows = lang.tr(
         "spend-due-windows",
         &[
-            ("d30", due(30).into()),
-            ("d60", due(60).into()),
-            ("d90", due(90).into()),
+            ("d30", lang.money(&sums.due[0]).into()),
+            ("d60", lang.money(&sums.due[1]).into()),
+            ("d90", lang.money(&sums.due[2]).into()),
         ],
     );
     let label_w = text::width(word(lang, "spend-field-due")) + 1;
     let due_line = if label_w + text::width(&windows) <= usize::from(right_w) {
         field(app, "spend-field-due", &windows, right_w)
     } else {
-        field(app, "spend-field-due-30", &due(30), right_w)
+        field(
+            app,
+            "spend-field-due-30",
+            &lang.money(&sums.due[0]),
+            right_w,
+        )
     };
     let right = [
         due_line,
         field(
             app,
             "spend-field-unused",
-            &monthly(app, &Money::new(waste, &r.currency)),
+            &monthly(app, &sums.unused),
             right_w,
         ),
         field(
             app,
             "spend-field-saving",
-            &monthly(app, &Money::new(saving, &r.currency)),
+            &monthly(app, &sums.saving),
             right_w,
         ),
     ];
