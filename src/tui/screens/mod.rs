@@ -154,7 +154,7 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
         .then(|| format!(" {} ", app.session.lang.t("status-demo")));
     let room = usize::from(area.width).saturating_sub(badge.as_deref().map_or(0, text::width));
     // Each tab as its key and name; where they do not all fit beside the badge, the inactive
-    // tabs from the right keep only their key.
+    // tabs from the right keep only their key, Help's name the longest.
     let mut tabs: Vec<(Screen, String, Option<String>)> = Screen::ALL
         .iter()
         .map(|&s| {
@@ -173,7 +173,12 @@ fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
             .map(|(_, k, n)| text::width(k) + n.as_deref().map_or(0, |n| 1 + text::width(n)) + 1)
             .sum()
     };
-    for i in (0..tabs.len()).rev() {
+    // Help's name goes last: it is where every key is found.
+    let help_last = (0..tabs.len())
+        .rev()
+        .filter(|&i| tabs[i].0 != Screen::Help)
+        .chain((0..tabs.len()).filter(|&i| tabs[i].0 == Screen::Help));
+    for i in help_last.collect::<Vec<_>>() {
         if width(&tabs) <= room {
             break;
         }
