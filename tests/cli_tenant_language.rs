@@ -105,7 +105,9 @@ fn tenant_show_json_gains_only_the_language_and_is_the_same_in_both_languages() 
             "display_name",
             "existing_agreement",
             "id",
-            "language"
+            "language",
+            // Issue 15: whether administrators get the purchase notice.
+            "purchase_notice"
         ]
     );
 }

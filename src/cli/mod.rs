@@ -32,6 +32,7 @@ pub mod outbox_send;
 pub mod policy;
 pub mod product;
 pub mod relay;
+pub mod report;
 pub mod restore;
 pub mod serve;
 pub mod server;

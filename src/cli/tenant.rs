@@ -1,5 +1,6 @@
 //! `selfserve tenant show`: the tenant, its cloud and that cloud's admin center.
 //! `selfserve tenant set-language fr|en`: the language of the tenant's e-mails.
+//! `selfserve tenant set-purchase-notice on|off`: the administrators' notice of each purchase.
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
@@ -9,6 +10,7 @@ use selfserve_core::api::{Request, SessionInfo};
 use selfserve_core::i18n::{Lang, Text};
 use selfserve_core::model::{Cloud, TenantId};
 use selfserve_core::ops::set_language::LanguageChange;
+use selfserve_core::ops::set_purchase_notice::PurchaseNoticeChange;
 use selfserve_core::text;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -17,7 +19,13 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub enum TenantCommand {
     Show,
-    SetLanguage { language: String },
+    SetLanguage {
+        language: String,
+    },
+    SetPurchaseNotice {
+        #[arg(value_parser = ["on", "off"])]
+        setting: String,
+    },
 }
 
 /// The JSON of `tenant show`.
@@ -32,13 +40,32 @@ struct Shown<'a> {
     demo: bool,
     created_at: DateTime<Utc>,
     language: Lang,
+    purchase_notice: bool,
 }
 
 pub fn run(ctx: &Ctx, command: &TenantCommand) -> Result<ExitCode, Failure> {
     match command {
         TenantCommand::Show => show(ctx),
         TenantCommand::SetLanguage { language } => set_language(ctx, language),
+        TenantCommand::SetPurchaseNotice { setting } => set_purchase_notice(ctx, setting == "on"),
     }
+}
+
+fn set_purchase_notice(ctx: &Ctx, on: bool) -> Result<ExitCode, Failure> {
+    let change: PurchaseNoticeChange = ctx
+        .client()?
+        .ask(Request::SetPurchaseNotice { on, now: ctx.now })?;
+    if ctx.json {
+        return print_json(&change).map(|_| ExitCode::SUCCESS);
+    }
+    let id = match (change.changed, change.purchase_notice) {
+        (true, true) => "spend-notice-set-on",
+        (true, false) => "spend-notice-set-off",
+        (false, true) => "spend-notice-already-on",
+        (false, false) => "spend-notice-already-off",
+    };
+    print_lines(&[ctx.lang.t(id)])?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn set_language(ctx: &Ctx, language: &str) -> Result<ExitCode, Failure> {
@@ -81,6 +108,7 @@ fn show(ctx: &Ctx) -> Result<ExitCode, Failure> {
         demo: t.demo,
         created_at: t.created_at,
         language: session.language,
+        purchase_notice: session.purchase_notice,
     };
     if ctx.json {
         return print_json(&shown).map(|_| ExitCode::SUCCESS);
@@ -110,6 +138,10 @@ fn show(ctx: &Ctx) -> Result<ExitCode, Failure> {
             language_name(shown.language).in_lang(ctx.lang),
             shown.language.code()
         ),
+    ]);
+    table.row(vec![
+        lang.t("spend-notice-label"),
+        yes_no(shown.purchase_notice),
     ]);
     // The header row says nothing a field list needs.
     print_lines(&table.lines()[1..])?;

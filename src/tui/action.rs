@@ -23,17 +23,19 @@ pub enum Screen {
     Export,
     Audit,
     Outbox,
+    Spend,
     Help,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Products,
         Screen::Subscriptions,
         Screen::Policies,
         Screen::Export,
         Screen::Audit,
         Screen::Outbox,
+        Screen::Spend,
         Screen::Help,
     ];
 
@@ -47,6 +49,7 @@ impl Screen {
             Screen::Export => ('4', "tab-export", "title-export"),
             Screen::Audit => ('5', "tab-audit", "title-audit"),
             Screen::Outbox => ('6', "tab-outbox", "title-outbox"),
+            Screen::Spend => ('7', "spend-tab", "spend-title-screen"),
             Screen::Help => ('?', "tab-help", "title-help"),
         }
     }
@@ -147,4 +150,6 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The spend report, for the Spend screen.
+    SpendLoaded(Result<Box<super::spend::SpendData>, String>),
 }

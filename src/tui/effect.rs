@@ -33,6 +33,10 @@ pub enum Effect {
         apply: bool,
     },
     LoadBuyers,
+    /// The spend report at the clock (the Spend screen).
+    LoadSpend {
+        now: DateTime<Utc>,
+    },
     /// Delivers the pending e-mails through the relay; progress comes back as actions.
     SendOutbox {
         relay: selfserve_server::mail::RelaySettings,

@@ -19,6 +19,7 @@ pub mod rows;
 pub mod runner;
 pub mod screens;
 pub mod session;
+pub mod spend;
 pub mod theme;
 pub mod widgets;
 

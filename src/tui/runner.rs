@@ -152,6 +152,12 @@ pub fn run(
                 .map(|r: LifecycleReport| Summary::of(&r))
                 .map_err(err),
         ),
+        Effect::LoadSpend { now } => Action::SpendLoaded(
+            client
+                .ask(Request::Spend { now })
+                .map(|r| Box::new(super::spend::SpendData::of(r)))
+                .map_err(err),
+        ),
         Effect::LoadBuyers => Action::BuyersLoaded(
             client
                 .ask(Request::ProductBuyers)

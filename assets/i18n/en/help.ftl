@@ -251,3 +251,17 @@ help-selfserve--smtp-from = Sender address of the e-mails [default: selfserve@lo
 help-selfserve--smtp-timeout = Seconds to wait for the relay before leaving an e-mail pending [default: 30]
 # Progress, mouse, log cap and the relay's CA file (issue 16: progress).
 help-selfserve--smtp-ca-file = PEM file of CA certificates the relay's certificate may chain to, besides the machine's (a company CA)
+
+# Spend, renewals, waste and savings (issue 15: spend)
+help-selfserve-report = What self-service costs, what renews next, what is unused, what centralising would save
+help-selfserve-report-spend = Run-rate per month and year: self-service and central, per product, buyer and department; 12 months of history and 3 forecast
+help-selfserve-report-spend--csv = CSV for finance: one row per product
+help-selfserve-report-renewals = Renewals, trial conversions and ends in the next 30, 60 or 90 days, with their amounts
+help-selfserve-report-renewals--days = How far ahead: 30, 60 or 90 days
+help-selfserve-report-renewals--csv = CSV for finance: one row per charge or end
+help-selfserve-report-waste = Licenses bought and not assigned, per subscription and product, with their monthly cost
+help-selfserve-report-waste--csv = CSV for finance: one row per subscription
+help-selfserve-report-savings = Self-service subscriptions whose users fit in free central licenses now, and what cancelling them saves
+help-selfserve-report-savings--csv = CSV for finance: one row per subscription
+help-selfserve-tenant-set-purchase-notice = Whether GlobalAdministrators and BillingAdministrators get an e-mail of each self-service purchase and trial: on or off (GlobalAdministrator)
+help-selfserve-tenant-set-purchase-notice--setting = on or off

@@ -248,3 +248,17 @@ help-selfserve--smtp-from = Adresse d'expéditeur des e-mails [par défaut : sel
 help-selfserve--smtp-timeout = Secondes d'attente du relais avant de laisser un e-mail en attente [par défaut : 30]
 # Progression, souris, taille du journal et autorités du relais (ticket 16 : progress).
 help-selfserve--smtp-ca-file = Fichier PEM de certificats d'autorité auxquels le certificat du relais peut remonter, en plus de ceux de la machine (une autorité d'entreprise)
+
+# Dépenses, renouvellements, gaspillage et économies (issue 15 : spend)
+help-selfserve-report = Ce que coûte le libre-service, ce qui se renouvelle bientôt, ce qui est inutilisé, ce que centraliser économiserait
+help-selfserve-report-spend = Coût récurrent par mois et par an : libre-service et central, par produit, acheteur et service ; 12 mois d'historique et 3 de prévision
+help-selfserve-report-spend--csv = CSV pour la comptabilité : une ligne par produit
+help-selfserve-report-renewals = Renouvellements, essais devenant payants et fins dans les 30, 60 ou 90 prochains jours, avec leurs montants
+help-selfserve-report-renewals--days = Jusqu'où : 30, 60 ou 90 jours
+help-selfserve-report-renewals--csv = CSV pour la comptabilité : une ligne par prélèvement ou fin
+help-selfserve-report-waste = Licences achetées et non attribuées, par abonnement et par produit, avec leur coût mensuel
+help-selfserve-report-waste--csv = CSV pour la comptabilité : une ligne par abonnement
+help-selfserve-report-savings = Abonnements en libre-service dont les utilisateurs tiennent dans les licences centrales libres, et ce que leur annulation économise
+help-selfserve-report-savings--csv = CSV pour la comptabilité : une ligne par abonnement
+help-selfserve-tenant-set-purchase-notice = Si les administrateurs généraux et les administrateurs de facturation reçoivent un e-mail de chaque achat et essai en libre-service : on ou off (administrateur général)
+help-selfserve-tenant-set-purchase-notice--setting = on ou off

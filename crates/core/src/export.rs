@@ -74,7 +74,7 @@ fn resolve_selection(
 }
 
 /// Spreadsheet programs run cells that start like a formula; names come from users, so defuse them.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// Money as the JSON contract shows it: `{"amount": 1470.0, "currency": "EUR"}`. The
 /// read models hold `Money`; only their JSON turns it into a decimal number.
-pub(crate) fn money_json<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
+pub fn money_json<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
     if !s.is_human_readable() {
         return money.serialize(s);
     }

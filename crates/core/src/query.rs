@@ -643,3 +643,5 @@ pub fn product_buyers(store: &Store, actor: &Actor) -> Result<Vec<ProductBuyers>
     }
     Ok(out)
 }
+
+pub mod spend;

@@ -90,9 +90,11 @@ fn request_variant(r: &Request) -> usize {
         Request::Backup { .. } => 37,
         Request::OutboxDue { .. } => 38,
         Request::RecordDelivery { .. } => 39,
+        Request::Spend { .. } => 40,
+        Request::SetPurchaseNotice { .. } => 41,
     }
 }
-const REQUEST_VARIANTS: usize = 40;
+const REQUEST_VARIANTS: usize = 42;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -130,9 +132,11 @@ fn response_variant(r: &Response) -> usize {
         Response::LanguageChange(_) => 30,
         Response::Import(_) => 31,
         Response::Backup(_) => 32,
+        Response::Spend(_) => 33,
+        Response::PurchaseNoticeChange(_) => 34,
     }
 }
-const RESPONSE_VARIANTS: usize = 33;
+const RESPONSE_VARIANTS: usize = 35;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -365,6 +369,16 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
             && us.iter().all(|u| deunicode::deunicode(&u.display_name).to_lowercase().contains("zoe")
                 || u.upn.contains("zoe"))),
         "{found:?}"
+    );
+    // Spend (issue 15): the report, and the purchase notice turned off.
+    let spend = send(Request::Spend { now });
+    assert!(
+        matches!(&spend, Response::Spend(r) if r.history.len() == 15),
+        "{spend:?}"
+    );
+    let notice = send(Request::SetPurchaseNotice { on: false, now });
+    assert!(
+        matches!(&notice, Response::PurchaseNoticeChange(c) if c.changed && !c.purchase_notice)
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

@@ -17,9 +17,13 @@ impl App {
             subscription: on(Screen::Subscriptions)
                 .then(|| self.subs.list.selected())
                 .flatten(),
-            product: on(Screen::Products)
-                .then(|| self.products.list.selected())
-                .flatten(),
+            product: if on(Screen::Spend) {
+                self.spend_product()
+            } else {
+                on(Screen::Products)
+                    .then(|| self.products.list.selected())
+                    .flatten()
+            },
             email: on(Screen::Outbox)
                 .then(|| self.outbox.list.selected())
                 .flatten(),

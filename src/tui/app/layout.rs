@@ -34,6 +34,7 @@ pub fn list_pane(app: &App, screen: Screen) -> Option<Rect> {
         Screen::Policies => policies(app, b).0,
         Screen::Audit => audit(app, b).0,
         Screen::Outbox => outbox(app, b).0,
+        Screen::Spend => spend(b).list,
         Screen::Help => return None,
     })
 }
@@ -168,4 +169,34 @@ pub fn audit(app: &App, body: Rect) -> (Rect, Rect) {
 
 pub fn outbox(app: &App, body: Rect) -> (Rect, Rect) {
     split_detail(body, app.detail.then_some(body.height / 2))
+}
+
+/// The Spend screen: the totals, the chart, and the list Tab switches.
+pub struct SpendLayout {
+    pub totals: Rect,
+    pub chart: Rect,
+    pub list: Rect,
+}
+
+pub fn spend(body: Rect) -> SpendLayout {
+    let totals = 3.min(body.height);
+    let rest = body.height - totals;
+    // A third of the rest for the chart, never fewer than 8 rows (4 of bars) where there is room.
+    let chart = (rest / 3).max(8).min(rest);
+    SpendLayout {
+        totals: Rect {
+            height: totals,
+            ..body
+        },
+        chart: Rect {
+            y: body.y + totals,
+            height: chart,
+            ..body
+        },
+        list: Rect {
+            y: body.y + totals + chart,
+            height: rest - chart,
+            ..body
+        },
+    }
 }

@@ -6,6 +6,7 @@ use crate::tui::action::Screen;
 use crate::tui::effect::Effect;
 use crate::tui::list::{Listing, LoadState, Nav, Searchable};
 use crate::tui::rows::{SubsKey, UserLine};
+use crate::tui::spend::SpendTab;
 use selfserve_core::model::SubscriptionId;
 
 impl App {
@@ -26,6 +27,11 @@ impl App {
             Screen::Policies => &self.policies.list,
             Screen::Audit => &self.audit.list,
             Screen::Outbox => &self.outbox.list,
+            Screen::Spend => match self.spend.tab {
+                SpendTab::Upcoming => &self.spend.upcoming,
+                SpendTab::Waste => &self.spend.waste,
+                SpendTab::Savings => &self.spend.savings,
+            },
             Screen::Help => return None,
         })
     }
@@ -37,6 +43,11 @@ impl App {
             Screen::Policies => &mut self.policies.list,
             Screen::Audit => &mut self.audit.list,
             Screen::Outbox => &mut self.outbox.list,
+            Screen::Spend => match self.spend.tab {
+                SpendTab::Upcoming => &mut self.spend.upcoming,
+                SpendTab::Waste => &mut self.spend.waste,
+                SpendTab::Savings => &mut self.spend.savings,
+            },
             Screen::Help => return None,
         })
     }
@@ -122,6 +133,7 @@ impl App {
             // The policy panel opens from its binding (a dialog).
             Screen::Policies => {}
             Screen::Audit | Screen::Outbox => self.detail = !self.detail,
+            Screen::Spend => self.open_spend_row(fx),
             Screen::Help => self.screen = self.help_from,
         }
     }
@@ -157,6 +169,7 @@ impl App {
                 self.want_users(fx);
             }
             Screen::Policies | Screen::Audit | Screen::Outbox => self.detail = !self.detail,
+            Screen::Spend => self.next_spend_tab(),
             _ => self.dirty = false,
         }
     }
@@ -185,6 +198,7 @@ impl App {
                 self.outbox.state = LoadState::Loading;
                 fx.push(Effect::LoadOutbox);
             }
+            Screen::Spend if self.spend.state == LoadState::Idle => self.load_spend(fx),
             _ => {}
         }
         self.screen = screen;

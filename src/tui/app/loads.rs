@@ -44,6 +44,7 @@ impl App {
             if let Some(e) = self.subs.fill(rows) {
                 self.fail(e);
             }
+            self.select_pending_sub();
             self.refit();
             self.want_users(fx);
         }
@@ -113,6 +114,9 @@ impl App {
         // The users pane follows once the subscriptions are back (`want_users`).
         self.users_for.clear();
         self.reload_buyers(fx);
+        if self.spend.state != LoadState::Idle {
+            self.load_spend(fx);
+        }
         for (state, effect) in [
             (&mut self.policies.state, Effect::LoadPolicies),
             (&mut self.audit.state, Effect::LoadAudit),

@@ -13,6 +13,9 @@ mod loads;
 mod mouse;
 mod notices;
 mod outbox_send;
+mod spend;
+
+pub use spend::SpendState;
 
 use super::action::{Action, Screen};
 use super::buyers::BuyerSearch;
@@ -96,6 +99,10 @@ pub struct App {
     pub sending: bool,
     /// Products found by their buyers' names and UPNs.
     pub buyers: BuyerSearch,
+    /// The Spend screen's report and lists.
+    pub spend: SpendState,
+    /// The subscription the Spend screen's Enter opened, selected once its list is read.
+    pending_sub: Option<SubscriptionId>,
     /// The dialog open over the screen, if any: it reads the keys until it closes.
     pub dialog: Option<Box<dyn Dialog>>,
     pub quit: bool,
@@ -144,6 +151,8 @@ impl App {
             lifecycle: Default::default(),
             sending: false,
             buyers: Default::default(),
+            spend: SpendState::default(),
+            pending_sub: None,
             dialog: None,
             quit: false,
             gone: None,
@@ -300,6 +309,7 @@ impl App {
             Action::SendOutbox => self.send_outbox(&mut fx),
             Action::OutboxProgress { done, total } => self.outbox_progress(done, total),
             Action::OutboxSent(result) => self.outbox_sent(result, &mut fx),
+            Action::SpendLoaded(data) => self.spend_loaded(data),
             Action::OutboxLoaded(rows) => {
                 if let Some(e) = self.outbox.fill(rows) {
                     self.fail(e);

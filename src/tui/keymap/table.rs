@@ -20,6 +20,7 @@ const LISTS: &[Screen] = &[
     Screen::Export,
     Screen::Audit,
     Screen::Outbox,
+    Screen::Spend,
 ];
 /// Where the moving keys work: every list, and help, which scrolls.
 const MOVES: &[Screen] = &[
@@ -29,6 +30,7 @@ const MOVES: &[Screen] = &[
     Screen::Export,
     Screen::Audit,
     Screen::Outbox,
+    Screen::Spend,
     Screen::Help,
 ];
 const SUBS: &[Screen] = &[Screen::Subscriptions, Screen::Export];
@@ -202,6 +204,13 @@ pub static BINDINGS: &[Binding] = &[
         "6",
         Action::Goto(Screen::Outbox),
         "key-goto-outbox"
+    ),
+    bind!(
+        Scope::Global,
+        [k('7')],
+        "7",
+        Action::Goto(Screen::Spend),
+        "spend-key-goto"
     ),
     bind!(
         Scope::On(MOVES),
@@ -421,6 +430,28 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Dialog(DialogKeys::Steps),
         DialogKey::Term,
         "key-step-term"
+    ),
+    bind!(
+        Scope::On(&[Screen::Spend]),
+        [code(KeyCode::Tab)],
+        "Tab",
+        Action::NextPane,
+        "spend-key-tab"
+    ),
+    bind!(
+        Scope::On(&[Screen::Spend]),
+        [code(KeyCode::Enter)],
+        "Enter",
+        Action::Enter,
+        "spend-key-open"
+    ),
+    bind!(
+        needs Capability::ManageSubscriptions,
+        Scope::On(&[Screen::Spend]),
+        [k('C')],
+        "C",
+        Action::OpenDialog(centralise::open),
+        "spend-key-centralise"
     ),
     bind!(
         Scope::On(&[Screen::Policies]),

@@ -8,6 +8,7 @@ pub mod help;
 pub mod outbox;
 pub mod policies;
 pub mod products;
+pub mod spend;
 pub mod status;
 pub mod subscriptions;
 
@@ -47,6 +48,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         Screen::Export => export::draw(buf, b, app),
         Screen::Audit => audit::draw(buf, b, app),
         Screen::Outbox => outbox::draw(buf, b, app),
+        Screen::Spend => spend::draw(buf, b, app),
         Screen::Help => help::draw(buf, b, app),
     }
     let bottom = area.bottom();
@@ -144,24 +146,60 @@ fn too_small(buf: &mut Buffer, area: Rect, lang: Lang) {
         .render(area, buf);
 }
 
-/// Each screen's label on the tab line, in order, one space after each.
-fn tab_labels(app: &App) -> impl Iterator<Item = (Screen, String)> + '_ {
-    Screen::ALL.into_iter().map(|s| {
-        // The key the session has for the screen, where the config file rebinds it.
-        let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
-            (Action::Help, Screen::Help) => true,
-            (Action::Goto(to), _) => *to == s,
-            _ => false,
+/// The demo badge at the right of the tab line, where the tenant is the demo.
+fn demo_badge(app: &App) -> Option<String> {
+    app.session
+        .demo
+        .then(|| format!(" {} ", app.session.lang.t("status-demo")))
+}
+
+/// Each screen's label on the tab line of a window `width` wide, in order, one space after
+/// each. Where they do not all fit beside the demo badge, the inactive tabs from the right keep
+/// only their key, Help's name the longest (it is where every key is found).
+fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String)> {
+    let room = usize::from(width).saturating_sub(demo_badge(app).as_deref().map_or(0, text::width));
+    let mut tabs: Vec<(Screen, String, Option<String>)> = Screen::ALL
+        .iter()
+        .map(|&s| {
+            // The key the session has for the screen, where the config file rebinds it.
+            let key = keymap::first_key(&app.session, |b| match (&b.action, s) {
+                (Action::Help, Screen::Help) => true,
+                (Action::Goto(to), _) => *to == s,
+                _ => false,
+            })
+            .unwrap_or_else(|| s.key().to_string());
+            (s, key, Some(s.tab(app.session.lang)))
         })
-        .unwrap_or_else(|| s.key().to_string());
-        (s, format!("{key} {}", s.tab(app.session.lang)))
-    })
+        .collect();
+    let used = |tabs: &[(Screen, String, Option<String>)]| -> usize {
+        tabs.iter()
+            .map(|(_, k, n)| text::width(k) + n.as_deref().map_or(0, |n| 1 + text::width(n)) + 1)
+            .sum()
+    };
+    let help_last = (0..tabs.len())
+        .rev()
+        .filter(|&i| tabs[i].0 != Screen::Help)
+        .chain((0..tabs.len()).filter(|&i| tabs[i].0 == Screen::Help));
+    for i in help_last.collect::<Vec<_>>() {
+        if used(&tabs) <= room {
+            break;
+        }
+        if tabs[i].0 != app.screen {
+            tabs[i].2 = None;
+        }
+    }
+    tabs.into_iter()
+        .map(|(s, key, name)| match name {
+            Some(name) => (s, format!("{key} {name}")),
+            None => (s, key),
+        })
+        .collect()
 }
 
 /// The screen whose label on the tab line covers `column` (a click).
 pub fn tab_at(app: &App, column: u16) -> Option<Screen> {
     let mut x = 0;
-    for (s, label) in tab_labels(app) {
+    for (s, label) in tab_labels(app, app.size.0) {
         let w = text::width(&label);
         if (x..x + w).contains(&usize::from(column)) {
             return Some(s);
@@ -174,13 +212,12 @@ pub fn tab_at(app: &App, column: u16) -> Option<Screen> {
 fn tabs(buf: &mut Buffer, area: Rect, app: &App) {
     let theme = app.session.theme;
     let mut spans = Vec::new();
-    for (s, label) in tab_labels(app) {
+    for (s, label) in tab_labels(app, area.width) {
         spans.push(Span::styled(label, theme.tab(s == app.screen)));
         spans.push(Span::raw(" "));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if app.session.demo {
-        let badge = format!(" {} ", app.session.lang.t("status-demo"));
+    if let Some(badge) = demo_badge(app) {
         let x = area.right().saturating_sub(text::width(&badge) as u16);
         buf.set_line(x, area.y, &Line::styled(badge, theme.demo()), area.width);
     }

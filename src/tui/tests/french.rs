@@ -20,11 +20,17 @@ fn products_in_french_at_80x24() {
     let screen = h.render();
     insta::assert_snapshot!("products_fr_80x24", screen);
     let rows = lines(&screen);
-    // Every tab and the DÉMO mark fit on the first line.
+    // Every tab's key and the DÉMO mark fit on the first line; the names that do not fit
+    // beside them give way from the right (issue 15's eighth tab), the active one never.
     for s in Screen::ALL {
-        let tab = format!("{} {}", s.key(), s.tab(Lang::Fr));
-        assert!(rows[0].contains(&tab), "{tab:?} in {:?}", rows[0]);
+        let key = format!(" {} ", s.key());
+        assert!(
+            rows[0].starts_with(&key[1..]) || rows[0].contains(&key),
+            "{key:?} in {:?}",
+            rows[0]
+        );
     }
+    assert!(rows[0].starts_with("1 Produits 2 Abonnements 3 Stratégies"));
     assert!(rows[0].ends_with(" DÉMO "), "{:?}", rows[0]);
     assert!(rows[22].starts_with("? aide  / rechercher  f libre-service  Enter ouvrir  q quitter"));
     assert!(rows[23].contains("(Admin général)"));

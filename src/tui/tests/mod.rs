@@ -26,6 +26,7 @@ mod policy;
 mod progress;
 mod rebind;
 mod screens_fr;
+mod spend;
 mod takeover;
 
 const NOW: &str = "2026-11-23T12:00:00Z";

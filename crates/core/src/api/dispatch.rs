@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
     add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, delivery, lifecycle,
-    move_provisioned, move_users, set_language, set_policy, storefront, take_over,
+    move_provisioned, move_users, set_language, set_policy, set_purchase_notice, storefront,
+    take_over,
 };
 use crate::store::Store;
 use crate::{backup, check, export, import, query};
@@ -71,6 +72,7 @@ fn answer(
             read_only: actor.is_read_only(),
             tenant: store.tenant().clone(),
             language: store.language()?,
+            purchase_notice: store.purchase_notice()?,
         }),
         Q::ProductRows { self_service, now } => {
             R::Products(query::product_rows(store, actor, self_service, now)?)
@@ -195,5 +197,9 @@ fn answer(
         Q::RecordDelivery { id, attempt, now } => {
             R::Email(delivery::record(store, actor, id, &attempt, now)?)
         }
+        Q::Spend { now } => R::Spend(query::spend::spend(store, actor, now)?),
+        Q::SetPurchaseNotice { on, now } => R::PurchaseNoticeChange(
+            set_purchase_notice::set_purchase_notice(store, actor, on, now)?,
+        ),
     })
 }

@@ -207,6 +207,15 @@ pub enum Request {
         attempt: Attempt,
         now: DateTime<Utc>,
     },
+    /// Run-rate, upcoming charges, waste, savings and history at the clock's date (issue 15).
+    Spend {
+        now: DateTime<Utc>,
+    },
+    /// Whether administrators get a notice of each self-service purchase and trial.
+    SetPurchaseNotice {
+        on: bool,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -254,6 +263,8 @@ impl Request {
             Q::Backup { .. } => "Backup",
             Q::OutboxDue { .. } => "OutboxDue",
             Q::RecordDelivery { .. } => "RecordDelivery",
+            Q::Spend { .. } => "Spend",
+            Q::SetPurchaseNotice { .. } => "SetPurchaseNotice",
         }
     }
 
@@ -269,7 +280,8 @@ impl Request {
             | Q::Purchase { .. }
             | Q::Trial { .. }
             | Q::SetLanguage { .. }
-            | Q::RecordDelivery { .. } => true,
+            | Q::RecordDelivery { .. }
+            | Q::SetPurchaseNotice { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -301,7 +313,8 @@ impl Request {
             | Q::OutboxEmail { .. }
             | Q::SearchUsers { .. }
             | Q::Backup { .. }
-            | Q::OutboxDue { .. } => false,
+            | Q::OutboxDue { .. }
+            | Q::Spend { .. } => false,
         }
     }
 }

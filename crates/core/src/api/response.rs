@@ -20,8 +20,10 @@ use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_language::LanguageChange;
 use crate::ops::set_policy::SetPolicyOutcome;
+use crate::ops::set_purchase_notice::PurchaseNoticeChange;
 use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
+use crate::query::spend::SpendReport;
 use crate::query::{
     AdminRow, BuyerGroup, PolicyRow, ProductBuyers, ProductRow, SubscriptionDetail, SubscriptionRow,
 };
@@ -40,6 +42,8 @@ pub struct SessionInfo {
     pub tenant: Tenant,
     /// The tenant's language: the e-mails'.
     pub language: Lang,
+    /// Whether administrators get a notice of each self-service purchase and trial.
+    pub purchase_notice: bool,
 }
 
 /// The `Response` enum, its variants' names, and `TryFrom<Response>` for each payload type.
@@ -114,6 +118,8 @@ responses! {
     Import(ImportReport),
     /// A backup file, to be written by the front end.
     Backup(BackupImage),
+    Spend(SpendReport),
+    PurchaseNoticeChange(PurchaseNoticeChange),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -106,13 +106,7 @@ pub fn centralise(
     let (sources, mut targets): (Vec<Subscription>, Vec<Subscription>) = store
         .subscriptions_of_product(&p.id)?
         .into_iter()
-        .filter(|s| {
-            if s.origin.is_self_service() {
-                s.status != Status::Deleted
-            } else {
-                s.status == Status::Active
-            }
-        })
+        .filter(|s| is_source(s) || is_target(s))
         .partition(|s| s.origin.is_self_service());
     if sources.is_empty() {
         return Err(Error::refused(text!(
@@ -123,24 +117,14 @@ pub fn centralise(
     targets.sort_by(|a, b| b.free().cmp(&a.free()).then(a.id.cmp(&b.id)));
 
     // Who needs a central license: every user of the sources, once, unless they hold one.
-    let mut covered: HashSet<UserId> = HashSet::new();
-    for t in &targets {
-        covered.extend(store.assignments_of(t.id)?.into_iter().map(|a| a.user));
-    }
     let mut users_of: Vec<(Vec<UserRef>, Vec<UserRef>)> = Vec::with_capacity(sources.len());
     let mut all_users = 0usize;
-    for s in &sources {
-        let (mut needing, mut already) = (Vec::new(), Vec::new());
-        for a in assignments_of(store, s)? {
-            all_users += 1;
-            let user = user_ref(store, a.user)?;
-            if covered.insert(a.user) {
-                needing.push(user);
-            } else {
-                already.push(user);
-            }
-        }
-        users_of.push((needing, already));
+    for (needing, already) in who_needs(store, &sources, &targets)? {
+        all_users += needing.len() + already.len();
+        let refs = |ids: Vec<UserId>| -> Result<Vec<UserRef>> {
+            ids.into_iter().map(|u| user_ref(store, u)).collect()
+        };
+        users_of.push((refs(needing)?, refs(already)?));
     }
     if all_users == 0 {
         return Err(Error::refused(text!(
@@ -299,6 +283,43 @@ pub fn centralise(
         })?;
     }
     Ok(Outcome { dry_run, plan })
+}
+
+/// A subscription centralising moves users from: a live self-service one.
+pub(crate) fn is_source(s: &Subscription) -> bool {
+    s.origin.is_self_service() && s.status != Status::Deleted
+}
+
+/// A subscription centralising gives licenses of: an Active central one.
+pub(crate) fn is_target(s: &Subscription) -> bool {
+    !s.origin.is_self_service() && s.status == Status::Active
+}
+
+/// For each of `sources` in order, the users who need a central license and those who do not:
+/// a user holding a license of one of `targets` needs none, and a user of two sources gets one,
+/// from the first. The plan gives them licenses in this order; the spend report prices it.
+pub(crate) fn who_needs(
+    store: &Store,
+    sources: &[Subscription],
+    targets: &[Subscription],
+) -> Result<Vec<(Vec<UserId>, Vec<UserId>)>> {
+    let mut covered: HashSet<UserId> = HashSet::new();
+    for t in targets {
+        covered.extend(store.assignments_of(t.id)?.into_iter().map(|a| a.user));
+    }
+    let mut out = Vec::with_capacity(sources.len());
+    for s in sources {
+        let (mut needing, mut already) = (Vec::new(), Vec::new());
+        for a in assignments_of(store, s)? {
+            if covered.insert(a.user) {
+                needing.push(a.user);
+            } else {
+                already.push(a.user);
+            }
+        }
+        out.push((needing, already));
+    }
+    Ok(out)
 }
 
 /// The audit event of one self-service subscription's users leaving it.

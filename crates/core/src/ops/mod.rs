@@ -19,4 +19,5 @@ pub mod delivery;
 pub mod lifecycle;
 pub mod set_language;
 pub mod set_policy;
+pub mod set_purchase_notice;
 pub mod storefront;

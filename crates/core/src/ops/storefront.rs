@@ -376,6 +376,12 @@ fn create(
         action,
         summary,
     } = new;
+    // Rule 12: every GlobalAdministrator and BillingAdministrator hears of it, unless the
+    // tenant turned the notice off (read inside the transaction).
+    let billing = admin_upns(store, |r| {
+        matches!(r, Role::GlobalAdministrator | Role::BillingAdministrator)
+    })?;
+    let notice = purchase_notice_mail(&buyer, &product, &sub, now);
     let licensed = store.transact(|tx| {
         let holds = still_holds(tx, buyer.id, &held)?;
         if holds && refuse_if_held {
@@ -415,6 +421,22 @@ fn create(
                 status: DeliveryStatus::default(),
             })?;
         }
+        if tx.purchase_notice()? {
+            let (subject, body) = notice.render(tx.language()?);
+            for to in &billing {
+                tx.email(Email {
+                    id: 0,
+                    to: to.clone(),
+                    subject: subject.clone(),
+                    body: body.clone(),
+                    kind: EmailKind::Notice,
+                    created_at: now,
+                    delivery: Delivery::Pending,
+                    message_id: String::new(),
+                    status: DeliveryStatus::default(),
+                })?;
+            }
+        }
         Ok(!holds)
     })?;
     let subscription = query::subscription_detail(store, actor, &sub.id.to_string(), now)?.row;
@@ -423,6 +445,57 @@ fn create(
         buyer_licensed: licensed,
         admins_notified: notify,
     })
+}
+
+/// The notice of a self-service purchase or trial to the administrators who pay (rule 12):
+/// product, buyer, quantity, price and the date it renews, converts or ends.
+fn purchase_notice_mail(
+    buyer: &User,
+    product: &Product,
+    sub: &Subscription,
+    now: DateTime<Utc>,
+) -> Mail {
+    let term = crate::text!(match sub.price.term {
+        Term::Monthly => "spend-term-month",
+        Term::Annual => "spend-term-year",
+    });
+    let total = Money::new(
+        sub.price
+            .amount
+            .minor
+            .saturating_mul(i64::from(sub.quantity)),
+        &sub.price.amount.currency,
+    );
+    let (subject, body) = match (sub.origin, &sub.payment_method) {
+        (Origin::SelfServiceTrial, PaymentMethod::None) => {
+            ("spend-notice-trial-subject", "spend-notice-trial-free-body")
+        }
+        (Origin::SelfServiceTrial, _) => {
+            ("spend-notice-trial-subject", "spend-notice-trial-card-body")
+        }
+        _ => (
+            "spend-notice-purchase-subject",
+            "spend-notice-purchase-body",
+        ),
+    };
+    Mail::new(crate::text!(
+        subject,
+        product = &product.name,
+        buyer = &buyer.display_name
+    ))
+    .paragraph([crate::text!(
+        body,
+        buyer = &buyer.display_name,
+        buyer_upn = &buyer.upn,
+        product = &product.name,
+        quantity = sub.quantity,
+        on = now.date_naive(),
+        price = &sub.price.amount,
+        term = term,
+        total = total,
+        renews = sub.expires,
+    )])
+    .paragraph([crate::text!("spend-notice-see", id = sub.id.to_string())])
 }
 
 /// The notice to the administrators of a product's first self-service trial.

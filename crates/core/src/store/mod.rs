@@ -32,6 +32,9 @@ pub(crate) const META_TENANT: &[u8] = b"tenant";
 /// The tenant's language (`en` or `fr`), in which the core writes its e-mails; absent = `en`
 /// (databases made before it existed). Kept beside the tenant record, whose encoding stays.
 pub(crate) const META_LANGUAGE: &[u8] = b"language";
+/// Whether administrators get a notice of each self-service purchase and trial (`on`/`off`);
+/// absent = on (databases made before the setting open unchanged).
+pub(crate) const META_PURCHASE_NOTICE: &[u8] = b"purchase_notice";
 /// How many writes have been committed: a big-endian u64, absent before the first.
 pub(crate) const META_REVISION: &[u8] = b"revision";
 
@@ -51,6 +54,15 @@ pub(crate) fn language_of(stored: Option<&[u8]>) -> Result<Lang> {
         None | Some(b"en") => Ok(Lang::En),
         Some(b"fr") => Ok(Lang::Fr),
         Some(_) => Err(Error::database(crate::text!("mail-language-damaged"))),
+    }
+}
+
+/// The purchase notice setting stored under `META_PURCHASE_NOTICE`.
+pub(crate) fn purchase_notice_of(stored: Option<&[u8]>) -> Result<bool> {
+    match stored {
+        None | Some(b"on") => Ok(true),
+        Some(b"off") => Ok(false),
+        Some(_) => Err(Error::database(crate::text!("spend-notice-damaged"))),
     }
 }
 
@@ -204,6 +216,12 @@ impl Store {
     /// The number of writes committed so far (each `transact` is one).
     pub fn revision(&self) -> Result<u64> {
         revision_of(self.t.meta.get(META_REVISION)?.as_deref())
+    }
+
+    /// Whether administrators get a notice of each self-service purchase and trial (on where
+    /// never set).
+    pub fn purchase_notice(&self) -> Result<bool> {
+        purchase_notice_of(self.t.meta.get(META_PURCHASE_NOTICE)?.as_deref())
     }
 
     /// The tenant's language: the e-mails' language (`en` where never set).

@@ -8,7 +8,8 @@
 use super::codec::{self, decode, encode};
 use super::index::{self, Index};
 use super::{
-    language_of, revision_of, Store, StoredDelivery, StoredEmail, META_LANGUAGE, META_REVISION,
+    language_of, purchase_notice_of, revision_of, Store, StoredDelivery, StoredEmail,
+    META_LANGUAGE, META_PURCHASE_NOTICE, META_REVISION,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -40,7 +41,7 @@ pub struct Tx {
     pub(crate) outbox: TransactionalTree,
     pub(crate) deliveries: TransactionalTree,
     pub(crate) audit: TransactionalTree,
-    /// Only the tenant's language is read and written through it (the revision is `transact`'s).
+    /// Only the tenant's settings (language, purchase notice) are read and written through it (the revision is `transact`'s).
     meta: TransactionalTree,
 }
 
@@ -259,6 +260,19 @@ impl Tx {
 
     pub fn set_language(&self, lang: Lang) -> TxResult<()> {
         self.meta.insert(META_LANGUAGE, lang.code().as_bytes())?;
+        Ok(())
+    }
+
+    /// Whether administrators get a notice of each self-service purchase, as this transaction
+    /// sees it.
+    pub fn purchase_notice(&self) -> TxResult<bool> {
+        purchase_notice_of(self.meta.get(META_PURCHASE_NOTICE)?.as_deref())
+            .map_err(ConflictableTransactionError::Abort)
+    }
+
+    pub fn set_purchase_notice(&self, on: bool) -> TxResult<()> {
+        let value: &[u8] = if on { b"on" } else { b"off" };
+        self.meta.insert(META_PURCHASE_NOTICE, value)?;
         Ok(())
     }
 

@@ -1,0 +1,100 @@
+//! The Spend screen (issue 15): its snapshots at both sizes, in UTF-8, in ASCII and in French;
+//! Tab through its lists, Enter opens a row's subscription, `C` on a saving starts the
+//! centralise dialog for its product; a read-only session sees it all and may not centralise.
+
+use super::{snap, Harness};
+use crate::i18n::Lang;
+use crate::tui::action::Screen;
+use crate::tui::dialogs::centralise::CentraliseDialog;
+use crate::tui::spend::SpendTab;
+
+#[test]
+fn snapshot_spend() {
+    let mut h = Harness::new(80, 24);
+    h.keys("7");
+    assert_eq!(h.app.screen, Screen::Spend);
+    assert!(h.app.spend.report.is_some(), "the report was read");
+    snap(&mut h, "spend");
+    h.keys("<Tab>");
+    assert_eq!(h.app.spend.tab, SpendTab::Waste);
+    snap(&mut h, "spend_waste");
+    h.keys("<Tab>");
+    assert_eq!(h.app.spend.tab, SpendTab::Savings);
+    snap(&mut h, "spend_savings");
+    h.keys("<Tab>");
+    assert_eq!(h.app.spend.tab, SpendTab::Upcoming);
+}
+
+#[test]
+fn snapshot_spend_ascii() {
+    let mut h = Harness::new(80, 24);
+    h.app.session.theme.ascii = true;
+    h.keys("7");
+    let screen = h.render();
+    assert!(screen.contains('#'), "charged bars in ASCII: {screen}");
+    snap(&mut h, "spend_ascii");
+}
+
+#[test]
+fn snapshot_spend_in_french() {
+    let mut h = Harness::in_lang(80, 24, Lang::Fr);
+    h.keys("7");
+    let screen = h.render();
+    assert!(screen.contains("Libre-service"), "{screen}");
+    snap(&mut h, "spend_fr");
+}
+
+#[test]
+fn enter_opens_the_rows_subscription() {
+    let mut h = Harness::new(80, 24);
+    h.keys("7<Down><Down>");
+    let charge = h.app.spend.upcoming.selected().cloned().expect("a charge");
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    let row = h.app.subs.list.selected().expect("a row");
+    assert_eq!(row.id, charge.subscription);
+    // Back on Spend, the list and its cursor are where they were.
+    h.keys("7");
+    assert_eq!(
+        h.app.spend.upcoming.selected().map(|c| c.subscription),
+        Some(charge.subscription)
+    );
+}
+
+#[test]
+fn c_on_a_saving_centralises_its_product() {
+    let mut h = Harness::new(80, 24);
+    h.keys("7");
+    // Not on the upcoming charges: no product is chosen there.
+    h.keys("C");
+    assert!(h.app.dialog.is_none());
+    h.keys("<Tab><Tab>");
+    let saving = h.app.spend.savings.selected().cloned().expect("a saving");
+    h.keys("C");
+    let d = h
+        .app
+        .dialog_as::<CentraliseDialog>()
+        .expect("the centralise dialog");
+    assert_eq!(d.product, saving.product_id);
+    h.keys("<Esc>");
+    assert!(h.app.dialog.is_none());
+}
+
+#[test]
+fn a_read_only_session_reads_spend_and_may_not_centralise() {
+    let mut h = Harness::with(80, 24, true);
+    h.keys("7<Tab><Tab>");
+    assert!(!h.app.spend.savings.is_empty());
+    h.keys("C");
+    assert!(h.app.dialog.is_none());
+    let said = h
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("--readonly"), "{said}");
+    h.keys("?");
+    let help = super::whole_help(&mut h);
+    assert!(help.contains("Open the row's subscription"), "{help}");
+}
