@@ -157,7 +157,8 @@ fn durability(c: &mut Criterion) {
                     for _ in 0..iterations {
                         for _ in 0..records {
                             key += 1;
-                            db.insert(key.to_be_bytes(), &[7u8; 120][..]).or_exit("insert");
+                            db.insert(key.to_be_bytes(), &[7u8; 120][..])
+                                .or_exit("insert");
                         }
                         let started = Instant::now();
                         db.flush().or_exit("flush");

@@ -90,9 +90,13 @@ fn request_variant(r: &Request) -> usize {
         Request::Backup { .. } => 37,
         Request::OutboxDue { .. } => 38,
         Request::RecordDelivery { .. } => 39,
+        // Policy as code (issue 14).
+        Request::PolicyPlan { .. } => 40,
+        Request::PolicyApply { .. } => 41,
+        Request::PolicyExport => 42,
     }
 }
-const REQUEST_VARIANTS: usize = 40;
+const REQUEST_VARIANTS: usize = 43;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -130,9 +134,12 @@ fn response_variant(r: &Response) -> usize {
         Response::LanguageChange(_) => 30,
         Response::Import(_) => 31,
         Response::Backup(_) => 32,
+        // Policy as code (issue 14).
+        Response::PolicyPlan(_) => 33,
+        Response::PolicyExport(_) => 34,
     }
 }
-const RESPONSE_VARIANTS: usize = 33;
+const RESPONSE_VARIANTS: usize = 35;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -365,6 +372,30 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
             && us.iter().all(|u| deunicode::deunicode(&u.display_name).to_lowercase().contains("zoe")
                 || u.upn.contains("zoe"))),
         "{found:?}"
+    );
+    // Policy as code (issue 14): export, plan it, apply a change.
+    let Response::PolicyExport(export) = send(Request::PolicyExport) else {
+        panic!("an export reply");
+    };
+    let file = selfserve_core::import::ImportFile {
+        name: "now.toml".into(),
+        bytes: export.toml.into_bytes(),
+    };
+    let plan = send(Request::PolicyPlan { file: file.clone() });
+    assert!(
+        matches!(&plan, Response::PolicyPlan(p) if p.matches),
+        "{plan:?}"
+    );
+    let applied = send(Request::PolicyApply {
+        file: selfserve_core::import::ImportFile {
+            name: "off.toml".into(),
+            bytes: b"[policy]\nall = \"Disabled\"\n".to_vec(),
+        },
+        now,
+    });
+    assert!(
+        matches!(&applied, Response::PolicyPlan(p) if p.applied),
+        "{applied:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

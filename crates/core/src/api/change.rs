@@ -124,7 +124,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 16] = [
+const ACTIONS: [(&str, &str); 17] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -141,6 +141,7 @@ const ACTIONS: [(&str, &str); 16] = [
     ("unbound an administrator", "core-change-unbound-admin"),
     ("set the tenant's language", "core-change-language"),
     ("recorded a delivery attempt", "delivery-change-attempt"),
+    ("applied a policy file", "gov-change-applied"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -198,6 +199,9 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             "recorded a delivery attempt",
             vec![id.to_string()],
         ),
+        Q::PolicyApply { file, .. } => {
+            (K::Policy, "applied a policy file", vec![file.name.clone()])
+        }
         // Reads: `writes` answered above.
         _ => return None,
     })

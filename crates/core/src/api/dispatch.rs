@@ -8,11 +8,11 @@ use crate::directory;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, delivery, lifecycle,
-    move_provisioned, move_users, set_language, set_policy, storefront, take_over,
+    add_licenses, admin, apply_policy, ask_cancel, assign, buy, cancel, centralise, delivery,
+    lifecycle, move_provisioned, move_users, set_language, set_policy, storefront, take_over,
 };
 use crate::store::Store;
-use crate::{backup, check, export, import, query};
+use crate::{backup, check, export, import, policy, query};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
@@ -195,5 +195,10 @@ fn answer(
         Q::RecordDelivery { id, attempt, now } => {
             R::Email(delivery::record(store, actor, id, &attempt, now)?)
         }
+        Q::PolicyPlan { file } => R::PolicyPlan(policy::plan::plan(store, actor, &file)?),
+        Q::PolicyApply { file, now } => {
+            R::PolicyPlan(apply_policy::apply_policy(store, actor, &file, now)?)
+        }
+        Q::PolicyExport => R::PolicyExport(policy::plan::export(store, actor)?),
     })
 }

@@ -207,6 +207,17 @@ pub enum Request {
         attempt: Attempt,
         now: DateTime<Utc>,
     },
+    /// A desired-state policy file against the tenant, changing nothing (`policy plan|drift`).
+    PolicyPlan {
+        file: ImportFile,
+    },
+    /// The tenant made to match a desired-state policy file, in one transaction.
+    PolicyApply {
+        file: ImportFile,
+        now: DateTime<Utc>,
+    },
+    /// Today's policies as a desired-state file.
+    PolicyExport,
 }
 
 impl Request {
@@ -254,6 +265,9 @@ impl Request {
             Q::Backup { .. } => "Backup",
             Q::OutboxDue { .. } => "OutboxDue",
             Q::RecordDelivery { .. } => "RecordDelivery",
+            Q::PolicyPlan { .. } => "PolicyPlan",
+            Q::PolicyApply { .. } => "PolicyApply",
+            Q::PolicyExport => "PolicyExport",
         }
     }
 
@@ -269,7 +283,8 @@ impl Request {
             | Q::Purchase { .. }
             | Q::Trial { .. }
             | Q::SetLanguage { .. }
-            | Q::RecordDelivery { .. } => true,
+            | Q::RecordDelivery { .. }
+            | Q::PolicyApply { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -301,7 +316,9 @@ impl Request {
             | Q::OutboxEmail { .. }
             | Q::SearchUsers { .. }
             | Q::Backup { .. }
-            | Q::OutboxDue { .. } => false,
+            | Q::OutboxDue { .. }
+            | Q::PolicyPlan { .. }
+            | Q::PolicyExport => false,
         }
     }
 }

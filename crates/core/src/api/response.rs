@@ -22,6 +22,7 @@ use crate::ops::set_language::LanguageChange;
 use crate::ops::set_policy::SetPolicyOutcome;
 use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
+use crate::policy::plan::{PolicyExport, PolicyPlan};
 use crate::query::{
     AdminRow, BuyerGroup, PolicyRow, ProductBuyers, ProductRow, SubscriptionDetail, SubscriptionRow,
 };
@@ -114,6 +115,9 @@ responses! {
     Import(ImportReport),
     /// A backup file, to be written by the front end.
     Backup(BackupImage),
+    /// A desired-state policy file against the tenant (plan, drift, apply).
+    PolicyPlan(PolicyPlan),
+    PolicyExport(PolicyExport),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -15,6 +15,7 @@ pub mod move_users;
 pub mod take_over;
 
 pub mod admin;
+pub mod apply_policy;
 pub mod delivery;
 pub mod lifecycle;
 pub mod set_language;
