@@ -29,6 +29,7 @@ pub mod lifecycle;
 pub mod outbox;
 pub mod outbox_send;
 pub mod policy;
+pub mod policy_file;
 pub mod product;
 pub mod relay;
 pub mod restore;

@@ -1,13 +1,15 @@
-//! `selfserve policy list|get|set`, with the MSCommerce module's field names.
+//! `selfserve policy list|get|set`, with the MSCommerce module's field names; `plan`, `apply`,
+//! `drift` and `export` are policy as code (policy_file.rs).
 
 use super::table::{header, Table};
-use super::{print_json, print_lines, Ctx, Failure};
+use super::{policy_file, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
 use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
 use selfserve_core::query::PolicyRow;
 use selfserve_core::{text, Error};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
@@ -27,6 +29,22 @@ pub enum PolicyCommand {
         #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
         args: Vec<String>,
     },
+    // Policy as code (issue 14): src/cli/policy_file.rs.
+    Plan {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    Apply {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
+    Drift {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    Export,
 }
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
@@ -50,6 +68,10 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             }
         }
         PolicyCommand::Set { all, args } => set(ctx, *all, args)?,
+        PolicyCommand::Plan { file } => return policy_file::plan(ctx, file),
+        PolicyCommand::Apply { file, yes } => return policy_file::apply(ctx, file, *yes),
+        PolicyCommand::Drift { file } => return policy_file::drift(ctx, file),
+        PolicyCommand::Export => return policy_file::export(ctx),
     }
     Ok(ExitCode::SUCCESS)
 }

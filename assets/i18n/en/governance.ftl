@@ -12,3 +12,30 @@ gov-why-twice = { $id } is named twice; keep one
 gov-why-excluded-and-listed = the product is in policy.exclude and in [products]; keep it in one place
 gov-why-offer-type = no such offer type; the offer types are { $types }
 gov-why-offer-value = an offer type's policy is Enabled or Disabled
+gov-subject-default = the default for new products
+gov-subject-product = { $name } ({ $id })
+gov-subject-offer-type = offer type { $name }
+gov-plan-change = change { $subject }: { $actual } → { $expected } (as { $key } says)
+gov-plan-same = keep { $subject }: { $actual } (as { $key } says)
+gov-plan-left = leave { $subject }: { $actual } (the file does not name it)
+gov-plan-summary = { $changes ->
+    [0] Nothing to change: the tenant matches { $file } ({ $same } settings).
+   *[other] { $changes } to change, { $same } kept or left; `selfserve policy apply { $file }` applies them in one step.
+  }
+gov-drift-line = { $subject }: expected { $expected }, actual { $actual } ({ $key })
+gov-drift-matches = The tenant matches { $file }.
+gov-drift-differs = { $count ->
+    [one] 1 setting differs from { $file }.
+   *[other] { $count } settings differ from { $file }.
+  }
+gov-apply-needs-yes = policy apply changes the tenant without asking only with --yes (no terminal to ask at); see the changes with `selfserve policy plan { $file }` first
+gov-apply-ask = { $count ->
+    [one] Apply this change? Type y to apply, anything else to stop:{" "}
+   *[other] Apply these { $count } changes? Type y to apply, anything else to stop:{" "}
+  }
+gov-apply-declined = Nothing was changed.
+gov-applied = { $count ->
+    [one] 1 setting changed from { $file }, in one step with one audit event.
+   *[other] { $count } settings changed from { $file }, in one step with one audit event.
+  }
+gov-apply-nothing = The tenant already matches { $file }; nothing was changed.

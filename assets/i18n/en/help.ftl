@@ -249,3 +249,13 @@ help-selfserve--smtp-user = Login at the relay; its password comes from --smtp-p
 help-selfserve--smtp-password-file = File holding the relay password (its first line); never stored or printed
 help-selfserve--smtp-from = Sender address of the e-mails [default: selfserve@localhost]
 help-selfserve--smtp-timeout = Seconds to wait for the relay before leaving an e-mail pending [default: 30]
+
+# Policy as code and governance (issue 14)
+help-selfserve-policy-plan = Show what applying a desired-state file would change, and what it leaves and why; change nothing
+help-selfserve-policy-plan--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-apply = Make the tenant match a desired-state file, in one step with one audit event
+help-selfserve-policy-apply--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-apply--yes = Apply without asking (needed where there is no terminal to ask at)
+help-selfserve-policy-drift = Compare the tenant with a desired-state file: exit 0 when it matches, 1 with one line per difference
+help-selfserve-policy-drift--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-export = Print today's policies as a desired-state file (planning it shows no change)

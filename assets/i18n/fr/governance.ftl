@@ -12,3 +12,30 @@ gov-why-twice = { $id } est nommé deux fois ; n'en gardez qu'un
 gov-why-excluded-and-listed = le produit est dans policy.exclude et dans [products] ; ne le mettez qu'à un endroit
 gov-why-offer-type = type d'offre inconnu ; les types d'offre sont { $types }
 gov-why-offer-value = la stratégie d'un type d'offre est Enabled ou Disabled
+gov-subject-default = la valeur par défaut des nouveaux produits
+gov-subject-product = { $name } ({ $id })
+gov-subject-offer-type = type d'offre { $name }
+gov-plan-change = modifier { $subject } : { $actual } → { $expected } (selon { $key })
+gov-plan-same = garder { $subject } : { $actual } (selon { $key })
+gov-plan-left = laisser { $subject } : { $actual } (le fichier ne le nomme pas)
+gov-plan-summary = { $changes ->
+    [0] Rien à modifier : le locataire correspond à { $file } ({ $same } paramètres).
+   *[other] { $changes } à modifier, { $same } gardés ou laissés ; `selfserve policy apply { $file }` les applique en une fois.
+  }
+gov-drift-line = { $subject } : attendu { $expected }, constaté { $actual } ({ $key })
+gov-drift-matches = Le locataire correspond à { $file }.
+gov-drift-differs = { $count ->
+    [one] 1 paramètre diffère de { $file }.
+   *[other] { $count } paramètres diffèrent de { $file }.
+  }
+gov-apply-needs-yes = policy apply ne modifie le locataire sans demander qu'avec --yes (aucun terminal où demander) ; voyez d'abord les modifications avec `selfserve policy plan { $file }`
+gov-apply-ask = { $count ->
+    [one] Appliquer cette modification ? Tapez y pour appliquer, autre chose pour arrêter :{" "}
+   *[other] Appliquer ces { $count } modifications ? Tapez y pour appliquer, autre chose pour arrêter :{" "}
+  }
+gov-apply-declined = Rien n'a été modifié.
+gov-applied = { $count ->
+    [one] 1 paramètre modifié selon { $file }, en une fois avec un événement d'audit.
+   *[other] { $count } paramètres modifiés selon { $file }, en une fois avec un événement d'audit.
+  }
+gov-apply-nothing = Le locataire correspond déjà à { $file } ; rien n'a été modifié.

@@ -246,3 +246,13 @@ help-selfserve--smtp-user = Identifiant au relais ; son mot de passe vient de --
 help-selfserve--smtp-password-file = Fichier contenant le mot de passe du relais (sa première ligne) ; jamais enregistré ni affiché
 help-selfserve--smtp-from = Adresse d'expéditeur des e-mails [par défaut : selfserve@localhost]
 help-selfserve--smtp-timeout = Secondes d'attente du relais avant de laisser un e-mail en attente [par défaut : 30]
+
+# Stratégies sous forme de code et gouvernance (ticket 14)
+help-selfserve-policy-plan = Montrer ce que l'application d'un fichier d'état souhaité modifierait, ce qu'elle laisse et pourquoi ; ne rien modifier
+help-selfserve-policy-plan--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-apply = Rendre le locataire conforme à un fichier d'état souhaité, en une fois avec un événement d'audit
+help-selfserve-policy-apply--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-apply--yes = Appliquer sans demander (nécessaire sans terminal où demander)
+help-selfserve-policy-drift = Comparer le locataire à un fichier d'état souhaité : code 0 s'il correspond, 1 avec une ligne par écart
+help-selfserve-policy-drift--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-export = Afficher les stratégies actuelles sous forme de fichier d'état souhaité (son plan ne montre aucune modification)
