@@ -39,3 +39,16 @@ gov-applied = { $count ->
    *[other] { $count } settings changed from { $file }, in one step with one audit event.
   }
 gov-apply-nothing = The tenant already matches { $file }; nothing was changed.
+gov-change-default = set the default for new products
+gov-change-accepted = accepted new products
+gov-change-catalogue = updated the catalogue
+gov-do-update-catalogue = update the product catalogue
+gov-review-not-queued = { $id } is not waiting for review; `selfserve policy review` lists the products that are
+gov-catalogue-bad = { $file }, line { $line }: { $why }; nothing was changed
+gov-why-product-name = product { $id } needs a name without control characters
+gov-why-price = product { $id } has a negative price
+gov-arrival-import = a policies import
+gov-arrival-catalogue = a catalogue update
+gov-mail-new-product-subject = New self-service product to review: { $product }
+gov-mail-new-product-body = { $product } ({ $id }) appeared in the tenant through { $via } ({ $file }) on { $on }. Its self-service policy is now: { $value }.
+gov-mail-new-product-review = Review it on the dashboard's Policies screen, or with `selfserve policy review --accept { $id }` once its value is the one you want (`selfserve policy set { $id } VALUE` changes it).

@@ -39,3 +39,16 @@ gov-applied = { $count ->
    *[other] { $count } paramètres modifiés selon { $file }, en une fois avec un événement d'audit.
   }
 gov-apply-nothing = Le locataire correspond déjà à { $file } ; rien n'a été modifié.
+gov-change-default = a défini la valeur par défaut des nouveaux produits
+gov-change-accepted = a accepté de nouveaux produits
+gov-change-catalogue = a mis à jour le catalogue
+gov-do-update-catalogue = mettre à jour le catalogue de produits
+gov-review-not-queued = { $id } n'attend pas de vérification ; `selfserve policy review` liste les produits qui en attendent
+gov-catalogue-bad = { $file }, ligne { $line } : { $why } ; rien n'a été modifié
+gov-why-product-name = le produit { $id } doit avoir un nom sans caractère de contrôle
+gov-why-price = le produit { $id } a un prix négatif
+gov-arrival-import = une importation de stratégies
+gov-arrival-catalogue = une mise à jour du catalogue
+gov-mail-new-product-subject = Nouveau produit en libre-service à vérifier : { $product }
+gov-mail-new-product-body = { $product } ({ $id }) est apparu dans le locataire par { $via } ({ $file }) le { $on }. Sa stratégie de libre-service est désormais : { $value }.
+gov-mail-new-product-review = Vérifiez-le sur l'écran Stratégies du tableau de bord, ou avec `selfserve policy review --accept { $id }` une fois sa valeur conforme à votre choix (`selfserve policy set { $id } VALEUR` la modifie).

@@ -94,9 +94,13 @@ fn request_variant(r: &Request) -> usize {
         Request::PolicyPlan { .. } => 40,
         Request::PolicyApply { .. } => 41,
         Request::PolicyExport => 42,
+        Request::Governance => 43,
+        Request::SetPolicyDefault { .. } => 44,
+        Request::AcceptReview { .. } => 45,
+        Request::UpdateCatalogue { .. } => 46,
     }
 }
-const REQUEST_VARIANTS: usize = 43;
+const REQUEST_VARIANTS: usize = 47;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -137,9 +141,13 @@ fn response_variant(r: &Response) -> usize {
         // Policy as code (issue 14).
         Response::PolicyPlan(_) => 33,
         Response::PolicyExport(_) => 34,
+        Response::Governance(_) => 35,
+        Response::PolicyDefault(_) => 36,
+        Response::Review(_) => 37,
+        Response::Catalogue(_) => 38,
     }
 }
-const RESPONSE_VARIANTS: usize = 35;
+const RESPONSE_VARIANTS: usize = 39;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -396,6 +404,40 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     assert!(
         matches!(&applied, Response::PolicyPlan(p) if p.applied),
         "{applied:?}"
+    );
+    // A product that appears: the default, the queue, its acceptance.
+    let default = send(Request::SetPolicyDefault {
+        value: selfserve_core::model::PolicyValue::Disabled,
+        now,
+    });
+    assert!(
+        matches!(&default, Response::PolicyDefault(d) if d.changed),
+        "{default:?}"
+    );
+    let updated = send(Request::UpdateCatalogue {
+        file: selfserve_core::import::ImportFile {
+            name: "catalogue.json".into(),
+            bytes: br#"{"products": [{"id": "CFQ7TTC0ZZ09", "name": "New", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 100, "annual_price": 1200}]}"#.to_vec(),
+        },
+        dry_run: false,
+        now,
+    });
+    assert!(
+        matches!(&updated, Response::Catalogue(c) if c.added.len() == 1),
+        "{updated:?}"
+    );
+    let queue = send(Request::Governance);
+    assert!(
+        matches!(&queue, Response::Governance(g) if g.review.len() == 1),
+        "{queue:?}"
+    );
+    let accepted = send(Request::AcceptReview {
+        scope: selfserve_core::ops::review_policy::ReviewScope::All,
+        now,
+    });
+    assert!(
+        matches!(&accepted, Response::Review(r) if r.len() == 1),
+        "{accepted:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

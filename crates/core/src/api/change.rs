@@ -5,6 +5,7 @@ use super::request::Request;
 use crate::access::Actor;
 use crate::i18n::Text;
 use crate::import::ImportKind;
+use crate::ops::review_policy::ReviewScope;
 use crate::ops::set_policy::PolicyScope;
 use crate::text;
 use chrono::{DateTime, Utc};
@@ -124,7 +125,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 17] = [
+const ACTIONS: [(&str, &str); 20] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -142,6 +143,9 @@ const ACTIONS: [(&str, &str); 17] = [
     ("set the tenant's language", "core-change-language"),
     ("recorded a delivery attempt", "delivery-change-attempt"),
     ("applied a policy file", "gov-change-applied"),
+    ("set the default for new products", "gov-change-default"),
+    ("accepted new products", "gov-change-accepted"),
+    ("updated the catalogue", "gov-change-catalogue"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -201,6 +205,14 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
         ),
         Q::PolicyApply { file, .. } => {
             (K::Policy, "applied a policy file", vec![file.name.clone()])
+        }
+        Q::SetPolicyDefault { .. } => (K::Policy, "set the default for new products", Vec::new()),
+        Q::AcceptReview { scope, .. } => match scope {
+            ReviewScope::Product(id) => (K::Policy, "accepted new products", vec![id.clone()]),
+            ReviewScope::All => (K::Policy, "accepted new products", Vec::new()),
+        },
+        Q::UpdateCatalogue { file, .. } => {
+            (K::Policy, "updated the catalogue", vec![file.name.clone()])
         }
         // Reads: `writes` answered above.
         _ => return None,

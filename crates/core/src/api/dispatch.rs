@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
     add_licenses, admin, apply_policy, ask_cancel, assign, buy, cancel, centralise, delivery,
-    lifecycle, move_provisioned, move_users, set_language, set_policy, storefront, take_over,
+    lifecycle, move_provisioned, move_users, review_policy, set_language, set_policy,
+    set_policy_default, storefront, take_over, update_catalogue,
 };
 use crate::store::Store;
 use crate::{backup, check, export, import, policy, query};
@@ -200,5 +201,15 @@ fn answer(
             R::PolicyPlan(apply_policy::apply_policy(store, actor, &file, now)?)
         }
         Q::PolicyExport => R::PolicyExport(policy::plan::export(store, actor)?),
+        Q::Governance => R::Governance(policy::review::governance(store, actor)?),
+        Q::SetPolicyDefault { value, now } => R::PolicyDefault(
+            set_policy_default::set_policy_default(store, actor, value, now)?,
+        ),
+        Q::AcceptReview { scope, now } => {
+            R::Review(review_policy::accept(store, actor, &scope, now)?)
+        }
+        Q::UpdateCatalogue { file, dry_run, now } => R::Catalogue(
+            update_catalogue::update_catalogue(store, actor, &file, dry_run, now)?,
+        ),
     })
 }

@@ -9,6 +9,7 @@ use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, U
 use crate::ops::admin::AddAdmin;
 use crate::ops::delivery::Attempt;
 use crate::ops::move_provisioned::Provision;
+use crate::ops::review_policy::ReviewScope;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
 use crate::query::SubscriptionFilter;
@@ -218,6 +219,24 @@ pub enum Request {
     },
     /// Today's policies as a desired-state file.
     PolicyExport,
+    /// The default for new products, the review queue and the offer types' policies.
+    Governance,
+    /// The value every product not seen before gets.
+    SetPolicyDefault {
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
+    /// Products taken off the review queue.
+    AcceptReview {
+        scope: ReviewScope,
+        now: DateTime<Utc>,
+    },
+    /// Products in the catalogue's format read into the tenant.
+    UpdateCatalogue {
+        file: ImportFile,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -268,6 +287,10 @@ impl Request {
             Q::PolicyPlan { .. } => "PolicyPlan",
             Q::PolicyApply { .. } => "PolicyApply",
             Q::PolicyExport => "PolicyExport",
+            Q::Governance => "Governance",
+            Q::SetPolicyDefault { .. } => "SetPolicyDefault",
+            Q::AcceptReview { .. } => "AcceptReview",
+            Q::UpdateCatalogue { .. } => "UpdateCatalogue",
         }
     }
 
@@ -284,7 +307,9 @@ impl Request {
             | Q::Trial { .. }
             | Q::SetLanguage { .. }
             | Q::RecordDelivery { .. }
-            | Q::PolicyApply { .. } => true,
+            | Q::PolicyApply { .. }
+            | Q::SetPolicyDefault { .. }
+            | Q::AcceptReview { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -296,6 +321,7 @@ impl Request {
             | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
             Q::Import { options, .. } => !options.dry_run,
+            Q::UpdateCatalogue { dry_run, .. } => !dry_run,
             Q::Session
             | Q::ProductRows { .. }
             | Q::ProductBuyers
@@ -318,7 +344,8 @@ impl Request {
             | Q::Backup { .. }
             | Q::OutboxDue { .. }
             | Q::PolicyPlan { .. }
-            | Q::PolicyExport => false,
+            | Q::PolicyExport
+            | Q::Governance => false,
         }
     }
 }

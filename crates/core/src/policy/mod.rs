@@ -1,9 +1,11 @@
 //! Policy as code (issue 14): a desired-state file (`file`), what it would change in the tenant
-//! and whether the tenant still matches it (`plan`), and today's state written as such a file.
-//! Applying a file is an operation: `ops::apply_policy`.
+//! and whether the tenant still matches it (`plan`), and today's state written as such a file;
+//! products that appear and wait for review (`review`). The writes are operations:
+//! `ops::apply_policy`, `ops::set_policy_default`, `ops::review_policy`, `ops::update_catalogue`.
 
 pub mod file;
 pub mod plan;
+pub mod review;
 
 use serde::{Deserialize, Serialize};
 

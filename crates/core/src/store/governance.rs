@@ -1,5 +1,5 @@
 //! What the tenant keeps for policy governance (issue 14): the default value of products not
-//! seen before and the offer types' policies. They live in the meta tree beside the tenant
+//! seen before, the review queue of products that appeared, and the offer types' policies. They live in the meta tree beside the tenant
 //! record, each under its own key, so that no record's encoding changes and a database made
 //! before them reads as the MSCommerce module behaves (everything `Enabled`).
 
@@ -7,12 +7,19 @@ use super::codec::{decode, encode};
 use super::tx::{Tx, TxResult};
 use super::Store;
 use crate::error::Result;
-use crate::model::PolicyValue;
+use crate::model::{PolicyValue, ProductId};
+use crate::policy::review::ReviewItem;
 use crate::policy::OfferType;
 use sled::transaction::ConflictableTransactionError;
 
 const POLICY_DEFAULT: &[u8] = b"policy_default";
 const OFFER_TYPE: &str = "offer_type/";
+/// Followed by the product id: the product's `ReviewItem`.
+const REVIEW: &str = "review/";
+
+fn review_key(product: &ProductId) -> Vec<u8> {
+    format!("{REVIEW}{}", product.0).into_bytes()
+}
 
 fn offer_key(offer: OfferType) -> Vec<u8> {
     format!("{OFFER_TYPE}{}", offer.as_str()).into_bytes()
@@ -40,11 +47,36 @@ impl Store {
     pub fn offer_type_policy(&self, offer: OfferType) -> Result<PolicyValue> {
         value_of(self.t.meta.get(offer_key(offer))?.as_deref())
     }
+
+    /// The products waiting for an administrator's review, in the order they appeared.
+    pub fn review_queue(&self) -> Result<Vec<ReviewItem>> {
+        let mut items: Vec<ReviewItem> = self
+            .t
+            .meta
+            .scan_prefix(REVIEW.as_bytes())
+            .values()
+            .map(|v| decode(&v?))
+            .collect::<Result<_>>()?;
+        items.sort_by(|a, b| {
+            a.arrived_at
+                .cmp(&b.arrived_at)
+                .then_with(|| a.product_id.cmp(&b.product_id))
+        });
+        Ok(items)
+    }
 }
 
 impl Tx {
     pub fn policy_default(&self) -> TxResult<PolicyValue> {
         tx_value(self.meta.get(POLICY_DEFAULT)?)
+    }
+
+    /// The default where an administrator set one (`None`: never set).
+    pub fn policy_default_set(&self) -> TxResult<Option<PolicyValue>> {
+        match self.meta.get(POLICY_DEFAULT)? {
+            Some(bytes) => tx_value(Some(bytes)).map(Some),
+            None => Ok(None),
+        }
     }
 
     pub fn set_policy_default(&self, value: PolicyValue) -> TxResult<()> {
@@ -54,6 +86,26 @@ impl Tx {
 
     pub fn offer_type_policy(&self, offer: OfferType) -> TxResult<PolicyValue> {
         tx_value(self.meta.get(offer_key(offer))?)
+    }
+
+    pub fn review_item(&self, product: &ProductId) -> TxResult<Option<ReviewItem>> {
+        match self.meta.get(review_key(product))? {
+            Some(bytes) => decode(&bytes)
+                .map(Some)
+                .map_err(ConflictableTransactionError::Abort),
+            None => Ok(None),
+        }
+    }
+
+    pub fn put_review_item(&self, item: &ReviewItem) -> TxResult<()> {
+        let bytes = encode(item).map_err(ConflictableTransactionError::Abort)?;
+        self.meta.insert(review_key(&item.product_id), bytes)?;
+        Ok(())
+    }
+
+    pub fn remove_review_item(&self, product: &ProductId) -> TxResult<()> {
+        self.meta.remove(review_key(product))?;
+        Ok(())
     }
 
     pub fn set_offer_type_policy(&self, offer: OfferType, value: PolicyValue) -> TxResult<()> {
