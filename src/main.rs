@@ -102,6 +102,8 @@ enum Command {
     Man,
     Backup(cli::backup::BackupArgs),
     Restore(cli::restore::RestoreArgs),
+    #[command(subcommand)]
+    Catalogue(cli::catalogue::CatalogueCommand),
 }
 
 fn main() -> ExitCode {
@@ -194,6 +196,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
         Some(Command::Man) => cli::completions::man(&ctx),
         Some(Command::Backup(a)) => cli::backup::run(&ctx, &a),
         Some(Command::Restore(a)) => cli::restore::run(&ctx, &a),
+        Some(Command::Catalogue(c)) => cli::catalogue::run(&ctx, &c),
     }
 }
 

@@ -13,6 +13,7 @@ macro_rules! say {
 pub mod admin;
 pub mod audit;
 pub mod backup;
+pub mod catalogue;
 pub mod centralise;
 pub mod check;
 pub mod completions;
@@ -30,6 +31,7 @@ pub mod outbox;
 pub mod outbox_send;
 pub mod policy;
 pub mod policy_file;
+pub mod policy_review;
 pub mod product;
 pub mod relay;
 pub mod restore;

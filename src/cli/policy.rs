@@ -2,7 +2,7 @@
 //! `drift` and `export` are policy as code (policy_file.rs).
 
 use super::table::{header, Table};
-use super::{policy_file, print_json, print_lines, Ctx, Failure};
+use super::{policy_file, policy_review, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
@@ -45,6 +45,17 @@ pub enum PolicyCommand {
         file: PathBuf,
     },
     Export,
+    // The default for new products and the review queue: src/cli/policy_review.rs.
+    Default {
+        #[arg(value_name = "VALUE")]
+        value: Option<String>,
+    },
+    Review {
+        #[arg(long, value_name = "PRODUCT")]
+        accept: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
@@ -72,6 +83,10 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
         PolicyCommand::Apply { file, yes } => return policy_file::apply(ctx, file, *yes),
         PolicyCommand::Drift { file } => return policy_file::drift(ctx, file),
         PolicyCommand::Export => return policy_file::export(ctx),
+        PolicyCommand::Default { value } => return policy_review::default(ctx, value.as_deref()),
+        PolicyCommand::Review { accept, all } => {
+            return policy_review::review(ctx, accept.as_deref(), *all)
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,3 +52,24 @@ gov-arrival-catalogue = a catalogue update
 gov-mail-new-product-subject = New self-service product to review: { $product }
 gov-mail-new-product-body = { $product } ({ $id }) appeared in the tenant through { $via } ({ $file }) on { $on }. Its self-service policy is now: { $value }.
 gov-mail-new-product-review = Review it on the dashboard's Policies screen, or with `selfserve policy review --accept { $id }` once its value is the one you want (`selfserve policy set { $id } VALUE` changes it).
+gov-default-is = New products get { $value } ({ $words }) when they appear.
+gov-default-set = New products now get { $value } when they appear (it was { $previous }); products the tenant has keep their values.
+gov-default-unchanged = New products already get { $value }; nothing was changed.
+gov-review-usage = give --accept PRODUCT or --all, not both
+gov-review-empty = No product is waiting for review.
+gov-review-waiting = { $count ->
+    [one] 1 product is waiting for review: `selfserve policy review --accept PRODUCT` or `--all` accepts it as it is.
+   *[other] { $count } products are waiting for review: `selfserve policy review --accept PRODUCT` or `--all` accepts them as they are.
+  }
+gov-review-accepted = { $count ->
+    [0] No product was waiting for review; nothing was changed.
+    [one] 1 product accepted: it keeps its value and leaves the queue.
+   *[other] { $count } products accepted: they keep their values and leave the queue.
+  }
+gov-col-arrived = Arrived
+gov-col-through = Through
+gov-through = { $via } ({ $file })
+gov-catalogue-added = added { $name } ({ $id }): it takes the default for new products and waits for review
+gov-catalogue-changed = changed { $name } ({ $id }): name, trial or prices; its policy is kept
+gov-catalogue-summary = { $file }: { $added } added, { $changed } changed, { $unchanged } unchanged.
+gov-catalogue-summary-dry-run = { $file }: { $added } would be added, { $changed } changed, { $unchanged } unchanged (dry run: nothing was changed).

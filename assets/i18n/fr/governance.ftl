@@ -52,3 +52,24 @@ gov-arrival-catalogue = une mise à jour du catalogue
 gov-mail-new-product-subject = Nouveau produit en libre-service à vérifier : { $product }
 gov-mail-new-product-body = { $product } ({ $id }) est apparu dans le locataire par { $via } ({ $file }) le { $on }. Sa stratégie de libre-service est désormais : { $value }.
 gov-mail-new-product-review = Vérifiez-le sur l'écran Stratégies du tableau de bord, ou avec `selfserve policy review --accept { $id }` une fois sa valeur conforme à votre choix (`selfserve policy set { $id } VALEUR` la modifie).
+gov-default-is = Les nouveaux produits reçoivent { $value } ({ $words }) à leur apparition.
+gov-default-set = Les nouveaux produits reçoivent désormais { $value } à leur apparition (avant : { $previous }) ; les produits existants gardent leur valeur.
+gov-default-unchanged = Les nouveaux produits reçoivent déjà { $value } ; rien n'a été modifié.
+gov-review-usage = indiquez --accept PRODUIT ou --all, pas les deux
+gov-review-empty = Aucun produit n'attend de vérification.
+gov-review-waiting = { $count ->
+    [one] 1 produit attend une vérification : `selfserve policy review --accept PRODUIT` ou `--all` l'accepte tel quel.
+   *[other] { $count } produits attendent une vérification : `selfserve policy review --accept PRODUIT` ou `--all` les accepte tels quels.
+  }
+gov-review-accepted = { $count ->
+    [0] Aucun produit n'attendait de vérification ; rien n'a été modifié.
+    [one] 1 produit accepté : il garde sa valeur et quitte la file.
+   *[other] { $count } produits acceptés : ils gardent leur valeur et quittent la file.
+  }
+gov-col-arrived = Apparu le
+gov-col-through = Par
+gov-through = { $via } ({ $file })
+gov-catalogue-added = ajouté { $name } ({ $id }) : il reçoit la valeur par défaut des nouveaux produits et attend une vérification
+gov-catalogue-changed = modifié { $name } ({ $id }) : nom, essai ou prix ; sa stratégie est conservée
+gov-catalogue-summary = { $file } : { $added } ajoutés, { $changed } modifiés, { $unchanged } inchangés.
+gov-catalogue-summary-dry-run = { $file } : { $added } seraient ajoutés, { $changed } modifiés, { $unchanged } inchangés (simulation : rien n'a été modifié).

@@ -1,0 +1,131 @@
+//! `selfserve policy default [VALUE]` and `policy review [--accept ID|--all]`: the value every
+//! new product gets, and the products that appeared and wait for review (issue 14, point 1).
+
+use super::table::{header, Table};
+use super::{print_json, print_lines, Ctx, Failure};
+use selfserve::i18n::{policy_words, Lang};
+use selfserve_core::api::Request;
+use selfserve_core::ops::review_policy::ReviewScope;
+use selfserve_core::ops::set_policy::parse_value;
+use selfserve_core::ops::set_policy_default::DefaultChange;
+use selfserve_core::policy::review::{Arrival, Governance, ReviewItem};
+use selfserve_core::{text, Error};
+use std::process::ExitCode;
+
+/// `policy default`: shows the value; `policy default VALUE` sets it.
+pub fn default(ctx: &Ctx, value: Option<&str>) -> Result<ExitCode, Failure> {
+    let Some(value) = value else {
+        let governance: Governance = ctx.client()?.ask(Request::Governance)?;
+        if ctx.json {
+            print_json(&serde_json::json!({
+                "default_for_new": governance.default_for_new
+            }))?;
+        } else {
+            print_lines(&[say!(
+                ctx.lang,
+                "gov-default-is",
+                value = governance.default_for_new.as_str(),
+                words = policy_words(ctx.lang, governance.default_for_new)
+            )])?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let value = parse_value(value)?;
+    let change: DefaultChange = ctx.client()?.ask(Request::SetPolicyDefault {
+        value,
+        now: ctx.now,
+    })?;
+    if ctx.json {
+        print_json(&change)?;
+    } else {
+        let id = if change.changed {
+            "gov-default-set"
+        } else {
+            "gov-default-unchanged"
+        };
+        print_lines(&[say!(
+            ctx.lang,
+            id,
+            value = change.default_for_new.as_str(),
+            previous = change.previous.as_str()
+        )])?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policy review`: lists the queue; with `--accept ID` or `--all`, takes products off it.
+pub fn review(ctx: &Ctx, accept: Option<&str>, all: bool) -> Result<ExitCode, Failure> {
+    let scope = match (accept, all) {
+        (Some(_), true) => return Err(Error::usage(text!("gov-review-usage")).into()),
+        (Some(id), false) => Some(ReviewScope::Product(id.to_string())),
+        (None, true) => Some(ReviewScope::All),
+        (None, false) => None,
+    };
+    let Some(scope) = scope else {
+        let governance: Governance = ctx.client()?.ask(Request::Governance)?;
+        if ctx.json {
+            print_json(&governance.review)?;
+        } else if governance.review.is_empty() {
+            print_lines(&[ctx.lang.t("gov-review-empty")])?;
+        } else {
+            let mut lines = table(ctx.lang, &governance.review);
+            lines.push(say!(
+                ctx.lang,
+                "gov-review-waiting",
+                count = governance.review.len()
+            ));
+            print_lines(&lines)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
+    let accepted: Vec<ReviewItem> = ctx.client()?.ask(Request::AcceptReview {
+        scope,
+        now: ctx.now,
+    })?;
+    if ctx.json {
+        print_json(&accepted)?;
+    } else {
+        let mut lines = if accepted.is_empty() {
+            Vec::new()
+        } else {
+            table(ctx.lang, &accepted)
+        };
+        lines.push(say!(
+            ctx.lang,
+            "gov-review-accepted",
+            count = accepted.len()
+        ));
+        print_lines(&lines)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(lang: Lang, items: &[ReviewItem]) -> Vec<String> {
+    let mut t = Table::new(&[
+        "ProductName".to_string(),
+        "ProductId".to_string(),
+        "PolicyValue".to_string(),
+        header(lang, "cli-col-shown-as"),
+        header(lang, "gov-col-arrived"),
+        header(lang, "gov-col-through"),
+    ]);
+    for i in items {
+        t.row(vec![
+            i.product_name.clone(),
+            i.product_id.0.clone(),
+            i.policy_value.as_str().to_string(),
+            policy_words(lang, i.policy_value),
+            lang.date(i.arrived_at.date_naive()),
+            say!(
+                lang,
+                "gov-through",
+                via = text!(match i.arrival {
+                    Arrival::PoliciesImport => "gov-arrival-import",
+                    Arrival::CatalogueUpdate => "gov-arrival-catalogue",
+                }),
+                file = i.file.as_str()
+            ),
+        ]);
+    }
+    t.lines()
+}
