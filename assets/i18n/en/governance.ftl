@@ -73,3 +73,18 @@ gov-catalogue-added = added { $name } ({ $id }): it takes the default for new pr
 gov-catalogue-changed = changed { $name } ({ $id }): name, trial or prices; its policy is kept
 gov-catalogue-summary = { $file }: { $added } added, { $changed } changed, { $unchanged } unchanged.
 gov-catalogue-summary-dry-run = { $file }: { $added } would be added, { $changed } changed, { $unchanged } unchanged (dry run: nothing was changed).
+gov-key-accept-review = accept the product waiting for review, as it is
+gov-tui-do-accept = accept products waiting for review
+gov-tui-choose-product = choose a product first
+gov-tui-accept-title = Accept new product
+gov-tui-accept-yes = yes, accept it
+gov-tui-accept-working = Accepting it
+gov-tui-accept-what = It appeared on { $arrived } and is now set to { $words }. Accepting keeps that value and takes it off the review queue.
+gov-tui-accept-change-first = To give it another value first, close this and press Enter to open its policy.
+gov-tui-accepted = Accepted { $name } ({ $id }): it keeps its value.
+gov-tui-mark = { $name } [new]
+gov-tui-waiting = Waiting for review since it appeared; v accepts it as it is.
+gov-tui-waiting-count = { $count ->
+    [one] · 1 to review
+   *[other] · { $count } to review
+  }

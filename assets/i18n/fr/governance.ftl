@@ -73,3 +73,18 @@ gov-catalogue-added = ajouté { $name } ({ $id }) : il reçoit la valeur par dé
 gov-catalogue-changed = modifié { $name } ({ $id }) : nom, essai ou prix ; sa stratégie est conservée
 gov-catalogue-summary = { $file } : { $added } ajoutés, { $changed } modifiés, { $unchanged } inchangés.
 gov-catalogue-summary-dry-run = { $file } : { $added } seraient ajoutés, { $changed } modifiés, { $unchanged } inchangés (simulation : rien n'a été modifié).
+gov-key-accept-review = accepter tel quel le produit qui attend une vérification
+gov-tui-do-accept = accepter les produits qui attendent une vérification
+gov-tui-choose-product = choisissez d'abord un produit
+gov-tui-accept-title = Accepter le nouveau produit
+gov-tui-accept-yes = oui, l'accepter
+gov-tui-accept-working = Acceptation en cours
+gov-tui-accept-what = Il est apparu le { $arrived } et il est réglé sur { $words }. L'accepter garde cette valeur et le retire de la file de vérification.
+gov-tui-accept-change-first = Pour lui donner d'abord une autre valeur, fermez ceci et appuyez sur Entrée pour ouvrir sa stratégie.
+gov-tui-accepted = { $name } ({ $id }) accepté : il garde sa valeur.
+gov-tui-mark = { $name } [nouveau]
+gov-tui-waiting = En attente de vérification depuis son apparition ; v l'accepte tel quel.
+gov-tui-waiting-count = { $count ->
+    [one] · 1 à vérifier
+   *[other] · { $count } à vérifier
+  }

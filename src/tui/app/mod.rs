@@ -81,6 +81,8 @@ pub struct App {
     /// Users marked in the users pane (by UPN), for unassigning their licenses.
     pub marked_users: BTreeSet<String>,
     pub policies: Pane<PolicyRow>,
+    /// The products waiting for review, marked on the Policies screen (issue 14).
+    pub review: Vec<selfserve_core::model::ProductId>,
     pub audit: Pane<AuditEvent>,
     pub outbox: Pane<Email>,
     /// Whether the detail of the selected audit event, e-mail or policy is open.
@@ -133,6 +135,7 @@ impl App {
             marked: BTreeMap::new(),
             marked_users: BTreeSet::new(),
             policies: Pane::default(),
+            review: Vec::new(),
             audit: Pane::default(),
             outbox: Pane::default(),
             detail: false,
@@ -275,7 +278,8 @@ impl App {
             }
             Action::UsersLoaded { subs, lines } => self.users_loaded(subs, lines, &mut fx),
             Action::BuyersLoaded(index) => self.buyers_loaded(index),
-            Action::PoliciesLoaded(rows) => {
+            Action::PoliciesLoaded(rows, review) => {
+                self.review = review;
                 if let Some(e) = self.policies.fill(rows) {
                     self.fail(e);
                 }
