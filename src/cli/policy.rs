@@ -15,17 +15,22 @@ use std::process::ExitCode;
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
-    List,
+    List {
+        #[arg(long)]
+        offer_types: bool,
+    },
     Get {
         #[arg(value_name = "PRODUCT")]
         product: String,
     },
     #[command(
-        override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE"
+        override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE\n       selfserve policy set --offer-type TYPE VALUE"
     )]
     Set {
         #[arg(long)]
         all: bool,
+        #[arg(long, value_name = "TYPE", conflicts_with = "all")]
+        offer_type: Option<String>,
         #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
         args: Vec<String>,
     },
@@ -60,7 +65,8 @@ pub enum PolicyCommand {
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     match command {
-        PolicyCommand::List => {
+        PolicyCommand::List { offer_types: true } => return policy_review::offer_types(ctx),
+        PolicyCommand::List { offer_types: false } => {
             let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
             if ctx.json {
                 print_json(&rows)?;
@@ -78,7 +84,12 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
                 print_lines(&human(ctx.lang, std::slice::from_ref(&row)))?;
             }
         }
-        PolicyCommand::Set { all, args } => set(ctx, *all, args)?,
+        PolicyCommand::Set {
+            offer_type: Some(offer),
+            args,
+            ..
+        } => return policy_review::set_offer_type(ctx, offer, args),
+        PolicyCommand::Set { all, args, .. } => set(ctx, *all, args)?,
         PolicyCommand::Plan { file } => return policy_file::plan(ctx, file),
         PolicyCommand::Apply { file, yes } => return policy_file::apply(ctx, file, *yes),
         PolicyCommand::Drift { file } => return policy_file::drift(ctx, file),

@@ -1,14 +1,17 @@
 //! `selfserve policy default [VALUE]` and `policy review [--accept ID|--all]`: the value every
-//! new product gets, and the products that appeared and wait for review (issue 14, point 1).
+//! new product gets, and the products that appeared and wait for review (issue 14, point 1);
+//! `policy list --offer-types` and `policy set --offer-type TYPE VALUE` (point 5).
 
 use super::table::{header, Table};
 use super::{print_json, print_lines, Ctx, Failure};
 use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
 use selfserve_core::ops::review_policy::ReviewScope;
+use selfserve_core::ops::set_offer_policy::OfferTypeChange;
 use selfserve_core::ops::set_policy::parse_value;
 use selfserve_core::ops::set_policy_default::DefaultChange;
 use selfserve_core::policy::review::{Arrival, Governance, ReviewItem};
+use selfserve_core::policy::OfferType;
 use selfserve_core::{text, Error};
 use std::process::ExitCode;
 
@@ -96,6 +99,68 @@ pub fn review(ctx: &Ctx, accept: Option<&str>, all: bool) -> Result<ExitCode, Fa
             count = accepted.len()
         ));
         print_lines(&lines)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policy list --offer-types`: each offer type's policy, with the module's field names.
+pub fn offer_types(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let governance: Governance = ctx.client()?.ask(Request::Governance)?;
+    if ctx.json {
+        print_json(&governance.offer_types)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = Table::new(&[
+        "OfferType".to_string(),
+        "PolicyId".to_string(),
+        "PolicyValue".to_string(),
+        header(ctx.lang, "cli-col-shown-as"),
+    ]);
+    for o in &governance.offer_types {
+        t.row(vec![
+            o.offer_type.as_str().to_string(),
+            o.policy_id.clone(),
+            o.policy_value.as_str().to_string(),
+            policy_words(ctx.lang, o.policy_value),
+        ]);
+    }
+    print_lines(&t.lines())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policy set --offer-type TYPE VALUE`.
+pub fn set_offer_type(ctx: &Ctx, offer: &str, args: &[String]) -> Result<ExitCode, Failure> {
+    let [value] = args else {
+        return Err(Error::usage(text!("gov-offer-set-usage")).into());
+    };
+    let offer = OfferType::parse(offer).ok_or_else(|| {
+        Error::usage(text!(
+            "gov-unknown-offer-type",
+            given = offer.escape_debug().to_string(),
+            types = OfferType::names()
+        ))
+    })?;
+    let value = parse_value(value)?;
+    let change: OfferTypeChange = ctx.client()?.ask(Request::SetOfferTypePolicy {
+        offer,
+        value,
+        now: ctx.now,
+    })?;
+    if ctx.json {
+        print_json(&change)?;
+    } else {
+        let id = if change.changed {
+            "gov-offer-set"
+        } else {
+            "gov-offer-unchanged"
+        };
+        print_lines(&[say!(
+            ctx.lang,
+            id,
+            offer = change.offer_type.as_str(),
+            value = change.policy_value.as_str(),
+            previous = change.previous_value.as_str()
+        )])?;
     }
     Ok(ExitCode::SUCCESS)
 }

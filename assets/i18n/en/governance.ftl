@@ -88,3 +88,16 @@ gov-tui-waiting-count = { $count ->
     [one] · 1 to review
    *[other] · { $count } to review
   }
+gov-no-cardless-trial = { $product } ({ $id }) has no trial without a payment method, so OnlyTrialsWithoutPaymentMethod cannot apply to it (Update-MSCommerceProductPolicy refuses it too); choose Enabled or Disabled for it
+gov-remap-loop = the product id { $id } was renamed in a loop in this database; run `selfserve check` and restore a backup
+gov-catalogue-bad-remap = { $file }, remap { $from } -> { $to }: { $why }; nothing was changed
+gov-remap-same = an id cannot become itself
+gov-remap-unknown = no product { $id } in this tenant or the file
+gov-remap-chain = { $id } is itself an old id that became another; remap to the newest id
+gov-remap-already = the old id already became { $id }
+gov-change-offer-type = changed an offer type's policy
+gov-offer-trials-only = the offer type { $offer } has no trials-only value: its policy is Enabled or Disabled (the module refuses OnlyTrialsWithoutPaymentMethod for it too)
+gov-offer-set-usage = give one value: selfserve policy set --offer-type TYPE Enabled|Disabled
+gov-unknown-offer-type = "{ $given }" is not an offer type; the offer types are { $types }
+gov-offer-set = Offer type { $offer } is now { $value } (it was { $previous }).
+gov-offer-unchanged = Offer type { $offer } is already { $value }; nothing was changed.

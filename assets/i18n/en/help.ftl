@@ -268,3 +268,5 @@ help-selfserve-catalogue = The tenant's product catalogue
 help-selfserve-catalogue-update = Read products in the catalogue's format (assets/catalogue.json) into the tenant; new ones take the default for new products and wait for review
 help-selfserve-catalogue-update--file = The catalogue file (JSON, as assets/catalogue.json)
 help-selfserve-catalogue-update--dry-run = Show what would be added and changed; change nothing
+help-selfserve-policy-list--offer-types = List the offer types' policies (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) instead of the products'
+help-selfserve-policy-set--offer-type = Set an offer type's policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) to Enabled or Disabled

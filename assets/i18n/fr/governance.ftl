@@ -88,3 +88,16 @@ gov-tui-waiting-count = { $count ->
     [one] · 1 à vérifier
    *[other] · { $count } à vérifier
   }
+gov-no-cardless-trial = { $product } ({ $id }) n'a pas d'essai sans moyen de paiement, donc OnlyTrialsWithoutPaymentMethod ne peut pas s'y appliquer (Update-MSCommerceProductPolicy le refuse aussi) ; choisissez Enabled ou Disabled pour ce produit
+gov-remap-loop = l'ID de produit { $id } a été renommé en boucle dans cette base de données ; lancez `selfserve check` et restaurez une sauvegarde
+gov-catalogue-bad-remap = { $file }, renommage { $from } -> { $to } : { $why } ; rien n'a été modifié
+gov-remap-same = un ID ne peut pas devenir lui-même
+gov-remap-unknown = aucun produit { $id } dans ce locataire ni dans le fichier
+gov-remap-chain = { $id } est lui-même un ancien ID devenu un autre ; renommez vers l'ID le plus récent
+gov-remap-already = l'ancien ID est déjà devenu { $id }
+gov-change-offer-type = a modifié la stratégie d'un type d'offre
+gov-offer-trials-only = le type d'offre { $offer } n'a pas de valeur « essais uniquement » : sa stratégie est Enabled ou Disabled (le module refuse aussi OnlyTrialsWithoutPaymentMethod pour lui)
+gov-offer-set-usage = indiquez une valeur : selfserve policy set --offer-type TYPE Enabled|Disabled
+gov-unknown-offer-type = « { $given } » n'est pas un type d'offre ; les types d'offre sont { $types }
+gov-offer-set = Le type d'offre { $offer } est désormais { $value } (avant : { $previous }).
+gov-offer-unchanged = Le type d'offre { $offer } est déjà { $value } ; rien n'a été modifié.

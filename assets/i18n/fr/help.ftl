@@ -265,3 +265,5 @@ help-selfserve-catalogue = Le catalogue de produits du locataire
 help-selfserve-catalogue-update = Lire dans le locataire des produits au format du catalogue (assets/catalogue.json) ; les nouveaux reçoivent la valeur par défaut et attendent une vérification
 help-selfserve-catalogue-update--file = Le fichier de catalogue (JSON, comme assets/catalogue.json)
 help-selfserve-catalogue-update--dry-run = Montrer ce qui serait ajouté et modifié ; ne rien modifier
+help-selfserve-policy-list--offer-types = Lister les stratégies des types d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) au lieu de celles des produits
+help-selfserve-policy-set--offer-type = Définir la stratégie d'un type d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) sur Enabled ou Disabled

@@ -98,9 +98,10 @@ fn request_variant(r: &Request) -> usize {
         Request::SetPolicyDefault { .. } => 44,
         Request::AcceptReview { .. } => 45,
         Request::UpdateCatalogue { .. } => 46,
+        Request::SetOfferTypePolicy { .. } => 47,
     }
 }
-const REQUEST_VARIANTS: usize = 47;
+const REQUEST_VARIANTS: usize = 48;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -145,9 +146,10 @@ fn response_variant(r: &Response) -> usize {
         Response::PolicyDefault(_) => 36,
         Response::Review(_) => 37,
         Response::Catalogue(_) => 38,
+        Response::OfferTypeChange(_) => 39,
     }
 }
-const RESPONSE_VARIANTS: usize = 39;
+const RESPONSE_VARIANTS: usize = 40;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -438,6 +440,15 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     assert!(
         matches!(&accepted, Response::Review(r) if r.len() == 1),
         "{accepted:?}"
+    );
+    let offer = send(Request::SetOfferTypePolicy {
+        offer: selfserve_core::policy::OfferType::SaaS,
+        value: selfserve_core::model::PolicyValue::Disabled,
+        now,
+    });
+    assert!(
+        matches!(&offer, Response::OfferTypeChange(c) if c.changed),
+        "{offer:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

@@ -224,3 +224,180 @@ fn only_a_global_administrator_applies_and_every_role_plans() {
     assert_eq!(e.exit_code(), 3);
     assert!(plan::plan(&t.store, &t.actor("billing"), &file(DESIRED)).is_ok());
 }
+
+#[test]
+fn trials_only_is_refused_for_a_product_without_a_cardless_trial() {
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    let revision = t.store.revision().expect("revision");
+    let scope = PolicyScope::Product(POWER_BI_PRO.into());
+    let e = set_policy(
+        &t.store,
+        &admin,
+        &scope,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        now(),
+    )
+    .expect_err("Power BI Pro has no card-less trial");
+    assert_eq!(e.exit_code(), 1);
+    assert!(
+        e.to_string().contains("no trial without a payment method"),
+        "{e}"
+    );
+    // --all: one product that cannot take it refuses the whole change.
+    let e = set_policy(
+        &t.store,
+        &admin,
+        &PolicyScope::All,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        now(),
+    )
+    .expect_err("all");
+    assert_eq!(e.exit_code(), 1);
+    // Planner Plan 1 has one.
+    set_policy(
+        &t.store,
+        &admin,
+        &PolicyScope::Product(PLANNER.into()),
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        now(),
+    )
+    .expect("Planner");
+    let revision = revision + 1;
+    // In a file: refused with its line and key.
+    let text = "[products]\nCFQ7TTC0H9MP = \"OnlyTrialsWithoutPaymentMethod\"\n";
+    let e = apply_policy(&t.store, &admin, &file(text), now()).expect_err("file");
+    assert_eq!(e.exit_code(), 1);
+    assert!(
+        e.to_string()
+            .starts_with("desired.toml, line 2, products.CFQ7TTC0H9MP: Power BI Pro"),
+        "{e}"
+    );
+    let text = "[policy]\nall = \"OnlyTrialsWithoutPaymentMethod\"\n";
+    let e = apply_policy(&t.store, &admin, &file(text), now()).expect_err("all in a file");
+    assert!(
+        e.to_string()
+            .starts_with("desired.toml, line 2, policy.all:"),
+        "{e}"
+    );
+    assert_eq!(t.store.revision().expect("revision"), revision);
+}
+
+#[test]
+fn offer_types_have_their_own_policy_enabled_or_disabled() {
+    use selfserve_core::ops::set_offer_policy::set_offer_policy;
+    use selfserve_core::policy::OfferType;
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    assert_eq!(
+        t.store.offer_type_policy(OfferType::SaaS).expect("saas"),
+        PolicyValue::Enabled
+    );
+    let change = set_offer_policy(
+        &t.store,
+        &admin,
+        OfferType::SaaS,
+        PolicyValue::Disabled,
+        now(),
+    )
+    .expect("set");
+    assert!(change.changed);
+    assert_eq!(
+        t.store.offer_type_policy(OfferType::SaaS).expect("saas"),
+        PolicyValue::Disabled
+    );
+    assert_eq!(
+        t.store
+            .offer_type_policy(OfferType::DynamicsBc)
+            .expect("bc"),
+        PolicyValue::Enabled
+    );
+    let e = set_offer_policy(
+        &t.store,
+        &admin,
+        OfferType::PowerBiVisuals,
+        PolicyValue::OnlyTrialsWithoutPaymentMethod,
+        now(),
+    )
+    .expect_err("trials only");
+    assert_eq!(e.exit_code(), 1);
+    let e = set_offer_policy(
+        &t.store,
+        &t.actor(READER),
+        OfferType::SaaS,
+        PolicyValue::Enabled,
+        now(),
+    )
+    .expect_err("reader");
+    assert_eq!(e.exit_code(), 3);
+    // A file names offer types too, and drift sees them.
+    let text = "[offer_types]\nSaaS = \"Enabled\"\nDYNAMICSCE = \"Disabled\"\n";
+    let plan = plan::plan(&t.store, &admin, &file(text)).expect("plan");
+    assert_eq!(changed_ids(&plan), ["SaaS", "DYNAMICSCE"]);
+}
+
+#[test]
+fn a_product_id_that_changes_carries_its_policy_over() {
+    use selfserve_core::ops::update_catalogue::update_catalogue;
+    let t = Tenant::demo();
+    let admin = t.actor(ADMIN);
+    // Copilot (Disabled in the demo) becomes a new id.
+    let catalogue = ImportFile {
+        name: "catalogue.json".into(),
+        bytes: br#"{
+  "products": [
+    { "id": "CFQ7TTC0NEW1", "name": "Microsoft 365 Copilot", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 3000, "annual_price": 36000 }
+  ],
+  "remaps": [ { "from": "CFQ7TTC0MM8R", "to": "CFQ7TTC0NEW1" } ]
+}"#
+        .to_vec(),
+    };
+    let report = update_catalogue(&t.store, &admin, &catalogue, false, now()).expect("update");
+    assert_eq!(report.remapped.len(), 1);
+    assert_eq!(
+        t.store
+            .policy(&ProductId("CFQ7TTC0NEW1".into()))
+            .expect("new"),
+        PolicyValue::Disabled
+    );
+    // Not queued: its policy came with it.
+    assert!(t.store.review_queue().expect("queue").is_empty());
+    let row =
+        selfserve_core::query::policy_row(&t.store, &t.actor(READER), COPILOT).expect("old id");
+    assert_eq!(row.product_id.0, "CFQ7TTC0NEW1");
+    let rows = selfserve_core::query::policy_rows(&t.store, &t.actor(READER)).expect("rows");
+    assert!(rows.iter().all(|r| r.product_id.0 != COPILOT));
+    assert_eq!(rows.len(), 17);
+    // Setting the old id sets the new one; a file naming the old id speaks of the new one.
+    set_policy(
+        &t.store,
+        &admin,
+        &PolicyScope::Product(COPILOT.into()),
+        PolicyValue::Enabled,
+        now(),
+    )
+    .expect("set old id");
+    assert_eq!(
+        t.store
+            .policy(&ProductId("CFQ7TTC0NEW1".into()))
+            .expect("new"),
+        PolicyValue::Enabled
+    );
+    let plan = plan::plan(
+        &t.store,
+        &admin,
+        &file("[products]\nCFQ7TTC0MM8R = \"Disabled\"\n"),
+    )
+    .expect("plan");
+    assert_eq!(changed_ids(&plan), ["CFQ7TTC0NEW1"]);
+    // The same file again changes nothing; a remap to an unknown id is refused.
+    let again = update_catalogue(&t.store, &admin, &catalogue, false, now()).expect("again");
+    assert!(!again.written);
+    let bad = ImportFile {
+        name: "catalogue.json".into(),
+        bytes: br#"{"products": [], "remaps": [{"from": "CFQ7TTC0H9MP", "to": "CFQ7TTC0NOPE"}]}"#
+            .to_vec(),
+    };
+    let e = update_catalogue(&t.store, &admin, &bad, false, now()).expect_err("unknown");
+    assert_eq!(e.exit_code(), 2);
+}

@@ -125,7 +125,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 20] = [
+const ACTIONS: [(&str, &str); 21] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -146,6 +146,7 @@ const ACTIONS: [(&str, &str); 20] = [
     ("set the default for new products", "gov-change-default"),
     ("accepted new products", "gov-change-accepted"),
     ("updated the catalogue", "gov-change-catalogue"),
+    ("changed an offer type's policy", "gov-change-offer-type"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -211,6 +212,11 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             ReviewScope::Product(id) => (K::Policy, "accepted new products", vec![id.clone()]),
             ReviewScope::All => (K::Policy, "accepted new products", Vec::new()),
         },
+        Q::SetOfferTypePolicy { offer, .. } => (
+            K::Policy,
+            "changed an offer type's policy",
+            vec![offer.as_str().to_string()],
+        ),
         Q::UpdateCatalogue { file, .. } => {
             (K::Policy, "updated the catalogue", vec![file.name.clone()])
         }

@@ -9,8 +9,8 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
     add_licenses, admin, apply_policy, ask_cancel, assign, buy, cancel, centralise, delivery,
-    lifecycle, move_provisioned, move_users, review_policy, set_language, set_policy,
-    set_policy_default, storefront, take_over, update_catalogue,
+    lifecycle, move_provisioned, move_users, review_policy, set_language, set_offer_policy,
+    set_policy, set_policy_default, storefront, take_over, update_catalogue,
 };
 use crate::store::Store;
 use crate::{backup, check, export, import, policy, query};
@@ -208,6 +208,9 @@ fn answer(
         Q::AcceptReview { scope, now } => {
             R::Review(review_policy::accept(store, actor, &scope, now)?)
         }
+        Q::SetOfferTypePolicy { offer, value, now } => R::OfferTypeChange(
+            set_offer_policy::set_offer_policy(store, actor, offer, value, now)?,
+        ),
         Q::UpdateCatalogue { file, dry_run, now } => R::Catalogue(
             update_catalogue::update_catalogue(store, actor, &file, dry_run, now)?,
         ),

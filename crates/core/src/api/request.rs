@@ -12,6 +12,7 @@ use crate::ops::move_provisioned::Provision;
 use crate::ops::review_policy::ReviewScope;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
+use crate::policy::OfferType;
 use crate::query::SubscriptionFilter;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -237,6 +238,12 @@ pub enum Request {
         dry_run: bool,
         now: DateTime<Utc>,
     },
+    /// An offer type's policy (`Enabled` or `Disabled`).
+    SetOfferTypePolicy {
+        offer: OfferType,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -291,6 +298,7 @@ impl Request {
             Q::SetPolicyDefault { .. } => "SetPolicyDefault",
             Q::AcceptReview { .. } => "AcceptReview",
             Q::UpdateCatalogue { .. } => "UpdateCatalogue",
+            Q::SetOfferTypePolicy { .. } => "SetOfferTypePolicy",
         }
     }
 
@@ -309,7 +317,8 @@ impl Request {
             | Q::RecordDelivery { .. }
             | Q::PolicyApply { .. }
             | Q::SetPolicyDefault { .. }
-            | Q::AcceptReview { .. } => true,
+            | Q::AcceptReview { .. }
+            | Q::SetOfferTypePolicy { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }

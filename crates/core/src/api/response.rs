@@ -19,6 +19,7 @@ use crate::ops::lifecycle::LifecycleReport;
 use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_language::LanguageChange;
+use crate::ops::set_offer_policy::OfferTypeChange;
 use crate::ops::set_policy::SetPolicyOutcome;
 use crate::ops::set_policy_default::DefaultChange;
 use crate::ops::storefront::StorefrontOutcome;
@@ -126,6 +127,7 @@ responses! {
     /// The products taken off the review queue.
     Review(Vec<ReviewItem>),
     Catalogue(CatalogueReport),
+    OfferTypeChange(OfferTypeChange),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod lifecycle;
 pub mod review_policy;
 pub mod set_language;
+pub mod set_offer_policy;
 pub mod set_policy;
 pub mod set_policy_default;
 pub mod storefront;

@@ -18,7 +18,8 @@ use super::OfferType;
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::import::ImportFile;
-use crate::model::{PolicyValue, ProductId};
+use crate::model::{PolicyValue, Product, ProductId};
+use crate::ops::set_policy::check_value;
 use crate::store::Store;
 use crate::text;
 use serde::Deserialize;
@@ -97,7 +98,7 @@ pub fn read(store: &Store, file: &ImportFile) -> Result<Desired> {
             .map(|v| source.value(v, "policy.all"))
             .transpose()?;
         for id in &policy.exclude {
-            let product = source.product(store, id, "policy.exclude")?;
+            let product = source.product(store, id, "policy.exclude")?.id;
             if desired.exclude.contains(&product) {
                 return Err(source.bad(
                     id.span(),
@@ -108,15 +109,31 @@ pub fn read(store: &Store, file: &ImportFile) -> Result<Desired> {
             desired.exclude.push(product);
         }
     }
-    for (id, value) in &shape.products {
+    for (id, raw) in &shape.products {
         let key = format!("products.{}", id.get_ref());
-        let product = source.product(store, id, &key)?;
+        let found = source.product(store, id, &key)?;
+        let product = found.id.clone();
         if desired.exclude.contains(&product) {
             return Err(source.bad(id.span(), &key, text!("gov-why-excluded-and-listed")));
         }
-        let value = source.value(value, &key)?;
+        let value = source.value(raw, &key)?;
+        if check_value(&found, value).is_err() {
+            return Err(source.refused(raw.span(), &key, &found));
+        }
         if desired.products.insert(product.clone(), value).is_some() {
             return Err(source.bad(id.span(), &key, text!("gov-why-twice", id = product.0)));
+        }
+    }
+    // `all` trials-only reaches every product not named: each needs a card-less trial.
+    if let (Some(PolicyValue::OnlyTrialsWithoutPaymentMethod), Some(all)) = (
+        desired.all,
+        shape.policy.as_ref().and_then(|p| p.all.as_ref()),
+    ) {
+        for p in store.policy_products()? {
+            let named = desired.products.contains_key(&p.id) || desired.exclude.contains(&p.id);
+            if !named && !p.trial_without_payment_method {
+                return Err(source.refused(all.span(), "policy.all", &p));
+            }
         }
     }
     for (name, value) in &shape.offer_types {
@@ -172,6 +189,22 @@ impl Source<'_> {
         ))
     }
 
+    /// A rule's refusal (exit 1) of a value the file gives `product`, with where it is.
+    fn refused(&self, span: Range<usize>, key: &str, product: &Product) -> Error {
+        let why = text!(
+            "gov-no-cardless-trial",
+            product = product.name.as_str(),
+            id = product.id.0.as_str()
+        );
+        Error::refused(text!(
+            "gov-file-error",
+            file = self.name,
+            line = self.line(span.start).to_string(),
+            key = key,
+            why = why
+        ))
+    }
+
     /// A policy value, in the module's names only: the file is read by machines too, so it
     /// means one thing.
     fn value(&self, value: &Spanned<String>, key: &str) -> Result<PolicyValue> {
@@ -188,9 +221,9 @@ impl Source<'_> {
     }
 
     /// A product of the tenant, by its id in any case.
-    fn product(&self, store: &Store, id: &Spanned<String>, key: &str) -> Result<ProductId> {
-        match store.product(id.get_ref()) {
-            Ok(p) => Ok(p.id),
+    fn product(&self, store: &Store, id: &Spanned<String>, key: &str) -> Result<Product> {
+        match store.policy_product(id.get_ref()) {
+            Ok(p) => Ok(p),
             Err(Error::NotFound(_)) => Err(self.bad(
                 id.span(),
                 key,

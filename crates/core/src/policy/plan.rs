@@ -73,7 +73,7 @@ impl Current {
         Ok(Current {
             default_for_new: store.policy_default()?,
             products: store
-                .products()?
+                .policy_products()?
                 .into_iter()
                 .map(|p| {
                     let value = store.policy(&p.id)?;

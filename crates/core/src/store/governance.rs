@@ -1,13 +1,14 @@
 //! What the tenant keeps for policy governance (issue 14): the default value of products not
-//! seen before, the review queue of products that appeared, and the offer types' policies. They live in the meta tree beside the tenant
+//! seen before, the review queue of products that appeared, the offer types' policies, and the
+//! product ids the catalogue said changed. They live in the meta tree beside the tenant
 //! record, each under its own key, so that no record's encoding changes and a database made
 //! before them reads as the MSCommerce module behaves (everything `Enabled`).
 
 use super::codec::{decode, encode};
 use super::tx::{Tx, TxResult};
 use super::Store;
-use crate::error::Result;
-use crate::model::{PolicyValue, ProductId};
+use crate::error::{Error, Result};
+use crate::model::{PolicyValue, Product, ProductId};
 use crate::policy::review::ReviewItem;
 use crate::policy::OfferType;
 use sled::transaction::ConflictableTransactionError;
@@ -16,6 +17,15 @@ const POLICY_DEFAULT: &[u8] = b"policy_default";
 const OFFER_TYPE: &str = "offer_type/";
 /// Followed by the product id: the product's `ReviewItem`.
 const REVIEW: &str = "review/";
+
+/// Followed by an old product id: the id it became.
+const REMAP: &str = "remap/";
+/// How many renames in a row an id may go through (a loop ends here, not in a hang).
+const REMAP_HOPS: usize = 8;
+
+fn remap_key(old: &ProductId) -> Vec<u8> {
+    format!("{REMAP}{}", old.0).into_bytes()
+}
 
 fn review_key(product: &ProductId) -> Vec<u8> {
     format!("{REVIEW}{}", product.0).into_bytes()
@@ -46,6 +56,44 @@ impl Store {
     /// An offer type's policy (`Enabled` where never set).
     pub fn offer_type_policy(&self, offer: OfferType) -> Result<PolicyValue> {
         value_of(self.t.meta.get(offer_key(offer))?.as_deref())
+    }
+
+    /// The id `old` became, where the catalogue said it changed.
+    pub fn remapped(&self, old: &ProductId) -> Result<Option<ProductId>> {
+        match self.t.meta.get(remap_key(old))? {
+            Some(bytes) => Ok(Some(ProductId(
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ))),
+            None => Ok(None),
+        }
+    }
+
+    /// The product whose policy `id` names: itself, or the product its id became (as Microsoft
+    /// answers for an id that changed).
+    pub fn policy_product(&self, id: &str) -> Result<Product> {
+        let mut current = ProductId(id.trim().to_ascii_uppercase());
+        for _ in 0..REMAP_HOPS {
+            match self.remapped(&current)? {
+                Some(new) => current = new,
+                None => return self.product(&current.0),
+            }
+        }
+        Err(Error::database(crate::text!(
+            "gov-remap-loop",
+            id = id.escape_debug().to_string()
+        )))
+    }
+
+    /// Every product with a policy of its own, by name: an id that changed answers through
+    /// the one it became.
+    pub fn policy_products(&self) -> Result<Vec<Product>> {
+        let mut products = Vec::new();
+        for p in self.products()? {
+            if self.remapped(&p.id)?.is_none() {
+                products.push(p);
+            }
+        }
+        Ok(products)
     }
 
     /// The products waiting for an administrator's review, in the order they appeared.
@@ -105,6 +153,18 @@ impl Tx {
 
     pub fn remove_review_item(&self, product: &ProductId) -> TxResult<()> {
         self.meta.remove(review_key(product))?;
+        Ok(())
+    }
+
+    pub fn remapped(&self, old: &ProductId) -> TxResult<Option<ProductId>> {
+        Ok(self
+            .meta
+            .get(remap_key(old))?
+            .map(|bytes| ProductId(String::from_utf8_lossy(&bytes).into_owned())))
+    }
+
+    pub fn put_remap(&self, old: &ProductId, new: &ProductId) -> TxResult<()> {
+        self.meta.insert(remap_key(old), new.0.as_bytes())?;
         Ok(())
     }
 
