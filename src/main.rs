@@ -104,6 +104,8 @@ enum Command {
     Restore(cli::restore::RestoreArgs),
     #[command(subcommand)]
     Catalogue(cli::catalogue::CatalogueCommand),
+    #[command(subcommand)]
+    Report(cli::report::ReportCommand),
 }
 
 fn main() -> ExitCode {
@@ -197,6 +199,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
         Some(Command::Backup(a)) => cli::backup::run(&ctx, &a),
         Some(Command::Restore(a)) => cli::restore::run(&ctx, &a),
         Some(Command::Catalogue(c)) => cli::catalogue::run(&ctx, &c),
+        Some(Command::Report(c)) => cli::report::run(&ctx, &c),
     }
 }
 

@@ -71,6 +71,8 @@ pub enum Action {
     Back,
     NextPane,
     ToggleSelfService,
+    /// Orphaned purchases only, on the Subscriptions screen (issue 14).
+    ToggleOrphans,
     Goto(Screen),
     Help,
     Quit,

@@ -15,6 +15,7 @@ use selfserve_core::api::Request;
 use selfserve_core::export::{self, ExportSelection};
 use selfserve_core::model::Money;
 use selfserve_core::ops::lifecycle::LifecycleReport;
+use selfserve_core::orphans::OrphanRow;
 use selfserve_core::policy::review::Governance;
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
 use selfserve_server::mail::{deliver, Relay};
@@ -50,6 +51,15 @@ pub fn run(
                 .ask(Request::ProductRows { self_service, now })
                 .map(products)
                 .map_err(err),
+        },
+        Effect::LoadSubscriptions(key, now) if key.orphans => Action::SubscriptionsLoaded {
+            rows: client
+                .ask(Request::Orphans { now })
+                .map(|rows: Vec<OrphanRow>| {
+                    subscriptions(rows.into_iter().map(|r| r.subscription).collect())
+                })
+                .map_err(err),
+            key,
         },
         Effect::LoadSubscriptions(key, now) => {
             let filter = SubscriptionFilter {

@@ -73,7 +73,7 @@ gov-catalogue-added = added { $name } ({ $id }): it takes the default for new pr
 gov-catalogue-changed = changed { $name } ({ $id }): name, trial or prices; its policy is kept
 gov-catalogue-summary = { $file }: { $added } added, { $changed } changed, { $unchanged } unchanged.
 gov-catalogue-summary-dry-run = { $file }: { $added } would be added, { $changed } changed, { $unchanged } unchanged (dry run: nothing was changed).
-gov-key-accept-review = accept the product waiting for review, as it is
+gov-key-accept-review = Accept the product waiting for review, as it is
 gov-tui-do-accept = accept products waiting for review
 gov-tui-choose-product = choose a product first
 gov-tui-accept-title = Accept new product
@@ -101,3 +101,15 @@ gov-offer-set-usage = give one value: selfserve policy set --offer-type TYPE Ena
 gov-unknown-offer-type = "{ $given }" is not an offer type; the offer types are { $types }
 gov-offer-set = Offer type { $offer } is now { $value } (it was { $previous }).
 gov-offer-unchanged = Offer type { $offer } is already { $value }; nothing was changed.
+gov-col-why = Why
+gov-orphan-disabled = buyer disabled
+gov-orphan-gone = buyer gone
+gov-orphans-none = No orphaned purchase: every self-service buyer is still in the directory and enabled.
+gov-orphans-count = { $count ->
+    [one] 1 orphaned purchase: take it over, move its users or cancel it (`selfserve subscription take-over SUB`, then `move-users` or `cancel`; on the dashboard, o on the Subscriptions screen).
+   *[other] { $count } orphaned purchases: take them over, move their users or cancel them (`selfserve subscription take-over SUB`, then `move-users` or `cancel`; on the dashboard, o on the Subscriptions screen).
+  }
+gov-key-orphans = Orphaned purchases only (buyer disabled or gone), every product
+gov-msg-orphans-on = Orphaned purchases of every product: their buyer is disabled or gone. t takes one over, m moves its users, c cancels it; o goes back.
+gov-msg-orphans-off = Back to the product's subscriptions.
+gov-tui-orphans-title = Orphaned purchases (buyer disabled or gone)

@@ -270,3 +270,5 @@ help-selfserve-catalogue-update--file = The catalogue file (JSON, as assets/cata
 help-selfserve-catalogue-update--dry-run = Show what would be added and changed; change nothing
 help-selfserve-policy-list--offer-types = List the offer types' policies (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) instead of the products'
 help-selfserve-policy-set--offer-type = Set an offer type's policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) to Enabled or Disabled
+help-selfserve-report = Reports
+help-selfserve-report-orphans = Self-service purchases whose buyer is disabled or gone from the directory

@@ -73,7 +73,7 @@ gov-catalogue-added = ajouté { $name } ({ $id }) : il reçoit la valeur par dé
 gov-catalogue-changed = modifié { $name } ({ $id }) : nom, essai ou prix ; sa stratégie est conservée
 gov-catalogue-summary = { $file } : { $added } ajoutés, { $changed } modifiés, { $unchanged } inchangés.
 gov-catalogue-summary-dry-run = { $file } : { $added } seraient ajoutés, { $changed } modifiés, { $unchanged } inchangés (simulation : rien n'a été modifié).
-gov-key-accept-review = accepter tel quel le produit qui attend une vérification
+gov-key-accept-review = Accepter tel quel le produit à vérifier
 gov-tui-do-accept = accepter les produits qui attendent une vérification
 gov-tui-choose-product = choisissez d'abord un produit
 gov-tui-accept-title = Accepter le nouveau produit
@@ -101,3 +101,15 @@ gov-offer-set-usage = indiquez une valeur : selfserve policy set --offer-type TY
 gov-unknown-offer-type = « { $given } » n'est pas un type d'offre ; les types d'offre sont { $types }
 gov-offer-set = Le type d'offre { $offer } est désormais { $value } (avant : { $previous }).
 gov-offer-unchanged = Le type d'offre { $offer } est déjà { $value } ; rien n'a été modifié.
+gov-col-why = Pourquoi
+gov-orphan-disabled = acheteur désactivé
+gov-orphan-gone = acheteur disparu
+gov-orphans-none = Aucun achat orphelin : chaque acheteur en libre-service est toujours dans l'annuaire et activé.
+gov-orphans-count = { $count ->
+    [one] 1 achat orphelin : prenez-le en charge, déplacez ses utilisateurs ou annulez-le (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
+   *[other] { $count } achats orphelins : prenez-les en charge, déplacez leurs utilisateurs ou annulez-les (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
+  }
+gov-key-orphans = Achats orphelins seuls (acheteur désactivé ou parti)
+gov-msg-orphans-on = Achats orphelins de tous les produits : leur acheteur est désactivé ou a disparu. t en prend un en charge, m déplace ses utilisateurs, c l'annule ; o pour revenir.
+gov-msg-orphans-off = Retour aux abonnements du produit.
+gov-tui-orphans-title = Achats orphelins (acheteur désactivé ou disparu)

@@ -267,3 +267,5 @@ help-selfserve-catalogue-update--file = Le fichier de catalogue (JSON, comme ass
 help-selfserve-catalogue-update--dry-run = Montrer ce qui serait ajouté et modifié ; ne rien modifier
 help-selfserve-policy-list--offer-types = Lister les stratégies des types d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) au lieu de celles des produits
 help-selfserve-policy-set--offer-type = Définir la stratégie d'un type d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) sur Enabled ou Disabled
+help-selfserve-report = Rapports
+help-selfserve-report-orphans = Achats en libre-service dont l'acheteur est désactivé ou a disparu de l'annuaire

@@ -99,9 +99,10 @@ fn request_variant(r: &Request) -> usize {
         Request::AcceptReview { .. } => 45,
         Request::UpdateCatalogue { .. } => 46,
         Request::SetOfferTypePolicy { .. } => 47,
+        Request::Orphans { .. } => 48,
     }
 }
-const REQUEST_VARIANTS: usize = 48;
+const REQUEST_VARIANTS: usize = 49;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -147,9 +148,10 @@ fn response_variant(r: &Response) -> usize {
         Response::Review(_) => 37,
         Response::Catalogue(_) => 38,
         Response::OfferTypeChange(_) => 39,
+        Response::Orphans(_) => 40,
     }
 }
-const RESPONSE_VARIANTS: usize = 40;
+const RESPONSE_VARIANTS: usize = 41;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -449,6 +451,12 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     assert!(
         matches!(&offer, Response::OfferTypeChange(c) if c.changed),
         "{offer:?}"
+    );
+    // The demo's buyers who left (issue 14, point 6).
+    let orphans = send(Request::Orphans { now });
+    assert!(
+        matches!(&orphans, Response::Orphans(o) if !o.is_empty()),
+        "{orphans:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

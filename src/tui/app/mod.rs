@@ -61,6 +61,8 @@ pub struct App {
     /// The messages of this session, oldest first, with the clock's time (the last `HISTORY`).
     pub history: VecDeque<(DateTime<Utc>, Message)>,
     pub self_service: bool,
+    /// The Subscriptions screen shows orphaned purchases of every product (issue 14).
+    pub orphans: bool,
     pub products: Pane<ProductItem>,
     /// Product rows already read, per filter (index 1: self-service only).
     product_cache: [Option<(Vec<ProductItem>, Vec<String>)>; 2],
@@ -121,6 +123,7 @@ impl App {
             message: None,
             history: VecDeque::new(),
             self_service: false,
+            orphans: false,
             products: Pane::default(),
             product_cache: [None, None],
             subs: Pane::default(),
@@ -232,6 +235,7 @@ impl App {
             Action::Back => self.back(&mut fx),
             Action::NextPane => self.next_pane(&mut fx),
             Action::ToggleSelfService => self.toggle_self_service(&mut fx),
+            Action::ToggleOrphans => self.toggle_orphans(&mut fx),
             Action::Goto(screen) => self.goto(screen, &mut fx),
             Action::Help => self.help(&mut fx),
             Action::SearchStart => {

@@ -259,6 +259,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleSelfService,
         "key-self-service"
     ),
+    // Issue 14: orphaned purchases (buyer disabled or gone), of every product.
+    bind!(
+        Scope::On(&[Screen::Subscriptions]),
+        [k('o')],
+        "o",
+        Action::ToggleOrphans,
+        "gov-key-orphans"
+    ),
     bind!(
         Scope::On(&[Screen::Products]),
         [code(KeyCode::Enter)],

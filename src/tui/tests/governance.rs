@@ -86,3 +86,39 @@ fn the_review_queue_in_french() {
     h.keys("jv");
     insta::assert_snapshot!("policies_review_accept_fr_80x24", h.render());
 }
+
+#[test]
+fn o_shows_the_orphaned_purchases_of_every_product_with_take_over_one_key_away() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    h.keys("o");
+    assert!(h.app.orphans);
+    // The demo's three buyers who left, across products.
+    assert_eq!(h.app.subs.list.len(), 3);
+    let products: std::collections::BTreeSet<_> = h
+        .app
+        .subs
+        .list
+        .shown()
+        .map(|r| r.product_id.clone())
+        .collect();
+    assert!(products.len() > 1, "{products:?}");
+    let screen = h.render();
+    assert!(screen.contains("Orphaned purchases"), "{screen}");
+    insta::assert_snapshot!("subscriptions_orphans_80x24", screen);
+    h.keys("t");
+    assert!(h.render().contains("Take over"), "{}", h.render());
+    h.keys("<Esc>o");
+    assert!(!h.app.orphans);
+    assert!(h.app.subs.list.len() != 3 || !h.render().contains("Orphaned purchases"));
+}
+
+#[test]
+fn the_orphaned_purchases_in_french() {
+    let mut h = Harness::in_lang(80, 24, Lang::Fr);
+    h.keys("<Enter>o");
+    let screen = h.render();
+    assert!(screen.contains("Achats orphelins"), "{screen}");
+    insta::assert_snapshot!("subscriptions_orphans_fr_80x24", screen);
+}

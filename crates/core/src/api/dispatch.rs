@@ -13,7 +13,7 @@ use crate::ops::{
     set_policy, set_policy_default, storefront, take_over, update_catalogue,
 };
 use crate::store::Store;
-use crate::{backup, check, export, import, policy, query};
+use crate::{backup, check, export, import, orphans, policy, query};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
@@ -208,6 +208,7 @@ fn answer(
         Q::AcceptReview { scope, now } => {
             R::Review(review_policy::accept(store, actor, &scope, now)?)
         }
+        Q::Orphans { now } => R::Orphans(orphans::orphans(store, actor, now)?),
         Q::SetOfferTypePolicy { offer, value, now } => R::OfferTypeChange(
             set_offer_policy::set_offer_policy(store, actor, offer, value, now)?,
         ),

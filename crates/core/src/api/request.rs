@@ -244,6 +244,10 @@ pub enum Request {
         value: PolicyValue,
         now: DateTime<Utc>,
     },
+    /// Self-service purchases whose buyer is disabled or gone.
+    Orphans {
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -299,6 +303,7 @@ impl Request {
             Q::AcceptReview { .. } => "AcceptReview",
             Q::UpdateCatalogue { .. } => "UpdateCatalogue",
             Q::SetOfferTypePolicy { .. } => "SetOfferTypePolicy",
+            Q::Orphans { .. } => "Orphans",
         }
     }
 
@@ -354,7 +359,8 @@ impl Request {
             | Q::OutboxDue { .. }
             | Q::PolicyPlan { .. }
             | Q::PolicyExport
-            | Q::Governance => false,
+            | Q::Governance
+            | Q::Orphans { .. } => false,
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::ops::set_policy_default::DefaultChange;
 use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
 use crate::ops::update_catalogue::CatalogueReport;
+use crate::orphans::OrphanRow;
 use crate::policy::plan::{PolicyExport, PolicyPlan};
 use crate::policy::review::{Governance, ReviewItem};
 use crate::query::{
@@ -128,6 +129,7 @@ responses! {
     Review(Vec<ReviewItem>),
     Catalogue(CatalogueReport),
     OfferTypeChange(OfferTypeChange),
+    Orphans(Vec<OrphanRow>),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different
