@@ -352,3 +352,87 @@ fn only_a_global_administrator_sets_policies() {
     let check = env.run(ADMIN, &["check"]);
     assert_eq!(code(&check), 0, "{}", stdout(&check));
 }
+
+#[test]
+fn set_dry_run_shows_what_it_leaves_untouched_and_changes_nothing() {
+    let env = Env::demo();
+    let preview = env.json(
+        ADMIN,
+        &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+    );
+    assert_eq!(preview["dry_run"], true);
+    assert_eq!(preview["policies"][0]["Changed"], true);
+    assert_eq!(preview["policies"][0]["PreviousValue"], "Enabled");
+    let untouched = &preview["untouched"][0];
+    assert_eq!(untouched["ProductId"], POWER_BI_PRO);
+    // By hand: the product's self-service subscriptions not deleted, their users and spend.
+    let subs = env.json(
+        READER,
+        &[
+            "subscription",
+            "list",
+            "--self-service",
+            "--product",
+            POWER_BI_PRO,
+        ],
+    );
+    let live: Vec<&Value> = subs
+        .as_array()
+        .expect("subs")
+        .iter()
+        .filter(|s| s["status"] != "Deleted")
+        .collect();
+    assert_eq!(untouched["subscriptions"], live.len());
+    let users: u64 = live
+        .iter()
+        .map(|s| s["assigned"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(untouched["users"], users);
+    assert_eq!(
+        untouched["subscription_ids"].as_array().map(Vec::len),
+        Some(live.len())
+    );
+    let products = env.json(READER, &["product", "list", "--self-service"]);
+    let row = products
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|p| p["product_id"] == POWER_BI_PRO)
+        .expect("Power BI Pro");
+    assert_eq!(untouched["monthly_spend"], row["monthly_spend"]);
+    // Nothing changed.
+    assert_eq!(value_of(&env, POWER_BI_PRO), "Enabled");
+    assert_eq!(audit_count(&env, "policy.set"), 0);
+    let out = env.run(
+        ADMIN,
+        &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("1 of 1 policy would change"), "{text}");
+    assert!(
+        text.contains("Untouched: Power BI Pro (CFQ7TTC0H9MP) keeps"),
+        "{text}"
+    );
+    assert!(text.contains("Dry run: nothing was changed."), "{text}");
+    // A dry run needs the role; trials only is refused there too.
+    assert_fails(
+        &env.run(
+            READER,
+            &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+        ),
+        3,
+    );
+    assert_fails(
+        &env.run(
+            ADMIN,
+            &[
+                "policy",
+                "set",
+                POWER_BI_PRO,
+                "AllowTrialsOnly",
+                "--dry-run",
+            ],
+        ),
+        1,
+    );
+}

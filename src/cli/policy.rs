@@ -31,6 +31,8 @@ pub enum PolicyCommand {
         all: bool,
         #[arg(long, value_name = "TYPE", conflicts_with = "all")]
         offer_type: Option<String>,
+        #[arg(long, conflicts_with = "offer_type")]
+        dry_run: bool,
         #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
         args: Vec<String>,
     },
@@ -89,7 +91,9 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             args,
             ..
         } => return policy_review::set_offer_type(ctx, offer, args),
-        PolicyCommand::Set { all, args, .. } => set(ctx, *all, args)?,
+        PolicyCommand::Set {
+            all, args, dry_run, ..
+        } => set(ctx, *all, args, *dry_run)?,
         PolicyCommand::Plan { file } => return policy_file::plan(ctx, file),
         PolicyCommand::Apply { file, yes } => return policy_file::apply(ctx, file, *yes),
         PolicyCommand::Drift { file } => return policy_file::drift(ctx, file),
@@ -102,7 +106,7 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
+fn set(ctx: &Ctx, all: bool, args: &[String], dry_run: bool) -> Result<(), Failure> {
     let (scope, value) = match (all, args) {
         (false, [product, value]) => (PolicyScope::Product(product.clone()), value),
         (true, [value]) => (PolicyScope::All, value),
@@ -110,6 +114,10 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
         (true, _) => return Err(Error::usage(text!("cli-policy-set-all-usage")).into()),
     };
     let value = set_policy::parse_value(value)?;
+    if dry_run {
+        // Issue 14, point 4: what it would change and what it leaves (policy_review.rs).
+        return policy_review::preview(ctx, scope, value);
+    }
     let outcome: SetPolicyOutcome = ctx.client()?.ask(Request::SetPolicy {
         scope,
         value,
@@ -124,7 +132,7 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
 }
 
 /// The MSCommerce module's column names stay as PowerShell shows them; the others are read.
-fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
+pub(super) fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
     let mut t = Table::new(&[
         "ProductName".to_string(),
         "ProductId".to_string(),

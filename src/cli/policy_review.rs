@@ -6,10 +6,12 @@ use super::table::{header, Table};
 use super::{print_json, print_lines, Ctx, Failure};
 use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
+use selfserve_core::model::PolicyValue;
 use selfserve_core::ops::review_policy::ReviewScope;
 use selfserve_core::ops::set_offer_policy::OfferTypeChange;
-use selfserve_core::ops::set_policy::parse_value;
+use selfserve_core::ops::set_policy::{parse_value, PolicyScope, SetPolicyOutcome};
 use selfserve_core::ops::set_policy_default::DefaultChange;
+use selfserve_core::policy::impact::PolicyPreview;
 use selfserve_core::policy::review::{Arrival, Governance, ReviewItem};
 use selfserve_core::policy::OfferType;
 use selfserve_core::{text, Error};
@@ -163,6 +165,69 @@ pub fn set_offer_type(ctx: &Ctx, offer: &str, args: &[String]) -> Result<ExitCod
         )])?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `policy set … --dry-run`: the change as `policy set` would report it, changing nothing, and
+/// the self-service subscriptions it leaves as they are, with how to take them over.
+pub fn preview(ctx: &Ctx, scope: PolicyScope, value: PolicyValue) -> Result<(), Failure> {
+    let preview: PolicyPreview = ctx.client()?.ask(Request::PolicyPreview {
+        scope,
+        value,
+        now: ctx.now,
+    })?;
+    if ctx.json {
+        return print_json(&preview);
+    }
+    let lang = ctx.lang;
+    let outcome = SetPolicyOutcome {
+        policies: preview.policies.clone(),
+        data_notice: preview.data_notice,
+    };
+    // The table `policy set` prints, its summary saying what would change rather than did.
+    let changed = preview.policies.iter().filter(|c| c.changed).count();
+    let did = say!(
+        lang,
+        "cli-policy-changed",
+        changed = changed,
+        count = preview.policies.len()
+    );
+    let would = say!(
+        lang,
+        "gov-impact-would-change",
+        changed = changed,
+        count = preview.policies.len()
+    );
+    let mut lines: Vec<String> = super::policy::set_lines(lang, &outcome)
+        .into_iter()
+        .map(|line| if line == did { would.clone() } else { line })
+        .collect();
+    lines.push(String::new());
+    if preview.untouched.is_empty() {
+        lines.push(lang.t("gov-impact-none"));
+    }
+    for p in &preview.untouched {
+        lines.push(say!(
+            lang,
+            "gov-impact-product",
+            name = p.product_name.as_str(),
+            id = p.product_id.as_str(),
+            subscriptions = p.subscriptions,
+            users = p.users,
+            spend = &p.monthly_spend
+        ));
+    }
+    if let Some(first) = preview.untouched.first() {
+        if let Some(sub) = first.subscription_ids.first() {
+            lines.push(say!(
+                lang,
+                "gov-impact-take-over",
+                product = first.product_id.as_str(),
+                example = sub.to_string()
+            ));
+        }
+    }
+    lines.push(lang.t("gov-impact-dry-run"));
+    print_lines(&lines)
 }
 
 fn table(lang: Lang, items: &[ReviewItem]) -> Vec<String> {

@@ -113,3 +113,17 @@ gov-key-orphans = Orphaned purchases only (buyer disabled or gone), every produc
 gov-msg-orphans-on = Orphaned purchases of every product: their buyer is disabled or gone. t takes one over, m moves its users, c cancels it; o goes back.
 gov-msg-orphans-off = Back to the product's subscriptions.
 gov-tui-orphans-title = Orphaned purchases (buyer disabled or gone)
+gov-impact-none = No self-service subscription of these products goes on as it is: nothing to take over.
+gov-impact-product = Untouched: { $name } ({ $id }) keeps { $subscriptions } self-service { $subscriptions ->
+    [one] subscription
+   *[other] subscriptions
+  } with { $users } { $users ->
+    [one] user
+   *[other] users
+  }, { $spend } a month: a policy applies from then on.
+gov-impact-take-over = To end them, take them over: `selfserve subscription list --self-service --product { $product }`, then `selfserve subscription take-over { $example }` (or t on the dashboard's Subscriptions screen).
+gov-impact-dry-run = Dry run: nothing was changed.
+gov-impact-would-change = { $changed } of { $count } { $count ->
+    [one] policy
+   *[other] policies
+  } would change; existing purchases and trials would not be affected

@@ -272,3 +272,4 @@ help-selfserve-policy-list--offer-types = List the offer types' policies (SaaS, 
 help-selfserve-policy-set--offer-type = Set an offer type's policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) to Enabled or Disabled
 help-selfserve-report = Reports
 help-selfserve-report-orphans = Self-service purchases whose buyer is disabled or gone from the directory
+help-selfserve-policy-set--dry-run = Show what would change and the self-service subscriptions it leaves as they are (with users and monthly cost); change nothing

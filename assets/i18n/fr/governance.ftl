@@ -113,3 +113,17 @@ gov-key-orphans = Achats orphelins seuls (acheteur désactivé ou parti)
 gov-msg-orphans-on = Achats orphelins de tous les produits : leur acheteur est désactivé ou a disparu. t en prend un en charge, m déplace ses utilisateurs, c l'annule ; o pour revenir.
 gov-msg-orphans-off = Retour aux abonnements du produit.
 gov-tui-orphans-title = Achats orphelins (acheteur désactivé ou disparu)
+gov-impact-none = Aucun abonnement en libre-service de ces produits ne continue tel quel : rien à prendre en charge.
+gov-impact-product = Inchangé : { $name } ({ $id }) garde { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service avec { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend } par mois : une stratégie s'applique à partir de maintenant.
+gov-impact-take-over = Pour y mettre fin, prenez-les en charge : `selfserve subscription list --self-service --product { $product }`, puis `selfserve subscription take-over { $example }` (ou t sur l'écran Abonnements du tableau de bord).
+gov-impact-dry-run = Simulation : rien n'a été modifié.
+gov-impact-would-change = { $changed } { $changed ->
+    [one] stratégie changerait
+   *[other] stratégies changeraient
+  } sur { $count } ; les achats et essais existants ne seraient pas touchés

@@ -269,3 +269,4 @@ help-selfserve-policy-list--offer-types = Lister les stratégies des types d'off
 help-selfserve-policy-set--offer-type = Définir la stratégie d'un type d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) sur Enabled ou Disabled
 help-selfserve-report = Rapports
 help-selfserve-report-orphans = Achats en libre-service dont l'acheteur est désactivé ou a disparu de l'annuaire
+help-selfserve-policy-set--dry-run = Montrer ce qui changerait et les abonnements en libre-service laissés tels quels (utilisateurs et coût mensuel) ; ne rien modifier

@@ -100,9 +100,10 @@ fn request_variant(r: &Request) -> usize {
         Request::UpdateCatalogue { .. } => 46,
         Request::SetOfferTypePolicy { .. } => 47,
         Request::Orphans { .. } => 48,
+        Request::PolicyPreview { .. } => 49,
     }
 }
-const REQUEST_VARIANTS: usize = 49;
+const REQUEST_VARIANTS: usize = 50;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -149,9 +150,10 @@ fn response_variant(r: &Response) -> usize {
         Response::Catalogue(_) => 38,
         Response::OfferTypeChange(_) => 39,
         Response::Orphans(_) => 40,
+        Response::PolicyPreview(_) => 41,
     }
 }
-const RESPONSE_VARIANTS: usize = 41;
+const RESPONSE_VARIANTS: usize = 42;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -457,6 +459,16 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     assert!(
         matches!(&orphans, Response::Orphans(o) if !o.is_empty()),
         "{orphans:?}"
+    );
+    // Every product is Disabled by now (the policy file above): preview allowing them again.
+    let preview = send(Request::PolicyPreview {
+        scope: selfserve_core::ops::set_policy::PolicyScope::All,
+        value: selfserve_core::model::PolicyValue::Enabled,
+        now,
+    });
+    assert!(
+        matches!(&preview, Response::PolicyPreview(p) if p.dry_run && !p.untouched.is_empty()),
+        "{preview:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

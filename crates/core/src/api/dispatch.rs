@@ -209,6 +209,9 @@ fn answer(
             R::Review(review_policy::accept(store, actor, &scope, now)?)
         }
         Q::Orphans { now } => R::Orphans(orphans::orphans(store, actor, now)?),
+        Q::PolicyPreview { scope, value, now } => {
+            R::PolicyPreview(policy::impact::preview(store, actor, &scope, value, now)?)
+        }
         Q::SetOfferTypePolicy { offer, value, now } => R::OfferTypeChange(
             set_offer_policy::set_offer_policy(store, actor, offer, value, now)?,
         ),

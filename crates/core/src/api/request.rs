@@ -248,6 +248,12 @@ pub enum Request {
     Orphans {
         now: DateTime<Utc>,
     },
+    /// What `SetPolicy` would do and leave untouched, changing nothing.
+    PolicyPreview {
+        scope: PolicyScope,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -304,6 +310,7 @@ impl Request {
             Q::UpdateCatalogue { .. } => "UpdateCatalogue",
             Q::SetOfferTypePolicy { .. } => "SetOfferTypePolicy",
             Q::Orphans { .. } => "Orphans",
+            Q::PolicyPreview { .. } => "PolicyPreview",
         }
     }
 
@@ -360,7 +367,8 @@ impl Request {
             | Q::PolicyPlan { .. }
             | Q::PolicyExport
             | Q::Governance
-            | Q::Orphans { .. } => false,
+            | Q::Orphans { .. }
+            | Q::PolicyPreview { .. } => false,
         }
     }
 }

@@ -26,6 +26,7 @@ use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
 use crate::ops::update_catalogue::CatalogueReport;
 use crate::orphans::OrphanRow;
+use crate::policy::impact::PolicyPreview;
 use crate::policy::plan::{PolicyExport, PolicyPlan};
 use crate::policy::review::{Governance, ReviewItem};
 use crate::query::{
@@ -130,6 +131,7 @@ responses! {
     Catalogue(CatalogueReport),
     OfferTypeChange(OfferTypeChange),
     Orphans(Vec<OrphanRow>),
+    PolicyPreview(PolicyPreview),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

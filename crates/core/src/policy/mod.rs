@@ -4,6 +4,7 @@
 //! `ops::apply_policy`, `ops::set_policy_default`, `ops::review_policy`, `ops::update_catalogue`.
 
 pub mod file;
+pub mod impact;
 pub mod plan;
 pub mod review;
 
