@@ -127,3 +127,10 @@ gov-impact-would-change = { $changed } of { $count } { $count ->
     [one] policy
    *[other] policies
   } would change; existing purchases and trials would not be affected
+gov-panel-untouched = Untouched: { $subscriptions } self-service { $subscriptions ->
+    [one] subscription
+   *[other] subscriptions
+  } of this product with { $users } { $users ->
+    [one] user
+   *[other] users
+  }, { $spend } a month, go on as they are: a policy applies from then on. To end them, take them over with t on the product's Subscriptions screen.

@@ -127,3 +127,10 @@ gov-impact-would-change = { $changed } { $changed ->
     [one] stratégie changerait
    *[other] stratégies changeraient
   } sur { $count } ; les achats et essais existants ne seraient pas touchés
+gov-panel-untouched = Inchangés : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service de ce produit avec { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. Pour y mettre fin, prenez-les en charge avec t sur l'écran Abonnements du produit.

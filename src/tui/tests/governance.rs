@@ -122,3 +122,37 @@ fn the_orphaned_purchases_in_french() {
     assert!(screen.contains("Achats orphelins"), "{screen}");
     insta::assert_snapshot!("subscriptions_orphans_fr_80x24", screen);
 }
+
+#[test]
+fn the_policy_panel_says_what_a_change_leaves_untouched() {
+    let mut h = Harness::new(80, 24);
+    h.keys("3/power bi pro<Enter><Enter>");
+    // The current value is chosen: nothing would change, nothing said.
+    assert!(!h.render().contains("Untouched"), "{}", h.render());
+    h.keys("jj");
+    let screen = h.render();
+    assert!(
+        screen.contains("Untouched: 6 self-service subscriptions"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("policy_panel_untouched_80x24", screen);
+    // Nothing was written by looking.
+    assert_eq!(
+        h.store
+            .policy(&selfserve_core::model::ProductId("CFQ7TTC0H9MP".into()))
+            .expect("policy"),
+        PolicyValue::Enabled
+    );
+}
+
+#[test]
+fn the_policy_panel_impact_in_french() {
+    let mut h = Harness::in_lang(80, 24, Lang::Fr);
+    h.keys("3/power bi pro<Enter><Enter>jj");
+    let screen = h.render();
+    assert!(
+        screen.contains("6 abonnements en libre-service"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("policy_panel_untouched_fr_80x24", screen);
+}
