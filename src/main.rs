@@ -103,6 +103,8 @@ enum Command {
     Backup(cli::backup::BackupArgs),
     Restore(cli::restore::RestoreArgs),
     #[command(subcommand)]
+    Catalogue(cli::catalogue::CatalogueCommand),
+    #[command(subcommand)]
     Report(cli::report::ReportCommand),
 }
 
@@ -197,6 +199,7 @@ fn run(args: Args, config: config::Config, lang: Lang) -> Result<ExitCode, Failu
         Some(Command::Man) => cli::completions::man(&ctx),
         Some(Command::Backup(a)) => cli::backup::run(&ctx, &a),
         Some(Command::Restore(a)) => cli::restore::run(&ctx, &a),
+        Some(Command::Catalogue(c)) => cli::catalogue::run(&ctx, &c),
         Some(Command::Report(c)) => cli::report::run(&ctx, &c),
     }
 }

@@ -8,6 +8,8 @@ use serde_json::Value;
 
 const POWER_BI_PRO: &str = "CFQ7TTC0H9MP";
 const COPILOT: &str = "CFQ7TTC0MM8R";
+/// Has a trial without a payment method, so it may be set to trials only (issue 14).
+const PLANNER: &str = "CFQ7TTC0HDB1";
 const PURVIEW: &str = "CFQ7TTC0N8SL";
 const VALUES: [&str; 3] = ["Enabled", "OnlyTrialsWithoutPaymentMethod", "Disabled"];
 
@@ -89,9 +91,9 @@ fn every_spelling_of_every_value_is_accepted() {
         ("Enabled", "Enabled"),
     ];
     for (typed, stored) in cases {
-        let out = env.run(ADMIN, &["policy", "set", POWER_BI_PRO, typed]);
+        let out = env.run(ADMIN, &["policy", "set", PLANNER, typed]);
         assert_eq!(code(&out), 0, "{typed}: {}", stderr(&out));
-        assert_eq!(value_of(&env, POWER_BI_PRO), stored, "{typed}");
+        assert_eq!(value_of(&env, PLANNER), stored, "{typed}");
     }
 }
 
@@ -123,12 +125,12 @@ fn an_unknown_value_exits_2_naming_the_valid_values_and_changes_nothing() {
 #[test]
 fn set_reports_before_and_after_with_the_data_notice_when_it_allows_anything() {
     let env = Env::demo();
-    let out = env.json(ADMIN, &["policy", "set", COPILOT, "AllowTrialsOnly"]);
+    let out = env.json(ADMIN, &["policy", "set", PLANNER, "AllowTrialsOnly"]);
     let row = &out["policies"][0];
-    assert_eq!(row["ProductId"], COPILOT);
+    assert_eq!(row["ProductId"], PLANNER);
     assert_eq!(row["PolicyId"], "AllowSelfServicePurchase");
     assert_eq!(row["PolicyValue"], "OnlyTrialsWithoutPaymentMethod");
-    assert_eq!(row["PreviousValue"], "Disabled");
+    assert_eq!(row["PreviousValue"], "Enabled");
     assert_eq!(row["Changed"], true);
     let notice = out["data_notice"]
         .as_str()
@@ -147,9 +149,9 @@ fn set_reports_before_and_after_with_the_data_notice_when_it_allows_anything() {
         );
     }
 
-    let enabled = env.json(ADMIN, &["policy", "set", COPILOT, "Enabled"]);
+    let enabled = env.json(ADMIN, &["policy", "set", PLANNER, "Enabled"]);
     assert!(enabled["data_notice"].is_string());
-    let disabled = env.json(ADMIN, &["policy", "set", COPILOT, "Disabled"]);
+    let disabled = env.json(ADMIN, &["policy", "set", PLANNER, "Disabled"]);
     assert!(
         disabled["data_notice"].is_null(),
         "no notice when nothing is allowed"
@@ -166,18 +168,130 @@ fn set_reports_before_and_after_with_the_data_notice_when_it_allows_anything() {
     assert_eq!(sets.len(), 3);
     let newest = sets[0];
     assert_eq!(newest["actor"], "adele.vance@contoso.example");
-    assert!(newest["target"].as_str().unwrap_or("").contains(COPILOT));
+    assert!(newest["target"].as_str().unwrap_or("").contains(PLANNER));
     assert_eq!(newest["before"], "Enabled");
     assert_eq!(newest["after"], "Disabled");
 
     // Setting the value a product already has changes and records nothing.
-    let same = env.json(ADMIN, &["policy", "set", COPILOT, "disabled"]);
+    let same = env.json(ADMIN, &["policy", "set", PLANNER, "disabled"]);
     assert_eq!(same["policies"][0]["Changed"], false);
     assert_eq!(audit_count(&env, "policy.set"), 3);
 
-    let human = env.run(ADMIN, &["policy", "set", COPILOT, "Allow"]);
+    let human = env.run(ADMIN, &["policy", "set", PLANNER, "Allow"]);
     assert_eq!(code(&human), 0);
     assert!(stdout(&human).contains("IP address"), "{}", stdout(&human));
+}
+
+#[test]
+fn trials_only_is_refused_for_a_product_without_a_cardless_trial_and_changes_nothing() {
+    let env = Env::demo();
+    let out = env.run(ADMIN, &["policy", "set", POWER_BI_PRO, "AllowTrialsOnly"]);
+    let err = assert_fails(&out, 1);
+    assert!(
+        err.contains("Power BI Pro (CFQ7TTC0H9MP) has no trial without a payment method"),
+        "{err}"
+    );
+    let out = env.run(
+        ADMIN,
+        &["policy", "set", "--all", "OnlyTrialsWithoutPaymentMethod"],
+    );
+    assert_fails(&out, 1);
+    assert_eq!(value_of(&env, POWER_BI_PRO), "Enabled");
+    assert_eq!(audit_count(&env, "policy.set"), 0);
+}
+
+#[test]
+fn offer_types_are_listed_and_set_enabled_or_disabled_only() {
+    let env = Env::demo();
+    let list = env.json(READER, &["policy", "list", "--offer-types"]);
+    let names: Vec<&str> = list
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["OfferType"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        ["SaaS", "POWERBIVISUALS", "DYNAMICSCE", "DYNAMICSBC"]
+    );
+    assert!(list
+        .as_array()
+        .expect("rows")
+        .iter()
+        .all(|r| r["PolicyValue"] == "Enabled" && r["PolicyId"] == "AllowSelfServicePurchase"));
+    let set = env.json(
+        ADMIN,
+        &["policy", "set", "--offer-type", "SaaS", "Disabled"],
+    );
+    assert_eq!(set["OfferType"], "SaaS");
+    assert_eq!(set["PolicyValue"], "Disabled");
+    assert_eq!(set["PreviousValue"], "Enabled");
+    assert_eq!(set["Changed"], true);
+    let list = env.json(READER, &["policy", "list", "--offer-types"]);
+    assert_eq!(list[0]["PolicyValue"], "Disabled");
+    assert_eq!(list[1]["PolicyValue"], "Enabled");
+    let trials = env.run(
+        ADMIN,
+        &[
+            "policy",
+            "set",
+            "--offer-type",
+            "DYNAMICSBC",
+            "OnlyTrialsWithoutPaymentMethod",
+        ],
+    );
+    assert_fails(&trials, 1);
+    assert_fails(
+        &env.run(
+            ADMIN,
+            &["policy", "set", "--offer-type", "APPS", "Disabled"],
+        ),
+        2,
+    );
+    assert_fails(
+        &env.run(ADMIN, &["policy", "set", "--offer-type", "SaaS"]),
+        2,
+    );
+    assert_fails(
+        &env.run(
+            READER,
+            &["policy", "set", "--offer-type", "SaaS", "Enabled"],
+        ),
+        3,
+    );
+    assert_eq!(audit_count(&env, "policy.offer-type"), 1);
+}
+
+#[test]
+fn an_old_product_id_answers_for_the_new_one_with_its_policy() {
+    let env = Env::demo();
+    let path = env.dir.path().join("catalogue.json");
+    std::fs::write(
+        &path,
+        r#"{
+  "products": [
+    { "id": "CFQ7TTC0NEW1", "name": "Microsoft 365 Copilot", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 3000, "annual_price": 36000 }
+  ],
+  "remaps": [ { "from": "CFQ7TTC0MM8R", "to": "CFQ7TTC0NEW1" } ]
+}"#,
+    )
+    .expect("write");
+    let report = env.json(
+        ADMIN,
+        &["catalogue", "update", path.to_str().expect("path")],
+    );
+    assert_eq!(report["remapped"][0]["from"], COPILOT);
+    let row = env.json(READER, &["policy", "get", COPILOT]);
+    assert_eq!(row["ProductId"], "CFQ7TTC0NEW1");
+    assert_eq!(row["PolicyValue"], "Disabled");
+    let list = env.json(READER, &["policy", "list"]);
+    assert!(list
+        .as_array()
+        .expect("rows")
+        .iter()
+        .all(|r| r["ProductId"] != COPILOT));
+    env.json(ADMIN, &["policy", "set", COPILOT, "Enabled"]);
+    assert_eq!(value_of(&env, "CFQ7TTC0NEW1"), "Enabled");
 }
 
 #[test]
@@ -237,4 +351,88 @@ fn only_a_global_administrator_sets_policies() {
     assert_fails(&env.run("stranger", &["policy", "list"]), 3);
     let check = env.run(ADMIN, &["check"]);
     assert_eq!(code(&check), 0, "{}", stdout(&check));
+}
+
+#[test]
+fn set_dry_run_shows_what_it_leaves_untouched_and_changes_nothing() {
+    let env = Env::demo();
+    let preview = env.json(
+        ADMIN,
+        &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+    );
+    assert_eq!(preview["dry_run"], true);
+    assert_eq!(preview["policies"][0]["Changed"], true);
+    assert_eq!(preview["policies"][0]["PreviousValue"], "Enabled");
+    let untouched = &preview["untouched"][0];
+    assert_eq!(untouched["ProductId"], POWER_BI_PRO);
+    // By hand: the product's self-service subscriptions not deleted, their users and spend.
+    let subs = env.json(
+        READER,
+        &[
+            "subscription",
+            "list",
+            "--self-service",
+            "--product",
+            POWER_BI_PRO,
+        ],
+    );
+    let live: Vec<&Value> = subs
+        .as_array()
+        .expect("subs")
+        .iter()
+        .filter(|s| s["status"] != "Deleted")
+        .collect();
+    assert_eq!(untouched["subscriptions"], live.len());
+    let users: u64 = live
+        .iter()
+        .map(|s| s["assigned"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(untouched["users"], users);
+    assert_eq!(
+        untouched["subscription_ids"].as_array().map(Vec::len),
+        Some(live.len())
+    );
+    let products = env.json(READER, &["product", "list", "--self-service"]);
+    let row = products
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|p| p["product_id"] == POWER_BI_PRO)
+        .expect("Power BI Pro");
+    assert_eq!(untouched["monthly_spend"], row["monthly_spend"]);
+    // Nothing changed.
+    assert_eq!(value_of(&env, POWER_BI_PRO), "Enabled");
+    assert_eq!(audit_count(&env, "policy.set"), 0);
+    let out = env.run(
+        ADMIN,
+        &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("1 of 1 policy would change"), "{text}");
+    assert!(
+        text.contains("Untouched: Power BI Pro (CFQ7TTC0H9MP) keeps"),
+        "{text}"
+    );
+    assert!(text.contains("Dry run: nothing was changed."), "{text}");
+    // A dry run needs the role; trials only is refused there too.
+    assert_fails(
+        &env.run(
+            READER,
+            &["policy", "set", POWER_BI_PRO, "Disabled", "--dry-run"],
+        ),
+        3,
+    );
+    assert_fails(
+        &env.run(
+            ADMIN,
+            &[
+                "policy",
+                "set",
+                POWER_BI_PRO,
+                "AllowTrialsOnly",
+                "--dry-run",
+            ],
+        ),
+        1,
+    );
 }

@@ -1,37 +1,74 @@
-//! `selfserve policy list|get|set`, with the MSCommerce module's field names.
+//! `selfserve policy list|get|set`, with the MSCommerce module's field names; `plan`, `apply`,
+//! `drift` and `export` are policy as code (policy_file.rs).
 
 use super::table::{header, Table};
-use super::{print_json, print_lines, Ctx, Failure};
+use super::{policy_file, policy_review, print_json, print_lines, Ctx, Failure};
 use clap::Subcommand;
 use selfserve::i18n::{policy_words, Lang};
 use selfserve_core::api::Request;
 use selfserve_core::ops::set_policy::{self, PolicyScope, SetPolicyOutcome};
 use selfserve_core::query::PolicyRow;
 use selfserve_core::{text, Error};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
-    List,
+    List {
+        #[arg(long)]
+        offer_types: bool,
+    },
     Get {
         #[arg(value_name = "PRODUCT")]
         product: String,
     },
     #[command(
-        override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE"
+        override_usage = "selfserve policy set PRODUCT VALUE\n       selfserve policy set --all VALUE\n       selfserve policy set --offer-type TYPE VALUE"
     )]
     Set {
         #[arg(long)]
         all: bool,
+        #[arg(long, value_name = "TYPE", conflicts_with = "all")]
+        offer_type: Option<String>,
+        #[arg(long, conflicts_with = "offer_type")]
+        dry_run: bool,
         #[arg(value_name = "PRODUCT VALUE", num_args = 0..=2)]
         args: Vec<String>,
+    },
+    // Policy as code (issue 14): src/cli/policy_file.rs.
+    Plan {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    Apply {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
+    Drift {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    Export,
+    // The default for new products and the review queue: src/cli/policy_review.rs.
+    Default {
+        #[arg(value_name = "VALUE")]
+        value: Option<String>,
+    },
+    Review {
+        #[arg(long, value_name = "PRODUCT")]
+        accept: Option<String>,
+        #[arg(long)]
+        all: bool,
     },
 }
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     match command {
-        PolicyCommand::List => {
+        PolicyCommand::List { offer_types: true } => return policy_review::offer_types(ctx),
+        PolicyCommand::List { offer_types: false } => {
             let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
             if ctx.json {
                 print_json(&rows)?;
@@ -49,12 +86,27 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
                 print_lines(&human(ctx.lang, std::slice::from_ref(&row)))?;
             }
         }
-        PolicyCommand::Set { all, args } => set(ctx, *all, args)?,
+        PolicyCommand::Set {
+            offer_type: Some(offer),
+            args,
+            ..
+        } => return policy_review::set_offer_type(ctx, offer, args),
+        PolicyCommand::Set {
+            all, args, dry_run, ..
+        } => set(ctx, *all, args, *dry_run)?,
+        PolicyCommand::Plan { file } => return policy_file::plan(ctx, file),
+        PolicyCommand::Apply { file, yes } => return policy_file::apply(ctx, file, *yes),
+        PolicyCommand::Drift { file } => return policy_file::drift(ctx, file),
+        PolicyCommand::Export => return policy_file::export(ctx),
+        PolicyCommand::Default { value } => return policy_review::default(ctx, value.as_deref()),
+        PolicyCommand::Review { accept, all } => {
+            return policy_review::review(ctx, accept.as_deref(), *all)
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
+fn set(ctx: &Ctx, all: bool, args: &[String], dry_run: bool) -> Result<(), Failure> {
     let (scope, value) = match (all, args) {
         (false, [product, value]) => (PolicyScope::Product(product.clone()), value),
         (true, [value]) => (PolicyScope::All, value),
@@ -62,6 +114,10 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
         (true, _) => return Err(Error::usage(text!("cli-policy-set-all-usage")).into()),
     };
     let value = set_policy::parse_value(value)?;
+    if dry_run {
+        // Issue 14, point 4: what it would change and what it leaves (policy_review.rs).
+        return policy_review::preview(ctx, scope, value);
+    }
     let outcome: SetPolicyOutcome = ctx.client()?.ask(Request::SetPolicy {
         scope,
         value,
@@ -76,7 +132,7 @@ fn set(ctx: &Ctx, all: bool, args: &[String]) -> Result<(), Failure> {
 }
 
 /// The MSCommerce module's column names stay as PowerShell shows them; the others are read.
-fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
+pub(super) fn set_lines(lang: Lang, outcome: &SetPolicyOutcome) -> Vec<String> {
     let mut t = Table::new(&[
         "ProductName".to_string(),
         "ProductId".to_string(),

@@ -1,5 +1,6 @@
 //! `selfserve report spend|renewals [--days 30|60|90]|waste|savings [--csv]` (issue 15): the
-//! spend report the core reads in one request, shown as tables, JSON or CSV.
+//! spend report the core reads in one request, shown as tables, JSON or CSV; and `report
+//! orphans` (issue 14, src/cli/orphans.rs).
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
@@ -21,6 +22,14 @@ use std::process::ExitCode;
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
+    #[command(flatten)]
+    Spend(SpendCommand),
+    Orphans,
+}
+
+/// The four views of the spend report.
+#[derive(Subcommand, Debug)]
+pub enum SpendCommand {
     Spend {
         #[arg(long)]
         csv: bool,
@@ -85,11 +94,18 @@ struct SavingsJson<'a> {
 }
 
 pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<ExitCode, Failure> {
+    match command {
+        ReportCommand::Spend(view) => spend_report(ctx, view),
+        ReportCommand::Orphans => super::orphans::run(ctx),
+    }
+}
+
+fn spend_report(ctx: &Ctx, command: &SpendCommand) -> Result<ExitCode, Failure> {
     let csv = match command {
-        ReportCommand::Spend { csv }
-        | ReportCommand::Renewals { csv, .. }
-        | ReportCommand::Waste { csv }
-        | ReportCommand::Savings { csv } => *csv,
+        SpendCommand::Spend { csv }
+        | SpendCommand::Renewals { csv, .. }
+        | SpendCommand::Waste { csv }
+        | SpendCommand::Savings { csv } => *csv,
     };
     if csv && ctx.json {
         return Err(Error::usage(selfserve_core::text!("spend-json-or-csv")).into());
@@ -98,8 +114,8 @@ pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let stdout = std::io::stdout();
     match command {
-        ReportCommand::Spend { .. } if csv => csv::spend(&r.products, stdout.lock())?,
-        ReportCommand::Spend { .. } if ctx.json => print_json(&SpendJson {
+        SpendCommand::Spend { .. } if csv => csv::spend(&r.products, stdout.lock())?,
+        SpendCommand::Spend { .. } if ctx.json => print_json(&SpendJson {
             today: r.today,
             currency: &r.currency,
             self_service: &r.self_service,
@@ -111,8 +127,8 @@ pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<ExitCode, Failure> {
             departments: &r.departments,
             history: &r.history,
         })?,
-        ReportCommand::Spend { .. } => print_lines(&spend_lines(lang, &r))?,
-        ReportCommand::Renewals { days, .. } => {
+        SpendCommand::Spend { .. } => print_lines(&spend_lines(lang, &r))?,
+        SpendCommand::Renewals { days, .. } => {
             let days: u32 = days.parse().unwrap_or(spend::WINDOWS[2]);
             if csv {
                 csv::renewals(r.upcoming_within(days), stdout.lock())?;
@@ -127,21 +143,21 @@ pub fn run(ctx: &Ctx, command: &ReportCommand) -> Result<ExitCode, Failure> {
                 print_lines(&renewal_lines(lang, &r, days))?;
             }
         }
-        ReportCommand::Waste { .. } if csv => csv::waste(&r.waste, stdout.lock())?,
-        ReportCommand::Waste { .. } if ctx.json => print_json(&WasteJson {
+        SpendCommand::Waste { .. } if csv => csv::waste(&r.waste, stdout.lock())?,
+        SpendCommand::Waste { .. } if ctx.json => print_json(&WasteJson {
             today: r.today,
             monthly: r.waste_total(),
             products: &r.waste_by_product,
             subscriptions: &r.waste,
         })?,
-        ReportCommand::Waste { .. } => print_lines(&waste_lines(lang, &r))?,
-        ReportCommand::Savings { .. } if csv => csv::savings(&r.savings, stdout.lock())?,
-        ReportCommand::Savings { .. } if ctx.json => print_json(&SavingsJson {
+        SpendCommand::Waste { .. } => print_lines(&waste_lines(lang, &r))?,
+        SpendCommand::Savings { .. } if csv => csv::savings(&r.savings, stdout.lock())?,
+        SpendCommand::Savings { .. } if ctx.json => print_json(&SavingsJson {
             today: r.today,
             saving: r.saving_total(),
             products: &r.savings,
         })?,
-        ReportCommand::Savings { .. } => print_lines(&savings_lines(lang, &r))?,
+        SpendCommand::Savings { .. } => print_lines(&savings_lines(lang, &r))?,
     }
     std::io::stdout().flush()?;
     Ok(ExitCode::SUCCESS)

@@ -9,7 +9,7 @@ use super::list::{Loaded, Nav};
 use super::rows::{ProductItem, SubsKey, UserLine};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
-use selfserve_core::model::{AuditEvent, Email, SubscriptionId};
+use selfserve_core::model::{AuditEvent, Email, ProductId, SubscriptionId};
 use selfserve_core::query::{PolicyRow, SubscriptionRow};
 use selfserve_server::protocol::Notice;
 use std::path::PathBuf;
@@ -74,6 +74,8 @@ pub enum Action {
     Back,
     NextPane,
     ToggleSelfService,
+    /// Orphaned purchases only, on the Subscriptions screen (issue 14).
+    ToggleOrphans,
     Goto(Screen),
     Help,
     Quit,
@@ -129,7 +131,8 @@ pub enum Action {
         subs: Vec<SubscriptionId>,
         lines: Result<Vec<UserLine>, String>,
     },
-    PoliciesLoaded(Loaded<PolicyRow>),
+    /// Every product's policy, and the products waiting for review (issue 14).
+    PoliciesLoaded(Loaded<PolicyRow>, Vec<ProductId>),
     AuditLoaded(Loaded<AuditEvent>),
     OutboxLoaded(Loaded<Email>),
     Exported {

@@ -32,4 +32,6 @@ pub enum UserLine {
 pub struct SubsKey {
     pub product: ProductId,
     pub self_service: bool,
+    /// Orphaned purchases of every product instead (issue 14, point 6).
+    pub orphans: bool,
 }

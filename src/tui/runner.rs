@@ -15,6 +15,8 @@ use selfserve_core::api::Request;
 use selfserve_core::export::{self, ExportSelection};
 use selfserve_core::model::Money;
 use selfserve_core::ops::lifecycle::LifecycleReport;
+use selfserve_core::orphans::OrphanRow;
+use selfserve_core::policy::review::Governance;
 use selfserve_core::query::{self, SubscriptionFilter, SubscriptionRow};
 use selfserve_server::mail::{deliver, Relay};
 use selfserve_server::Client;
@@ -57,6 +59,15 @@ pub fn run(
                 .map(products)
                 .map_err(err),
         },
+        Effect::LoadSubscriptions(key, now) if key.orphans => Action::SubscriptionsLoaded {
+            rows: client
+                .ask(Request::Orphans { now })
+                .map(|rows: Vec<OrphanRow>| {
+                    subscriptions(rows.into_iter().map(|r| r.subscription).collect())
+                })
+                .map_err(err),
+            key,
+        },
         Effect::LoadSubscriptions(key, now) => {
             let filter = SubscriptionFilter {
                 self_service_only: key.self_service,
@@ -78,18 +89,27 @@ pub fn run(
                 .map_err(err),
             subs,
         },
-        Effect::LoadPolicies => Action::PoliciesLoaded(
-            client
+        Effect::LoadPolicies => {
+            // The products waiting for review are marked in the list (issue 14).
+            let loaded = client
                 .ask(Request::PolicyRows)
-                .map(|rows: Vec<query::PolicyRow>| {
-                    keyed(rows, |mut r| {
+                .and_then(|rows: Vec<query::PolicyRow>| {
+                    let governance: Governance = client.ask(Request::Governance)?;
+                    let review = governance.review.into_iter().map(|i| i.product_id);
+                    Ok((rows, review.collect()))
+                });
+            match loaded {
+                Ok((rows, review)) => Action::PoliciesLoaded(
+                    Ok(keyed(rows, |mut r| {
                         r.product_name = sanitize(&r.product_name);
                         let key = fold(&r.product_name);
                         (r, key)
-                    })
-                })
-                .map_err(err),
-        ),
+                    })),
+                    review,
+                ),
+                Err(e) => Action::PoliciesLoaded(Err(err(e)), Vec::new()),
+            }
+        }
         Effect::LoadAudit => Action::AuditLoaded(
             client
                 .ask(Request::AuditEvents { limit: LOG_LIMIT })

@@ -265,3 +265,26 @@ help-selfserve-report-savings = Self-service subscriptions whose users fit in fr
 help-selfserve-report-savings--csv = CSV for finance: one row per subscription
 help-selfserve-tenant-set-purchase-notice = Whether GlobalAdministrators and BillingAdministrators get an e-mail of each self-service purchase and trial: on or off (GlobalAdministrator)
 help-selfserve-tenant-set-purchase-notice--setting = on or off
+
+# Policy as code and governance (issue 14)
+help-selfserve-policy-plan = Show what applying a desired-state file would change, and what it leaves and why; change nothing
+help-selfserve-policy-plan--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-apply = Make the tenant match a desired-state file, in one step with one audit event
+help-selfserve-policy-apply--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-apply--yes = Apply without asking (needed where there is no terminal to ask at)
+help-selfserve-policy-drift = Compare the tenant with a desired-state file: exit 0 when it matches, 1 with one line per difference
+help-selfserve-policy-drift--file = The desired-state file (TOML; see "Policy as code" in the README)
+help-selfserve-policy-export = Print today's policies as a desired-state file (planning it shows no change)
+help-selfserve-policy-default = Show the value new products get when they appear, or set it (Enabled unless set, as the module does)
+help-selfserve-policy-default--value = Enabled | OnlyTrialsWithoutPaymentMethod | Disabled (or the admin center's words), in any case
+help-selfserve-policy-review = List the products that appeared and wait for review, or accept them as they are
+help-selfserve-policy-review--accept = Accept this product (its id), keeping its value
+help-selfserve-policy-review--all = Accept every product waiting for review
+help-selfserve-catalogue = The tenant's product catalogue
+help-selfserve-catalogue-update = Read products in the catalogue's format (assets/catalogue.json) into the tenant; new ones take the default for new products and wait for review
+help-selfserve-catalogue-update--file = The catalogue file (JSON, as assets/catalogue.json)
+help-selfserve-catalogue-update--dry-run = Show what would be added and changed; change nothing
+help-selfserve-policy-list--offer-types = List the offer types' policies (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) instead of the products'
+help-selfserve-policy-set--offer-type = Set an offer type's policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) to Enabled or Disabled
+help-selfserve-report-orphans = Self-service purchases whose buyer is disabled or gone from the directory
+help-selfserve-policy-set--dry-run = Show what would change and the self-service subscriptions it leaves as they are (with users and monthly cost); change nothing

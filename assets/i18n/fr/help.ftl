@@ -262,3 +262,26 @@ help-selfserve-report-savings = Abonnements en libre-service dont les utilisateu
 help-selfserve-report-savings--csv = CSV pour la comptabilité : une ligne par abonnement
 help-selfserve-tenant-set-purchase-notice = Si les administrateurs généraux et les administrateurs de facturation reçoivent un e-mail de chaque achat et essai en libre-service : on ou off (administrateur général)
 help-selfserve-tenant-set-purchase-notice--setting = on ou off
+
+# Stratégies sous forme de code et gouvernance (ticket 14)
+help-selfserve-policy-plan = Montrer ce que l'application d'un fichier d'état souhaité modifierait, ce qu'elle laisse et pourquoi ; ne rien modifier
+help-selfserve-policy-plan--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-apply = Rendre le locataire conforme à un fichier d'état souhaité, en une fois avec un événement d'audit
+help-selfserve-policy-apply--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-apply--yes = Appliquer sans demander (nécessaire sans terminal où demander)
+help-selfserve-policy-drift = Comparer le locataire à un fichier d'état souhaité : code 0 s'il correspond, 1 avec une ligne par écart
+help-selfserve-policy-drift--file = Le fichier d'état souhaité (TOML ; voir « Policy as code » dans le README)
+help-selfserve-policy-export = Afficher les stratégies actuelles sous forme de fichier d'état souhaité (son plan ne montre aucune modification)
+help-selfserve-policy-default = Afficher la valeur que reçoivent les nouveaux produits à leur apparition, ou la définir (Enabled sauf réglage, comme le module)
+help-selfserve-policy-default--value = Enabled | OnlyTrialsWithoutPaymentMethod | Disabled (ou les termes du centre d'administration), sans tenir compte de la casse
+help-selfserve-policy-review = Lister les produits apparus qui attendent une vérification, ou les accepter tels quels
+help-selfserve-policy-review--accept = Accepter ce produit (son ID) en gardant sa valeur
+help-selfserve-policy-review--all = Accepter tous les produits qui attendent une vérification
+help-selfserve-catalogue = Le catalogue de produits du locataire
+help-selfserve-catalogue-update = Lire dans le locataire des produits au format du catalogue (assets/catalogue.json) ; les nouveaux reçoivent la valeur par défaut et attendent une vérification
+help-selfserve-catalogue-update--file = Le fichier de catalogue (JSON, comme assets/catalogue.json)
+help-selfserve-catalogue-update--dry-run = Montrer ce qui serait ajouté et modifié ; ne rien modifier
+help-selfserve-policy-list--offer-types = Lister les stratégies des types d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) au lieu de celles des produits
+help-selfserve-policy-set--offer-type = Définir la stratégie d'un type d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) sur Enabled ou Disabled
+help-selfserve-report-orphans = Achats en libre-service dont l'acheteur est désactivé ou a disparu de l'annuaire
+help-selfserve-policy-set--dry-run = Montrer ce qui changerait et les abonnements en libre-service laissés tels quels (utilisateurs et coût mensuel) ; ne rien modifier

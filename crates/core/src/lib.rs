@@ -18,6 +18,8 @@ pub mod init;
 pub mod mail;
 pub mod model;
 pub mod ops;
+pub mod orphans;
+pub mod policy;
 pub mod query;
 pub mod store;
 pub mod words;

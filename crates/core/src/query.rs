@@ -520,8 +520,9 @@ pub struct PolicyRow {
 
 pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
     actor.require(Capability::Read, crate::text!("core-do-read-policies"))?;
+    // An id the catalogue said changed answers through its new one (issue 14).
     store
-        .products()?
+        .policy_products()?
         .into_iter()
         .map(|p| {
             Ok(PolicyRow {
@@ -536,7 +537,7 @@ pub fn policy_rows(store: &Store, actor: &Actor) -> Result<Vec<PolicyRow>> {
 
 pub fn policy_row(store: &Store, actor: &Actor, product: &str) -> Result<PolicyRow> {
     actor.require(Capability::Read, crate::text!("core-do-read-policies"))?;
-    let p = store.product(product)?;
+    let p = store.policy_product(product)?;
     Ok(PolicyRow {
         policy_value: store.policy(&p.id)?,
         product_name: p.name,

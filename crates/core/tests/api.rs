@@ -92,9 +92,20 @@ fn request_variant(r: &Request) -> usize {
         Request::RecordDelivery { .. } => 39,
         Request::Spend { .. } => 40,
         Request::SetPurchaseNotice { .. } => 41,
+        // Policy as code (issue 14).
+        Request::PolicyPlan { .. } => 42,
+        Request::PolicyApply { .. } => 43,
+        Request::PolicyExport => 44,
+        Request::Governance => 45,
+        Request::SetPolicyDefault { .. } => 46,
+        Request::AcceptReview { .. } => 47,
+        Request::UpdateCatalogue { .. } => 48,
+        Request::SetOfferTypePolicy { .. } => 49,
+        Request::Orphans { .. } => 50,
+        Request::PolicyPreview { .. } => 51,
     }
 }
-const REQUEST_VARIANTS: usize = 42;
+const REQUEST_VARIANTS: usize = 52;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -134,9 +145,19 @@ fn response_variant(r: &Response) -> usize {
         Response::Backup(_) => 32,
         Response::Spend(_) => 33,
         Response::PurchaseNoticeChange(_) => 34,
+        // Policy as code (issue 14).
+        Response::PolicyPlan(_) => 35,
+        Response::PolicyExport(_) => 36,
+        Response::Governance(_) => 37,
+        Response::PolicyDefault(_) => 38,
+        Response::Review(_) => 39,
+        Response::Catalogue(_) => 40,
+        Response::OfferTypeChange(_) => 41,
+        Response::Orphans(_) => 42,
+        Response::PolicyPreview(_) => 43,
     }
 }
-const RESPONSE_VARIANTS: usize = 35;
+const RESPONSE_VARIANTS: usize = 44;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -379,6 +400,89 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     let notice = send(Request::SetPurchaseNotice { on: false, now });
     assert!(
         matches!(&notice, Response::PurchaseNoticeChange(c) if c.changed && !c.purchase_notice)
+    );
+    // Policy as code (issue 14): export, plan it, apply a change.
+    let Response::PolicyExport(export) = send(Request::PolicyExport) else {
+        panic!("an export reply");
+    };
+    let file = selfserve_core::import::ImportFile {
+        name: "now.toml".into(),
+        bytes: export.toml.into_bytes(),
+    };
+    let plan = send(Request::PolicyPlan { file: file.clone() });
+    assert!(
+        matches!(&plan, Response::PolicyPlan(p) if p.matches),
+        "{plan:?}"
+    );
+    let applied = send(Request::PolicyApply {
+        file: selfserve_core::import::ImportFile {
+            name: "off.toml".into(),
+            bytes: b"[policy]\nall = \"Disabled\"\n".to_vec(),
+        },
+        now,
+    });
+    assert!(
+        matches!(&applied, Response::PolicyPlan(p) if p.applied),
+        "{applied:?}"
+    );
+    // A product that appears: the default, the queue, its acceptance.
+    let default = send(Request::SetPolicyDefault {
+        value: selfserve_core::model::PolicyValue::Disabled,
+        now,
+    });
+    assert!(
+        matches!(&default, Response::PolicyDefault(d) if d.changed),
+        "{default:?}"
+    );
+    let updated = send(Request::UpdateCatalogue {
+        file: selfserve_core::import::ImportFile {
+            name: "catalogue.json".into(),
+            bytes: br#"{"products": [{"id": "CFQ7TTC0ZZ09", "name": "New", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 100, "annual_price": 1200}]}"#.to_vec(),
+        },
+        dry_run: false,
+        now,
+    });
+    assert!(
+        matches!(&updated, Response::Catalogue(c) if c.added.len() == 1),
+        "{updated:?}"
+    );
+    let queue = send(Request::Governance);
+    assert!(
+        matches!(&queue, Response::Governance(g) if g.review.len() == 1),
+        "{queue:?}"
+    );
+    let accepted = send(Request::AcceptReview {
+        scope: selfserve_core::ops::review_policy::ReviewScope::All,
+        now,
+    });
+    assert!(
+        matches!(&accepted, Response::Review(r) if r.len() == 1),
+        "{accepted:?}"
+    );
+    let offer = send(Request::SetOfferTypePolicy {
+        offer: selfserve_core::policy::OfferType::SaaS,
+        value: selfserve_core::model::PolicyValue::Disabled,
+        now,
+    });
+    assert!(
+        matches!(&offer, Response::OfferTypeChange(c) if c.changed),
+        "{offer:?}"
+    );
+    // The demo's buyers who left (issue 14, point 6).
+    let orphans = send(Request::Orphans { now });
+    assert!(
+        matches!(&orphans, Response::Orphans(o) if !o.is_empty()),
+        "{orphans:?}"
+    );
+    // Every product is Disabled by now (the policy file above): preview allowing them again.
+    let preview = send(Request::PolicyPreview {
+        scope: selfserve_core::ops::set_policy::PolicyScope::All,
+        value: selfserve_core::model::PolicyValue::Enabled,
+        now,
+    });
+    assert!(
+        matches!(&preview, Response::PolicyPreview(p) if p.dry_run && !p.untouched.is_empty()),
+        "{preview:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

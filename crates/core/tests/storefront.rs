@@ -105,7 +105,8 @@ fn disabled_directory_users_neither_buy_nor_try() {
 fn the_outcome_carries_the_very_notice_the_dashboard_shows() {
     let t = Tenant::demo();
     let admin = t.actor(ADMIN);
-    let scope = PolicyScope::Product("CFQ7TTC0MM8R".into());
+    // Teams Exploratory: trials only needs a trial without a payment method (issue 14).
+    let scope = PolicyScope::Product("CFQ7TTC0J1FV".into());
     let out = set_policy::set_policy(
         &t.store,
         &admin,
@@ -117,7 +118,7 @@ fn the_outcome_carries_the_very_notice_the_dashboard_shows() {
     assert_eq!(out.data_notice, Some(DATA_NOTICE));
     assert_eq!(
         t.store
-            .policy(&ProductId("CFQ7TTC0MM8R".into()))
+            .policy(&ProductId("CFQ7TTC0J1FV".into()))
             .expect("policy"),
         PolicyValue::OnlyTrialsWithoutPaymentMethod
     );

@@ -216,6 +216,7 @@ impl App {
         let key = SubsKey {
             product: p.id.clone(),
             self_service: self.self_service,
+            orphans: self.orphans,
         };
         self.subs_product = p.name.clone();
         if self.subs_key.as_ref() != Some(&key) {
@@ -235,6 +236,27 @@ impl App {
         self.subs_key = Some(key.clone());
         self.subs.state = LoadState::Loading;
         fx.push(Effect::LoadSubscriptions(key, self.now));
+    }
+
+    /// The Subscriptions screen between the selected product's subscriptions and the orphaned
+    /// purchases of every product (issue 14), where take-over, move and cancel work the same.
+    pub(super) fn toggle_orphans(&mut self, fx: &mut Vec<Effect>) {
+        self.orphans = !self.orphans;
+        if let Some(key) = &self.subs_key {
+            let key = SubsKey {
+                orphans: self.orphans,
+                ..key.clone()
+            };
+            self.subs.list = crate::tui::list::Listing::default();
+            self.users.list = crate::tui::list::Listing::default();
+            self.users_for.clear();
+            self.load_subs(key, fx);
+        }
+        self.say(self.word(if self.orphans {
+            "gov-msg-orphans-on"
+        } else {
+            "gov-msg-orphans-off"
+        }));
     }
 
     pub(super) fn toggle_self_service(&mut self, fx: &mut Vec<Effect>) {
@@ -258,6 +280,7 @@ impl App {
             let key = SubsKey {
                 product: key.product.clone(),
                 self_service: self.self_service,
+                orphans: self.orphans,
             };
             self.load_subs(key, fx);
         }

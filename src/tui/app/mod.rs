@@ -67,6 +67,8 @@ pub struct App {
     /// The messages of this session, oldest first, with the clock's time (the last `HISTORY`).
     pub history: VecDeque<(DateTime<Utc>, Message)>,
     pub self_service: bool,
+    /// The Subscriptions screen shows orphaned purchases of every product (issue 14).
+    pub orphans: bool,
     pub products: Pane<ProductItem>,
     /// Product rows already read, per filter (index 1: self-service only).
     product_cache: [Option<(Vec<ProductItem>, Vec<String>)>; 2],
@@ -87,6 +89,8 @@ pub struct App {
     /// Users marked in the users pane (by UPN), for unassigning their licenses.
     pub marked_users: BTreeSet<String>,
     pub policies: Pane<PolicyRow>,
+    /// The products waiting for review, marked on the Policies screen (issue 14).
+    pub review: Vec<selfserve_core::model::ProductId>,
     pub audit: Pane<AuditEvent>,
     pub outbox: Pane<Email>,
     /// Whether the detail of the selected audit event, e-mail or policy is open.
@@ -129,6 +133,7 @@ impl App {
             message: None,
             history: VecDeque::new(),
             self_service: false,
+            orphans: false,
             products: Pane::default(),
             product_cache: [None, None],
             subs: Pane::default(),
@@ -143,6 +148,7 @@ impl App {
             marked: BTreeMap::new(),
             marked_users: BTreeSet::new(),
             policies: Pane::default(),
+            review: Vec::new(),
             audit: Pane::default(),
             outbox: Pane::default(),
             detail: false,
@@ -241,6 +247,7 @@ impl App {
             Action::Back => self.back(&mut fx),
             Action::NextPane => self.next_pane(&mut fx),
             Action::ToggleSelfService => self.toggle_self_service(&mut fx),
+            Action::ToggleOrphans => self.toggle_orphans(&mut fx),
             Action::Goto(screen) => self.goto(screen, &mut fx),
             Action::Help => self.help(&mut fx),
             Action::SearchStart => {
@@ -294,7 +301,8 @@ impl App {
             }
             Action::UsersLoaded { subs, lines } => self.users_loaded(subs, lines, &mut fx),
             Action::BuyersLoaded(index) => self.buyers_loaded(index),
-            Action::PoliciesLoaded(rows) => {
+            Action::PoliciesLoaded(rows, review) => {
+                self.review = review;
                 if let Some(e) = self.policies.fill(rows) {
                     self.fail(e);
                 }

@@ -110,6 +110,7 @@ impl App {
         let key = SubsKey {
             product,
             self_service: self.self_service,
+            orphans: false,
         };
         self.subs_product = name;
         self.pending_sub = Some(sub);

@@ -18,6 +18,7 @@ macro_rules! tr {
     };
 }
 
+pub mod accept_review;
 pub mod ask_cancel;
 pub mod assign;
 pub mod cancel;

@@ -22,6 +22,7 @@ use ratatui::text::{Line, Span};
 use selfserve_core::api::Request;
 use selfserve_core::model::{PolicyValue, ProductId};
 use selfserve_core::ops::set_policy::{allows_self_service, PolicyScope, SetPolicyOutcome};
+use selfserve_core::policy::impact::{PolicyPreview, ProductImpact};
 use selfserve_core::Capability;
 use std::any::Any;
 
@@ -61,6 +62,37 @@ pub struct PolicyPanel {
     pub saving: bool,
     /// Setting every product asks first: the question, while it is asked.
     pub asking: Option<Asking>,
+    /// The product's self-service subscriptions a change leaves as they are (issue 14, point
+    /// 4), once read; None before, for a session that may not change policies, or for every
+    /// product.
+    pub untouched: Option<ProductImpact>,
+}
+
+/// The reply of the job that reads what a change would leave untouched.
+#[derive(Debug, Clone)]
+struct Untouched(Option<ProductImpact>);
+
+/// Reads what changing `id`'s policy would leave as it is: the same whatever the new value, so
+/// it asks with one that differs from `current` and that every product may take.
+fn untouched_job(id: ProductId, current: PolicyValue, now: DateTime<Utc>) -> Job {
+    let probe = if current == PolicyValue::Disabled {
+        PolicyValue::Enabled
+    } else {
+        PolicyValue::Disabled
+    };
+    Job::new("policy impact", move |client| {
+        let preview = client.ask(Request::PolicyPreview {
+            scope: PolicyScope::Product(id.0.clone()),
+            value: probe,
+            now,
+        });
+        // Nothing to say where it cannot be read: the panel works as before.
+        Untouched(
+            preview
+                .ok()
+                .and_then(|p: PolicyPreview| p.untouched.into_iter().next()),
+        )
+    })
 }
 
 impl PolicyPanel {
@@ -169,7 +201,13 @@ pub fn open(cx: &Context<'_>) -> Result<Opened, String> {
         name: p.product_name.clone(),
         current: p.policy_value,
     };
-    Opened::new(PolicyPanel::on(target, cx.session), Step::none())
+    let panel = PolicyPanel::on(target, cx.session);
+    let step = if panel.read_only.is_none() {
+        Step::job(untouched_job(p.product_id.clone(), p.policy_value, cx.now))
+    } else {
+        Step::none()
+    };
+    Opened::new(panel, step)
 }
 
 /// Opens the panel on every product at once (`policy set --all`), which asks before saving.
@@ -222,6 +260,7 @@ impl PolicyPanel {
             read_only: refusal(session),
             saving: false,
             asking: None,
+            untouched: None,
         }
     }
 
@@ -364,6 +403,10 @@ impl Dialog for PolicyPanel {
     }
 
     fn reply(&mut self, reply: &Reply) -> Step {
+        if let Some(Untouched(impact)) = reply_of::<Untouched>(reply) {
+            self.untouched = impact;
+            return Step::none();
+        }
         reply_of::<Result<Saved, String>>(reply).map_or_else(Step::none, |r| self.saved(r))
     }
 
@@ -491,6 +534,22 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 .into_iter()
                 .map(Line::raw),
         );
+    }
+    // What restricting would leave as it is (issue 14, point 4). Shown for "Do not allow",
+    // where the data notice leaves room at 80x24; `policy set --dry-run` says it for any value.
+    let restricting = p.changes() && !allows_self_service(p.choice);
+    if let (Some(u), true) = (&p.untouched, restricting) {
+        let said = tr!(
+            lang,
+            "gov-panel-untouched",
+            subscriptions = u.subscriptions,
+            users = u.users,
+            spend = &u.monthly_spend
+        );
+        out.push(Line::raw(""));
+        for l in widgets::dialog::wrap(&said, width) {
+            out.push(Line::styled(l, theme.title()));
+        }
     }
     out.push(Line::raw(""));
     match &p.read_only {

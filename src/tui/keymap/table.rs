@@ -5,8 +5,8 @@
 use super::{Binding, Scope};
 use crate::tui::action::{Action, Screen};
 use crate::tui::dialogs::{
-    ask_cancel, assign, cancel, centralise, email, messages, move_wizard, policy_panel, take_over,
-    unassign,
+    accept_review, ask_cancel, assign, cancel, centralise, email, messages, move_wizard,
+    policy_panel, take_over, unassign,
 };
 use crate::tui::input::{code, ctrl, k, DialogKey, DialogKeys};
 use crate::tui::list::Nav;
@@ -268,6 +268,14 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleSelfService,
         "key-self-service"
     ),
+    // Issue 14: orphaned purchases (buyer disabled or gone), of every product.
+    bind!(
+        Scope::On(&[Screen::Subscriptions]),
+        [k('o')],
+        "o",
+        Action::ToggleOrphans,
+        "gov-key-orphans"
+    ),
     bind!(
         Scope::On(&[Screen::Products]),
         [code(KeyCode::Enter)],
@@ -474,6 +482,15 @@ pub static BINDINGS: &[Binding] = &[
         "a",
         Action::OpenDialog(policy_panel::open_all),
         "key-policy-all"
+    ),
+    // Issue 14: accept a product that appeared and waits for review.
+    bind!(
+        needs Capability::ManagePolicies,
+        Scope::On(&[Screen::Policies]),
+        [k('v')],
+        "v",
+        Action::OpenDialog(accept_review::open),
+        "gov-key-accept-review"
     ),
     bind!(
         needs Capability::ManagePolicies,

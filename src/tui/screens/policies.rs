@@ -40,12 +40,16 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let theme = app.session.theme;
     let lang = app.session.lang;
     let (list_area, detail_area) = layout::policies(app, body);
-    widgets::block(
-        theme,
-        title(&Screen::Policies.title(lang), &app.policies, lang),
-        true,
-    )
-    .render(list_area, buf);
+    let mut heading = title(&Screen::Policies.title(lang), &app.policies, lang);
+    // Products that appeared and wait for review (issue 14): how many, in the title.
+    if !app.review.is_empty() {
+        heading.push_str(&lang.tr(
+            "gov-tui-waiting-count",
+            &[("count", (app.review.len() as i64).into())],
+        ));
+        heading.push(' ');
+    }
+    widgets::block(theme, heading, true).render(list_area, buf);
     let inner = widgets::inner(list_area);
     if app.policies.list.is_empty() {
         placeholder(buf, inner, app, &app.policies, "screen-policies-empty");
@@ -79,8 +83,13 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
         &app.policies.list,
         true,
         |p, w| {
+            let name = if app.review.contains(&p.product_id) {
+                lang.tr("gov-tui-mark", &[("name", p.product_name.clone().into())])
+            } else {
+                p.product_name.clone()
+            };
             let mut cells = vec![
-                cell(&p.product_name, w[0], false, q, theme),
+                cell(&name, w[0], false, q, theme),
                 cell(&p.product_id.0, w[1], false, q, theme),
                 cell(value_words(p.policy_value), w[2], false, "", theme),
             ];
@@ -99,7 +108,7 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
     widgets::block(theme, format!(" {} ", p.product_name), false).render(detail_area, buf);
     let inner = widgets::inner(detail_area);
     let w = inner.width;
-    let lines = vec![
+    let mut lines = vec![
         field(
             app,
             "detail-policy",
@@ -116,6 +125,9 @@ fn list(buf: &mut Buffer, inner: Rect, detail_area: Rect, app: &App) {
             theme.dim(),
         ),
     ];
+    if app.review.contains(&p.product_id) {
+        lines.insert(0, Line::styled(lang.t("gov-tui-waiting"), theme.title()));
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(inner, buf);

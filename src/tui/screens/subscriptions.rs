@@ -95,7 +95,9 @@ pub fn draw(buf: &mut Buffer, body: Rect, app: &App) {
     let lang = app.session.lang;
     let l = layout::subscriptions(app, body);
     let list_focused = app.focus == Focus::List;
-    let what = if app.self_service {
+    let what = if app.orphans {
+        lang.t("gov-tui-orphans-title")
+    } else if app.self_service {
         lang.tr(
             "screen-self-service-only",
             &[("product", app.subs_product.clone().into())],
@@ -162,11 +164,13 @@ fn draw_detail(buf: &mut Buffer, l: &layout::SubscriptionsLayout, app: &App) {
             &[("users", users.into()), ("count", app.marked.len().into())],
         )
     };
-    let heading = format!(
-        " {} · {} · {users} ",
-        text::sanitize(&app.subs_product),
-        short_id(r)
-    );
+    // Orphaned purchases are of every product: each row names its own (issue 14).
+    let product = if app.orphans {
+        &r.product_name
+    } else {
+        &app.subs_product
+    };
+    let heading = format!(" {} · {} · {users} ", text::sanitize(product), short_id(r));
     widgets::block(theme, heading, users_focused).render(l.detail, buf);
 
     let w = l.fields.width;

@@ -105,9 +105,10 @@ fn panel_opens_on_the_current_value_and_esc_changes_nothing() {
 #[test]
 fn saving_changes_the_store_the_list_the_products_and_the_audit() {
     let mut h = login("admin");
-    // Power BI Pro allows purchases in the demo.
+    // Planner Plan 1 allows purchases in the demo, and has a trial without a payment method
+    // (trials only needs one: issue 14).
     h.keys("5");
-    h.keys("3/power bi pro<Enter>");
+    h.keys("3/planner plan 1<Enter>");
     let id = h
         .app
         .policies
@@ -143,7 +144,7 @@ fn saving_changes_the_store_the_list_the_products_and_the_audit() {
     );
     let text = message(&h);
     assert!(
-        text.starts_with("Saved: Power BI Pro is now \"Allow for trials only\" (was \"Allow\")"),
+        text.starts_with("Saved: Planner Plan 1 is now \"Allow for trials only\" (was \"Allow\")"),
         "{text}"
     );
     // The list, the products (their policy column) and the audit log were read again.

@@ -5,6 +5,7 @@ use super::request::Request;
 use crate::access::Actor;
 use crate::i18n::Text;
 use crate::import::ImportKind;
+use crate::ops::review_policy::ReviewScope;
 use crate::ops::set_policy::PolicyScope;
 use crate::text;
 use chrono::{DateTime, Utc};
@@ -124,7 +125,7 @@ fn short(id: &str) -> &str {
 }
 
 /// Each action's words (the `action` field scripts read) and its message for people.
-const ACTIONS: [(&str, &str); 16] = [
+const ACTIONS: [(&str, &str); 21] = [
     ("took over", "core-change-took-over"),
     ("moved users", "core-change-moved-users"),
     ("cancelled", "core-change-cancelled"),
@@ -141,6 +142,11 @@ const ACTIONS: [(&str, &str); 16] = [
     ("unbound an administrator", "core-change-unbound-admin"),
     ("set the tenant's language", "core-change-language"),
     ("recorded a delivery attempt", "delivery-change-attempt"),
+    ("applied a policy file", "gov-change-applied"),
+    ("set the default for new products", "gov-change-default"),
+    ("accepted new products", "gov-change-accepted"),
+    ("updated the catalogue", "gov-change-catalogue"),
+    ("changed an offer type's policy", "gov-change-offer-type"),
 ];
 
 /// The kind of record a write changes, its words and the ids it names.
@@ -198,6 +204,22 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
             "recorded a delivery attempt",
             vec![id.to_string()],
         ),
+        Q::PolicyApply { file, .. } => {
+            (K::Policy, "applied a policy file", vec![file.name.clone()])
+        }
+        Q::SetPolicyDefault { .. } => (K::Policy, "set the default for new products", Vec::new()),
+        Q::AcceptReview { scope, .. } => match scope {
+            ReviewScope::Product(id) => (K::Policy, "accepted new products", vec![id.clone()]),
+            ReviewScope::All => (K::Policy, "accepted new products", Vec::new()),
+        },
+        Q::SetOfferTypePolicy { offer, .. } => (
+            K::Policy,
+            "changed an offer type's policy",
+            vec![offer.as_str().to_string()],
+        ),
+        Q::UpdateCatalogue { file, .. } => {
+            (K::Policy, "updated the catalogue", vec![file.name.clone()])
+        }
         // Reads: `writes` answered above.
         _ => return None,
     })

@@ -8,12 +8,12 @@ use crate::directory;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::ops::{
-    add_licenses, admin, ask_cancel, assign, buy, cancel, centralise, delivery, lifecycle,
-    move_provisioned, move_users, set_language, set_policy, set_purchase_notice, storefront,
-    take_over,
+    add_licenses, admin, apply_policy, ask_cancel, assign, buy, cancel, centralise, delivery,
+    lifecycle, move_provisioned, move_users, review_policy, set_language, set_offer_policy,
+    set_policy, set_policy_default, set_purchase_notice, storefront, take_over, update_catalogue,
 };
 use crate::store::Store;
-use crate::{backup, check, export, import, query};
+use crate::{backup, check, export, import, orphans, policy, query};
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
@@ -200,6 +200,28 @@ fn answer(
         Q::Spend { now } => R::Spend(query::spend::spend(store, actor, now)?),
         Q::SetPurchaseNotice { on, now } => R::PurchaseNoticeChange(
             set_purchase_notice::set_purchase_notice(store, actor, on, now)?,
+        ),
+        Q::PolicyPlan { file } => R::PolicyPlan(policy::plan::plan(store, actor, &file)?),
+        Q::PolicyApply { file, now } => {
+            R::PolicyPlan(apply_policy::apply_policy(store, actor, &file, now)?)
+        }
+        Q::PolicyExport => R::PolicyExport(policy::plan::export(store, actor)?),
+        Q::Governance => R::Governance(policy::review::governance(store, actor)?),
+        Q::SetPolicyDefault { value, now } => R::PolicyDefault(
+            set_policy_default::set_policy_default(store, actor, value, now)?,
+        ),
+        Q::AcceptReview { scope, now } => {
+            R::Review(review_policy::accept(store, actor, &scope, now)?)
+        }
+        Q::Orphans { now } => R::Orphans(orphans::orphans(store, actor, now)?),
+        Q::PolicyPreview { scope, value, now } => {
+            R::PolicyPreview(policy::impact::preview(store, actor, &scope, value, now)?)
+        }
+        Q::SetOfferTypePolicy { offer, value, now } => R::OfferTypeChange(
+            set_offer_policy::set_offer_policy(store, actor, offer, value, now)?,
+        ),
+        Q::UpdateCatalogue { file, dry_run, now } => R::Catalogue(
+            update_catalogue::update_catalogue(store, actor, &file, dry_run, now)?,
         ),
     })
 }

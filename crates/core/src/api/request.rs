@@ -9,8 +9,10 @@ use crate::model::{CancelReason, PolicyValue, ProductId, SubscriptionId, Term, U
 use crate::ops::admin::AddAdmin;
 use crate::ops::delivery::Attempt;
 use crate::ops::move_provisioned::Provision;
+use crate::ops::review_policy::ReviewScope;
 use crate::ops::set_policy::PolicyScope;
 use crate::ops::storefront::{Purchase, Trial};
+use crate::policy::OfferType;
 use crate::query::SubscriptionFilter;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -216,6 +218,51 @@ pub enum Request {
         on: bool,
         now: DateTime<Utc>,
     },
+    /// A desired-state policy file against the tenant, changing nothing (`policy plan|drift`).
+    PolicyPlan {
+        file: ImportFile,
+    },
+    /// The tenant made to match a desired-state policy file, in one transaction.
+    PolicyApply {
+        file: ImportFile,
+        now: DateTime<Utc>,
+    },
+    /// Today's policies as a desired-state file.
+    PolicyExport,
+    /// The default for new products, the review queue and the offer types' policies.
+    Governance,
+    /// The value every product not seen before gets.
+    SetPolicyDefault {
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
+    /// Products taken off the review queue.
+    AcceptReview {
+        scope: ReviewScope,
+        now: DateTime<Utc>,
+    },
+    /// Products in the catalogue's format read into the tenant.
+    UpdateCatalogue {
+        file: ImportFile,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    },
+    /// An offer type's policy (`Enabled` or `Disabled`).
+    SetOfferTypePolicy {
+        offer: OfferType,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
+    /// Self-service purchases whose buyer is disabled or gone.
+    Orphans {
+        now: DateTime<Utc>,
+    },
+    /// What `SetPolicy` would do and leave untouched, changing nothing.
+    PolicyPreview {
+        scope: PolicyScope,
+        value: PolicyValue,
+        now: DateTime<Utc>,
+    },
 }
 
 impl Request {
@@ -265,6 +312,16 @@ impl Request {
             Q::RecordDelivery { .. } => "RecordDelivery",
             Q::Spend { .. } => "Spend",
             Q::SetPurchaseNotice { .. } => "SetPurchaseNotice",
+            Q::PolicyPlan { .. } => "PolicyPlan",
+            Q::PolicyApply { .. } => "PolicyApply",
+            Q::PolicyExport => "PolicyExport",
+            Q::Governance => "Governance",
+            Q::SetPolicyDefault { .. } => "SetPolicyDefault",
+            Q::AcceptReview { .. } => "AcceptReview",
+            Q::UpdateCatalogue { .. } => "UpdateCatalogue",
+            Q::SetOfferTypePolicy { .. } => "SetOfferTypePolicy",
+            Q::Orphans { .. } => "Orphans",
+            Q::PolicyPreview { .. } => "PolicyPreview",
         }
     }
 
@@ -281,7 +338,11 @@ impl Request {
             | Q::Trial { .. }
             | Q::SetLanguage { .. }
             | Q::RecordDelivery { .. }
-            | Q::SetPurchaseNotice { .. } => true,
+            | Q::SetPurchaseNotice { .. }
+            | Q::PolicyApply { .. }
+            | Q::SetPolicyDefault { .. }
+            | Q::AcceptReview { .. }
+            | Q::SetOfferTypePolicy { .. } => true,
             Q::TakeOver { dry_run, .. }
             | Q::MoveUsers { dry_run, .. }
             | Q::Cancel { dry_run, .. }
@@ -293,6 +354,7 @@ impl Request {
             | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
             Q::Import { options, .. } => !options.dry_run,
+            Q::UpdateCatalogue { dry_run, .. } => !dry_run,
             Q::Session
             | Q::ProductRows { .. }
             | Q::ProductBuyers
@@ -314,7 +376,12 @@ impl Request {
             | Q::SearchUsers { .. }
             | Q::Backup { .. }
             | Q::OutboxDue { .. }
-            | Q::Spend { .. } => false,
+            | Q::Spend { .. }
+            | Q::PolicyPlan { .. }
+            | Q::PolicyExport
+            | Q::Governance
+            | Q::Orphans { .. }
+            | Q::PolicyPreview { .. } => false,
         }
     }
 }

@@ -19,10 +19,17 @@ use crate::ops::lifecycle::LifecycleReport;
 use crate::ops::move_provisioned::ProvisionedMovePlan;
 use crate::ops::move_users::{MovePlan, MoveTarget};
 use crate::ops::set_language::LanguageChange;
+use crate::ops::set_offer_policy::OfferTypeChange;
 use crate::ops::set_policy::SetPolicyOutcome;
+use crate::ops::set_policy_default::DefaultChange;
 use crate::ops::set_purchase_notice::PurchaseNoticeChange;
 use crate::ops::storefront::StorefrontOutcome;
 use crate::ops::take_over::{Outcome, TakeOverPlan};
+use crate::ops::update_catalogue::CatalogueReport;
+use crate::orphans::OrphanRow;
+use crate::policy::impact::PolicyPreview;
+use crate::policy::plan::{PolicyExport, PolicyPlan};
+use crate::policy::review::{Governance, ReviewItem};
 use crate::query::spend::SpendReport;
 use crate::query::{
     AdminRow, BuyerGroup, PolicyRow, ProductBuyers, ProductRow, SubscriptionDetail, SubscriptionRow,
@@ -120,6 +127,17 @@ responses! {
     Backup(BackupImage),
     Spend(SpendReport),
     PurchaseNoticeChange(PurchaseNoticeChange),
+    /// A desired-state policy file against the tenant (plan, drift, apply).
+    PolicyPlan(PolicyPlan),
+    PolicyExport(PolicyExport),
+    Governance(Governance),
+    PolicyDefault(DefaultChange),
+    /// The products taken off the review queue.
+    Review(Vec<ReviewItem>),
+    Catalogue(CatalogueReport),
+    OfferTypeChange(OfferTypeChange),
+    Orphans(Vec<OrphanRow>),
+    PolicyPreview(PolicyPreview),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

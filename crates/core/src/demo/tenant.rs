@@ -201,6 +201,8 @@ pub(super) fn build(
     drop((db, t));
     w.finish(path)?;
     let (db, t) = Store::create_empty(path)?;
+    let admins: Vec<UserId> = admin_ids.iter().map(|(id, _)| *id).collect();
+    buyers_who_left(&t, &admins)?;
     Store::write_meta(&t, &tenant)?;
     Store::write_language(&t, lang)?;
     db.flush()?;
@@ -213,4 +215,35 @@ pub(super) fn build(
         admin_login: opts.login.clone(),
         admin_upn,
     })
+}
+
+/// How many self-service buyers have left the organisation since they bought.
+const LEAVERS: usize = 3;
+
+/// Disables the first few buyers of self-service purchases (in id order, administrators aside),
+/// as if they had left: the demo then has orphaned purchases to clean up (issue 14, point 6).
+/// Only their user records change, so everything else the demo makes stays as it was.
+fn buyers_who_left(t: &crate::store::Trees, admins: &[UserId]) -> Result<()> {
+    let mut left: Vec<UserId> = Vec::with_capacity(LEAVERS);
+    for value in t.subscriptions.iter().values() {
+        let sub: Subscription = codec::decode(&value?)?;
+        let Some(buyer) = sub.buyer else { continue };
+        if sub.origin == Origin::SelfServicePurchase
+            && !admins.contains(&buyer)
+            && !left.contains(&buyer)
+        {
+            left.push(buyer);
+            if left.len() == LEAVERS {
+                break;
+            }
+        }
+    }
+    for id in left {
+        if let Some(bytes) = t.users.get(id.as_bytes())? {
+            let mut user: User = codec::decode(&bytes)?;
+            user.enabled = false;
+            t.users.insert(id.as_bytes(), encode(&user)?)?;
+        }
+    }
+    Ok(())
 }

@@ -108,6 +108,7 @@ pub(super) fn import(
     report.added = new_products.len() as u64;
     report.changed = report.changes.len() as u64 - 2 * report.added;
     report.unchanged = records_read - report.added - report.changed;
+    let arrivals = crate::policy::review::Arrivals::imported(store, &new_products, &file.name)?;
     commit(store, actor, report, now, |tx| {
         for p in &new_products {
             tx.put_product(p)?;
@@ -115,7 +116,7 @@ pub(super) fn import(
         for (product, value) in &policies {
             tx.set_policy(product, *value)?;
         }
-        Ok(())
+        arrivals.write(tx, actor, now)
     })
 }
 

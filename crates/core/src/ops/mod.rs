@@ -15,9 +15,14 @@ pub mod move_users;
 pub mod take_over;
 
 pub mod admin;
+pub mod apply_policy;
 pub mod delivery;
 pub mod lifecycle;
+pub mod review_policy;
 pub mod set_language;
+pub mod set_offer_policy;
 pub mod set_policy;
+pub mod set_policy_default;
 pub mod set_purchase_notice;
 pub mod storefront;
+pub mod update_catalogue;

@@ -32,6 +32,20 @@ pub fn parse_value(text: &str) -> Result<PolicyValue> {
     })
 }
 
+/// `OnlyTrialsWithoutPaymentMethod` only for a product that has a trial without a payment
+/// method: `Update-MSCommerceProductPolicy` refuses it for the others (issue 14, point 5).
+pub fn check_value(product: &Product, value: PolicyValue) -> Result<()> {
+    if value == PolicyValue::OnlyTrialsWithoutPaymentMethod && !product.trial_without_payment_method
+    {
+        return Err(Error::refused(crate::text!(
+            "gov-no-cardless-trial",
+            product = product.name.as_str(),
+            id = product.id.0.as_str()
+        )));
+    }
+    Ok(())
+}
+
 /// Which products a change covers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PolicyScope {
@@ -80,9 +94,13 @@ pub fn set_policy(
         crate::text!("core-do-change-policies"),
     )?;
     let products = match scope {
-        PolicyScope::Product(id) => vec![store.product(id)?],
-        PolicyScope::All => store.products()?,
+        PolicyScope::Product(id) => vec![store.policy_product(id)?],
+        PolicyScope::All => store.policy_products()?,
     };
+    // The whole change or none of it: one product that cannot take the value refuses it.
+    for p in &products {
+        check_value(p, value)?;
+    }
     let policies = store.transact(|tx| {
         let mut changes = Vec::with_capacity(products.len());
         for p in &products {

@@ -41,8 +41,9 @@ pub struct Tx {
     pub(crate) outbox: TransactionalTree,
     pub(crate) deliveries: TransactionalTree,
     pub(crate) audit: TransactionalTree,
-    /// Only the tenant's settings (language, purchase notice) are read and written through it (the revision is `transact`'s).
-    meta: TransactionalTree,
+    /// The tenant's settings (language, purchase notice, policy settings: store/governance.rs);
+    /// the revision is `transact`'s.
+    pub(crate) meta: TransactionalTree,
 }
 
 fn dec<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {

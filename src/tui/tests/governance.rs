@@ -1,0 +1,158 @@
+//! Issue 14 on the dashboard: a product that appeared is marked on the Policies screen with the
+//! count in its title, its detail says it waits, and `v` accepts it (with `y`); in English and
+//! French at 80x24.
+
+use super::policy::{at, open_in};
+use super::*;
+use crate::i18n::Lang;
+use crate::tui::action::Screen;
+use selfserve_core::import::ImportFile;
+use selfserve_core::model::PolicyValue;
+use selfserve_core::ops::set_policy_default::set_policy_default;
+use selfserve_core::ops::update_catalogue::update_catalogue;
+
+/// A demo tenant whose default is Disabled and where Contoso Widgets just appeared.
+fn with_new_product(lang: Lang) -> Harness {
+    let h = open_in("admin", false, at(NOW), lang);
+    let now = at(NOW);
+    set_policy_default(&h.store, &h.actor, PolicyValue::Disabled, now).expect("default");
+    let file = ImportFile {
+        name: "catalogue.json".into(),
+        bytes: br#"{"products": [{"id": "CFQ7TTC0ZZ01", "name": "Contoso Widgets", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 900, "annual_price": 10800}]}"#.to_vec(),
+    };
+    update_catalogue(&h.store, &h.actor, &file, false, now).expect("catalogue update");
+    h
+}
+
+#[test]
+fn a_new_product_is_marked_and_v_then_y_accepts_it() {
+    let mut h = with_new_product(Lang::En);
+    h.keys("3");
+    assert_eq!(h.app.screen, Screen::Policies);
+    assert_eq!(h.app.review.len(), 1);
+    let screen = h.render();
+    assert!(screen.contains("1 to review"), "{screen}");
+    assert!(screen.contains("Contoso Widgets [new]"), "{screen}");
+    insta::assert_snapshot!("policies_review_80x24", screen);
+    // Contoso Widgets sorts second, after Clipchamp Premium.
+    h.keys("j<Tab>");
+    let detail = h.render();
+    assert!(detail.contains("Waiting for review"), "{detail}");
+    insta::assert_snapshot!("policies_review_detail_80x24", detail);
+    h.keys("<Esc>v");
+    let dialog = h.render();
+    assert!(dialog.contains("Accept new product"), "{dialog}");
+    insta::assert_snapshot!("policies_review_accept_80x24", dialog);
+    h.keys("y");
+    assert!(h.store.review_queue().expect("queue").is_empty());
+    h.keys("<Esc>");
+    assert!(h.app.review.is_empty(), "the list was read again");
+    assert!(!h.render().contains("[new]"));
+}
+
+#[test]
+fn v_on_a_product_not_waiting_says_so_and_changes_nothing() {
+    let mut h = with_new_product(Lang::En);
+    h.keys("3v");
+    let screen = h.render();
+    assert!(screen.contains("is not waiting for review"), "{screen}");
+    assert_eq!(h.store.review_queue().expect("queue").len(), 1);
+}
+
+#[test]
+fn a_reader_may_not_accept() {
+    let mut h = with_new_product(Lang::En);
+    let reader = h.store.actor("reader").expect("reader");
+    assert!(
+        crate::tui::keymap::for_screen(Screen::Policies, &h.app.session).any(|b| b.label == "v")
+    );
+    h.app.session.role = reader.role();
+    assert!(
+        !crate::tui::keymap::for_screen(Screen::Policies, &h.app.session).any(|b| b.label == "v")
+    );
+    h.keys("3jv");
+    assert!(h.render().contains("GlobalReader"), "{}", h.render());
+    assert_eq!(h.store.review_queue().expect("queue").len(), 1);
+}
+
+#[test]
+fn the_review_queue_in_french() {
+    let mut h = with_new_product(Lang::Fr);
+    h.keys("3");
+    let screen = h.render();
+    assert!(screen.contains("1 à vérifier"), "{screen}");
+    assert!(screen.contains("Contoso Widgets [nouveau]"), "{screen}");
+    insta::assert_snapshot!("policies_review_fr_80x24", screen);
+    h.keys("jv");
+    insta::assert_snapshot!("policies_review_accept_fr_80x24", h.render());
+}
+
+#[test]
+fn o_shows_the_orphaned_purchases_of_every_product_with_take_over_one_key_away() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    h.keys("o");
+    assert!(h.app.orphans);
+    // The demo's three buyers who left, across products.
+    assert_eq!(h.app.subs.list.len(), 3);
+    let products: std::collections::BTreeSet<_> = h
+        .app
+        .subs
+        .list
+        .shown()
+        .map(|r| r.product_id.clone())
+        .collect();
+    assert!(products.len() > 1, "{products:?}");
+    let screen = h.render();
+    assert!(screen.contains("Orphaned purchases"), "{screen}");
+    insta::assert_snapshot!("subscriptions_orphans_80x24", screen);
+    h.keys("t");
+    assert!(h.render().contains("Take over"), "{}", h.render());
+    h.keys("<Esc>o");
+    assert!(!h.app.orphans);
+    assert!(h.app.subs.list.len() != 3 || !h.render().contains("Orphaned purchases"));
+}
+
+#[test]
+fn the_orphaned_purchases_in_french() {
+    let mut h = Harness::in_lang(80, 24, Lang::Fr);
+    h.keys("<Enter>o");
+    let screen = h.render();
+    assert!(screen.contains("Achats orphelins"), "{screen}");
+    insta::assert_snapshot!("subscriptions_orphans_fr_80x24", screen);
+}
+
+#[test]
+fn the_policy_panel_says_what_a_change_leaves_untouched() {
+    let mut h = Harness::new(80, 24);
+    h.keys("3/power bi pro<Enter><Enter>");
+    // The current value is chosen: nothing would change, nothing said.
+    assert!(!h.render().contains("Untouched"), "{}", h.render());
+    h.keys("jj");
+    let screen = h.render();
+    assert!(
+        screen.contains("Untouched: 6 self-service subscriptions"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("policy_panel_untouched_80x24", screen);
+    // Nothing was written by looking.
+    assert_eq!(
+        h.store
+            .policy(&selfserve_core::model::ProductId("CFQ7TTC0H9MP".into()))
+            .expect("policy"),
+        PolicyValue::Enabled
+    );
+}
+
+#[test]
+fn the_policy_panel_impact_in_french() {
+    let mut h = Harness::in_lang(80, 24, Lang::Fr);
+    h.keys("3/power bi pro<Enter><Enter>jj");
+    let screen = h.render();
+    assert!(
+        screen.contains("6 abonnements en libre-service"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("policy_panel_untouched_fr_80x24", screen);
+}
