@@ -10,10 +10,21 @@ use selfserve_core::query::PolicyRow;
 use selfserve_core::{text, Error};
 use std::process::ExitCode;
 
+/// `ps-json`: what `Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase |
+/// ConvertTo-Json` writes (PowerShell 7's two-space indent), for `import policies`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    PsJson,
+}
+
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
-    List,
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     Get {
         #[arg(value_name = "PRODUCT")]
         product: String,
@@ -31,9 +42,12 @@ pub enum PolicyCommand {
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     match command {
-        PolicyCommand::List => {
+        PolicyCommand::List { format } => {
             let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
-            if ctx.json {
+            if *format == ListFormat::PsJson {
+                let json = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
+                print_lines(&[json])?;
+            } else if ctx.json {
                 print_json(&rows)?;
             } else {
                 print_lines(&human(ctx.lang, &rows))?;

@@ -42,6 +42,8 @@ import-summary-dry-run = { $file } (dry run, nothing written): { $added } would 
 import-record = { $record ->
         [user] user
         [policy] policy
+        [subscription] subscription
+        [license] license
        *[product] product
     }
 import-change-added = added { $record } { $id } { $name }{ $detail }
@@ -50,3 +52,30 @@ import-change-removed = removed { $record } { $id } { $name }{ $detail }
 import-do-init = create a tenant
 import-cannot-read = cannot read { $file }: { $detail }; check the path
 import-problem-syntax = the file cannot be read there ({ $detail })
+
+## Subscriptions and license assignments (issue 12, points 4 and 5)
+import-do-subscriptions = import subscriptions
+import-do-assignments = import license assignments
+import-do-tenant-export = export the tenant
+import-problem-sku = no product of the catalogue has the SKU "{ $value }"
+import-problem-status = "{ $value }" is not a subscription status; Graph writes Enabled, Warning, Suspended, Deleted or LockedOut
+import-problem-count = "{ $value }" is not a number of licenses
+import-problem-date = "{ $value }" is not a date (such as 2025-03-01 or 2025-03-01T00:00:00Z)
+import-problem-unknown-user = no user of the directory is "{ $value }"; import the users first
+import-problem-unknown-subscription = no subscription has the id "{ $value }"; import the subscriptions first
+import-problem-deleted = the subscription "{ $value }" is Deleted: it holds no licenses
+import-problem-other-product = "{ $value }" is not the subscription's product, { $expected }
+import-problem-quantity = { $quantity } licenses, but { $assigned } are assigned
+import-problem-too-many = the subscription { $id } would hold { $count } licenses, more than its { $quantity }
+import-problem-product-unknown = no product of the catalogue has the id "{ $value }"
+import-problem-term = "{ $value }" is not a term; use monthly or annual
+import-problem-amount = "{ $value }" is not an amount (such as 16.80)
+import-unplaced = not placed: { $name } ({ $upn }) holds { $product } in the directory, and no central subscription of it has a free license
+import-tenant-exported = Wrote { $users ->
+        [one] { $users } user
+       *[other] { $users } users
+    } to { $users_file } and { $subscriptions ->
+        [one] { $subscriptions } subscription
+       *[other] { $subscriptions } subscriptions
+    } to { $subscriptions_file }.
+import-cannot-write = cannot write { $file }: { $detail }; check the path and your rights there

@@ -90,9 +90,11 @@ fn request_variant(r: &Request) -> usize {
         Request::Backup { .. } => 37,
         Request::OutboxDue { .. } => 38,
         Request::RecordDelivery { .. } => 39,
+        Request::ImportSubscriptions { .. } => 40,
+        Request::TenantExport => 41,
     }
 }
-const REQUEST_VARIANTS: usize = 40;
+const REQUEST_VARIANTS: usize = 42;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -130,9 +132,10 @@ fn response_variant(r: &Response) -> usize {
         Response::LanguageChange(_) => 30,
         Response::Import(_) => 31,
         Response::Backup(_) => 32,
+        Response::TenantExport(_) => 33,
     }
 }
-const RESPONSE_VARIANTS: usize = 33;
+const RESPONSE_VARIANTS: usize = 34;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -365,6 +368,29 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
             && us.iter().all(|u| deunicode::deunicode(&u.display_name).to_lowercase().contains("zoe")
                 || u.upn.contains("zoe"))),
         "{found:?}"
+    );
+    // The tenant in Graph's shapes, read back as a dry run: nothing would change (issue 12).
+    let Response::TenantExport(graph) = send(Request::TenantExport) else {
+        panic!("a tenant export");
+    };
+    let again = send(Request::ImportSubscriptions {
+        file: ImportFile {
+            name: "subscriptions.json".into(),
+            bytes: graph.subscriptions_json.into_bytes(),
+        },
+        prices: Some(ImportFile {
+            name: "prices.csv".into(),
+            bytes: b"ProductId,Term,Amount\r\nCFQ7TTC0H9MP,annual,150.00\r\n".to_vec(),
+        }),
+        options: ImportOptions {
+            dry_run: true,
+            prune: false,
+        },
+        now,
+    });
+    assert!(
+        matches!(&again, Response::Import(r) if r.changes.is_empty()),
+        "{again:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

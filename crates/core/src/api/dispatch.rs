@@ -187,7 +187,9 @@ fn answer(
             file,
             options,
             now,
-        } => R::Import(import::import(store, actor, kind, &file, options, now)?),
+        } => R::Import(import::import(
+            store, actor, kind, &file, None, options, now,
+        )?),
         Q::Backup { now } => R::Backup(backup::take(store, actor, now, progress)?),
         Q::OutboxDue { now, all_pending } => {
             R::Outbox(delivery::due(store, actor, now, all_pending)?)
@@ -195,5 +197,20 @@ fn answer(
         Q::RecordDelivery { id, attempt, now } => {
             R::Email(delivery::record(store, actor, id, &attempt, now)?)
         }
+        Q::ImportSubscriptions {
+            file,
+            prices,
+            options,
+            now,
+        } => R::Import(import::import(
+            store,
+            actor,
+            import::ImportKind::Subscriptions,
+            &file,
+            prices.as_ref(),
+            options,
+            now,
+        )?),
+        Q::TenantExport => R::TenantExport(import::tenant_export::tenant_export(store, actor)?),
     })
 }

@@ -207,6 +207,15 @@ pub enum Request {
         attempt: Attempt,
         now: DateTime<Utc>,
     },
+    /// Graph's subscriptions read into the tenant, priced from `prices` where given (issue 12).
+    ImportSubscriptions {
+        file: ImportFile,
+        prices: Option<ImportFile>,
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    },
+    /// The directory's users and the subscriptions in Microsoft Graph's shapes (`tenant export`).
+    TenantExport,
 }
 
 impl Request {
@@ -254,6 +263,8 @@ impl Request {
             Q::Backup { .. } => "Backup",
             Q::OutboxDue { .. } => "OutboxDue",
             Q::RecordDelivery { .. } => "RecordDelivery",
+            Q::ImportSubscriptions { .. } => "ImportSubscriptions",
+            Q::TenantExport => "TenantExport",
         }
     }
 
@@ -280,7 +291,7 @@ impl Request {
             | Q::AskCancel { dry_run, .. }
             | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
-            Q::Import { options, .. } => !options.dry_run,
+            Q::Import { options, .. } | Q::ImportSubscriptions { options, .. } => !options.dry_run,
             Q::Session
             | Q::ProductRows { .. }
             | Q::ProductBuyers
@@ -301,7 +312,8 @@ impl Request {
             | Q::OutboxEmail { .. }
             | Q::SearchUsers { .. }
             | Q::Backup { .. }
-            | Q::OutboxDue { .. } => false,
+            | Q::OutboxDue { .. }
+            | Q::TenantExport => false,
         }
     }
 }

@@ -193,10 +193,18 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             text!("import-problem-syntax", detail = e.to_string()),
         )
     })?;
-    let spans = top_level_spans(text);
-    // ConvertTo-Json writes one object bare, and several as an array.
+    let mut spans = top_level_spans(text);
+    // ConvertTo-Json writes one object bare, and several as an array; a Graph response wraps
+    // its collection in `value` (`Invoke-MgGraphRequest -OutputType Json`).
     let objects = match value {
         Value::Array(items) => items,
+        Value::Object(mut map) if map.get("value").is_some_and(Value::is_array) => {
+            spans = spans_at_depth(text, 2);
+            match map.remove("value") {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            }
+        }
         object @ Value::Object(_) => vec![object],
         _ => {
             return Err(bad_field(
@@ -286,6 +294,44 @@ fn top_level_spans(text: &str) -> Vec<(usize, usize)> {
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 if b == b'}' && (depth == 1 || depth == 0) {
+                    if let Some(s) = start.take() {
+                        spans.push((s, i + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Where each object nested `depth` levels down starts and ends (2: the items of a Graph
+/// response's `value`).
+fn spans_at_depth(text: &str, depth: usize) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let (mut level, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                if b == b'{' && level == depth && start.is_none() {
+                    start = Some(i);
+                }
+                level += 1;
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                if b == b'}' && level == depth {
                     if let Some(s) = start.take() {
                         spans.push((s, i + 1));
                     }

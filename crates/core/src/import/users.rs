@@ -7,12 +7,13 @@
 //! directory was imported) takes the file's id, provided nothing but an administrator binding
 //! refers to them yet.
 
+use super::skus::Skus;
 use super::source::{self, Record};
 use super::{bad_field, commit, report, ChangeAction, ImportChange, ImportFile, ImportKind};
 use super::{ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::{Error, Result};
-use crate::model::{Admin, User, UserId};
+use crate::model::{Admin, ProductId, User, UserId};
 use crate::store::codec::upn_key;
 use crate::store::Store;
 use crate::text;
@@ -34,6 +35,7 @@ const BLOCKED: &[&str] = &[
     "Bloquer les informations d'identification",
 ];
 const ENABLED: &[&str] = &["AccountEnabled"];
+const LICENSES: &[&str] = &["Licenses", "Licences", "AssignedLicenses"];
 
 pub(super) fn import(
     store: &Store,
@@ -45,11 +47,15 @@ pub(super) fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
     let (format, records) = source::records(file, text)?;
+    let skus = Skus::load(store)?;
     let mut rows: Vec<(usize, User)> = Vec::with_capacity(records.len());
+    // The selfserve products each user's licenses name (other SKUs are not ours to track).
+    let mut licensed: HashMap<UserId, Vec<ProductId>> = HashMap::new();
     let mut ids = HashSet::new();
     let mut upns = HashSet::new();
     for record in &records {
         let user = row(file, record)?;
+        licensed.insert(user.id, licenses(record, &skus));
         if !ids.insert(user.id) {
             return Err(bad_field(
                 file,
@@ -74,6 +80,8 @@ pub(super) fn import(
         .map(|u| u.map(|u| (u.id, u)))
         .collect::<Result<_>>()?;
     let admins = store.admins()?;
+    let held: HashMap<UserId, Vec<ProductId>> = store.directory_licenses()?.into_iter().collect();
+    let mut licence_puts: Vec<(UserId, Vec<ProductId>)> = Vec::new();
     let mut changes = Vec::new();
     let mut puts: Vec<User> = Vec::new();
     let mut adds: Vec<User> = Vec::new();
@@ -84,12 +92,18 @@ pub(super) fn import(
             if upn_key(&old.upn) != upn_key(&user.upn) {
                 upn_free(store, file, *line, user, &ids)?;
             }
-            if old != user {
-                changes.push(change(
-                    ChangeAction::Changed,
-                    user,
-                    Some(differences(old, user)),
-                ));
+            let before = held.get(&user.id).map_or(&[][..], Vec::as_slice);
+            let after = licensed.get(&user.id).map_or(&[][..], Vec::as_slice);
+            if old != user || before != after {
+                let mut detail = differences(old, user);
+                if before != after {
+                    if !detail.is_empty() {
+                        detail.push_str(", ");
+                    }
+                    detail.push_str(&format!("licenses {} → {}", joined(before), joined(after)));
+                    licence_puts.push((user.id, after.to_vec()));
+                }
+                changes.push(change(ChangeAction::Changed, user, Some(detail)));
                 puts.push(user.clone());
             }
             continue;
@@ -125,6 +139,7 @@ pub(super) fn import(
         } else {
             changes.push(change(ChangeAction::Added, user, None));
         }
+        licence_puts.push((user.id, licensed.get(&user.id).cloned().unwrap_or_default()));
         adds.push(user.clone());
     }
     if options.prune {
@@ -160,12 +175,16 @@ pub(super) fn import(
     commit(store, actor, report, now, |tx| {
         for user in &removes {
             tx.remove_user(user)?;
+            tx.put_directory_licenses(user.id, &[])?;
         }
         for user in puts.iter().chain(&adds) {
             tx.put_user(user)?;
         }
         for admin in &rebinds {
             tx.put_admin(admin)?;
+        }
+        for (user, products) in &licence_puts {
+            tx.put_directory_licenses(*user, products)?;
         }
         Ok(())
     })
@@ -275,6 +294,46 @@ fn row(file: &ImportFile, record: &Record) -> Result<User> {
         department,
         enabled,
     })
+}
+
+/// The selfserve products of a user's licenses: the admin center's `Licenses` (SKU part numbers
+/// joined by `+`) or Graph's `assignedLicenses` (objects with `skuId`), sorted, each once.
+fn licenses(record: &Record, skus: &Skus) -> Vec<ProductId> {
+    let mut out: Vec<ProductId> = match record.json(LICENSES) {
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| {
+                let field = |name: &str| {
+                    item.as_object()?
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))?
+                        .1
+                        .as_str()
+                };
+                skus.product(field("skuId"), field("skuPartNumber"))
+            })
+            .collect(),
+        Some(_) => Vec::new(),
+        None => record
+            .get(LICENSES)
+            .map(|(text, _)| {
+                text.split('+')
+                    .filter_map(|part| skus.product(None, Some(part)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn joined(products: &[ProductId]) -> String {
+    if products.is_empty() {
+        return "-".to_string();
+    }
+    let ids: Vec<&str> = products.iter().map(|p| p.0.as_str()).collect();
+    ids.join("+")
 }
 
 /// True/False as the admin center writes them, in English or French.
