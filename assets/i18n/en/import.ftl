@@ -25,18 +25,18 @@ import-problem-policy-id = "{ $value }" is not { $expected }
 import-problem-policy-value = "{ $value }" is not a policy value; use Enabled, OnlyTrialsWithoutPaymentMethod or Disabled
 import-problem-guid = "{ $value }" is not an object id (a GUID)
 import-problem-upn = "{ $value }" is not a user principal name
-import-problem-name = the display name holds control characters or is longer than 256 characters
+import-problem-name = the display name is longer than 256 characters
 import-problem-boolean = "{ $value }" is neither True nor False
 import-user-id-differs = { $file }, line { $line }: { $upn } is already in the directory under the id { $id }, and licenses or subscriptions refer to it; nothing was imported
 import-user-cannot-prune = { $name } ({ $upn }) is not in the file but holds licenses, bought subscriptions or is an administrator: --prune would remove them; nothing was imported
 
 ## Command line
-import-first-run-real-tenant = To start your organisation's own tenant instead, in another database: selfserve --db PATH init --tenant NAME --admin YOUR-UPN, then selfserve --db PATH import policies|users FILE.
+import-first-run-real-tenant = To start your organisation's own tenant instead, in another database: selfserve --db PATH init --tenant NAME --admin YOUR-UPN, then selfserve --db PATH import policies|users|subscriptions|assignments FILE.
 import-init-created = Created the tenant "{ $tenant }" at { $path } with { $products ->
         [one] { $products } product
        *[other] { $products } products
     } in its catalogue.
-import-init-you-are = You are { $upn } (GlobalAdministrator, login "{ $login }"). Next: selfserve import policies FILE, selfserve import users FILE.
+import-init-you-are = You are { $upn } (GlobalAdministrator, login "{ $login }"). Next: selfserve import policies FILE, then users, subscriptions and assignments, in that order.
 import-summary = { $file }: { $added } added, { $changed } changed, { $removed } removed, { $unchanged } unchanged.
 import-summary-dry-run = { $file } (dry run, nothing written): { $added } would be added, { $changed } changed, { $removed } removed; { $unchanged } unchanged.
 import-record = { $record ->

@@ -25,18 +25,18 @@ import-problem-policy-id = « { $value } » n'est pas { $expected }
 import-problem-policy-value = « { $value } » n'est pas une valeur de stratégie ; utilisez Enabled, OnlyTrialsWithoutPaymentMethod ou Disabled
 import-problem-guid = « { $value } » n'est pas un ID d'objet (un GUID)
 import-problem-upn = « { $value } » n'est pas un nom d'utilisateur principal
-import-problem-name = le nom d'affichage contient des caractères de contrôle ou dépasse 256 caractères
+import-problem-name = le nom d'affichage dépasse 256 caractères
 import-problem-boolean = « { $value } » n'est ni True ni False
 import-user-id-differs = { $file }, ligne { $line } : { $upn } figure déjà dans l'annuaire sous l'ID { $id }, et des licences ou des abonnements y renvoient ; rien n'a été importé
 import-user-cannot-prune = { $name } ({ $upn }) n'est pas dans le fichier mais détient des licences, a acheté des abonnements ou est administrateur : --prune le supprimerait ; rien n'a été importé
 
 ## Ligne de commande
-import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation, dans une autre base : selfserve --db CHEMIN init --tenant NOM --admin VOTRE-UPN, puis selfserve --db CHEMIN import policies|users FICHIER.
+import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation, dans une autre base : selfserve --db CHEMIN init --tenant NOM --admin VOTRE-UPN, puis selfserve --db CHEMIN import policies|users|subscriptions|assignments FICHIER.
 import-init-created = Locataire « { $tenant } » créé à { $path }, avec { $products ->
         [one] { $products } produit
        *[other] { $products } produits
     } dans son catalogue.
-import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, selfserve import users FICHIER.
+import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, puis users, subscriptions et assignments, dans cet ordre.
 import-summary = { $file } : { $added } ajouté(s), { $changed } modifié(s), { $removed } supprimé(s), { $unchanged } inchangé(s).
 import-summary-dry-run = { $file } (simulation, rien n'est écrit) : { $added } seraient ajouté(s), { $changed } modifié(s), { $removed } supprimé(s) ; { $unchanged } inchangé(s).
 import-record = { $record ->
