@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
             let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
             if *format == ListFormat::PsJson {
                 let json = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
-                print_lines(&[json])?;
+                print_lines(&json.lines().map(str::to_string).collect::<Vec<_>>())?;
             } else if ctx.json {
                 print_json(&rows)?;
             } else {
