@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 mod dialogs_fr;
 mod french;
+mod imported;
 mod outbox_send;
 mod policy;
 mod rebind;
