@@ -154,10 +154,7 @@ fn csv_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             continue;
         }
         let fields = Fields::Csv(names.clone(), row.iter().map(str::to_string).collect());
-        out.push(Record {
-            line,
-            fields,
-        });
+        out.push(Record { line, fields });
     }
     Ok(out)
 }
@@ -228,9 +225,9 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             .keys()
             .map(|k| {
                 let quoted = format!("\"{k}\"");
-                let at = text[start..end]
-                    .find(&quoted)
-                    .map_or(line, |off| line + newlines(&text.as_bytes()[start..start + off]));
+                let at = text[start..end].find(&quoted).map_or(line, |off| {
+                    line + newlines(&text.as_bytes()[start..start + off])
+                });
                 (k.clone(), at)
             })
             .collect();

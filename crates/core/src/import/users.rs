@@ -79,6 +79,9 @@ pub(super) fn import(
         .users()
         .map(|u| u.map(|u| (u.id, u)))
         .collect::<Result<_>>()?;
+    // The directory as it is, by UPN: one read of the tree rather than one per row.
+    let by_upn: HashMap<Vec<u8>, UserId> =
+        existing.values().map(|u| (upn_key(&u.upn), u.id)).collect();
     let admins = store.admins()?;
     let held: HashMap<UserId, Vec<ProductId>> = store.directory_licenses()?.into_iter().collect();
     let mut licence_puts: Vec<(UserId, Vec<ProductId>)> = Vec::new();
@@ -109,11 +112,11 @@ pub(super) fn import(
             continue;
         }
         // Known by UPN under another id, which the file does not also name.
-        let holder = match store.user_by_upn(&user.upn) {
-            Ok(h) if !ids.contains(&h.id) => Some(h),
-            Ok(_) | Err(Error::NotFound(_)) => None,
-            Err(e) => return Err(e),
-        };
+        let holder = by_upn
+            .get(&upn_key(&user.upn))
+            .filter(|id| !ids.contains(*id))
+            .and_then(|id| existing.get(id))
+            .cloned();
         if let Some(old) = holder {
             if !unreferenced(store, &old)? {
                 return Err(Error::refused(text!(
