@@ -29,6 +29,10 @@ impl Skus {
             skus.by_name.insert(p.id.0.to_ascii_uppercase(), p.id);
         }
         for sku in catalogue::skus()? {
+            // Only the products this tenant has (a database may predate a catalogue product).
+            if !skus.by_name.contains_key(&sku.product.0.to_ascii_uppercase()) {
+                continue;
+            }
             if let Some(id) = sku.sku_id {
                 skus.by_id.insert(id, sku.product.clone());
             }
