@@ -30,7 +30,10 @@ impl Skus {
         }
         for sku in catalogue::skus()? {
             // Only the products this tenant has (a database may predate a catalogue product).
-            if !skus.by_name.contains_key(&sku.product.0.to_ascii_uppercase()) {
+            if !skus
+                .by_name
+                .contains_key(&sku.product.0.to_ascii_uppercase())
+            {
                 continue;
             }
             if let Some(id) = sku.sku_id {
