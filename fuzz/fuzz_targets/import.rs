@@ -74,5 +74,13 @@ fuzz_target!(|data: &[u8]| {
         dry_run: true,
         prune: selector & 0x40 != 0,
     };
-    let _ = import(&t.store, &t.actor, kind, &file, prices.as_ref(), options, now());
+    let _ = import(
+        &t.store,
+        &t.actor,
+        kind,
+        &file,
+        prices.as_ref(),
+        options,
+        now(),
+    );
 });
