@@ -1,12 +1,13 @@
-//! `selfserve import policies|users FILE [--dry-run] [--prune]`: the file is read here and sent
-//! whole to the core, which checks, plans and writes it (issue 12).
+//! `selfserve import policies|users|subscriptions|assignments FILE [--dry-run] [--prune]`
+//! (`subscriptions` also `--prices FILE`): the files are read here and sent whole to the core,
+//! which checks, plans and writes them (issue 12).
 
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::{Args, Subcommand};
 use selfserve_core::api::Request;
 use selfserve_core::import::{ChangeAction, ImportFile, ImportKind, ImportOptions, ImportReport};
 use selfserve_core::{text, Error};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
@@ -14,6 +15,16 @@ use std::process::ExitCode;
 pub enum ImportCommand {
     Policies(ImportArgs),
     Users(ImportArgs),
+    Subscriptions(SubscriptionArgs),
+    Assignments(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SubscriptionArgs {
+    #[command(flatten)]
+    import: ImportArgs,
+    #[arg(long, value_name = "FILE")]
+    prices: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -27,30 +38,34 @@ pub struct ImportArgs {
 }
 
 pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
-    let (kind, args) = match command {
-        ImportCommand::Policies(a) => (ImportKind::Policies, a),
-        ImportCommand::Users(a) => (ImportKind::Users, a),
+    let (kind, args, prices) = match command {
+        ImportCommand::Policies(a) => (ImportKind::Policies, a, None),
+        ImportCommand::Users(a) => (ImportKind::Users, a, None),
+        ImportCommand::Subscriptions(a) => {
+            (ImportKind::Subscriptions, &a.import, a.prices.as_ref())
+        }
+        ImportCommand::Assignments(a) => (ImportKind::Assignments, a, None),
     };
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        Error::not_found(text!(
-            "import-cannot-read",
-            file = args.file.display().to_string(),
-            detail = e.to_string()
-        ))
-    })?;
-    let name = args.file.file_name().map_or_else(
-        || args.file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let report: ImportReport = ctx.client()?.ask(Request::Import {
-        kind,
-        file: ImportFile { name, bytes },
-        options: ImportOptions {
-            dry_run: args.dry_run,
-            prune: args.prune,
+    let file = read(&args.file)?;
+    let options = ImportOptions {
+        dry_run: args.dry_run,
+        prune: args.prune,
+    };
+    let request = match prices {
+        Some(p) => Request::ImportSubscriptions {
+            file,
+            prices: Some(read(p)?),
+            options,
+            now: ctx.now,
         },
-        now: ctx.now,
-    })?;
+        None => Request::Import {
+            kind,
+            file,
+            options,
+            now: ctx.now,
+        },
+    };
+    let report: ImportReport = ctx.client()?.ask(request)?;
     if ctx.json {
         print_json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -95,6 +110,31 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
         )
         .in_lang(lang),
     );
+    lines.extend(report.unplaced.iter().map(|u| {
+        text!(
+            "import-unplaced",
+            name = u.display_name.as_str(),
+            upn = u.user_principal_name.as_str(),
+            product = u.product_name.as_str()
+        )
+        .in_lang(lang)
+    }));
     print_lines(&lines)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file as the core takes it: its name (for messages and the audit) and its bytes.
+fn read(path: &Path) -> Result<ImportFile, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::not_found(text!(
+            "import-cannot-read",
+            file = path.display().to_string(),
+            detail = e.to_string()
+        ))
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(ImportFile { name, bytes })
 }

@@ -12,12 +12,22 @@ use selfserve_core::{text, Error};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `ps-json`: what `Get-MSCommerceProductPolicies -PolicyId AllowSelfServicePurchase |
+/// ConvertTo-Json` writes (PowerShell 7's two-space indent), for `import policies`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    PsJson,
+}
+
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
 #[derive(Subcommand, Debug)]
 pub enum PolicyCommand {
     List {
         #[arg(long)]
         offer_types: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table, conflicts_with = "offer_types")]
+        format: ListFormat,
     },
     Get {
         #[arg(value_name = "PRODUCT")]
@@ -67,10 +77,15 @@ pub enum PolicyCommand {
 
 pub fn run(ctx: &Ctx, command: &PolicyCommand) -> Result<ExitCode, Failure> {
     match command {
-        PolicyCommand::List { offer_types: true } => return policy_review::offer_types(ctx),
-        PolicyCommand::List { offer_types: false } => {
+        PolicyCommand::List {
+            offer_types: true, ..
+        } => return policy_review::offer_types(ctx),
+        PolicyCommand::List { format, .. } => {
             let rows: Vec<PolicyRow> = ctx.client()?.ask(Request::PolicyRows)?;
-            if ctx.json {
+            if *format == ListFormat::PsJson {
+                let json = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
+                print_lines(&json.lines().map(str::to_string).collect::<Vec<_>>())?;
+            } else if ctx.json {
                 print_json(&rows)?;
             } else {
                 print_lines(&human(ctx.lang, &rows))?;

@@ -1,6 +1,8 @@
 //! `selfserve tenant show`: the tenant, its cloud and that cloud's admin center.
 //! `selfserve tenant set-language fr|en`: the language of the tenant's e-mails.
 //! `selfserve tenant set-purchase-notice on|off`: the administrators' notice of each purchase.
+//! `selfserve tenant export --users FILE --subscriptions FILE`: users and subscriptions in
+//! Microsoft Graph's shapes, as `import users` and `import subscriptions` read them.
 
 use super::table::Table;
 use super::{print_json, print_lines, Ctx, Failure};
@@ -8,11 +10,13 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use selfserve_core::api::{Request, SessionInfo};
 use selfserve_core::i18n::{Lang, Text};
+use selfserve_core::import::tenant_export::TenantExport;
 use selfserve_core::model::{Cloud, TenantId};
 use selfserve_core::ops::set_language::LanguageChange;
 use selfserve_core::ops::set_purchase_notice::PurchaseNoticeChange;
-use selfserve_core::text;
+use selfserve_core::{text, Error};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
@@ -25,6 +29,12 @@ pub enum TenantCommand {
     SetPurchaseNotice {
         #[arg(value_parser = ["on", "off"])]
         setting: String,
+    },
+    Export {
+        #[arg(long, value_name = "FILE")]
+        users: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        subscriptions: PathBuf,
     },
 }
 
@@ -48,6 +58,10 @@ pub fn run(ctx: &Ctx, command: &TenantCommand) -> Result<ExitCode, Failure> {
         TenantCommand::Show => show(ctx),
         TenantCommand::SetLanguage { language } => set_language(ctx, language),
         TenantCommand::SetPurchaseNotice { setting } => set_purchase_notice(ctx, setting == "on"),
+        TenantCommand::Export {
+            users,
+            subscriptions,
+        } => export(ctx, users, subscriptions),
     }
 }
 
@@ -65,6 +79,41 @@ fn set_purchase_notice(ctx: &Ctx, on: bool) -> Result<ExitCode, Failure> {
         (false, false) => "spend-notice-already-off",
     };
     print_lines(&[ctx.lang.t(id)])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(ctx: &Ctx, users: &Path, subscriptions: &Path) -> Result<ExitCode, Failure> {
+    let out: TenantExport = ctx.client()?.ask(Request::TenantExport)?;
+    for (path, json) in [
+        (users, &out.users_json),
+        (subscriptions, &out.subscriptions_json),
+    ] {
+        std::fs::write(path, format!("{json}\n")).map_err(|e| {
+            Error::refused(text!(
+                "import-cannot-write",
+                file = path.display().to_string(),
+                detail = e.to_string()
+            ))
+        })?;
+    }
+    if ctx.json {
+        let written = serde_json::json!({
+            "users": out.users,
+            "subscriptions": out.subscriptions,
+            "users_file": users.display().to_string(),
+            "subscriptions_file": subscriptions.display().to_string(),
+        });
+        return print_json(&written).map(|_| ExitCode::SUCCESS);
+    }
+    let line = text!(
+        "import-tenant-exported",
+        users = out.users,
+        users_file = users.display().to_string(),
+        subscriptions = out.subscriptions,
+        subscriptions_file = subscriptions.display().to_string()
+    )
+    .in_lang(ctx.lang);
+    print_lines(&[line])?;
     Ok(ExitCode::SUCCESS)
 }
 

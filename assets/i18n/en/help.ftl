@@ -288,3 +288,18 @@ help-selfserve-policy-list--offer-types = List the offer types' policies (SaaS, 
 help-selfserve-policy-set--offer-type = Set an offer type's policy (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) to Enabled or Disabled
 help-selfserve-report-orphans = Self-service purchases whose buyer is disabled or gone from the directory
 help-selfserve-policy-set--dry-run = Show what would change and the self-service subscriptions it leaves as they are (with users and monthly cost); change nothing
+
+# Imports of subscriptions and license assignments, tenant export, policy list --format (issue 12: import2)
+help-selfserve-import-subscriptions = Subscriptions: Graph's GET /directory/subscriptions as JSON (Invoke-MgGraphRequest)
+help-selfserve-import-subscriptions--file = The file (JSON, UTF-8 or UTF-16 with a BOM)
+help-selfserve-import-subscriptions--dry-run = Show what would be added, changed and removed; change nothing
+help-selfserve-import-subscriptions--prune = Delete the subscriptions the file no longer has, with their licenses
+help-selfserve-import-subscriptions--prices = A file of prices (ProductId, Term, Amount) to use instead of the catalogue's list prices
+help-selfserve-import-assignments = License assignments: a product's self-service users export (the file of `user export`); the directory's other licenses are placed on central subscriptions
+help-selfserve-import-assignments--file = The file (CSV, UTF-8 or UTF-16 with a BOM)
+help-selfserve-import-assignments--dry-run = Show what would be added, changed and removed; change nothing
+help-selfserve-import-assignments--prune = Remove the licenses neither the file nor the directory has
+help-selfserve-tenant-export = Write the directory's users (Get-MgUser) and the subscriptions (GET /directory/subscriptions) as Graph's JSON, for import
+help-selfserve-tenant-export--users = The file to write the users to
+help-selfserve-tenant-export--subscriptions = The file to write the subscriptions to
+help-selfserve-policy-list--format = table, or ps-json: Get-MSCommerceProductPolicies | ConvertTo-Json, for import policies

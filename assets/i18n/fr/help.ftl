@@ -285,3 +285,18 @@ help-selfserve-policy-list--offer-types = Lister les stratégies des types d'off
 help-selfserve-policy-set--offer-type = Définir la stratégie d'un type d'offre (SaaS, POWERBIVISUALS, DYNAMICSCE, DYNAMICSBC) sur Enabled ou Disabled
 help-selfserve-report-orphans = Achats en libre-service dont l'acheteur est désactivé ou a disparu de l'annuaire
 help-selfserve-policy-set--dry-run = Montrer ce qui changerait et les abonnements en libre-service laissés tels quels (utilisateurs et coût mensuel) ; ne rien modifier
+
+# Imports des abonnements et des attributions de licences, export du locataire, policy list --format (issue 12 : import2)
+help-selfserve-import-subscriptions = Abonnements : GET /directory/subscriptions de Graph en JSON (Invoke-MgGraphRequest)
+help-selfserve-import-subscriptions--file = Le fichier (JSON, UTF-8 ou UTF-16 avec BOM)
+help-selfserve-import-subscriptions--dry-run = Montrer ce qui serait ajouté, modifié et supprimé, sans rien changer
+help-selfserve-import-subscriptions--prune = Supprimer les abonnements que le fichier n'a plus, avec leurs licences
+help-selfserve-import-subscriptions--prices = Un fichier de prix (ProductId, Term, Amount) à utiliser au lieu des prix catalogue
+help-selfserve-import-assignments = Attributions de licences : l'export des utilisateurs en libre-service d'un produit (le fichier de `user export`) ; les autres licences de l'annuaire sont placées sur les abonnements centraux
+help-selfserve-import-assignments--file = Le fichier (CSV, UTF-8 ou UTF-16 avec BOM)
+help-selfserve-import-assignments--dry-run = Montrer ce qui serait ajouté, modifié et supprimé, sans rien changer
+help-selfserve-import-assignments--prune = Retirer les licences que ni le fichier ni l'annuaire n'ont
+help-selfserve-tenant-export = Écrire les utilisateurs de l'annuaire (Get-MgUser) et les abonnements (GET /directory/subscriptions) dans le JSON de Graph, pour l'import
+help-selfserve-tenant-export--users = Le fichier où écrire les utilisateurs
+help-selfserve-tenant-export--subscriptions = Le fichier où écrire les abonnements
+help-selfserve-policy-list--format = table, ou ps-json : Get-MSCommerceProductPolicies | ConvertTo-Json, pour import policies

@@ -25,23 +25,25 @@ import-problem-policy-id = « { $value } » n'est pas { $expected }
 import-problem-policy-value = « { $value } » n'est pas une valeur de stratégie ; utilisez Enabled, OnlyTrialsWithoutPaymentMethod ou Disabled
 import-problem-guid = « { $value } » n'est pas un ID d'objet (un GUID)
 import-problem-upn = « { $value } » n'est pas un nom d'utilisateur principal
-import-problem-name = le nom d'affichage contient des caractères de contrôle ou dépasse 256 caractères
+import-problem-name = le nom d'affichage dépasse 256 caractères
 import-problem-boolean = « { $value } » n'est ni True ni False
 import-user-id-differs = { $file }, ligne { $line } : { $upn } figure déjà dans l'annuaire sous l'ID { $id }, et des licences ou des abonnements y renvoient ; rien n'a été importé
 import-user-cannot-prune = { $name } ({ $upn }) n'est pas dans le fichier mais détient des licences, a acheté des abonnements ou est administrateur : --prune le supprimerait ; rien n'a été importé
 
 ## Ligne de commande
-import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation, dans une autre base : selfserve --db CHEMIN init --tenant NOM --admin VOTRE-UPN, puis selfserve --db CHEMIN import policies|users FICHIER.
+import-first-run-real-tenant = Pour démarrer plutôt le locataire de votre organisation, dans une autre base : selfserve --db CHEMIN init --tenant NOM --admin VOTRE-UPN, puis selfserve --db CHEMIN import policies|users|subscriptions|assignments FICHIER.
 import-init-created = Locataire « { $tenant } » créé à { $path }, avec { $products ->
         [one] { $products } produit
        *[other] { $products } produits
     } dans son catalogue.
-import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, selfserve import users FICHIER.
+import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, puis users, subscriptions et assignments, dans cet ordre.
 import-summary = { $file } : { $added } ajouté(s), { $changed } modifié(s), { $removed } supprimé(s), { $unchanged } inchangé(s).
 import-summary-dry-run = { $file } (simulation, rien n'est écrit) : { $added } seraient ajouté(s), { $changed } modifié(s), { $removed } supprimé(s) ; { $unchanged } inchangé(s).
 import-record = { $record ->
         [user] utilisateur
         [policy] stratégie
+        [subscription] abonnement
+        [license] licence
        *[product] produit
     }
 import-change-added = ajout : { $record } { $id } { $name }{ $detail }
@@ -50,3 +52,30 @@ import-change-removed = suppression : { $record } { $id } { $name }{ $detail }
 import-do-init = créer un locataire
 import-cannot-read = impossible de lire { $file } : { $detail } ; vérifiez le chemin
 import-problem-syntax = le fichier ne peut pas y être lu ({ $detail })
+
+## Abonnements et attributions de licences (issue 12, points 4 et 5)
+import-do-subscriptions = importer des abonnements
+import-do-assignments = importer des attributions de licences
+import-do-tenant-export = exporter le locataire
+import-problem-sku = aucun produit du catalogue n'a la référence (SKU) « { $value } »
+import-problem-status = « { $value } » n'est pas un état d'abonnement ; Graph écrit Enabled, Warning, Suspended, Deleted ou LockedOut
+import-problem-count = « { $value } » n'est pas un nombre de licences
+import-problem-date = « { $value } » n'est pas une date (comme 2025-03-01 ou 2025-03-01T00:00:00Z)
+import-problem-unknown-user = aucun utilisateur de l'annuaire n'est « { $value } » ; importez d'abord les utilisateurs
+import-problem-unknown-subscription = aucun abonnement n'a l'id « { $value } » ; importez d'abord les abonnements
+import-problem-deleted = l'abonnement « { $value } » est supprimé : il ne détient aucune licence
+import-problem-other-product = « { $value } » n'est pas le produit de l'abonnement, { $expected }
+import-problem-quantity = { $quantity } licences, mais { $assigned } sont attribuées
+import-problem-too-many = l'abonnement { $id } détiendrait { $count } licences, plus que ses { $quantity }
+import-problem-product-unknown = aucun produit du catalogue n'a l'id « { $value } »
+import-problem-term = « { $value } » n'est pas une durée d'engagement ; utilisez monthly ou annual
+import-problem-amount = « { $value } » n'est pas un montant (comme 16,80)
+import-unplaced = non placée : { $name } ({ $upn }) détient { $product } dans l'annuaire, et aucun abonnement central de ce produit n'a de licence libre
+import-tenant-exported = { $users ->
+        [one] { $users } utilisateur écrit
+       *[other] { $users } utilisateurs écrits
+    } dans { $users_file } et { $subscriptions ->
+        [one] { $subscriptions } abonnement
+       *[other] { $subscriptions } abonnements
+    } dans { $subscriptions_file }.
+import-cannot-write = impossible d'écrire { $file } : { $detail } ; vérifiez le chemin et vos droits

@@ -103,9 +103,11 @@ fn request_variant(r: &Request) -> usize {
         Request::SetOfferTypePolicy { .. } => 49,
         Request::Orphans { .. } => 50,
         Request::PolicyPreview { .. } => 51,
+        Request::ImportSubscriptions { .. } => 52,
+        Request::TenantExport => 53,
     }
 }
-const REQUEST_VARIANTS: usize = 52;
+const REQUEST_VARIANTS: usize = 54;
 
 /// Which variant a response is; as above.
 fn response_variant(r: &Response) -> usize {
@@ -155,9 +157,10 @@ fn response_variant(r: &Response) -> usize {
         Response::OfferTypeChange(_) => 41,
         Response::Orphans(_) => 42,
         Response::PolicyPreview(_) => 43,
+        Response::TenantExport(_) => 44,
     }
 }
-const RESPONSE_VARIANTS: usize = 44;
+const RESPONSE_VARIANTS: usize = 45;
 
 /// Sends `request` after proving it survives the wire, and proves its answer does too.
 fn exchange(t: &Tenant, actor: &Actor, request: Request, seen: &mut Seen) -> Response {
@@ -483,6 +486,29 @@ fn every_request_and_every_response_crosses_postcard_unchanged() {
     assert!(
         matches!(&preview, Response::PolicyPreview(p) if p.dry_run && !p.untouched.is_empty()),
         "{preview:?}"
+    );
+    // The tenant in Graph's shapes, read back as a dry run: nothing would change (issue 12).
+    let Response::TenantExport(graph) = send(Request::TenantExport) else {
+        panic!("a tenant export");
+    };
+    let again = send(Request::ImportSubscriptions {
+        file: ImportFile {
+            name: "subscriptions.json".into(),
+            bytes: graph.subscriptions_json.into_bytes(),
+        },
+        prices: Some(ImportFile {
+            name: "prices.csv".into(),
+            bytes: b"ProductId,Term,Amount\r\nCFQ7TTC0H9MP,annual,150.00\r\n".to_vec(),
+        }),
+        options: ImportOptions {
+            dry_run: true,
+            prune: false,
+        },
+        now,
+    });
+    assert!(
+        matches!(&again, Response::Import(r) if r.changes.is_empty()),
+        "{again:?}"
     );
 
     assert_eq!(seen.requests, (0..REQUEST_VARIANTS).collect());

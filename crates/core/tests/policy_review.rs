@@ -153,6 +153,7 @@ fn a_policies_import_queues_its_new_products_with_the_default_where_one_is_set()
         &admin,
         ImportKind::Policies,
         &file("CFQ7TTC0ZZ02"),
+        None,
         options,
         now(),
     )
@@ -170,6 +171,7 @@ fn a_policies_import_queues_its_new_products_with_the_default_where_one_is_set()
         &admin,
         ImportKind::Policies,
         &file("CFQ7TTC0ZZ03"),
+        None,
         options,
         now(),
     )

@@ -13,7 +13,7 @@ use selfserve_core::Error;
 use serde::{Deserialize, Serialize};
 
 /// This build's protocol version: bump it whenever a message or the API types change shape.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// The first message of a connection. The client never says who it is: the server asks the kernel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

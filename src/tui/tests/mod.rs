@@ -21,6 +21,7 @@ use std::sync::Arc;
 mod dialogs_fr;
 mod french;
 mod governance;
+mod imported;
 mod mouse;
 mod outbox_send;
 mod policy;

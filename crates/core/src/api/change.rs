@@ -198,7 +198,22 @@ fn what_changed(request: &Request) -> Option<(RecordKind, &'static str, Vec<Stri
         Q::Import { kind, file, .. } => match kind {
             ImportKind::Policies => (K::Policy, "imported policies", vec![file.name.clone()]),
             ImportKind::Users => (K::Tenant, "imported users", vec![file.name.clone()]),
+            ImportKind::Subscriptions => (
+                K::Subscription,
+                "imported subscriptions",
+                vec![file.name.clone()],
+            ),
+            ImportKind::Assignments => (
+                K::Subscription,
+                "imported license assignments",
+                vec![file.name.clone()],
+            ),
         },
+        Q::ImportSubscriptions { file, .. } => (
+            K::Subscription,
+            "imported subscriptions",
+            vec![file.name.clone()],
+        ),
         Q::RecordDelivery { id, .. } => (
             K::Email,
             "recorded a delivery attempt",

@@ -189,7 +189,9 @@ fn answer(
             file,
             options,
             now,
-        } => R::Import(import::import(store, actor, kind, &file, options, now)?),
+        } => R::Import(import::import(
+            store, actor, kind, &file, None, options, now,
+        )?),
         Q::Backup { now } => R::Backup(backup::take(store, actor, now, progress)?),
         Q::OutboxDue { now, all_pending } => {
             R::Outbox(delivery::due(store, actor, now, all_pending)?)
@@ -223,5 +225,20 @@ fn answer(
         Q::UpdateCatalogue { file, dry_run, now } => R::Catalogue(
             update_catalogue::update_catalogue(store, actor, &file, dry_run, now)?,
         ),
+        Q::ImportSubscriptions {
+            file,
+            prices,
+            options,
+            now,
+        } => R::Import(import::import(
+            store,
+            actor,
+            import::ImportKind::Subscriptions,
+            &file,
+            prices.as_ref(),
+            options,
+            now,
+        )?),
+        Q::TenantExport => R::TenantExport(import::tenant_export::tenant_export(store, actor)?),
     })
 }

@@ -263,6 +263,15 @@ pub enum Request {
         value: PolicyValue,
         now: DateTime<Utc>,
     },
+    /// Graph's subscriptions read into the tenant, priced from `prices` where given (issue 12).
+    ImportSubscriptions {
+        file: ImportFile,
+        prices: Option<ImportFile>,
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    },
+    /// The directory's users and the subscriptions in Microsoft Graph's shapes (`tenant export`).
+    TenantExport,
 }
 
 impl Request {
@@ -322,6 +331,8 @@ impl Request {
             Q::SetOfferTypePolicy { .. } => "SetOfferTypePolicy",
             Q::Orphans { .. } => "Orphans",
             Q::PolicyPreview { .. } => "PolicyPreview",
+            Q::ImportSubscriptions { .. } => "ImportSubscriptions",
+            Q::TenantExport => "TenantExport",
         }
     }
 
@@ -353,7 +364,7 @@ impl Request {
             | Q::AskCancel { dry_run, .. }
             | Q::Centralise { dry_run, .. }
             | Q::MoveUsersProvisioned { dry_run, .. } => !dry_run,
-            Q::Import { options, .. } => !options.dry_run,
+            Q::Import { options, .. } | Q::ImportSubscriptions { options, .. } => !options.dry_run,
             Q::UpdateCatalogue { dry_run, .. } => !dry_run,
             Q::Session
             | Q::ProductRows { .. }
@@ -381,7 +392,8 @@ impl Request {
             | Q::PolicyExport
             | Q::Governance
             | Q::Orphans { .. }
-            | Q::PolicyPreview { .. } => false,
+            | Q::PolicyPreview { .. }
+            | Q::TenantExport => false,
         }
     }
 }

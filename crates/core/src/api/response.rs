@@ -6,6 +6,7 @@ use crate::check::CheckReport;
 use crate::error::{Error, Result};
 use crate::export::Export;
 use crate::i18n::Lang;
+use crate::import::tenant_export::TenantExport;
 use crate::import::ImportReport;
 use crate::model::{AuditEvent, Email, Role, Subscription, Tenant, User};
 use crate::ops::add_licenses::AddLicensesPlan;
@@ -138,6 +139,8 @@ responses! {
     OfferTypeChange(OfferTypeChange),
     Orphans(Vec<OrphanRow>),
     PolicyPreview(PolicyPreview),
+    /// The tenant in Microsoft Graph's shapes, to be written by the front end.
+    TenantExport(TenantExport),
 }
 
 /// A reply of another kind than the request calls for: only a client and a server of different

@@ -6,8 +6,13 @@
 //! transaction with its audit event (who, the file's name, its SHA-256, the counts); a plan
 //! that changes nothing writes nothing, so importing the same file twice changes nothing.
 
+pub mod assignments;
 pub mod policies;
+pub mod prices;
+pub mod skus;
 pub mod source;
+pub mod subscriptions;
+pub mod tenant_export;
 pub mod users;
 
 use crate::access::{Actor, Capability};
@@ -26,6 +31,8 @@ use sha2::{Digest, Sha256};
 pub enum ImportKind {
     Policies,
     Users,
+    Subscriptions,
+    Assignments,
 }
 
 impl ImportKind {
@@ -33,6 +40,8 @@ impl ImportKind {
         match self {
             ImportKind::Policies => "policies",
             ImportKind::Users => "users",
+            ImportKind::Subscriptions => "subscriptions",
+            ImportKind::Assignments => "assignments",
         }
     }
 }
@@ -91,29 +100,45 @@ pub struct ImportReport {
     /// Whether the database was written (not on a dry run, nor when nothing changes).
     pub written: bool,
     pub changes: Vec<ImportChange>,
+    /// Licenses the directory names that no subscription had room for (assignments only).
+    #[serde(default)]
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// A user's license of a product that could not be placed on any subscription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub display_name: String,
+    pub user_principal_name: String,
+    pub product_id: crate::model::ProductId,
+    pub product_name: String,
 }
 
 /// How to import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportOptions {
     pub dry_run: bool,
-    /// Remove the records the file no longer has (users only).
+    /// Remove the records the file no longer has (users, subscriptions, licenses).
     pub prune: bool,
 }
 
 /// Reads `file` as `kind`, plans the change, and unless `dry_run` writes it as one transaction.
-/// Only a GlobalAdministrator imports: the files change policies and the directory.
+/// Only a GlobalAdministrator imports: the files change policies and the directory. `prices`
+/// is the `--prices` file of a subscriptions import.
 pub fn import(
     store: &Store,
     actor: &Actor,
     kind: ImportKind,
     file: &ImportFile,
+    prices: Option<&ImportFile>,
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
     let what = text!(match kind {
         ImportKind::Policies => "import-do-policies",
         ImportKind::Users => "import-do-users",
+        ImportKind::Subscriptions => "import-do-subscriptions",
+        ImportKind::Assignments => "import-do-assignments",
     });
     actor.require_change(Capability::ManagePolicies, what, options.dry_run)?;
     let sha256 = sha256_hex(&file.bytes);
@@ -121,6 +146,12 @@ pub fn import(
     match kind {
         ImportKind::Policies => policies::import(store, actor, file, &text, &sha256, options, now),
         ImportKind::Users => users::import(store, actor, file, &text, &sha256, options, now),
+        ImportKind::Subscriptions => {
+            subscriptions::import(store, actor, file, &text, &sha256, prices, options, now)
+        }
+        ImportKind::Assignments => {
+            assignments::import(store, actor, file, &text, &sha256, options, now)
+        }
     }
 }
 
@@ -160,6 +191,7 @@ pub(crate) fn report(
         dry_run: options.dry_run,
         written: false,
         changes,
+        unplaced: Vec::new(),
     }
 }
 
@@ -203,6 +235,18 @@ pub(crate) fn commit(
 /// A bad file: which file, which line, which field, and what is wrong with it (exit 2).
 pub(crate) fn bad_field(file: &ImportFile, line: usize, field: &str, problem: Text) -> Error {
     Error::usage(text!(
+        "import-bad-field",
+        file = file.name.clone(),
+        line = line as i64,
+        field = field.to_string(),
+        problem = problem
+    ))
+}
+
+/// A file that reads well but names what the database does not have (an unknown user, SKU or
+/// subscription), or asks for more than a rule allows: refused (exit 1), with where.
+pub(crate) fn refused_field(file: &ImportFile, line: usize, field: &str, problem: Text) -> Error {
+    Error::refused(text!(
         "import-bad-field",
         file = file.name.clone(),
         line = line as i64,

@@ -7,6 +7,7 @@ use super::{bad_field, ImportFile};
 use crate::error::{Error, Result};
 use crate::text;
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -56,8 +57,8 @@ pub struct Record {
 
 #[derive(Debug, Clone)]
 pub enum Fields {
-    /// Header names (trimmed) and this row's values.
-    Csv(Vec<(String, String)>),
+    /// Header names (trimmed, shared by every row) and this row's values.
+    Csv(Arc<Vec<String>>, Vec<String>),
     /// A JSON object, and the line each of its keys is on.
     Json(Map<String, Value>, Vec<(String, usize)>),
 }
@@ -67,11 +68,9 @@ impl Record {
     /// is on. JSON `null` counts as absent.
     pub fn get(&self, names: &[&str]) -> Option<(String, usize)> {
         match &self.fields {
-            Fields::Csv(pairs) => names.iter().find_map(|n| {
-                pairs
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
-                    .map(|(_, v)| (v.clone(), self.line))
+            Fields::Csv(header, values) => names.iter().find_map(|n| {
+                let at = header.iter().position(|k| k.eq_ignore_ascii_case(n))?;
+                values.get(at).map(|v| (v.clone(), self.line))
             }),
             Fields::Json(map, lines) => names.iter().find_map(|n| {
                 let (key, value) = map.iter().find(|(k, _)| k.eq_ignore_ascii_case(n))?;
@@ -99,7 +98,7 @@ impl Record {
                     .find(|(k, _)| k.eq_ignore_ascii_case(n))
                     .map(|(_, v)| v)
             }),
-            Fields::Csv(_) => None,
+            Fields::Csv(..) => None,
         }
     }
 }
@@ -129,8 +128,8 @@ fn csv_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
         .delimiter(delimiter)
         .flexible(false)
         .from_reader(body.as_bytes());
-    let names: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|n| n.trim().to_string()).collect(),
+    let names: Arc<Vec<String>> = match reader.headers() {
+        Ok(h) => Arc::new(h.iter().map(|n| n.trim().to_string()).collect()),
         Err(e) => return Err(csv_error(file, body, skipped, &e)),
     };
     if names.iter().all(|n| n.is_empty()) {
@@ -142,26 +141,20 @@ fn csv_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
         ));
     }
     let mut out = Vec::new();
+    let mut lines = Lines::new(body);
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(file, body, skipped, &e))?;
         // From the byte offset: csv's own line count is one short after CRLF line ends, and
         // its record may start on the '\n' that ends the line before.
         let line = row
             .position()
-            .map_or(0, |p| record_line(body, p.byte() as usize))
+            .map_or(0, |p| record_line(&mut lines, p.byte() as usize))
             + skipped;
         if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let fields = names
-            .iter()
-            .cloned()
-            .zip(row.iter().map(|v| v.to_string()))
-            .collect();
-        out.push(Record {
-            line,
-            fields: Fields::Csv(fields),
-        });
+        let fields = Fields::Csv(names.clone(), row.iter().map(str::to_string).collect());
+        out.push(Record { line, fields });
     }
     Ok(out)
 }
@@ -169,7 +162,7 @@ fn csv_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
 fn csv_error(file: &ImportFile, body: &str, skipped: usize, e: &csv::Error) -> Error {
     let line = e
         .position()
-        .map_or(1, |p| record_line(body, p.byte() as usize))
+        .map_or(1, |p| record_line(&mut Lines::new(body), p.byte() as usize))
         + skipped;
     let problem = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -193,10 +186,18 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             text!("import-problem-syntax", detail = e.to_string()),
         )
     })?;
-    let spans = top_level_spans(text);
-    // ConvertTo-Json writes one object bare, and several as an array.
+    let mut spans = top_level_spans(text);
+    // ConvertTo-Json writes one object bare, and several as an array; a Graph response wraps
+    // its collection in `value` (`Invoke-MgGraphRequest -OutputType Json`).
     let objects = match value {
         Value::Array(items) => items,
+        Value::Object(mut map) if map.get("value").is_some_and(Value::is_array) => {
+            spans = spans_at_depth(text, 2);
+            match map.remove("value") {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            }
+        }
         object @ Value::Object(_) => vec![object],
         _ => {
             return Err(bad_field(
@@ -208,9 +209,10 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
         }
     };
     let mut out = Vec::with_capacity(objects.len());
+    let mut lines = Lines::new(text);
     for (i, item) in objects.into_iter().enumerate() {
         let (start, end) = spans.get(i).copied().unwrap_or((0, text.len()));
-        let line = line_at(text, start);
+        let line = lines.at(start);
         let Value::Object(map) = item else {
             return Err(bad_field(
                 file,
@@ -223,9 +225,9 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
             .keys()
             .map(|k| {
                 let quoted = format!("\"{k}\"");
-                let at = text[start..end]
-                    .find(&quoted)
-                    .map_or(line, |off| line_at(text, start + off));
+                let at = text[start..end].find(&quoted).map_or(line, |off| {
+                    line + newlines(&text.as_bytes()[start..start + off])
+                });
                 (k.clone(), at)
             })
             .collect();
@@ -238,22 +240,45 @@ fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
 }
 
 /// The line of a CSV record starting at `offset`, past the line end it may start on.
-fn record_line(text: &str, offset: usize) -> usize {
-    let rest = text.as_bytes().get(offset..).unwrap_or_default();
+fn record_line(lines: &mut Lines<'_>, offset: usize) -> usize {
+    let rest = lines.bytes.get(offset..).unwrap_or_default();
     let ends = rest
         .iter()
         .take_while(|b| matches!(b, b'\r' | b'\n'))
         .count();
-    line_at(text, offset + ends)
+    lines.at(offset + ends)
 }
 
-/// 1-based line of a byte offset.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
+}
+
+/// 1-based lines of byte offsets, asked for mostly in increasing order: each stretch of the
+/// text is counted once (a file of a million rows would otherwise be counted a million times).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        self.line += newlines(&self.bytes[self.offset..offset]);
+        self.offset = offset;
+        self.line
+    }
 }
 
 /// Where each element of the top-level array (or the one top-level object) starts and ends,
@@ -286,6 +311,44 @@ fn top_level_spans(text: &str) -> Vec<(usize, usize)> {
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 if b == b'}' && (depth == 1 || depth == 0) {
+                    if let Some(s) = start.take() {
+                        spans.push((s, i + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Where each object nested `depth` levels down starts and ends (2: the items of a Graph
+/// response's `value`).
+fn spans_at_depth(text: &str, depth: usize) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let (mut level, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                if b == b'{' && level == depth && start.is_none() {
+                    start = Some(i);
+                }
+                level += 1;
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                if b == b'}' && level == depth {
                     if let Some(s) = start.take() {
                         spans.push((s, i + 1));
                     }

@@ -7,12 +7,13 @@
 //! directory was imported) takes the file's id, provided nothing but an administrator binding
 //! refers to them yet.
 
+use super::skus::Skus;
 use super::source::{self, Record};
 use super::{bad_field, commit, report, ChangeAction, ImportChange, ImportFile, ImportKind};
 use super::{ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::{Error, Result};
-use crate::model::{Admin, User, UserId};
+use crate::model::{Admin, ProductId, User, UserId};
 use crate::store::codec::upn_key;
 use crate::store::Store;
 use crate::text;
@@ -34,6 +35,7 @@ const BLOCKED: &[&str] = &[
     "Bloquer les informations d'identification",
 ];
 const ENABLED: &[&str] = &["AccountEnabled"];
+const LICENSES: &[&str] = &["Licenses", "Licences", "AssignedLicenses"];
 
 pub(super) fn import(
     store: &Store,
@@ -45,11 +47,15 @@ pub(super) fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
     let (format, records) = source::records(file, text)?;
+    let skus = Skus::load(store)?;
     let mut rows: Vec<(usize, User)> = Vec::with_capacity(records.len());
+    // The selfserve products each user's licenses name (other SKUs are not ours to track).
+    let mut licensed: HashMap<UserId, Vec<ProductId>> = HashMap::new();
     let mut ids = HashSet::new();
     let mut upns = HashSet::new();
     for record in &records {
         let user = row(file, record)?;
+        licensed.insert(user.id, licenses(record, &skus));
         if !ids.insert(user.id) {
             return Err(bad_field(
                 file,
@@ -73,7 +79,12 @@ pub(super) fn import(
         .users()
         .map(|u| u.map(|u| (u.id, u)))
         .collect::<Result<_>>()?;
+    // The directory as it is, by UPN: one read of the tree rather than one per row.
+    let by_upn: HashMap<Vec<u8>, UserId> =
+        existing.values().map(|u| (upn_key(&u.upn), u.id)).collect();
     let admins = store.admins()?;
+    let held: HashMap<UserId, Vec<ProductId>> = store.directory_licenses()?.into_iter().collect();
+    let mut licence_puts: Vec<(UserId, Vec<ProductId>)> = Vec::new();
     let mut changes = Vec::new();
     let mut puts: Vec<User> = Vec::new();
     let mut adds: Vec<User> = Vec::new();
@@ -84,22 +95,28 @@ pub(super) fn import(
             if upn_key(&old.upn) != upn_key(&user.upn) {
                 upn_free(store, file, *line, user, &ids)?;
             }
-            if old != user {
-                changes.push(change(
-                    ChangeAction::Changed,
-                    user,
-                    Some(differences(old, user)),
-                ));
+            let before = held.get(&user.id).map_or(&[][..], Vec::as_slice);
+            let after = licensed.get(&user.id).map_or(&[][..], Vec::as_slice);
+            if old != user || before != after {
+                let mut detail = differences(old, user);
+                if before != after {
+                    if !detail.is_empty() {
+                        detail.push_str(", ");
+                    }
+                    detail.push_str(&format!("licenses {} → {}", joined(before), joined(after)));
+                    licence_puts.push((user.id, after.to_vec()));
+                }
+                changes.push(change(ChangeAction::Changed, user, Some(detail)));
                 puts.push(user.clone());
             }
             continue;
         }
         // Known by UPN under another id, which the file does not also name.
-        let holder = match store.user_by_upn(&user.upn) {
-            Ok(h) if !ids.contains(&h.id) => Some(h),
-            Ok(_) | Err(Error::NotFound(_)) => None,
-            Err(e) => return Err(e),
-        };
+        let holder = by_upn
+            .get(&upn_key(&user.upn))
+            .filter(|id| !ids.contains(*id))
+            .and_then(|id| existing.get(id))
+            .cloned();
         if let Some(old) = holder {
             if !unreferenced(store, &old)? {
                 return Err(Error::refused(text!(
@@ -125,6 +142,7 @@ pub(super) fn import(
         } else {
             changes.push(change(ChangeAction::Added, user, None));
         }
+        licence_puts.push((user.id, licensed.get(&user.id).cloned().unwrap_or_default()));
         adds.push(user.clone());
     }
     if options.prune {
@@ -160,12 +178,16 @@ pub(super) fn import(
     commit(store, actor, report, now, |tx| {
         for user in &removes {
             tx.remove_user(user)?;
+            tx.put_directory_licenses(user.id, &[])?;
         }
         for user in puts.iter().chain(&adds) {
             tx.put_user(user)?;
         }
         for admin in &rebinds {
             tx.put_admin(admin)?;
+        }
+        for (user, products) in &licence_puts {
+            tx.put_directory_licenses(*user, products)?;
         }
         Ok(())
     })
@@ -256,7 +278,9 @@ fn row(file: &ImportFile, record: &Record) -> Result<User> {
     let upn = crate::init::valid_upn(&upn)
         .map_err(|_| bad_field(file, line, UPN[0], text!("import-problem-upn", value = upn)))?;
     let (display_name, line) = required(NAME)?;
-    if display_name.chars().any(char::is_control) || display_name.chars().count() > 256 {
+    // Control characters are kept as the directory has them (the demo's directory has some):
+    // every output sanitises them.
+    if display_name.chars().count() > 256 {
         return Err(bad_field(file, line, NAME[0], text!("import-problem-name")));
     }
     let department = record
@@ -275,6 +299,46 @@ fn row(file: &ImportFile, record: &Record) -> Result<User> {
         department,
         enabled,
     })
+}
+
+/// The selfserve products of a user's licenses: the admin center's `Licenses` (SKU part numbers
+/// joined by `+`) or Graph's `assignedLicenses` (objects with `skuId`), sorted, each once.
+fn licenses(record: &Record, skus: &Skus) -> Vec<ProductId> {
+    let mut out: Vec<ProductId> = match record.json(LICENSES) {
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| {
+                let field = |name: &str| {
+                    item.as_object()?
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))?
+                        .1
+                        .as_str()
+                };
+                skus.product(field("skuId"), field("skuPartNumber"))
+            })
+            .collect(),
+        Some(_) => Vec::new(),
+        None => record
+            .get(LICENSES)
+            .map(|(text, _)| {
+                text.split('+')
+                    .filter_map(|part| skus.product(None, Some(part)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn joined(products: &[ProductId]) -> String {
+    if products.is_empty() {
+        return "-".to_string();
+    }
+    let ids: Vec<&str> = products.iter().map(|p| p.0.as_str()).collect();
+    ids.join("+")
 }
 
 /// True/False as the admin center writes them, in English or French.

@@ -38,6 +38,19 @@ pub(crate) const META_LANGUAGE: &[u8] = b"language";
 pub(crate) const META_PURCHASE_NOTICE: &[u8] = b"purchase_notice";
 /// How many writes have been committed: a big-endian u64, absent before the first.
 pub(crate) const META_REVISION: &[u8] = b"revision";
+/// Prefix of the meta keys holding, per user (key: prefix ++ user id), the products the
+/// directory says they are licensed for (`import users`), one id a line; `import assignments`
+/// places the ones no subscription holds yet. Kept in meta so no record's encoding changes.
+pub(crate) const META_LICENSES: &[u8] = b"licenses/";
+
+/// The products of a `META_LICENSES` value.
+pub(crate) fn licenses_of(stored: &[u8]) -> Vec<ProductId> {
+    String::from_utf8_lossy(stored)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| ProductId(l.to_string()))
+        .collect()
+}
 
 /// The revision stored under `META_REVISION`.
 pub(crate) fn revision_of(stored: Option<&[u8]>) -> Result<u64> {
@@ -400,6 +413,18 @@ impl Store {
             .values()
             .map(|v| decode(&v?))
             .collect()
+    }
+
+    /// Every user's products as the directory last said (`import users`), by user id.
+    pub fn directory_licenses(&self) -> Result<Vec<(UserId, Vec<ProductId>)>> {
+        let mut out = Vec::new();
+        for pair in self.t.meta.scan_prefix(META_LICENSES) {
+            let (key, value) = pair?;
+            let user = UserId::from_slice(&key[META_LICENSES.len()..])
+                .ok_or_else(|| Error::database(crate::text!("error-license-index-malformed")))?;
+            out.push((user, licenses_of(&value)));
+        }
+        Ok(out)
     }
 
     /// The subscriptions a user holds a license of.

@@ -8,8 +8,8 @@
 use super::codec::{self, decode, encode};
 use super::index::{self, Index};
 use super::{
-    language_of, purchase_notice_of, revision_of, Store, StoredDelivery, StoredEmail,
-    META_LANGUAGE, META_PURCHASE_NOTICE, META_REVISION,
+    language_of, licenses_of, purchase_notice_of, revision_of, Store, StoredDelivery, StoredEmail,
+    META_LANGUAGE, META_LICENSES, META_PURCHASE_NOTICE, META_REVISION,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -257,6 +257,24 @@ impl Tx {
     pub fn language(&self) -> TxResult<Lang> {
         language_of(self.meta.get(META_LANGUAGE)?.as_deref())
             .map_err(ConflictableTransactionError::Abort)
+    }
+
+    /// The products the directory says `user` is licensed for (see `META_LICENSES`).
+    pub fn directory_licenses(&self, user: UserId) -> TxResult<Vec<ProductId>> {
+        let key = [META_LICENSES, user.as_bytes()].concat();
+        Ok(self.meta.get(key)?.map_or(Vec::new(), |v| licenses_of(&v)))
+    }
+
+    /// Records the directory's licenses of `user`; none removes the entry.
+    pub fn put_directory_licenses(&self, user: UserId, products: &[ProductId]) -> TxResult<()> {
+        let key = [META_LICENSES, user.as_bytes()].concat();
+        if products.is_empty() {
+            self.meta.remove(key)?;
+        } else {
+            let lines: Vec<&str> = products.iter().map(|p| p.0.as_str()).collect();
+            self.meta.insert(key, lines.join("\n").as_bytes())?;
+        }
+        Ok(())
     }
 
     pub fn set_language(&self, lang: Lang) -> TxResult<()> {
