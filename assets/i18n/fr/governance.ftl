@@ -133,4 +133,27 @@ gov-panel-untouched = Inchangés : { $subscriptions } { $subscriptions ->
   } en libre-service de ce produit avec { $users } { $users ->
     [one] utilisateur
    *[other] utilisateurs
-  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. Pour y mettre fin, prenez-les en charge avec t sur l'écran Abonnements du produit.
+  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. o les ouvre sur l'écran Abonnements, où t en prend un en charge.
+gov-panel-untouched-short = Inchangés : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  }, { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend }/mois · o les ouvre
+gov-panel-nothing-to-open = Rien à ouvrir : ce choix ne laisse aucun abonnement en libre-service inchangé.
+gov-key-open-untouched = Ouvrir les abonnements libre-service inchangés (prise en charge)
+gov-question-untouched = Inchangés : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service de { $products } { $products ->
+    [one] produit
+   *[other] produits
+  }, { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend } par mois : ils continuent tels quels. o ouvre le produit qui en a le plus.
+gov-msg-untouched-opened = { $name } : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service inchangés · t : prise en charge
