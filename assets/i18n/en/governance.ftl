@@ -157,3 +157,10 @@ gov-msg-untouched-opened = { $name }: { $subscriptions } self-service { $subscri
     [one] subscription
    *[other] subscriptions
   } left as they are · t takes one over
+gov-breach-review-record = the review item of { $id } cannot be read
+gov-breach-review-key = the review item stored under { $id } names another product
+gov-breach-review-product = the review queue names the unknown product { $id }
+gov-breach-remap-target = the product id { $old } was renamed to { $new }, which is not a product
+gov-breach-remap-loop = the renames from the product id { $id } go round in a loop
+gov-breach-default = the default for new products is not a policy value
+gov-breach-offer-type = the policy of offer type { $offer } is not Enabled or Disabled, or the offer type is unknown

@@ -157,3 +157,10 @@ gov-msg-untouched-opened = { $name } : { $subscriptions } { $subscriptions ->
     [one] abonnement
    *[other] abonnements
   } en libre-service inchangés · t : prise en charge
+gov-breach-review-record = l'élément à vérifier de { $id } est illisible
+gov-breach-review-key = l'élément à vérifier enregistré sous { $id } désigne un autre produit
+gov-breach-review-product = la file de vérification désigne le produit inconnu { $id }
+gov-breach-remap-target = l'ID de produit { $old } a été renommé en { $new }, qui n'est pas un produit
+gov-breach-remap-loop = les renommages depuis l'ID de produit { $id } tournent en boucle
+gov-breach-default = la valeur par défaut des nouveaux produits n'est pas une valeur de stratégie
+gov-breach-offer-type = la stratégie du type d'offre { $offer } n'est ni Enabled ni Disabled, ou le type d'offre est inconnu
