@@ -277,3 +277,22 @@ fn the_every_product_question_in_french() {
     );
     insta::assert_snapshot!("policy_all_question_untouched_fr_80x24", screen);
 }
+
+/// However tall the window, from 24 rows up, the impact never pushes the Save line off.
+#[test]
+fn the_save_line_shows_at_every_height_from_24_rows() {
+    for lang in [Lang::En, Lang::Fr] {
+        for rows in (24..=40).step_by(4) {
+            for choice in ["j", "jj"] {
+                let mut h = Harness::in_lang(80, rows, lang);
+                h.keys(&format!("3/power bi pro<Enter><Enter>{choice}"));
+                let screen = h.render();
+                let save = match lang {
+                    Lang::En => "[ Save changes ]",
+                    Lang::Fr => "[ Enregistrer les modifications ]",
+                };
+                assert!(screen.contains(save), "{rows} rows:\n{screen}");
+            }
+        }
+    }
+}
