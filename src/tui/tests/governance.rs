@@ -296,3 +296,19 @@ fn the_save_line_shows_at_every_height_from_24_rows() {
         }
     }
 }
+
+/// Another product's subscriptions were open, without the filter: `o` replaces them.
+#[test]
+fn o_replaces_another_products_subscriptions() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<Enter>");
+    let before = h.app.subs_key.clone().expect("a product");
+    assert!(!before.self_service);
+    assert_ne!(before.product.0, "CFQ7TTC0H9MP");
+    h.keys("3/power bi pro<Enter><Enter>jjo");
+    let key = h.app.subs_key.clone().expect("a product");
+    assert_eq!(key.product.0, "CFQ7TTC0H9MP");
+    assert!(key.self_service && h.app.self_service);
+    assert_eq!(h.app.subs.list.len(), 6);
+    assert!(h.render().contains("Power BI Pro (self-service only)"));
+}
