@@ -389,6 +389,7 @@ fn a_bad_file_is_refused_whole_with_its_line_and_field_and_nothing_changes() {
     let before = (audit_len(&env), policies(&env));
     for (kind, file, expected) in [
         ("policies", "bad-policy-value.json", "bad-policy-value.json, line 24, field PolicyValue: \"Allow\" is not a policy value"),
+        ("policies", "bad-policy-trials-only.csv", "bad-policy-trials-only.csv, line 3, field PolicyValue: Visio Plan 2 (CFQ7TTC0HD32) has no trial without a payment method"),
         ("policies", "bad-policy-id.csv", "bad-policy-id.csv, line 5, field PolicyId: \"AllowSelfServiceTrial\" is not AllowSelfServicePurchase"),
         ("users", "bad-user-guid.csv", "bad-user-guid.csv, line 4, field Object Id: \"not-a-guid\" is not an object id"),
         ("users", "bad-user-columns.csv", "bad-user-columns.csv, line 3, field CSV: 15 values where the header has 14"),

@@ -489,6 +489,69 @@ fn check_reports_each_breach_and_exits_1() {
     assert_eq!(stderr(&out).lines().count(), 1);
 }
 
+/// Issue 14's meta keys: each damage is named by `check` (exit 1, invariant "governance").
+#[test]
+fn check_names_each_damaged_governance_key() {
+    // In-process even under SELFSERVE_TEST_VIA_SERVER=1: this test breaks the database itself.
+    let env = Env::demo_in_process();
+    // A product that appears goes into the review queue; then it is taken out of the catalogue.
+    let file = env.dir.path().join("catalogue.json");
+    std::fs::write(
+        &file,
+        r#"{"products": [{"id": "CFQ7TTC0ZZ01", "name": "Contoso Widgets", "trial_without_payment_method": false, "trial_days": 30, "monthly_price": 900, "annual_price": 10800}]}"#,
+    )
+    .expect("write");
+    let out = env.run(
+        ADMIN,
+        &["catalogue", "update", file.to_str().expect("path")],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(code(&env.run(READER, &["check"])), 0);
+    {
+        let db = sled::open(&env.db).expect("open");
+        for tree in ["products", "policies"] {
+            let tree = db.open_tree(tree).expect("tree");
+            tree.remove("CFQ7TTC0ZZ01").expect("remove");
+        }
+        let meta = db.open_tree("meta").expect("meta");
+        // A rename to a product that does not exist, and two ids renamed into each other.
+        meta.insert("remap/CFQ7TTC0H9MP", "CFQ7TTC0ZZ99")
+            .expect("insert");
+        meta.insert("remap/CFQ7TTC0AAAA", "CFQ7TTC0BBBB")
+            .expect("insert");
+        meta.insert("remap/CFQ7TTC0BBBB", "CFQ7TTC0AAAA")
+            .expect("insert");
+        // A default for new products, and an offer type's policy, that are no policy value.
+        meta.insert("policy_default", &[0xFFu8][..])
+            .expect("insert");
+        meta.insert("offer_type/SaaS", &[0xFFu8][..])
+            .expect("insert");
+        db.flush().expect("flush");
+    }
+    let out = env.run(READER, &["check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let report = stdout(&out);
+    for said in [
+        "breach [governance]: the review queue names the unknown product CFQ7TTC0ZZ01",
+        "breach [governance]: the product id CFQ7TTC0H9MP was renamed to CFQ7TTC0ZZ99, which is not a product",
+        "breach [governance]: the renames from the product id CFQ7TTC0AAAA go round in a loop",
+        "breach [governance]: the renames from the product id CFQ7TTC0BBBB go round in a loop",
+        "breach [governance]: the default for new products is not a policy value",
+        "breach [governance]: the policy of offer type SaaS is not Enabled or Disabled",
+    ] {
+        assert!(report.contains(said), "{said:?} in {report}");
+    }
+    let out = env.run(READER, &["check", "--json"]);
+    assert_eq!(code(&out), 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(json["ok"], false);
+    assert!(json["breaches"]
+        .as_array()
+        .expect("breaches")
+        .iter()
+        .any(|b| b["invariant"] == "governance"));
+}
+
 fn uuid_bytes(id: &str) -> [u8; 16] {
     let hex: String = id.chars().filter(|c| *c != '-').collect();
     let mut out = [0u8; 16];

@@ -70,6 +70,8 @@ pub enum DialogKey {
     Term,
     /// Tab: from picking to reviewing (dialogs with a search box, where letters are text).
     Review,
+    /// o: open what the policy panel's impact names on the Subscriptions screen (issue 14).
+    Open,
 }
 
 impl DialogKey {
@@ -83,6 +85,7 @@ impl DialogKey {
         const BUY: &[Key] = &[k('b')];
         const TERM: &[Key] = &[k('t')];
         const REVIEW: &[Key] = &[code(KeyCode::Tab)];
+        const OPEN: &[Key] = &[k('o')];
         match self {
             DialogKey::Up => UP,
             DialogKey::Down => DOWN,
@@ -92,6 +95,7 @@ impl DialogKey {
             DialogKey::Buy => BUY,
             DialogKey::Term => TERM,
             DialogKey::Review => REVIEW,
+            DialogKey::Open => OPEN,
         }
     }
 
@@ -106,6 +110,7 @@ impl DialogKey {
             DialogKey::Buy => "b",
             DialogKey::Term => "t",
             DialogKey::Review => "Tab",
+            DialogKey::Open => "o",
         }
     }
 }

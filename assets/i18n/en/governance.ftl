@@ -133,4 +133,34 @@ gov-panel-untouched = Untouched: { $subscriptions } self-service { $subscription
   } of this product with { $users } { $users ->
     [one] user
    *[other] users
-  }, { $spend } a month, go on as they are: a policy applies from then on. To end them, take them over with t on the product's Subscriptions screen.
+  }, { $spend } a month, go on as they are: a policy applies from then on. o opens them on the Subscriptions screen, where t takes one over.
+gov-panel-untouched-short = Untouched: { $subscriptions } { $subscriptions ->
+    [one] subscription
+   *[other] subscriptions
+  }, { $users } { $users ->
+    [one] user
+   *[other] users
+  }, { $spend }/month · o opens them
+gov-panel-nothing-to-open = Nothing to open: this choice leaves no self-service subscription untouched.
+gov-key-open-untouched = Open the self-service subscriptions left untouched, for take-over
+gov-question-untouched = Untouched: { $subscriptions } self-service { $subscriptions ->
+    [one] subscription
+   *[other] subscriptions
+  } of { $products } { $products ->
+    [one] product
+   *[other] products
+  }, { $users } { $users ->
+    [one] user
+   *[other] users
+  }, { $spend } a month: they go on as they are. o opens the product with the most.
+gov-msg-untouched-opened = { $name }: { $subscriptions } self-service { $subscriptions ->
+    [one] subscription
+   *[other] subscriptions
+  } left as they are · t takes one over
+gov-breach-review-record = the review item of { $id } cannot be read
+gov-breach-review-key = the review item stored under { $id } names another product
+gov-breach-review-product = the review queue names the unknown product { $id }
+gov-breach-remap-target = the product id { $old } was renamed to { $new }, which is not a product
+gov-breach-remap-loop = the renames from the product id { $id } go round in a loop
+gov-breach-default = the default for new products is not a policy value
+gov-breach-offer-type = the policy of offer type { $offer } is not Enabled or Disabled, or the offer type is unknown

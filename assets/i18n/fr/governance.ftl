@@ -133,4 +133,34 @@ gov-panel-untouched = Inchangés : { $subscriptions } { $subscriptions ->
   } en libre-service de ce produit avec { $users } { $users ->
     [one] utilisateur
    *[other] utilisateurs
-  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. Pour y mettre fin, prenez-les en charge avec t sur l'écran Abonnements du produit.
+  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. o les ouvre sur l'écran Abonnements, où t en prend un en charge.
+gov-panel-untouched-short = Inchangés : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  }, { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend }/mois · o les ouvre
+gov-panel-nothing-to-open = Rien à ouvrir : ce choix ne laisse aucun abonnement en libre-service inchangé.
+gov-key-open-untouched = Ouvrir les abonnements libre-service inchangés (prise en charge)
+gov-question-untouched = Inchangés : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service de { $products } { $products ->
+    [one] produit
+   *[other] produits
+  }, { $users } { $users ->
+    [one] utilisateur
+   *[other] utilisateurs
+  }, { $spend } par mois : ils continuent tels quels. o ouvre le produit qui en a le plus.
+gov-msg-untouched-opened = { $name } : { $subscriptions } { $subscriptions ->
+    [one] abonnement
+   *[other] abonnements
+  } en libre-service inchangés · t : prise en charge
+gov-breach-review-record = l'élément à vérifier de { $id } est illisible
+gov-breach-review-key = l'élément à vérifier enregistré sous { $id } désigne un autre produit
+gov-breach-review-product = la file de vérification désigne le produit inconnu { $id }
+gov-breach-remap-target = l'ID de produit { $old } a été renommé en { $new }, qui n'est pas un produit
+gov-breach-remap-loop = les renommages depuis l'ID de produit { $id } tournent en boucle
+gov-breach-default = la valeur par défaut des nouveaux produits n'est pas une valeur de stratégie
+gov-breach-offer-type = la stratégie du type d'offre { $offer } n'est ni Enabled ni Disabled, ou le type d'offre est inconnu

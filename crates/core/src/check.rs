@@ -99,6 +99,8 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         }
     }
 
+    governance(t, &products, &mut c)?;
+
     // Users and the UPN index.
     let mut users: HashSet<[u8; 16]> = HashSet::new();
     let mut upns: HashMap<Vec<u8>, [u8; 16]> = HashMap::new();
@@ -392,6 +394,85 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
         assignments: assignment_keys.len() as u64,
         breaches: c.breaches,
     })
+}
+
+/// Issue 14's meta keys: each review item names a product that exists, under its own id; each
+/// remap points to a product that exists and no chain of them loops; the default for new
+/// products and the offer types' policies are values they may take.
+fn governance(
+    t: &crate::store::Trees,
+    products: &HashSet<ProductId>,
+    c: &mut Checker,
+) -> Result<()> {
+    use crate::policy::review::ReviewItem;
+    use crate::store::governance::{OFFER_TYPE, POLICY_DEFAULT, REMAP, REVIEW};
+    let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).escape_debug().to_string();
+    for item in t.meta.scan_prefix(REVIEW.as_bytes()) {
+        let (key, value) = item?;
+        c.tick();
+        let id = lossy(&key[REVIEW.len()..]);
+        match decode::<ReviewItem>(&value) {
+            Ok(r) if r.product_id.0 != id => {
+                c.breach("governance", text!("gov-breach-review-key", id = id))
+            }
+            Ok(r) if !products.contains(&r.product_id) => {
+                c.breach("governance", text!("gov-breach-review-product", id = id))
+            }
+            Ok(_) => {}
+            Err(_) => c.breach("record", text!("gov-breach-review-record", id = id)),
+        }
+    }
+    let mut remaps: HashMap<String, String> = HashMap::new();
+    for item in t.meta.scan_prefix(REMAP.as_bytes()) {
+        let (key, value) = item?;
+        c.tick();
+        let (old, new) = (lossy(&key[REMAP.len()..]), lossy(&value));
+        if !products.contains(&ProductId(new.clone())) {
+            c.breach(
+                "governance",
+                text!(
+                    "gov-breach-remap-target",
+                    old = old.clone(),
+                    new = new.clone()
+                ),
+            );
+        }
+        remaps.insert(old, new);
+    }
+    let mut olds: Vec<&String> = remaps.keys().collect();
+    olds.sort();
+    for old in olds {
+        // Following the chain from `old` comes back to an id already passed: a loop.
+        let mut seen = HashSet::from([old.as_str()]);
+        let mut at = old.as_str();
+        while let Some(next) = remaps.get(at) {
+            if !seen.insert(next.as_str()) {
+                c.breach(
+                    "governance",
+                    text!("gov-breach-remap-loop", id = old.clone()),
+                );
+                break;
+            }
+            at = next;
+        }
+    }
+    if let Some(value) = t.meta.get(POLICY_DEFAULT)? {
+        c.tick();
+        if decode::<PolicyValue>(&value).is_err() {
+            c.breach("governance", text!("gov-breach-default"));
+        }
+    }
+    for item in t.meta.scan_prefix(OFFER_TYPE.as_bytes()) {
+        let (key, value) = item?;
+        c.tick();
+        let offer = lossy(&key[OFFER_TYPE.len()..]);
+        let known = crate::policy::OfferType::parse(&offer).is_some();
+        match decode::<PolicyValue>(&value) {
+            Ok(PolicyValue::Enabled | PolicyValue::Disabled) if known => {}
+            _ => c.breach("governance", text!("gov-breach-offer-type", offer = offer)),
+        }
+    }
+    Ok(())
 }
 
 /// Ids as people see them elsewhere (GUIDs hyphenated); other keys in plain hex.

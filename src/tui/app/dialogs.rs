@@ -2,10 +2,13 @@
 //! `Step` it returns asks.
 
 use super::App;
+use super::Focus;
 use crate::tui::action::Screen;
-use crate::tui::dialogs::{Context, Opener, Step};
+use crate::tui::dialogs::{Context, OpenSubscriptions, Opener, Step};
 use crate::tui::effect::{Effect, Reply};
 use crate::tui::input::DialogKey;
+use crate::tui::list::LoadState;
+use crate::tui::rows::SubsKey;
 
 impl App {
     /// What a dialog may look at as it opens: what this screen has selected.
@@ -88,5 +91,40 @@ impl App {
             }
             fx.push(effect);
         }
+        if let Some(open) = step.open {
+            self.open_untouched(open, fx);
+        }
+    }
+
+    /// The Subscriptions screen on a product's self-service subscriptions (the filter on, not
+    /// the orphans), where `t` takes one over: what a policy change leaves untouched.
+    fn open_untouched(&mut self, open: OpenSubscriptions, fx: &mut Vec<Effect>) {
+        self.dialog = None;
+        self.orphans = false;
+        if !self.self_service {
+            // Turns the filter on for the Products screen too, as `f` does.
+            self.toggle_self_service(fx);
+        }
+        let key = SubsKey {
+            product: open.product,
+            self_service: true,
+            orphans: false,
+        };
+        if self.subs_key.as_ref() != Some(&key) || self.subs.state != LoadState::Ready {
+            self.load_subs(key, fx);
+        }
+        self.subs.list.set_query("");
+        self.screen = Screen::Subscriptions;
+        self.focus = Focus::List;
+        self.refit();
+        self.want_users(fx);
+        let said = selfserve_core::text!(
+            "gov-msg-untouched-opened",
+            name = open.name.as_str(),
+            subscriptions = open.subscriptions
+        )
+        .in_lang(self.session.lang);
+        self.subs_product = open.name;
+        self.say(said);
     }
 }

@@ -127,6 +127,18 @@ pub struct Step {
     pub message: Option<Message>,
     /// Something changed: every list already read is read again.
     pub reload: bool,
+    /// The Subscriptions screen to show once the dialog closes: a product's self-service
+    /// subscriptions, for take-over (the policy panel's impact, issue 14).
+    pub open: Option<OpenSubscriptions>,
+}
+
+/// A product whose self-service subscriptions the Subscriptions screen opens on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenSubscriptions {
+    pub product: selfserve_core::model::ProductId,
+    pub name: String,
+    /// How many the preview counted, for the message line.
+    pub subscriptions: u64,
 }
 
 impl Step {

@@ -7,7 +7,7 @@
 //! Saving calls `ops::set_policy` in the background; the core checks the role. A session that
 //! may not change policies (its role, or `--readonly`) sees the panel read-only with the reason.
 
-use super::{refusal as core_refusal, reply_of, Context, Dialog, Opened, Step};
+use super::{refusal as core_refusal, reply_of, Context, Dialog, OpenSubscriptions, Opened, Step};
 use crate::i18n::{policy_words, Lang};
 use crate::text;
 use crate::tui::effect::{Job, Reply};
@@ -20,7 +20,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use selfserve_core::api::Request;
-use selfserve_core::model::{PolicyValue, ProductId};
+use selfserve_core::model::{Money, PolicyValue, ProductId};
 use selfserve_core::ops::set_policy::{allows_self_service, PolicyScope, SetPolicyOutcome};
 use selfserve_core::policy::impact::{PolicyPreview, ProductImpact};
 use selfserve_core::Capability;
@@ -49,6 +49,8 @@ pub struct Asking {
     pub question: String,
     pub changes: Vec<String>,
     pub scroll: usize,
+    /// Each product's self-service subscriptions the change leaves as they are, once read.
+    pub untouched: Option<Vec<ProductImpact>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,49 @@ pub struct PolicyPanel {
 /// The reply of the job that reads what a change would leave untouched.
 #[derive(Debug, Clone)]
 struct Untouched(Option<ProductImpact>);
+
+/// The reply of the job that reads what setting every product would leave untouched.
+#[derive(Debug, Clone)]
+struct AllUntouched(Option<Vec<ProductImpact>>);
+
+fn all_untouched_job(value: PolicyValue, now: DateTime<Utc>) -> Job {
+    Job::new("policy impact", move |client| {
+        let preview = client.ask(Request::PolicyPreview {
+            scope: PolicyScope::All,
+            value,
+            now,
+        });
+        // A value some product may not take: the save says why; the question says nothing.
+        AllUntouched(preview.ok().map(|p: PolicyPreview| p.untouched))
+    })
+}
+
+/// Where `o` goes: the product with the most untouched subscriptions (the first, on a tie).
+fn open_step(impacts: &[ProductImpact]) -> Option<Step> {
+    let most = impacts.iter().rev().max_by_key(|i| i.subscriptions)?;
+    Some(Step {
+        close: true,
+        open: Some(OpenSubscriptions {
+            product: ProductId(most.product_id.clone()),
+            name: text::sanitize(&most.product_name),
+            subscriptions: most.subscriptions,
+        }),
+        ..Step::none()
+    })
+}
+
+/// The impact of setting every product, summed: subscriptions, users, products, money.
+fn total(impacts: &[ProductImpact]) -> Option<(u64, u64, usize, Money)> {
+    let first = impacts.first()?;
+    let mut spend = Money::new(0, &first.monthly_spend.currency);
+    let (mut subs, mut users) = (0, 0);
+    for i in impacts {
+        subs += i.subscriptions;
+        users += i.users;
+        spend.minor += i.monthly_spend.minor;
+    }
+    Some((subs, users, impacts.len(), spend))
+}
 
 /// Reads what changing `id`'s policy would leave as it is: the same whatever the new value, so
 /// it asks with one that differs from `current` and that every product may take.
@@ -101,6 +146,22 @@ impl PolicyPanel {
             Target::Product { current, .. } => Some(*current),
             Target::All { .. } => None,
         }
+    }
+
+    /// The impact to show: for a change that restricts (trials only, or not at all), once read.
+    fn shown_untouched(&self) -> Option<&ProductImpact> {
+        let restricting = self.changes() && self.choice != PolicyValue::Enabled;
+        self.untouched.as_ref().filter(|_| restricting)
+    }
+
+    /// `o`: the Subscriptions screen on what the impact names, or why there is nothing.
+    fn open_untouched(&self) -> Step {
+        let step = self
+            .shown_untouched()
+            .and_then(|u| open_step(std::slice::from_ref(u)));
+        step.unwrap_or_else(|| {
+            Step::none().say(Message::ok(self.lang.t("gov-panel-nothing-to-open")))
+        })
     }
 
     /// Whether saving would change anything.
@@ -327,8 +388,9 @@ impl PolicyPanel {
                     ),
                     changes,
                     scroll: 0,
+                    untouched: None,
                 });
-                Step::none()
+                Step::job(all_untouched_job(value, now))
             }
         }
     }
@@ -380,6 +442,13 @@ impl Dialog for PolicyPanel {
                     asking.scroll = (asking.scroll + 1).min(asking.changes.len().saturating_sub(1));
                     Step::none()
                 }
+                DialogKey::Open => asking
+                    .untouched
+                    .as_deref()
+                    .and_then(open_step)
+                    .unwrap_or_else(|| {
+                        Step::none().say(Message::ok(lang.t("gov-panel-nothing-to-open")))
+                    }),
                 // Enter never confirms a change.
                 _ => Step::none().say(Message::ok(tr!(
                     lang,
@@ -395,6 +464,7 @@ impl Dialog for PolicyPanel {
                 Step::none()
             }
             DialogKey::Next => self.save(now),
+            DialogKey::Open if !self.saving => self.open_untouched(),
             // The save's reply comes back to the panel: it closes then.
             DialogKey::Back if self.saving => Step::none(),
             DialogKey::Back => Step::close().say(Message::ok(lang.t("dialog-policy-closed"))),
@@ -407,6 +477,12 @@ impl Dialog for PolicyPanel {
             self.untouched = impact;
             return Step::none();
         }
+        if let Some(AllUntouched(impacts)) = reply_of::<AllUntouched>(reply) {
+            if let Some(asking) = &mut self.asking {
+                asking.untouched = impacts;
+            }
+            return Step::none();
+        }
         reply_of::<Result<Saved, String>>(reply).map_or_else(Step::none, |r| self.saved(r))
     }
 
@@ -415,7 +491,9 @@ impl Dialog for PolicyPanel {
             Target::Product { name, .. } => format!(" {} ", text::sanitize(name)),
             Target::All { .. } => self.lang.t("dialog-policy-every-product"),
         };
-        widgets::panel::draw(buf, body, theme, title, |width| lines(self, width, theme));
+        widgets::panel::draw(buf, body, theme, title, |width, height| {
+            lines(self, width, height, theme)
+        });
         if let Some(asking) = &self.asking {
             widgets::dialog::draw(buf, body, theme, question_page(self.lang, asking, theme));
         }
@@ -431,6 +509,23 @@ fn question_page(lang: Lang, asking: &Asking, theme: Theme) -> widgets::dialog::
     let changes = &asking.changes;
     let mut page = widgets::dialog::Page::new(lang, lang.t("dialog-question-title"));
     page.intro.push((asking.question.clone(), theme.title()));
+    // What setting every product leaves as it is, summed (issue 14, point 4), once read.
+    let total = asking.untouched.as_deref().map(total);
+    match &total {
+        Some(Some((subscriptions, users, products, spend))) => page.intro.push((
+            tr!(
+                lang,
+                "gov-question-untouched",
+                subscriptions = *subscriptions,
+                products = *products,
+                users = *users,
+                spend = spend
+            ),
+            theme.dim(),
+        )),
+        Some(None) => page.intro.push((lang.t("gov-impact-none"), theme.dim())),
+        None => {}
+    }
     page.list = Some(widgets::dialog::List {
         heading: Some(tr!(
             lang,
@@ -459,8 +554,9 @@ fn meaning(lang: Lang, v: PolicyValue) -> String {
     })
 }
 
-/// The panel's lines at `width` inner columns.
-fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// The panel's lines at `width` inner columns, at most `height` of them where that can be: the
+/// impact gets shorter, then goes, so the Save line always shows.
+fn lines(p: &PolicyPanel, width: usize, height: usize, theme: Theme) -> Vec<Line<'static>> {
     let lang = p.lang;
     let mut out = Vec::new();
     let head = match &p.target {
@@ -535,23 +631,41 @@ fn lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
                 .map(Line::raw),
         );
     }
-    // What restricting would leave as it is (issue 14, point 4). Shown for "Do not allow",
-    // where the data notice leaves room at 80x24; `policy set --dry-run` says it for any value.
-    let restricting = p.changes() && !allows_self_service(p.choice);
-    if let (Some(u), true) = (&p.untouched, restricting) {
-        let said = tr!(
-            lang,
-            "gov-panel-untouched",
-            subscriptions = u.subscriptions,
-            users = u.users,
-            spend = &u.monthly_spend
-        );
-        out.push(Line::raw(""));
-        for l in widgets::dialog::wrap(&said, width) {
-            out.push(Line::styled(l, theme.title()));
+    // What restricting (trials only, or not at all) would leave as it is (issue 14, point 4).
+    let tail = save_lines(p, width, theme);
+    if let Some(u) = p.shown_untouched() {
+        let said = |id: &str| {
+            tr!(
+                lang,
+                id,
+                subscriptions = u.subscriptions,
+                users = u.users,
+                spend = &u.monthly_spend
+            )
+        };
+        let room = height.saturating_sub(out.len() + 1 + tail.len());
+        let long = widgets::dialog::wrap(&said("gov-panel-untouched"), width);
+        let chosen = if long.len() < room {
+            long
+        } else {
+            widgets::dialog::wrap(&said("gov-panel-untouched-short"), width)
+        };
+        if chosen.len() < room {
+            out.push(Line::raw(""));
+        }
+        if chosen.len() <= room {
+            out.extend(chosen.into_iter().map(|l| Line::styled(l, theme.title())));
         }
     }
     out.push(Line::raw(""));
+    out.extend(tail);
+    out
+}
+
+/// The Save line and its keys, or why this session may only look.
+fn save_lines(p: &PolicyPanel, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let lang = p.lang;
+    let mut out = Vec::new();
     match &p.read_only {
         Some(why) => {
             for l in widgets::dialog::wrap(&tr!(lang, "dialog-policy-read-only", why = why), width)

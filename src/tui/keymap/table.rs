@@ -439,6 +439,12 @@ pub static BINDINGS: &[Binding] = &[
         DialogKey::Term,
         "key-step-term"
     ),
+    // Issue 14: from the every-product question, the impact's subscriptions for take-over.
+    bind!(
+        Scope::Dialog(DialogKeys::Steps),
+        DialogKey::Open,
+        "gov-key-open-untouched"
+    ),
     bind!(
         Scope::On(&[Screen::Spend]),
         [code(KeyCode::Tab)],
@@ -555,6 +561,12 @@ pub static BINDINGS: &[Binding] = &[
         "Esc",
         Action::Dialog(DialogKey::Back),
         "key-close"
+    ),
+    // Issue 14: the impact's subscriptions, opened for take-over.
+    bind!(
+        Scope::Dialog(DialogKeys::Panel),
+        DialogKey::Open,
+        "gov-key-open-untouched"
     ),
     bind!(
         Scope::Dialog(DialogKeys::Panel),

@@ -8,20 +8,24 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-/// Draws `content(inner width)` in a titled box over the list drawn in `body`.
+/// Draws `content(inner width, most lines that show)` in a titled box over the list drawn in
+/// `body`.
 pub fn draw(
     buf: &mut Buffer,
     body: Rect,
     theme: Theme,
     title: String,
-    content: impl FnOnce(usize) -> Vec<Line<'static>>,
+    content: impl FnOnce(usize, usize) -> Vec<Line<'static>>,
 ) {
     let width = body.width.saturating_sub(4).min(90);
     let inner_width = usize::from(width.saturating_sub(4));
-    let content = content(inner_width);
     // Inside the list's border, from a fixed top below its first row where there is room, so
     // the panel does not jump as its content grows and shrinks.
     let list_inside = inner(body);
+    let content = content(
+        inner_width,
+        usize::from(list_inside.height.saturating_sub(2)),
+    );
     let height = (content.len() as u16 + 2).min(list_inside.height);
     let rect = Rect {
         x: body.x + (body.width.saturating_sub(width)) / 2,

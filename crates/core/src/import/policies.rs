@@ -9,6 +9,7 @@ use super::{ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::{Error, Result};
 use crate::model::{PolicyValue, Product, ProductId, POLICY_ID};
+use crate::ops::set_policy::check_value;
 use crate::store::Store;
 use crate::text;
 use chrono::{DateTime, Utc};
@@ -19,6 +20,8 @@ struct Row {
     product: ProductId,
     name: String,
     value: PolicyValue,
+    /// The line of its PolicyValue, to name when the product cannot take it.
+    value_line: usize,
 }
 
 pub(super) fn import(
@@ -55,6 +58,13 @@ pub(super) fn import(
             Err(e) => return Err(e),
         };
         let name = known.as_ref().map_or(row.name.clone(), |p| p.name.clone());
+        // As `policy set` and the module refuse it: trials only needs a card-less trial.
+        if let Some(p) = &known {
+            check_value(p, row.value).map_err(|e| match e {
+                Error::Refused(why) => bad_field(file, row.value_line, "PolicyValue", why),
+                e => e,
+            })?;
+        }
         let current = match known {
             Some(_) => Some(store.policy(&row.product)?),
             None => {
@@ -68,7 +78,10 @@ pub(super) fn import(
                 new_products.push(Product {
                     id: row.product.clone(),
                     name: row.name.clone(),
-                    trial_without_payment_method: false,
+                    // The module gives this value only to a product with a card-less
+                    // trial: the file says the new product has one.
+                    trial_without_payment_method: row.value
+                        == PolicyValue::OnlyTrialsWithoutPaymentMethod,
                     trial_days: 30,
                     monthly_price: 0,
                     annual_price: 0,
@@ -178,5 +191,6 @@ fn row(file: &ImportFile, record: &Record) -> Result<Row> {
         product: ProductId(id.to_ascii_uppercase()),
         name,
         value,
+        value_line: line,
     })
 }

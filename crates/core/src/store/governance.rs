@@ -13,13 +13,13 @@ use crate::policy::review::ReviewItem;
 use crate::policy::OfferType;
 use sled::transaction::ConflictableTransactionError;
 
-const POLICY_DEFAULT: &[u8] = b"policy_default";
-const OFFER_TYPE: &str = "offer_type/";
+pub(crate) const POLICY_DEFAULT: &[u8] = b"policy_default";
+pub(crate) const OFFER_TYPE: &str = "offer_type/";
 /// Followed by the product id: the product's `ReviewItem`.
-const REVIEW: &str = "review/";
+pub(crate) const REVIEW: &str = "review/";
 
 /// Followed by an old product id: the id it became.
-const REMAP: &str = "remap/";
+pub(crate) const REMAP: &str = "remap/";
 /// How many renames in a row an id may go through (a loop ends here, not in a hang).
 const REMAP_HOPS: usize = 8;
 

@@ -5,7 +5,7 @@
 pub mod codec;
 mod disk;
 mod durable;
-mod governance;
+pub(crate) mod governance;
 pub(crate) mod index;
 mod open;
 pub mod place;
