@@ -98,3 +98,54 @@ fn a_read_only_session_reads_spend_and_may_not_centralise() {
     let help = super::whole_help(&mut h);
     assert!(help.contains("Open the row's subscription"), "{help}");
 }
+
+#[test]
+fn enter_on_a_central_row_under_the_filter_turns_it_off_and_opens_that_row() {
+    let mut h = Harness::new(80, 24);
+    h.keys("1f");
+    assert!(h.app.self_service, "the filter is on");
+    h.keys("7");
+    let at = h
+        .app
+        .spend
+        .upcoming
+        .items()
+        .iter()
+        .position(|c| !c.origin.is_self_service())
+        .expect("a central charge in the fixture");
+    for _ in 0..at {
+        h.keys("<Down>");
+    }
+    let charge = h.app.spend.upcoming.selected().cloned().expect("a charge");
+    assert!(!charge.origin.is_self_service());
+    h.keys("<Enter>");
+    assert_eq!(h.app.screen, Screen::Subscriptions);
+    assert!(!h.app.self_service, "the filter is off");
+    let row = h.app.subs.list.selected().expect("a row");
+    assert_eq!(row.id, charge.subscription, "the row's own subscription");
+    let said = h.app.message.as_ref().map(|m| m.text.clone());
+    assert_eq!(
+        said.as_deref(),
+        Some("Self-service filter off, to show that central subscription (f turns it back on).")
+    );
+    // A self-service row leaves the filter as it is.
+    h.keys("f7");
+    assert!(h.app.self_service);
+    let at = h
+        .app
+        .spend
+        .upcoming
+        .items()
+        .iter()
+        .position(|c| c.origin.is_self_service())
+        .expect("a self-service charge");
+    h.keys("g");
+    for _ in 0..at {
+        h.keys("<Down>");
+    }
+    let charge = h.app.spend.upcoming.selected().cloned().expect("a charge");
+    h.keys("<Enter>");
+    assert!(h.app.self_service, "the filter stays on");
+    let row = h.app.subs.list.selected().expect("a row");
+    assert_eq!(row.id, charge.subscription);
+}
