@@ -318,7 +318,8 @@ fn future_charges(
     until: NaiveDate,
     mut f: impl FnMut(NaiveDate, ChargeKind, &Subscription),
 ) {
-    if sub.status != Status::Active {
+    // Most subscriptions charge nothing in the window: no copy of them.
+    if sub.status != Status::Active || sub.expires > until {
         return;
     }
     let mut now = sub.clone();
@@ -348,6 +349,19 @@ fn future_charges(
         }
         now = after;
     }
+}
+
+/// An upcoming charge before its names are read: small, as there may be half a million to sort.
+struct Due {
+    on: NaiveDate,
+    /// The product's place in the catalogue, to sort by.
+    product: usize,
+    subscription: SubscriptionId,
+    kind: ChargeKind,
+    origin: Origin,
+    buyer: Option<UserId>,
+    quantity: u32,
+    amount: i64,
 }
 
 /// The spend report at the clock's date. Any administrator may read it.
@@ -400,8 +414,7 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         })
         .collect();
     let mut by_buyer: HashMap<UserId, (u32, Rate)> = HashMap::new();
-    // Each with its buyer to name and its product's place, to sort by.
-    let mut upcoming: Vec<(Charge, Option<UserId>, usize)> = Vec::new();
+    let mut upcoming: Vec<Due> = Vec::new();
     let mut waste: Vec<(SubscriptionWaste, Option<UserId>)> = Vec::new();
     let mut self_service_rates: HashMap<SubscriptionId, Rate> = HashMap::new();
     // Per product, what centralising would move users from and to, as stored: as the
@@ -444,24 +457,16 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
                 }
             }
             if on <= horizon {
-                upcoming.push((
-                    Charge {
-                        on,
-                        days: (on - today).num_days().clamp(0, i64::from(u32::MAX)) as u32,
-                        kind,
-                        subscription: sub.id,
-                        product_id: sub.product_id.clone(),
-                        product_name: products[pi].name.clone(),
-                        origin: after.origin,
-                        buyer: None,
-                        buyer_name: None,
-                        quantity: after.quantity,
-                        amount: Money::new(amount, cur),
-                        auto_renew: matches!(kind, ChargeKind::Renewal | ChargeKind::Conversion),
-                    },
-                    sub.buyer,
-                    pi,
-                ));
+                upcoming.push(Due {
+                    on,
+                    product: pi,
+                    subscription: sub.id,
+                    kind,
+                    origin: after.origin,
+                    buyer: sub.buyer,
+                    quantity: after.quantity,
+                    amount,
+                });
             }
         });
         let rate = rate_of(&sub, cur);
@@ -529,7 +534,7 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
     let mut ids: Vec<UserId> = by_buyer
         .keys()
         .copied()
-        .chain(upcoming.iter().filter_map(|(_, b, _)| *b))
+        .chain(upcoming.iter().filter_map(|d| d.buyer))
         .chain(waste.iter().filter_map(|(_, b)| *b))
         .chain(saving_buyers.iter().flatten().flatten().copied())
         .collect();
@@ -605,14 +610,26 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
     departments.sort_by(|a, b| a.department.cmp(&b.department));
 
     // By date, then in the catalogue's order of products.
-    upcoming.sort_unstable_by(|(a, _, pa), (b, _, pb)| {
-        (a.on, pa, a.subscription).cmp(&(b.on, pb, b.subscription))
-    });
+    upcoming.sort_unstable_by_key(|d| (d.on, d.product, d.subscription));
     let upcoming: Vec<Charge> = upcoming
         .into_iter()
-        .map(|(mut c, buyer, _)| {
-            (c.buyer, c.buyer_name) = names(buyer);
-            c
+        .map(|d| {
+            let (buyer, buyer_name) = names(d.buyer);
+            let p = &products[d.product];
+            Charge {
+                on: d.on,
+                days: (d.on - today).num_days().clamp(0, i64::from(u32::MAX)) as u32,
+                kind: d.kind,
+                subscription: d.subscription,
+                product_id: p.id.clone(),
+                product_name: p.name.clone(),
+                origin: d.origin,
+                buyer,
+                buyer_name,
+                quantity: d.quantity,
+                amount: Money::new(d.amount, cur),
+                auto_renew: matches!(d.kind, ChargeKind::Renewal | ChargeKind::Conversion),
+            }
         })
         .collect();
 
@@ -689,30 +706,32 @@ fn saving_of(
     rates: &HashMap<SubscriptionId, Rate>,
 ) -> Result<Option<(ProductSaving, Vec<Option<UserId>>)>> {
     let currency = row.total.monthly.currency.as_str();
-    let needs = centralise::who_needs(store, sources, targets)?;
-    if needs.iter().all(|(n, a)| n.is_empty() && a.is_empty()) {
-        return Ok(None);
-    }
     let free: u32 = targets.iter().map(Subscription::free).sum();
     let mut used = 0u32;
+    let mut anybody = false;
     let mut subscriptions = Vec::new();
     let mut buyers = Vec::new();
     let mut saving = Rate::zero(currency);
     let mut users = 0u32;
-    for (s, (needing, already)) in sources.iter().zip(&needs) {
+    let mut each = sources.iter();
+    centralise::each_need(store, sources, targets, |needing, already| {
+        let Some(s) = each.next() else {
+            return;
+        };
+        let moved = (needing.len() + already.len()) as u32;
+        anybody |= moved > 0;
         let need = needing.len() as u32;
         if used.saturating_add(need) > free {
             // The plan adds or buys licenses from here: the rest costs money to move.
             used = free;
-            continue;
+            return;
         }
         used += need;
         // Only what is charged saves money: a trial or an Expired subscription moves for free.
         let Some(rate) = rates.get(&s.id).cloned() else {
-            continue;
+            return;
         };
         saving.add(&rate);
-        let moved = (needing.len() + already.len()) as u32;
         users += moved;
         subscriptions.push(SavingSubscription {
             subscription: s.id,
@@ -721,8 +740,9 @@ fn saving_of(
             rate,
         });
         buyers.push(s.buyer);
-    }
-    if subscriptions.is_empty() {
+    })?;
+    // Nobody to move: centralising refuses.
+    if !anybody || subscriptions.is_empty() {
         return Ok(None);
     }
     Ok(Some((

@@ -402,6 +402,21 @@ impl Store {
             .collect()
     }
 
+    /// The users holding a license of one subscription, in user-id order, from the keys alone:
+    /// no assignment is decoded (the spend report reads every self-service subscription's).
+    pub fn assigned_users(&self, sub: SubscriptionId) -> Result<Vec<UserId>> {
+        self.t
+            .assignments
+            .scan_prefix(sub.as_bytes())
+            .keys()
+            .map(|k| {
+                let k = k?;
+                UserId::from_slice(&k[k.len().saturating_sub(16)..])
+                    .ok_or_else(|| Error::database(crate::text!("error-license-index-malformed")))
+            })
+            .collect()
+    }
+
     /// The subscriptions a user holds a license of.
     pub fn licenses_of_user(&self, user: UserId) -> Result<Vec<SubscriptionId>> {
         self.t
