@@ -530,7 +530,7 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         }
     }
 
-    // Every buyer named anywhere, read once, in id order (neighbouring keys share pages).
+    // Every buyer named anywhere, read once, in id order (one walk along the directory).
     let mut ids: Vec<UserId> = by_buyer
         .keys()
         .copied()
@@ -540,12 +540,11 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut users: HashMap<UserId, User> = HashMap::with_capacity(ids.len());
-    for id in ids {
-        if let Some(u) = store.user(id)? {
-            users.insert(id, u);
-        }
-    }
+    let users: HashMap<UserId, User> = store
+        .users_among(&ids)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
     let names = |id: Option<UserId>| -> (Option<String>, Option<String>) {
         match id.and_then(|id| users.get(&id)) {
             Some(u) => (Some(u.upn.clone()), Some(u.display_name.clone())),
