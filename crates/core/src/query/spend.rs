@@ -44,8 +44,38 @@ impl Rate {
         }
     }
     fn add(&mut self, other: &Rate) {
-        self.monthly.minor = self.monthly.minor.saturating_add(other.monthly.minor);
-        self.yearly.minor = self.yearly.minor.saturating_add(other.yearly.minor);
+        self.add_minor(other.minor());
+    }
+    fn add_minor(&mut self, other: Minor) {
+        self.monthly.minor = self.monthly.minor.saturating_add(other.monthly);
+        self.yearly.minor = self.yearly.minor.saturating_add(other.yearly);
+    }
+    fn minor(&self) -> Minor {
+        Minor {
+            monthly: self.monthly.minor,
+            yearly: self.yearly.minor,
+        }
+    }
+}
+
+/// A rate in minor units alone, while the subscriptions are added up: a `Rate` holds its
+/// currency twice, two strings to allocate per subscription and per buyer.
+#[derive(Debug, Clone, Copy, Default)]
+struct Minor {
+    monthly: i64,
+    yearly: i64,
+}
+
+impl Minor {
+    fn add(&mut self, other: Minor) {
+        self.monthly = self.monthly.saturating_add(other.monthly);
+        self.yearly = self.yearly.saturating_add(other.yearly);
+    }
+    fn rate(self, currency: &str) -> Rate {
+        Rate {
+            monthly: Money::new(self.monthly, currency),
+            yearly: Money::new(self.yearly, currency),
+        }
     }
 }
 
@@ -256,18 +286,18 @@ fn term_charge(sub: &Subscription) -> i64 {
 
 /// The run-rate of `sub` as the clock has it: Active, charged (a card or an invoice) and not a
 /// trial; zero otherwise.
-pub fn rate_of(sub: &Subscription, currency: &str) -> Rate {
+fn rate_of(sub: &Subscription) -> Minor {
     let charged = sub.status == Status::Active
         && sub.payment_method != PaymentMethod::None
         && sub.origin != Origin::SelfServiceTrial;
     if !charged {
-        return Rate::zero(currency);
+        return Minor::default();
     }
     let months = i64::from(sub.price.term.months());
     let term = term_charge(sub);
-    Rate {
-        monthly: Money::new(term / months, currency),
-        yearly: Money::new(term.saturating_mul(12 / months), currency),
+    Minor {
+        monthly: term / months,
+        yearly: term.saturating_mul(12 / months),
     }
 }
 
@@ -413,10 +443,10 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
             total: Rate::zero(cur),
         })
         .collect();
-    let mut by_buyer: HashMap<UserId, (u32, Rate)> = HashMap::new();
+    let mut by_buyer: HashMap<UserId, (u32, Minor)> = HashMap::new();
     let mut upcoming: Vec<Due> = Vec::new();
     let mut waste: Vec<(SubscriptionWaste, Option<UserId>)> = Vec::new();
-    let mut self_service_rates: HashMap<SubscriptionId, Rate> = HashMap::new();
+    let mut self_service_rates: HashMap<SubscriptionId, Minor> = HashMap::new();
     // Per product, what centralising would move users from and to, as stored: as the
     // centralise plan reads them.
     let mut sources: Vec<Vec<Subscription>> = vec![Vec::new(); products.len()];
@@ -469,24 +499,22 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
                 });
             }
         });
-        let rate = rate_of(&sub, cur);
-        if rate.yearly.minor == 0 {
+        let rate = rate_of(&sub);
+        if rate.yearly == 0 {
             continue;
         }
         let row = &mut rows[pi];
-        row.total.add(&rate);
+        row.total.add_minor(rate);
         if self_service {
-            row.self_service.add(&rate);
-            self_service_rates.insert(sub.id, rate.clone());
+            row.self_service.add_minor(rate);
+            self_service_rates.insert(sub.id, rate);
             if let Some(buyer) = sub.buyer {
-                let entry = by_buyer
-                    .entry(buyer)
-                    .or_insert_with(|| (0, Rate::zero(cur)));
+                let entry = by_buyer.entry(buyer).or_default();
                 entry.0 += 1;
-                entry.1.add(&rate);
+                entry.1.add(rate);
             }
         } else {
-            row.central.add(&rate);
+            row.central.add_minor(rate);
         }
         let unused = sub.free();
         if unused > 0 {
@@ -561,26 +589,40 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         total.add(&r.total);
     }
 
-    let mut buyers: Vec<BuyerSpend> = Vec::with_capacity(by_buyer.len());
-    let mut departments: HashMap<String, (u32, Rate)> = HashMap::new();
+    let mut departments: HashMap<&str, (u32, Minor)> = HashMap::new();
+    let mut ranked: Vec<(UserId, u32, Minor)> = Vec::with_capacity(by_buyer.len());
     for (id, (subscriptions, rate)) in by_buyer {
-        let (upn, name, department) = match users.get(&id) {
-            Some(u) => (u.upn.clone(), u.display_name.clone(), u.department.clone()),
-            None => (String::new(), String::new(), String::new()),
-        };
-        let d = departments
-            .entry(department.clone())
-            .or_insert_with(|| (0, Rate::zero(cur)));
+        let department = users.get(&id).map_or("", |u| u.department.as_str());
+        let d = departments.entry(department).or_default();
         d.0 += 1;
-        d.1.add(&rate);
-        buyers.push(BuyerSpend {
-            buyer: upn,
-            buyer_name: name,
-            department,
-            subscriptions,
-            rate,
-        });
+        d.1.add(rate);
+        ranked.push((id, subscriptions, rate));
     }
+    // Only the buyers who may be among the first `BUYERS_SHOWN` are named and sorted: those
+    // paying at least what the last of them pays, ties included (the names break them).
+    if ranked.len() > BUYERS_SHOWN {
+        ranked.select_nth_unstable_by(BUYERS_SHOWN - 1, |a, b| b.2.yearly.cmp(&a.2.yearly));
+    }
+    let cut = ranked
+        .get(BUYERS_SHOWN - 1)
+        .map_or(i64::MIN, |(_, _, r)| r.yearly);
+    let mut buyers: Vec<BuyerSpend> = ranked
+        .iter()
+        .filter(|(_, _, r)| r.yearly >= cut)
+        .map(|&(id, subscriptions, rate)| {
+            let (upn, name, department) = match users.get(&id) {
+                Some(u) => (u.upn.clone(), u.display_name.clone(), u.department.clone()),
+                None => (String::new(), String::new(), String::new()),
+            };
+            BuyerSpend {
+                buyer: upn,
+                buyer_name: name,
+                department,
+                subscriptions,
+                rate: rate.rate(cur),
+            }
+        })
+        .collect();
     buyers.sort_by(|a, b| {
         b.rate
             .yearly
@@ -589,21 +631,30 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
             .then_with(|| a.buyer_name.cmp(&b.buyer_name))
             .then_with(|| a.buyer.cmp(&b.buyer))
     });
-    let mut other_buyers = OtherBuyers {
-        buyers: 0,
-        rate: Rate::zero(cur),
-    };
-    for b in buyers.iter().skip(BUYERS_SHOWN) {
-        other_buyers.buyers += 1;
-        other_buyers.rate.add(&b.rate);
-    }
     buyers.truncate(BUYERS_SHOWN);
+    // The rest: every buyer, less those shown.
+    let mut all = Minor::default();
+    for (_, _, r) in &ranked {
+        all.add(*r);
+    }
+    let mut shown = Minor::default();
+    for b in &buyers {
+        shown.add(b.rate.minor());
+    }
+    let other_buyers = OtherBuyers {
+        buyers: (ranked.len() - buyers.len()) as u32,
+        rate: Minor {
+            monthly: all.monthly.saturating_sub(shown.monthly),
+            yearly: all.yearly.saturating_sub(shown.yearly),
+        }
+        .rate(cur),
+    };
     let mut departments: Vec<DepartmentSpend> = departments
         .into_iter()
         .map(|(department, (buyers, rate))| DepartmentSpend {
-            department,
+            department: department.to_string(),
             buyers,
-            rate,
+            rate: rate.rate(cur),
         })
         .collect();
     departments.sort_by(|a, b| a.department.cmp(&b.department));
@@ -702,7 +753,7 @@ fn saving_of(
     row: &ProductSpend,
     sources: &[Subscription],
     targets: &[Subscription],
-    rates: &HashMap<SubscriptionId, Rate>,
+    rates: &HashMap<SubscriptionId, Minor>,
 ) -> Result<Option<(ProductSaving, Vec<Option<UserId>>)>> {
     let currency = row.total.monthly.currency.as_str();
     let free: u32 = targets.iter().map(Subscription::free).sum();
@@ -727,10 +778,11 @@ fn saving_of(
         }
         used += need;
         // Only what is charged saves money: a trial or an Expired subscription moves for free.
-        let Some(rate) = rates.get(&s.id).cloned() else {
+        let Some(&rate) = rates.get(&s.id) else {
             return;
         };
-        saving.add(&rate);
+        saving.add_minor(rate);
+        let rate = rate.rate(currency);
         users += moved;
         subscriptions.push(SavingSubscription {
             subscription: s.id,
