@@ -304,32 +304,28 @@ pub(crate) fn who_needs(
     targets: &[Subscription],
 ) -> Result<Vec<(Vec<UserId>, Vec<UserId>)>> {
     let mut out = Vec::with_capacity(sources.len());
-    each_need(
-        sources,
-        targets,
-        |s| store.assigned_users(s.id),
-        |needing, already| out.push((needing.to_vec(), already.to_vec())),
-    )?;
+    each_need(store, sources, targets, |needing, already| {
+        out.push((needing.to_vec(), already.to_vec()))
+    })?;
     Ok(out)
 }
 
-/// `who_needs` one source at a time, to `f`, without keeping the lists (the spend report
-/// counts them only), each subscription's users from `users_of` (the report reads them all
-/// beforehand, in key order).
+/// `who_needs` one source at a time, to `f`, without keeping the lists: the spend report
+/// counts them only.
 pub(crate) fn each_need(
+    store: &Store,
     sources: &[Subscription],
     targets: &[Subscription],
-    mut users_of: impl FnMut(&Subscription) -> Result<Vec<UserId>>,
     mut f: impl FnMut(&[UserId], &[UserId]),
 ) -> Result<()> {
     let held: usize = targets.iter().map(|t| t.assigned as usize).sum();
     let mut covered: HashSet<UserId> = HashSet::with_capacity(held);
     for t in targets {
-        covered.extend(users_of(t)?);
+        covered.extend(store.assigned_users(t.id)?);
     }
     let (mut needing, mut already) = (Vec::new(), Vec::new());
     for s in sources {
-        let users = users_of(s)?;
+        let users = store.assigned_users(s.id)?;
         if users.len() != s.assigned as usize {
             return Err(assigned_mismatch(s.id, s.assigned, users.len()));
         }

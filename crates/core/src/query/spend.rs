@@ -538,28 +538,15 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         }
     }
 
-    // Savings first: their buyers are read with the others. The users of every subscription
-    // they weigh are read beforehand in one pass in key order: product by product, each pass
-    // would walk the whole tree of assignments again, a product's subscriptions being spread
-    // over it, and the tree is bigger than the cache.
-    let weighed = |pi: usize| !sources[pi].is_empty() && !targets[pi].is_empty();
-    let mut ids: Vec<SubscriptionId> = (0..products.len())
-        .filter(|&pi| weighed(pi))
-        .flat_map(|pi| sources[pi].iter().chain(&targets[pi]).map(|s| s.id))
-        .collect();
-    ids.sort_unstable();
-    let mut held: HashMap<SubscriptionId, Vec<UserId>> = HashMap::with_capacity(ids.len());
-    for id in ids {
-        held.insert(id, store.assigned_users(id)?);
-    }
+    // Savings first: their buyers are read with the others.
     let mut savings = Vec::new();
     let mut saving_buyers = Vec::new();
     for (pi, p) in products.iter().enumerate() {
-        if !weighed(pi) {
+        if sources[pi].is_empty() || targets[pi].is_empty() {
             continue;
         }
         if let Some((saving, buyers)) = saving_of(
-            &mut held,
+            store,
             p,
             &rows[pi],
             &sources[pi],
@@ -761,7 +748,7 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
 /// there is nobody to move (centralising refuses then). Each listed subscription's buyer comes
 /// back beside it, to be named.
 fn saving_of(
-    held: &mut HashMap<SubscriptionId, Vec<UserId>>,
+    store: &Store,
     product: &Product,
     row: &ProductSpend,
     sources: &[Subscription],
@@ -777,8 +764,7 @@ fn saving_of(
     let mut saving = Rate::zero(currency);
     let mut users = 0u32;
     let mut each = sources.iter();
-    let users_of = |s: &Subscription| Ok(held.remove(&s.id).unwrap_or_default());
-    centralise::each_need(sources, targets, users_of, |needing, already| {
+    centralise::each_need(store, sources, targets, |needing, already| {
         let Some(s) = each.next() else {
             return;
         };
