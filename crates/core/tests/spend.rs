@@ -715,3 +715,63 @@ fn only_the_subscriptions_whose_users_fit_in_free_licenses_are_a_saving() {
     assert_eq!(plan.moves[0].from.id, first);
     assert!(plan.added.is_some());
 }
+
+/// Thirty buyers paying in tied threes: the first 20 by what they pay, ties by name, and the
+/// other 10 summed; each department counts its buyers, shown or not.
+#[test]
+fn the_buyers_shown_are_the_twenty_who_pay_most_ties_by_name_and_the_rest_are_summed() {
+    let (_dir, store) = empty();
+    // Named so that their order by name is not the order they were made in.
+    let people: Vec<User> = (0..30)
+        .map(|i| user(&format!("B{:02}", (i * 7) % 30), ["A", "B"][i % 2]))
+        .collect();
+    let monthly = |i: usize| 1_000 + (i as i64 / 3) * 500;
+    let specs: Vec<Sub<'_>> = (0..30)
+        .map(|i| Sub {
+            product: PRO,
+            origin: Origin::SelfServicePurchase,
+            buyer: Some(people[i].id),
+            quantity: 1,
+            users: vec![],
+            price: monthly(i),
+            term: Term::Monthly,
+            start: "2026-11-01",
+            expires: "2026-12-01",
+            card: true,
+            status: Status::Active,
+        })
+        .collect();
+    write(&store, &people, &specs);
+    let r = spend(&store, &admin(&store), now()).expect("spend");
+
+    let mut expected: Vec<(i64, &str)> = (0..30)
+        .map(|i| (monthly(i) * 12, people[i].display_name.as_str()))
+        .collect();
+    expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let shown: Vec<(i64, &str)> = r
+        .buyers
+        .iter()
+        .map(|b| (b.rate.yearly.minor, b.buyer_name.as_str()))
+        .collect();
+    assert_eq!(shown, expected[..20]);
+    let rest: i64 = expected[20..].iter().map(|e| e.0).sum();
+    assert_eq!(r.other_buyers.buyers, 10);
+    assert_eq!(r.other_buyers.rate.yearly, eur(rest));
+    assert_eq!(r.other_buyers.rate.monthly, eur(rest / 12));
+    let departments: Vec<(&str, u32, i64)> = r
+        .departments
+        .iter()
+        .map(|d| (d.department.as_str(), d.buyers, d.rate.yearly.minor))
+        .collect();
+    let of = |k: usize| {
+        (0..30)
+            .filter(|i| i % 2 == k)
+            .map(|i| monthly(i) * 12)
+            .sum::<i64>()
+    };
+    assert_eq!(departments, [("A", 15, of(0)), ("B", 15, of(1))]);
+    assert!(r
+        .buyers
+        .iter()
+        .all(|b| b.department == "A" || b.department == "B"));
+}

@@ -199,3 +199,44 @@ fn users_by_buyer_groups_every_assignment_once() {
         "central last"
     );
 }
+
+/// `users_among` finds the users asked for, skips those missing, whether it walks the
+/// directory (many wanted, close together) or seeks (few, far apart); `assigned_users` reads
+/// the same users as the assignments.
+#[test]
+fn users_among_and_assigned_users_read_what_the_single_reads_read() {
+    use selfserve_core::model::UserId;
+    let t = Tenant::demo();
+    let all: Vec<_> = t.store.users().map(|u| u.expect("user")).collect();
+    let missing = [
+        UserId::from_slice(&[0u8; 16]).expect("id"),
+        UserId::from_slice(&[0x7fu8; 16]).expect("id"),
+        UserId::from_slice(&[0xffu8; 16]).expect("id"),
+    ];
+    for every in [1usize, 2, 3, 7, 50, 249] {
+        let wanted: Vec<UserId> = all.iter().step_by(every).map(|u| u.id).collect();
+        let mut ids: Vec<UserId> = wanted.iter().copied().chain(missing).collect();
+        ids.sort_unstable();
+        let got: Vec<UserId> = t
+            .store
+            .users_among(&ids)
+            .expect("users")
+            .iter()
+            .map(|u| u.id)
+            .collect();
+        assert_eq!(got, wanted, "every {every}th user");
+    }
+    assert!(t.store.users_among(&[]).expect("none").is_empty());
+    assert!(t.store.users_among(&missing).expect("none").is_empty());
+    for s in t.store.subscriptions() {
+        let s = s.expect("subscription");
+        let held: Vec<UserId> = t
+            .store
+            .assignments_of(s.id)
+            .expect("assignments")
+            .iter()
+            .map(|a| a.user)
+            .collect();
+        assert_eq!(t.store.assigned_users(s.id).expect("users"), held);
+    }
+}

@@ -38,21 +38,23 @@ impl Default for SpendState {
 }
 
 impl SpendState {
-    /// The product and subscription of the selected row of the list shown.
-    pub fn target(&self) -> Option<(ProductId, SubscriptionId)> {
+    /// The product and subscription of the selected row of the list shown, and whether that
+    /// subscription is central.
+    pub fn target(&self) -> Option<(ProductId, SubscriptionId, bool)> {
         match self.tab {
-            SpendTab::Upcoming => self
-                .upcoming
-                .selected()
-                .map(|c| (c.product_id.clone(), c.subscription)),
-            SpendTab::Waste => self
-                .waste
-                .selected()
-                .map(|w| (w.product_id.clone(), w.subscription)),
+            SpendTab::Upcoming => self.upcoming.selected().map(|c| {
+                let central = !c.origin.is_self_service();
+                (c.product_id.clone(), c.subscription, central)
+            }),
+            SpendTab::Waste => self.waste.selected().map(|w| {
+                let central = !w.origin.is_self_service();
+                (w.product_id.clone(), w.subscription, central)
+            }),
+            // Savings are self-service subscriptions only.
             SpendTab::Savings => self
                 .savings
                 .selected()
-                .map(|s| (s.product_id.clone(), s.subscription)),
+                .map(|s| (s.product_id.clone(), s.subscription, false)),
         }
     }
 }
@@ -94,11 +96,17 @@ impl App {
         self.refit();
     }
 
-    /// Opens the selected row's subscription: its product's list, the cursor on it.
+    /// Opens the selected row's subscription: its product's list, the cursor on it. A central
+    /// one under the self-service filter turns the filter off, and says so: the administrator
+    /// asked for that subscription, not for the filter.
     pub(super) fn open_spend_row(&mut self, fx: &mut Vec<Effect>) {
-        let Some((product, sub)) = self.spend.target() else {
+        let Some((product, sub, central)) = self.spend.target() else {
             return;
         };
+        let filter_off = central && self.self_service;
+        if filter_off {
+            self.toggle_self_service(fx);
+        }
         let name = self
             .products
             .list
@@ -123,6 +131,9 @@ impl App {
         self.focus = Focus::List;
         self.refit();
         self.want_users(fx);
+        if filter_off {
+            self.say(self.word("spend-msg-filter-off"));
+        }
     }
 
     /// Puts the cursor on the subscription Enter opened from the Spend screen, once listed.
@@ -133,7 +144,7 @@ impl App {
         self.subs.list.set_query("");
         match self.subs.list.items().iter().position(|r| r.id == id) {
             Some(i) => self.subs.list.cursor = i,
-            // A central subscription under the self-service filter.
+            // Gone since the report was read (cancelled, deleted, moved).
             None => self.say(self.word("spend-msg-not-listed")),
         }
         self.refit();

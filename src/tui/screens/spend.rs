@@ -4,6 +4,7 @@
 //! forecast ones shaded (`#` and `:` in ASCII).
 
 use super::field;
+use crate::i18n::Lang;
 use crate::text;
 use crate::tui::app::layout;
 use crate::tui::app::App;
@@ -12,12 +13,14 @@ use crate::tui::list::LoadState;
 use crate::tui::spend::{SpendSums, SpendTab};
 use crate::tui::widgets::table::{cell, col, num, Col};
 use crate::tui::widgets::{self, table};
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use selfserve_core::model::Money;
 use selfserve_core::query::spend::{ChargeKind, MonthSpend, SpendReport};
+use unicode_truncate::UnicodeTruncateStr;
 
 const KIND_IDS: [&str; 4] = [
     "spend-kind-renewal",
@@ -230,7 +233,9 @@ fn chart(buf: &mut Buffer, area: Rect, app: &App, r: &SpendReport) {
             ((v.saturating_mul(eighths) + top / 2) / top).clamp(1, eighths)
         }
     };
-    for (i, m) in months.iter().enumerate() {
+    // A column between labels at least.
+    let labels = month_labels(lang, months, usize::from(slot - 1));
+    for (i, (m, label)) in months.iter().zip(&labels).enumerate() {
         let x = left + slot * i as u16;
         if x + bar > inner.right() {
             break;
@@ -249,9 +254,8 @@ fn chart(buf: &mut Buffer, area: Rect, app: &App, r: &SpendReport) {
             forecast,
             theme.ascii,
         );
-        let label = month_label(m, slot);
-        let lx = x + bar.saturating_sub(text::width(&label) as u16) / 2;
-        buf.set_string(lx, labels_y, &label, theme.dim());
+        let lx = x + bar.saturating_sub(text::width(label) as u16) / 2;
+        buf.set_string(lx, labels_y, label, theme.dim());
     }
 }
 
@@ -305,13 +309,48 @@ fn draw_bar(
     }
 }
 
-/// "11" under a narrow bar, "11/26" under a wide one.
-fn month_label(m: &MonthSpend, slot: u16) -> String {
-    if slot >= 7 {
-        m.month.format("%m/%y").to_string()
-    } else {
-        m.month.format("%m").to_string()
+/// The months' short names, January first: from the catalogue, as chrono names months in
+/// English only.
+const MONTHS: [&str; 12] = [
+    "spend-month-jan",
+    "spend-month-feb",
+    "spend-month-mar",
+    "spend-month-apr",
+    "spend-month-may",
+    "spend-month-jun",
+    "spend-month-jul",
+    "spend-month-aug",
+    "spend-month-sep",
+    "spend-month-oct",
+    "spend-month-nov",
+    "spend-month-dec",
+];
+
+/// The months' labels in at most `room` columns each, all in one form: short name and the
+/// year's last two digits where they fit (the chart spans two years), else the names alone,
+/// else the names without their abbreviation dot, cut.
+fn month_labels(lang: Lang, months: &[MonthSpend], room: usize) -> Vec<String> {
+    let names: Vec<&str> = months
+        .iter()
+        .map(|m| word(lang, MONTHS[m.month.month0() as usize]))
+        .collect();
+    let fits = |labels: &[String]| labels.iter().all(|l| text::width(l) <= room);
+    let with_year: Vec<String> = names
+        .iter()
+        .zip(months)
+        .map(|(name, m)| format!("{name} {}", m.month.format("%y")))
+        .collect();
+    if fits(&with_year) {
+        return with_year;
     }
+    let alone: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    if fits(&alone) {
+        return alone;
+    }
+    names
+        .iter()
+        .map(|n| n.trim_end_matches('.').unicode_truncate(room).0.to_string())
+        .collect()
 }
 
 fn list(buf: &mut Buffer, area: Rect, app: &App) {

@@ -10,7 +10,7 @@
 
 use super::add_licenses::{plan_add, AddLicensesPlan};
 use super::buy::{apply_buy, plan_buy, BuyPlan};
-use super::move_users::{assignments_of, leaving, moved_email, moved_out};
+use super::move_users::{assigned_mismatch, leaving, moved_email, moved_out};
 use super::take_over::*;
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
@@ -303,23 +303,44 @@ pub(crate) fn who_needs(
     sources: &[Subscription],
     targets: &[Subscription],
 ) -> Result<Vec<(Vec<UserId>, Vec<UserId>)>> {
-    let mut covered: HashSet<UserId> = HashSet::new();
-    for t in targets {
-        covered.extend(store.assignments_of(t.id)?.into_iter().map(|a| a.user));
-    }
     let mut out = Vec::with_capacity(sources.len());
+    each_need(store, sources, targets, |needing, already| {
+        out.push((needing.to_vec(), already.to_vec()))
+    })?;
+    Ok(out)
+}
+
+/// `who_needs` one source at a time, to `f`, without keeping the lists: the spend report
+/// counts them only.
+pub(crate) fn each_need(
+    store: &Store,
+    sources: &[Subscription],
+    targets: &[Subscription],
+    mut f: impl FnMut(&[UserId], &[UserId]),
+) -> Result<()> {
+    let held: usize = targets.iter().map(|t| t.assigned as usize).sum();
+    let mut covered: HashSet<UserId> = HashSet::with_capacity(held);
+    for t in targets {
+        covered.extend(store.assigned_users(t.id)?);
+    }
+    let (mut needing, mut already) = (Vec::new(), Vec::new());
     for s in sources {
-        let (mut needing, mut already) = (Vec::new(), Vec::new());
-        for a in assignments_of(store, s)? {
-            if covered.insert(a.user) {
-                needing.push(a.user);
+        let users = store.assigned_users(s.id)?;
+        if users.len() != s.assigned as usize {
+            return Err(assigned_mismatch(s.id, s.assigned, users.len()));
+        }
+        needing.clear();
+        already.clear();
+        for u in users {
+            if covered.insert(u) {
+                needing.push(u);
             } else {
-                already.push(a.user);
+                already.push(u);
             }
         }
-        out.push((needing, already));
+        f(&needing, &already);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The audit event of one self-service subscription's users leaving it.

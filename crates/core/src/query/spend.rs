@@ -44,8 +44,38 @@ impl Rate {
         }
     }
     fn add(&mut self, other: &Rate) {
-        self.monthly.minor = self.monthly.minor.saturating_add(other.monthly.minor);
-        self.yearly.minor = self.yearly.minor.saturating_add(other.yearly.minor);
+        self.add_minor(other.minor());
+    }
+    fn add_minor(&mut self, other: Minor) {
+        self.monthly.minor = self.monthly.minor.saturating_add(other.monthly);
+        self.yearly.minor = self.yearly.minor.saturating_add(other.yearly);
+    }
+    fn minor(&self) -> Minor {
+        Minor {
+            monthly: self.monthly.minor,
+            yearly: self.yearly.minor,
+        }
+    }
+}
+
+/// A rate in minor units alone, while the subscriptions are added up: a `Rate` holds its
+/// currency twice, two strings to allocate per subscription and per buyer.
+#[derive(Debug, Clone, Copy, Default)]
+struct Minor {
+    monthly: i64,
+    yearly: i64,
+}
+
+impl Minor {
+    fn add(&mut self, other: Minor) {
+        self.monthly = self.monthly.saturating_add(other.monthly);
+        self.yearly = self.yearly.saturating_add(other.yearly);
+    }
+    fn rate(self, currency: &str) -> Rate {
+        Rate {
+            monthly: Money::new(self.monthly, currency),
+            yearly: Money::new(self.yearly, currency),
+        }
     }
 }
 
@@ -256,18 +286,18 @@ fn term_charge(sub: &Subscription) -> i64 {
 
 /// The run-rate of `sub` as the clock has it: Active, charged (a card or an invoice) and not a
 /// trial; zero otherwise.
-pub fn rate_of(sub: &Subscription, currency: &str) -> Rate {
+fn rate_of(sub: &Subscription) -> Minor {
     let charged = sub.status == Status::Active
         && sub.payment_method != PaymentMethod::None
         && sub.origin != Origin::SelfServiceTrial;
     if !charged {
-        return Rate::zero(currency);
+        return Minor::default();
     }
     let months = i64::from(sub.price.term.months());
     let term = term_charge(sub);
-    Rate {
-        monthly: Money::new(term / months, currency),
-        yearly: Money::new(term.saturating_mul(12 / months), currency),
+    Minor {
+        monthly: term / months,
+        yearly: term.saturating_mul(12 / months),
     }
 }
 
@@ -318,7 +348,8 @@ fn future_charges(
     until: NaiveDate,
     mut f: impl FnMut(NaiveDate, ChargeKind, &Subscription),
 ) {
-    if sub.status != Status::Active {
+    // Most subscriptions charge nothing in the window: no copy of them.
+    if sub.status != Status::Active || sub.expires > until {
         return;
     }
     let mut now = sub.clone();
@@ -348,6 +379,19 @@ fn future_charges(
         }
         now = after;
     }
+}
+
+/// An upcoming charge before its names are read: small, as there may be half a million to sort.
+struct Due {
+    on: NaiveDate,
+    /// The product's place in the catalogue, to sort by.
+    product: usize,
+    subscription: SubscriptionId,
+    kind: ChargeKind,
+    origin: Origin,
+    buyer: Option<UserId>,
+    quantity: u32,
+    amount: i64,
 }
 
 /// The spend report at the clock's date. Any administrator may read it.
@@ -399,11 +443,10 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
             total: Rate::zero(cur),
         })
         .collect();
-    let mut by_buyer: HashMap<UserId, (u32, Rate)> = HashMap::new();
-    // Each with its buyer to name and its product's place, to sort by.
-    let mut upcoming: Vec<(Charge, Option<UserId>, usize)> = Vec::new();
+    let mut by_buyer: HashMap<UserId, (u32, Minor)> = HashMap::new();
+    let mut upcoming: Vec<Due> = Vec::new();
     let mut waste: Vec<(SubscriptionWaste, Option<UserId>)> = Vec::new();
-    let mut self_service_rates: HashMap<SubscriptionId, Rate> = HashMap::new();
+    let mut self_service_rates: HashMap<SubscriptionId, Minor> = HashMap::new();
     // Per product, what centralising would move users from and to, as stored: as the
     // centralise plan reads them.
     let mut sources: Vec<Vec<Subscription>> = vec![Vec::new(); products.len()];
@@ -444,44 +487,34 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
                 }
             }
             if on <= horizon {
-                upcoming.push((
-                    Charge {
-                        on,
-                        days: (on - today).num_days().clamp(0, i64::from(u32::MAX)) as u32,
-                        kind,
-                        subscription: sub.id,
-                        product_id: sub.product_id.clone(),
-                        product_name: products[pi].name.clone(),
-                        origin: after.origin,
-                        buyer: None,
-                        buyer_name: None,
-                        quantity: after.quantity,
-                        amount: Money::new(amount, cur),
-                        auto_renew: matches!(kind, ChargeKind::Renewal | ChargeKind::Conversion),
-                    },
-                    sub.buyer,
-                    pi,
-                ));
+                upcoming.push(Due {
+                    on,
+                    product: pi,
+                    subscription: sub.id,
+                    kind,
+                    origin: after.origin,
+                    buyer: sub.buyer,
+                    quantity: after.quantity,
+                    amount,
+                });
             }
         });
-        let rate = rate_of(&sub, cur);
-        if rate.yearly.minor == 0 {
+        let rate = rate_of(&sub);
+        if rate.yearly == 0 {
             continue;
         }
         let row = &mut rows[pi];
-        row.total.add(&rate);
+        row.total.add_minor(rate);
         if self_service {
-            row.self_service.add(&rate);
-            self_service_rates.insert(sub.id, rate.clone());
+            row.self_service.add_minor(rate);
+            self_service_rates.insert(sub.id, rate);
             if let Some(buyer) = sub.buyer {
-                let entry = by_buyer
-                    .entry(buyer)
-                    .or_insert_with(|| (0, Rate::zero(cur)));
+                let entry = by_buyer.entry(buyer).or_default();
                 entry.0 += 1;
-                entry.1.add(&rate);
+                entry.1.add(rate);
             }
         } else {
-            row.central.add(&rate);
+            row.central.add_minor(rate);
         }
         let unused = sub.free();
         if unused > 0 {
@@ -525,22 +558,21 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         }
     }
 
-    // Every buyer named anywhere, read once, in id order (neighbouring keys share pages).
+    // Every buyer named anywhere, read once, in id order (one walk along the directory).
     let mut ids: Vec<UserId> = by_buyer
         .keys()
         .copied()
-        .chain(upcoming.iter().filter_map(|(_, b, _)| *b))
+        .chain(upcoming.iter().filter_map(|d| d.buyer))
         .chain(waste.iter().filter_map(|(_, b)| *b))
         .chain(saving_buyers.iter().flatten().flatten().copied())
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut users: HashMap<UserId, User> = HashMap::with_capacity(ids.len());
-    for id in ids {
-        if let Some(u) = store.user(id)? {
-            users.insert(id, u);
-        }
-    }
+    let users: HashMap<UserId, User> = store
+        .users_among(&ids)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
     let names = |id: Option<UserId>| -> (Option<String>, Option<String>) {
         match id.and_then(|id| users.get(&id)) {
             Some(u) => (Some(u.upn.clone()), Some(u.display_name.clone())),
@@ -557,26 +589,40 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
         total.add(&r.total);
     }
 
-    let mut buyers: Vec<BuyerSpend> = Vec::with_capacity(by_buyer.len());
-    let mut departments: HashMap<String, (u32, Rate)> = HashMap::new();
+    let mut departments: HashMap<&str, (u32, Minor)> = HashMap::new();
+    let mut ranked: Vec<(UserId, u32, Minor)> = Vec::with_capacity(by_buyer.len());
     for (id, (subscriptions, rate)) in by_buyer {
-        let (upn, name, department) = match users.get(&id) {
-            Some(u) => (u.upn.clone(), u.display_name.clone(), u.department.clone()),
-            None => (String::new(), String::new(), String::new()),
-        };
-        let d = departments
-            .entry(department.clone())
-            .or_insert_with(|| (0, Rate::zero(cur)));
+        let department = users.get(&id).map_or("", |u| u.department.as_str());
+        let d = departments.entry(department).or_default();
         d.0 += 1;
-        d.1.add(&rate);
-        buyers.push(BuyerSpend {
-            buyer: upn,
-            buyer_name: name,
-            department,
-            subscriptions,
-            rate,
-        });
+        d.1.add(rate);
+        ranked.push((id, subscriptions, rate));
     }
+    // Only the buyers who may be among the first `BUYERS_SHOWN` are named and sorted: those
+    // paying at least what the last of them pays, ties included (the names break them).
+    if ranked.len() > BUYERS_SHOWN {
+        ranked.select_nth_unstable_by(BUYERS_SHOWN - 1, |a, b| b.2.yearly.cmp(&a.2.yearly));
+    }
+    let cut = ranked
+        .get(BUYERS_SHOWN - 1)
+        .map_or(i64::MIN, |(_, _, r)| r.yearly);
+    let mut buyers: Vec<BuyerSpend> = ranked
+        .iter()
+        .filter(|(_, _, r)| r.yearly >= cut)
+        .map(|&(id, subscriptions, rate)| {
+            let (upn, name, department) = match users.get(&id) {
+                Some(u) => (u.upn.clone(), u.display_name.clone(), u.department.clone()),
+                None => (String::new(), String::new(), String::new()),
+            };
+            BuyerSpend {
+                buyer: upn,
+                buyer_name: name,
+                department,
+                subscriptions,
+                rate: rate.rate(cur),
+            }
+        })
+        .collect();
     buyers.sort_by(|a, b| {
         b.rate
             .yearly
@@ -585,34 +631,55 @@ pub fn spend(store: &Store, actor: &Actor, now: DateTime<Utc>) -> Result<SpendRe
             .then_with(|| a.buyer_name.cmp(&b.buyer_name))
             .then_with(|| a.buyer.cmp(&b.buyer))
     });
-    let mut other_buyers = OtherBuyers {
-        buyers: 0,
-        rate: Rate::zero(cur),
-    };
-    for b in buyers.iter().skip(BUYERS_SHOWN) {
-        other_buyers.buyers += 1;
-        other_buyers.rate.add(&b.rate);
-    }
     buyers.truncate(BUYERS_SHOWN);
+    // The rest: every buyer, less those shown.
+    let mut all = Minor::default();
+    for (_, _, r) in &ranked {
+        all.add(*r);
+    }
+    let mut shown = Minor::default();
+    for b in &buyers {
+        shown.add(b.rate.minor());
+    }
+    let other_buyers = OtherBuyers {
+        buyers: (ranked.len() - buyers.len()) as u32,
+        rate: Minor {
+            monthly: all.monthly.saturating_sub(shown.monthly),
+            yearly: all.yearly.saturating_sub(shown.yearly),
+        }
+        .rate(cur),
+    };
     let mut departments: Vec<DepartmentSpend> = departments
         .into_iter()
         .map(|(department, (buyers, rate))| DepartmentSpend {
-            department,
+            department: department.to_string(),
             buyers,
-            rate,
+            rate: rate.rate(cur),
         })
         .collect();
     departments.sort_by(|a, b| a.department.cmp(&b.department));
 
     // By date, then in the catalogue's order of products.
-    upcoming.sort_unstable_by(|(a, _, pa), (b, _, pb)| {
-        (a.on, pa, a.subscription).cmp(&(b.on, pb, b.subscription))
-    });
+    upcoming.sort_unstable_by_key(|d| (d.on, d.product, d.subscription));
     let upcoming: Vec<Charge> = upcoming
         .into_iter()
-        .map(|(mut c, buyer, _)| {
-            (c.buyer, c.buyer_name) = names(buyer);
-            c
+        .map(|d| {
+            let (buyer, buyer_name) = names(d.buyer);
+            let p = &products[d.product];
+            Charge {
+                on: d.on,
+                days: (d.on - today).num_days().clamp(0, i64::from(u32::MAX)) as u32,
+                kind: d.kind,
+                subscription: d.subscription,
+                product_id: p.id.clone(),
+                product_name: p.name.clone(),
+                origin: d.origin,
+                buyer,
+                buyer_name,
+                quantity: d.quantity,
+                amount: Money::new(d.amount, cur),
+                auto_renew: matches!(d.kind, ChargeKind::Renewal | ChargeKind::Conversion),
+            }
         })
         .collect();
 
@@ -686,33 +753,36 @@ fn saving_of(
     row: &ProductSpend,
     sources: &[Subscription],
     targets: &[Subscription],
-    rates: &HashMap<SubscriptionId, Rate>,
+    rates: &HashMap<SubscriptionId, Minor>,
 ) -> Result<Option<(ProductSaving, Vec<Option<UserId>>)>> {
     let currency = row.total.monthly.currency.as_str();
-    let needs = centralise::who_needs(store, sources, targets)?;
-    if needs.iter().all(|(n, a)| n.is_empty() && a.is_empty()) {
-        return Ok(None);
-    }
     let free: u32 = targets.iter().map(Subscription::free).sum();
     let mut used = 0u32;
+    let mut anybody = false;
     let mut subscriptions = Vec::new();
     let mut buyers = Vec::new();
     let mut saving = Rate::zero(currency);
     let mut users = 0u32;
-    for (s, (needing, already)) in sources.iter().zip(&needs) {
+    let mut each = sources.iter();
+    centralise::each_need(store, sources, targets, |needing, already| {
+        let Some(s) = each.next() else {
+            return;
+        };
+        let moved = (needing.len() + already.len()) as u32;
+        anybody |= moved > 0;
         let need = needing.len() as u32;
         if used.saturating_add(need) > free {
             // The plan adds or buys licenses from here: the rest costs money to move.
             used = free;
-            continue;
+            return;
         }
         used += need;
         // Only what is charged saves money: a trial or an Expired subscription moves for free.
-        let Some(rate) = rates.get(&s.id).cloned() else {
-            continue;
+        let Some(&rate) = rates.get(&s.id) else {
+            return;
         };
-        saving.add(&rate);
-        let moved = (needing.len() + already.len()) as u32;
+        saving.add_minor(rate);
+        let rate = rate.rate(currency);
         users += moved;
         subscriptions.push(SavingSubscription {
             subscription: s.id,
@@ -721,8 +791,9 @@ fn saving_of(
             rate,
         });
         buyers.push(s.buyer);
-    }
-    if subscriptions.is_empty() {
+    })?;
+    // Nobody to move: centralising refuses.
+    if !anybody || subscriptions.is_empty() {
         return Ok(None);
     }
     Ok(Some((

@@ -291,6 +291,49 @@ impl Store {
             .transpose()
     }
 
+    /// The users of `ids` (in id order, no repeats) that exist, in id order. One walk along the
+    /// directory's keys, seeking afresh only past a few keys without a wanted one: as fast as a
+    /// scan where many are wanted (the spend report names 300,000 buyers of 1,000,000 users), as
+    /// a look-up each where few are.
+    pub fn users_among(&self, ids: &[UserId]) -> Result<Vec<User>> {
+        // Keys read before seeking: a seek walks the tree from its root.
+        const STEPS: usize = 4;
+        let mut out = Vec::new();
+        let mut walk: Option<sled::Iter> = None;
+        // The first key of the walk not yet passed, with its value.
+        let mut head: Option<(sled::IVec, sled::IVec)> = None;
+        for id in ids {
+            let want: &[u8] = id.as_bytes();
+            let mut steps = 0;
+            loop {
+                if head.as_ref().is_some_and(|(k, _)| &k[..] >= want) {
+                    break;
+                }
+                match walk.as_mut() {
+                    Some(w) if steps < STEPS => {
+                        head = w.next().transpose()?;
+                        steps += 1;
+                        if head.is_none() {
+                            break;
+                        }
+                    }
+                    _ => {
+                        let mut w = self.t.users.range(want..);
+                        head = w.next().transpose()?;
+                        walk = Some(w);
+                        break;
+                    }
+                }
+            }
+            if let Some((k, v)) = &head {
+                if &k[..] == want {
+                    out.push(decode(v)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     pub fn user_by_upn(&self, upn: &str) -> Result<User> {
         let not_found = || {
             Error::not_found(crate::text!(
@@ -425,6 +468,21 @@ impl Store {
             out.push((user, licenses_of(&value)));
         }
         Ok(out)
+    }
+
+    /// The users holding a license of one subscription, in user-id order, from the keys alone:
+    /// no assignment is decoded (the spend report reads every self-service subscription's).
+    pub fn assigned_users(&self, sub: SubscriptionId) -> Result<Vec<UserId>> {
+        self.t
+            .assignments
+            .scan_prefix(sub.as_bytes())
+            .keys()
+            .map(|k| {
+                let k = k?;
+                UserId::from_slice(&k[k.len().saturating_sub(16)..])
+                    .ok_or_else(|| Error::database(crate::text!("error-license-index-malformed")))
+            })
+            .collect()
     }
 
     /// The subscriptions a user holds a license of.
