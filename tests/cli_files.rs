@@ -172,18 +172,27 @@ fn a_full_device_is_said_in_words_and_never_replaced() {
     } else {
         PathBuf::from("/dev/full")
     };
-    let out = env
-        .cmd(ADMIN, &["user", "export", "--output"])
-        .arg(&full)
-        .output()
-        .expect("run");
-    let err = assert_fails(&out, 1);
-    assert!(err.contains("no space left"), "{err}");
-    assert!(!err.contains("os error"), "{err}");
-    assert!(std::fs::symlink_metadata(&full)
-        .expect("device")
-        .file_type()
-        .is_char_device());
+    let users = env.dir.path().join("users.json");
+    for command in [
+        vec!["user", "export", "--output"],
+        // `tenant export` writes its files the same way.
+        vec![
+            "tenant",
+            "export",
+            "--users",
+            users.to_str().expect("path"),
+            "--subscriptions",
+        ],
+    ] {
+        let out = env.cmd(ADMIN, &command).arg(&full).output().expect("run");
+        let err = assert_fails(&out, 1);
+        assert!(err.contains("no space left"), "{command:?}: {err}");
+        assert!(!err.contains("os error"), "{err}");
+        assert!(std::fs::symlink_metadata(&full)
+            .expect("device")
+            .file_type()
+            .is_char_device());
+    }
 }
 
 /// A full disk while replacing a regular file: the old file stays whole.

@@ -14,7 +14,7 @@ use selfserve_core::import::tenant_export::TenantExport;
 use selfserve_core::model::{Cloud, TenantId};
 use selfserve_core::ops::set_language::LanguageChange;
 use selfserve_core::ops::set_purchase_notice::PurchaseNoticeChange;
-use selfserve_core::{text, Error};
+use selfserve_core::text;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -88,12 +88,10 @@ fn export(ctx: &Ctx, users: &Path, subscriptions: &Path) -> Result<ExitCode, Fai
         (users, &out.users_json),
         (subscriptions, &out.subscriptions_json),
     ] {
-        std::fs::write(path, format!("{json}\n")).map_err(|e| {
-            Error::refused(text!(
-                "import-cannot-write",
-                file = path.display().to_string(),
-                detail = e.to_string()
-            ))
+        // As `user export` writes: a regular file replaced whole, never through a link.
+        selfserve_core::export::write_file(path, &mut |file| {
+            use std::io::Write;
+            writeln!(file, "{json}")
         })?;
     }
     if ctx.json {

@@ -78,4 +78,3 @@ import-tenant-exported = Wrote { $users ->
         [one] { $subscriptions } subscription
        *[other] { $subscriptions } subscriptions
     } to { $subscriptions_file }.
-import-cannot-write = cannot write { $file }: { $detail }; check the path and your rights there

@@ -78,4 +78,3 @@ import-tenant-exported = { $users ->
         [one] { $subscriptions } abonnement
        *[other] { $subscriptions } abonnements
     } dans { $subscriptions_file }.
-import-cannot-write = impossible d'écrire { $file } : { $detail } ; vérifiez le chemin et vos droits

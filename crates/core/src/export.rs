@@ -202,41 +202,56 @@ fn io_kind(e: &csv::Error) -> Option<std::io::ErrorKind> {
     }
 }
 
-/// Writes the CSV to `path`. A regular file (or nothing yet) is replaced whole or not at all:
-/// a temporary file of an unpredictable name made beside it with `O_EXCL`, then a rename over
-/// it. Anything else (a pipe, `/dev/stdout`, a device) is written directly, never created or
-/// replaced. A symbolic link to a file is never written through. `progress` hears how many rows
-/// are written after each one (a progress bar, the dashboard's Export screen).
+/// Writes the CSV to `path` (see `write_file`). `progress` hears how many rows are written
+/// after each one (a progress bar, the dashboard's Export screen).
 pub fn write_csv_file(
     rows: &[ExportRow],
     path: &Path,
     progress: &mut dyn FnMut(usize),
 ) -> Result<usize> {
+    write_file(path, &mut |file| {
+        csv_into(rows, std::io::BufWriter::new(file), progress).map_err(|e| match e.into_kind() {
+            csv::ErrorKind::Io(io) => io,
+            other => std::io::Error::other(format!("{other:?}")),
+        })
+    })?;
+    Ok(rows.len())
+}
+
+/// Writes a file the user named with `body`. A regular file (or nothing yet) is replaced whole
+/// or not at all: a temporary file of an unpredictable name made beside it with `O_EXCL`, then
+/// a rename over it. Anything else (a pipe, `/dev/stdout`, a device) is written directly, never
+/// created or replaced. A symbolic link to a file is never written through.
+pub fn write_file(
+    path: &Path,
+    body: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let said =
         |id: &'static str| Error::refused(crate::text!(id, path = path.display().to_string()));
     let fail = |e: std::io::Error| file_error(path, e);
     match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(rows, path, progress),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_file(path, body),
         Err(e) => Err(fail(e)),
-        Ok(m) if m.is_file() => replace_file(rows, path, progress),
+        Ok(m) if m.is_file() => replace_file(path, body),
         Ok(m) if m.is_dir() => Err(said("edge-export-directory")),
         Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
             // /dev/stdout and /dev/fd/N are links to what they name.
-            Ok(target) if !target.is_file() && !target.is_dir() => {
-                write_directly(rows, path, progress)
-            }
+            Ok(target) if !target.is_file() && !target.is_dir() => write_directly(path, body),
             _ => Err(said("edge-export-link")),
         },
         Ok(_) => {
             if planted_fifo(path) {
                 return Err(said("edge-export-fifo-not-yours"));
             }
-            write_directly(rows, path, progress)
+            write_directly(path, body)
         }
     }
 }
 
-fn replace_file(rows: &[ExportRow], path: &Path, progress: &mut dyn FnMut(usize)) -> Result<usize> {
+fn replace_file(
+    path: &Path,
+    body: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -254,19 +269,18 @@ fn replace_file(rows: &[ExportRow], path: &Path, progress: &mut dyn FnMut(usize)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
-    let n = write_to(rows, tmp.as_file_mut(), path, progress)?;
+    body(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(n)
+    Ok(())
 }
 
 /// Writes into what is already at `path` (a pipe, a device): nothing is created, truncated or
 /// renamed there.
 fn write_directly(
-    rows: &[ExportRow],
     path: &Path,
-    progress: &mut dyn FnMut(usize),
-) -> Result<usize> {
+    body: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
@@ -278,20 +292,7 @@ fn write_directly(
             path = path.display().to_string()
         )));
     }
-    write_to(rows, &mut file, path, progress)
-}
-
-fn write_to(
-    rows: &[ExportRow],
-    file: &mut std::fs::File,
-    path: &Path,
-    progress: &mut dyn FnMut(usize),
-) -> Result<usize> {
-    csv_into(rows, std::io::BufWriter::new(file), progress).map_err(|e| match e.into_kind() {
-        csv::ErrorKind::Io(io) => file_error(path, io),
-        other => file_error(path, std::io::Error::other(format!("{other:?}"))),
-    })?;
-    Ok(rows.len())
+    body(&mut file).map_err(|e| file_error(path, e))
 }
 
 fn file_error(path: &Path, e: std::io::Error) -> Error {
