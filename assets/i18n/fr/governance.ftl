@@ -106,14 +106,14 @@ gov-orphan-disabled = acheteur désactivé
 gov-orphan-gone = acheteur disparu
 gov-orphans-none = Aucun achat orphelin : chaque acheteur en libre-service est toujours dans l'annuaire et activé.
 gov-orphans-count = { $count ->
-    [one] 1 achat orphelin : prenez-le en charge, déplacez ses utilisateurs ou annulez-le (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
-   *[other] { $count } achats orphelins : prenez-les en charge, déplacez leurs utilisateurs ou annulez-les (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
+    [one] 1 achat orphelin : prenez-en le contrôle, déplacez ses utilisateurs ou annulez-le (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
+   *[other] { $count } achats orphelins : prenez-en le contrôle, déplacez leurs utilisateurs ou annulez-les (`selfserve subscription take-over SUB`, puis `move-users` ou `cancel` ; dans le tableau de bord, o sur l'écran Abonnements).
   }
 gov-key-orphans = Achats orphelins seuls (acheteur désactivé ou parti)
-gov-msg-orphans-on = Achats orphelins de tous les produits : leur acheteur est désactivé ou a disparu. t en prend un en charge, m déplace ses utilisateurs, c l'annule ; o pour revenir.
+gov-msg-orphans-on = Achats orphelins de tous les produits : leur acheteur est désactivé ou a disparu. t prend le contrôle de l'un d'eux, m déplace ses utilisateurs, c l'annule ; o pour revenir.
 gov-msg-orphans-off = Retour aux abonnements du produit.
 gov-tui-orphans-title = Achats orphelins (acheteur désactivé ou disparu)
-gov-impact-none = Aucun abonnement en libre-service de ces produits ne continue tel quel : rien à prendre en charge.
+gov-impact-none = Aucun abonnement en libre-service de ces produits ne continue tel quel : rien dont prendre le contrôle.
 gov-impact-product = Inchangé : { $name } ({ $id }) garde { $subscriptions } { $subscriptions ->
     [one] abonnement
    *[other] abonnements
@@ -121,7 +121,7 @@ gov-impact-product = Inchangé : { $name } ({ $id }) garde { $subscriptions } { 
     [one] utilisateur
    *[other] utilisateurs
   }, { $spend } par mois : une stratégie s'applique à partir de maintenant.
-gov-impact-take-over = Pour y mettre fin, prenez-les en charge : `selfserve subscription list --self-service --product { $product }`, puis `selfserve subscription take-over { $example }` (ou t sur l'écran Abonnements du tableau de bord).
+gov-impact-take-over = Pour y mettre fin, prenez-en le contrôle : `selfserve subscription list --self-service --product { $product }`, puis `selfserve subscription take-over { $example }` (ou t sur l'écran Abonnements du tableau de bord).
 gov-impact-dry-run = Simulation : rien n'a été modifié.
 gov-impact-would-change = { $changed } { $changed ->
     [one] stratégie changerait
@@ -133,7 +133,7 @@ gov-panel-untouched = Inchangés : { $subscriptions } { $subscriptions ->
   } en libre-service de ce produit avec { $users } { $users ->
     [one] utilisateur
    *[other] utilisateurs
-  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. o les ouvre sur l'écran Abonnements, où t en prend un en charge.
+  }, { $spend } par mois, continuent tels quels : une stratégie s'applique à partir de maintenant. o les ouvre sur l'écran Abonnements, où t prend le contrôle de l'un d'eux.
 gov-panel-untouched-short = Inchangés : { $subscriptions } { $subscriptions ->
     [one] abonnement
    *[other] abonnements
@@ -142,7 +142,7 @@ gov-panel-untouched-short = Inchangés : { $subscriptions } { $subscriptions ->
    *[other] utilisateurs
   }, { $spend }/mois · o les ouvre
 gov-panel-nothing-to-open = Rien à ouvrir : ce choix ne laisse aucun abonnement en libre-service inchangé.
-gov-key-open-untouched = Ouvrir les abonnements libre-service inchangés (prise en charge)
+gov-key-open-untouched = Ouvrir les abonnements libre-service inchangés (prise de contrôle)
 gov-question-untouched = Inchangés : { $subscriptions } { $subscriptions ->
     [one] abonnement
    *[other] abonnements
@@ -156,7 +156,7 @@ gov-question-untouched = Inchangés : { $subscriptions } { $subscriptions ->
 gov-msg-untouched-opened = { $name } : { $subscriptions } { $subscriptions ->
     [one] abonnement
    *[other] abonnements
-  } en libre-service inchangés · t : prise en charge
+  } en libre-service inchangés · t : prise de contrôle
 gov-breach-review-record = l'élément à vérifier de { $id } est illisible
 gov-breach-review-key = l'élément à vérifier enregistré sous { $id } désigne un autre produit
 gov-breach-review-product = la file de vérification désigne le produit inconnu { $id }
