@@ -10,6 +10,7 @@ pub use mail::MailSettings;
 use selfserve::i18n::{Lang, Text};
 use selfserve::tui::keymap::{self, RebindError, Rebound};
 use selfserve::tui::theme::{self, Palette};
+use selfserve_core::toml_place::{TomlRefusal, TomlText};
 use selfserve_core::{text, Error};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -148,37 +149,7 @@ struct File<'a> {
 impl File<'_> {
     /// The line at `offset` (from 1).
     fn line(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
-    }
-
-    /// The dotted key written on the line at `offset`: the table it sits in, and the name
-    /// left of its `=` (or the table itself on a `[table]` line).
-    fn key_at(&self, offset: usize) -> String {
-        let line = self.line(offset);
-        let mut table = String::new();
-        for (n, text) in self.text.lines().enumerate() {
-            let text = text.trim();
-            if let Some(name) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-                table = name.trim_matches(['[', ']', ' ']).to_string();
-            }
-            if n + 1 == line {
-                let name = match text.split_once('=') {
-                    Some((name, _)) if !text.starts_with('[') => name.trim().trim_matches('"'),
-                    _ => return table,
-                };
-                return if table.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{table}.{name}")
-                };
-            }
-        }
-        table
+        TomlText(self.text).line(offset)
     }
 
     /// The one line for a bad value at `span`.
@@ -203,24 +174,18 @@ impl File<'_> {
 
     /// The one line for what serde or toml refused.
     fn serde(&self, e: &toml::de::Error) -> Error {
-        let at = e.span().map_or(0, |s| s.start);
-        let message = e.message();
-        let (key, why) = match message.strip_prefix("unknown field `") {
-            Some(rest) => {
-                let name = rest.split('`').next().unwrap_or_default();
-                let key = match self.key_at(at) {
-                    k if k.ends_with(name) => k,
-                    k if k.is_empty() => name.to_string(),
-                    k => format!("{k}.{name}"),
-                };
-                (key, text!("config-why-unknown-key"))
-            }
-            None => (
-                self.key_at(at),
-                text!("config-why-value", detail = message.trim().to_string()),
-            ),
+        let TomlRefusal {
+            at,
+            key,
+            unknown_key,
+            message,
+        } = TomlText(self.text).refusal(e);
+        let why = if unknown_key {
+            text!("config-why-unknown-key")
+        } else {
+            text!("config-why-value", detail = message)
         };
-        self.bad(at..at, &key, why)
+        self.bad(at, &key, why)
     }
 
     /// `[keys]`: each action's new keys, one (`cancel = "x"`) or several (`["x", "ctrl-x"]`).

@@ -22,6 +22,7 @@ pub mod orphans;
 pub mod policy;
 pub mod query;
 pub mod store;
+pub mod toml_place;
 pub mod words;
 
 pub use access::{Actor, Capability};

@@ -22,6 +22,7 @@ use crate::model::{PolicyValue, Product, ProductId};
 use crate::ops::set_policy::check_value;
 use crate::store::Store;
 use crate::text;
+use crate::toml_place::{TomlRefusal, TomlText};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -171,12 +172,7 @@ struct Source<'a> {
 impl Source<'_> {
     /// The line at `offset` (from 1).
     fn line(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        TomlText(self.text).line(offset)
     }
 
     fn bad(&self, span: Range<usize>, key: &str, why: Text) -> Error {
@@ -233,60 +229,27 @@ impl Source<'_> {
         }
     }
 
-    /// The dotted key written on the line at `offset`: the table it sits in and the name left
-    /// of its `=`.
-    fn key_at(&self, offset: usize) -> String {
-        let line = self.line(offset);
-        let mut table = String::new();
-        for (n, text) in self.text.lines().enumerate() {
-            let text = text.trim();
-            if let Some(name) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-                table = name.trim_matches(['[', ']', ' ']).to_string();
-            }
-            if n + 1 == line {
-                return match text.split_once('=') {
-                    Some((name, _)) if !text.starts_with('[') => {
-                        let name = name.trim().trim_matches('"');
-                        if table.is_empty() {
-                            name.to_string()
-                        } else {
-                            format!("{table}.{name}")
-                        }
-                    }
-                    _ => table,
-                };
-            }
-        }
-        table
-    }
-
     /// The one line for what toml or serde refused.
     fn serde(&self, e: &toml::de::Error) -> Error {
-        let at = e.span().map_or(0, |s| s.start);
-        let message = e.message().trim();
-        let (key, why) = match message.strip_prefix("unknown field `") {
-            Some(rest) => {
-                let name = rest.split('`').next().unwrap_or_default();
-                let key = match self.key_at(at) {
-                    k if k.ends_with(name) => k,
-                    k if k.is_empty() => name.to_string(),
-                    k => format!("{k}.{name}"),
-                };
-                (key, text!("gov-why-unknown-key"))
-            }
-            None => (
-                self.key_at(at),
-                text!("gov-why-toml", detail = message.to_string()),
-            ),
+        let TomlRefusal {
+            at,
+            key,
+            unknown_key,
+            message,
+        } = TomlText(self.text).refusal(e);
+        let why = if unknown_key {
+            text!("gov-why-unknown-key")
+        } else {
+            text!("gov-why-toml", detail = message)
         };
         if key.is_empty() {
             return Error::usage(text!(
                 "gov-file-error-at",
                 file = self.name,
-                line = self.line(at).to_string(),
+                line = self.line(at.start).to_string(),
                 why = why
             ));
         }
-        self.bad(at..at, &key, why)
+        self.bad(at, &key, why)
     }
 }
