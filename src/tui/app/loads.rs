@@ -1,6 +1,7 @@
 //! What the background loads bring back, and reading everything again after a change.
 
 use super::App;
+use crate::tui::action::Screen;
 use crate::tui::buyers::BuyerIndex;
 use crate::tui::effect::Effect;
 use crate::tui::list::{Listing, LoadState, Loaded};
@@ -114,8 +115,14 @@ impl App {
         // The users pane follows once the subscriptions are back (`want_users`).
         self.users_for.clear();
         self.reload_buyers(fx);
+        // The spend report is the dearest read (seconds at a million users): only the screen in
+        // view reads it again; otherwise it is read when next shown.
         if self.spend.state != LoadState::Idle {
-            self.load_spend(fx);
+            if self.screen == Screen::Spend {
+                self.load_spend(fx);
+            } else {
+                self.spend.state = LoadState::Idle;
+            }
         }
         for (state, effect) in [
             (&mut self.policies.state, Effect::LoadPolicies),

@@ -179,3 +179,23 @@ fn the_charts_months_are_named_in_the_sessions_language_at_every_width() {
         }
     }
 }
+
+#[test]
+fn a_change_reads_the_report_again_only_where_it_is_shown() {
+    use crate::tui::effect::Effect;
+    use crate::tui::list::LoadState;
+    let mut h = Harness::new(80, 24);
+    h.keys("71");
+    let mut fx = Vec::new();
+    h.app.reload(&mut fx);
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::LoadSpend { .. })),
+        "off the Spend screen a change does not read the report"
+    );
+    assert_eq!(h.app.spend.state, LoadState::Idle);
+    h.keys("7");
+    assert_eq!(h.app.spend.state, LoadState::Ready, "read again when shown");
+    let mut fx = Vec::new();
+    h.app.reload(&mut fx);
+    assert!(fx.iter().any(|e| matches!(e, Effect::LoadSpend { .. })));
+}
