@@ -5,42 +5,16 @@ mod common;
 
 use common::*;
 use serde_json::Value;
-use std::path::PathBuf;
 
 const ADMIN_UPN: &str = "adele.vance@fabrikam.example";
 
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
-
 /// A tenant made by `init` as the login `admin` (served where the switch says).
 fn initialised() -> Env {
-    let mut env = Env::empty();
-    let out = env.run(
-        ADMIN,
-        &[
-            "init",
-            "--tenant",
-            "Fabrikam",
-            "--admin",
-            ADMIN_UPN,
-            "--currency",
-            "eur",
-        ],
-    );
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    if via_server() {
-        env.serve();
-    }
-    env
+    Env::init(ADMIN_UPN, &["--currency", "eur"])
 }
 
 fn import(env: &Env, kind: &str, file: &str, extra: &[&str]) -> Value {
-    let path = fixture(file);
+    let path = import_fixture(file);
     let mut args = vec!["import", kind, path.as_str()];
     args.extend_from_slice(extra);
     env.json(ADMIN, &args)
@@ -312,7 +286,12 @@ fn a_dry_run_lists_the_changes_and_writes_nothing() {
     assert_eq!(audit_len(&env), events + 1);
     let text = env.run(
         ADMIN,
-        &["import", "users", &fixture("users-en.csv"), "--dry-run"],
+        &[
+            "import",
+            "users",
+            &import_fixture("users-en.csv"),
+            "--dry-run",
+        ],
     );
     assert_eq!(code(&text), 0);
     assert!(
@@ -332,7 +311,7 @@ fn prune_removes_the_users_the_file_no_longer_has_but_never_an_administrator() {
     let fr = import(&env, "users", "users-fr.csv", &["--prune"]);
     assert_eq!(fr["removed"], 0);
     let tmp = env.dir.path().join("three.csv");
-    let text = std::fs::read_to_string(fixture("users-en.csv")).expect("fixture");
+    let text = std::fs::read_to_string(import_fixture("users-en.csv")).expect("fixture");
     let kept: Vec<&str> = text.lines().filter(|l| !l.contains("lars.oberg")).collect();
     std::fs::write(&tmp, kept.join("\r\n")).expect("write");
     let pruned = env.json(
@@ -396,11 +375,11 @@ fn a_bad_file_is_refused_whole_with_its_line_and_field_and_nothing_changes() {
         ("users", "bad-encoding.csv", "bad-encoding.csv is not valid UTF-8 text"),
         ("users", "policies-ps7.csv", "policies-ps7.csv, line 2, field Object Id: the field is missing"),
     ] {
-        let out = env.run(ADMIN, &["import", kind, &fixture(file)]);
+        let out = env.run(ADMIN, &["import", kind, &import_fixture(file)]);
         let err = assert_fails(&out, 2);
         assert!(err.contains(expected), "{file}: {err}");
         // The same refusal on a dry run.
-        assert_fails(&env.run(ADMIN, &["import", kind, &fixture(file), "--dry-run"]), 2);
+        assert_fails(&env.run(ADMIN, &["import", kind, &import_fixture(file), "--dry-run"]), 2);
     }
     assert_eq!((audit_len(&env), policies(&env)), before);
     assert_clean(&env);
@@ -414,12 +393,20 @@ fn a_bad_file_is_refused_whole_with_its_line_and_field_and_nothing_changes() {
 fn only_a_global_administrator_imports() {
     let env = Env::demo();
     for login in [BILLING, READER] {
-        let out = env.run(login, &["import", "policies", &fixture("policies-ps7.csv")]);
+        let out = env.run(
+            login,
+            &["import", "policies", &import_fixture("policies-ps7.csv")],
+        );
         assert_fails(&out, 3);
     }
     let out = env.run(
         ADMIN,
-        &["--readonly", "import", "users", &fixture("users-en.csv")],
+        &[
+            "--readonly",
+            "import",
+            "users",
+            &import_fixture("users-en.csv"),
+        ],
     );
     assert_fails(&out, 3);
 }

@@ -6,32 +6,15 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 
 const ADMIN_UPN: &str = "adele.vance@fabrikam.example";
 /// The subscriptions of subscriptions-graph.json end in e01 … e06.
 const SUB: &str = "0b7d2f4e-6a1c-4e3b-8d5f-1a2b3c4d5e0";
 
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
-        .display()
-        .to_string()
-}
-
 /// A tenant made by `init`, with users-en.csv's four users (served where the switch says).
 fn with_users() -> Env {
-    let mut env = Env::empty();
-    let out = env.run(
-        ADMIN,
-        &["init", "--tenant", "Fabrikam", "--admin", ADMIN_UPN],
-    );
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    if via_server() {
-        env.serve();
-    }
-    import(&env, "users", &fixture("users-en.csv"), &[]);
+    let env = Env::init(ADMIN_UPN, &[]);
+    import(&env, "users", &import_fixture("users-en.csv"), &[]);
     env
 }
 
@@ -92,7 +75,7 @@ fn graph_subscriptions_then_the_self_service_users_export_give_the_tenant_writte
     let report = import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-graph.json"),
+        &import_fixture("subscriptions-graph.json"),
         &[],
     );
     assert_eq!(
@@ -224,7 +207,7 @@ fn graph_subscriptions_then_the_self_service_users_export_give_the_tenant_writte
     let again = import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-ps51.json"),
+        &import_fixture("subscriptions-ps51.json"),
         &[],
     );
     assert_eq!(
@@ -235,7 +218,7 @@ fn graph_subscriptions_then_the_self_service_users_export_give_the_tenant_writte
 
     // The self-service users export; Adèle's Power BI Pro license (users-en.csv) is on no
     // subscription the file names, so it is placed on the central one.
-    let report = import(&env, "assignments", &fixture("assignments.csv"), &[]);
+    let report = import(&env, "assignments", &import_fixture("assignments.csv"), &[]);
     assert_eq!(
         (&report["added"], &report["unplaced"]),
         (&json!(5), &json!([]))
@@ -276,7 +259,7 @@ fn graph_subscriptions_then_the_self_service_users_export_give_the_tenant_writte
     );
     // Twice: nothing changes, nothing is written.
     let events = audit_len(&env);
-    let again = import(&env, "assignments", &fixture("assignments.csv"), &[]);
+    let again = import(&env, "assignments", &import_fixture("assignments.csv"), &[]);
     assert_eq!(
         (&again["changes"], &again["written"]),
         (&json!([]), &json!(false))
@@ -298,11 +281,11 @@ fn graph_subscriptions_then_the_self_service_users_export_give_the_tenant_writte
 #[test]
 fn a_prices_file_prices_the_subscriptions_instead_of_the_list_prices() {
     let env = with_users();
-    let prices = fixture("prices.csv");
+    let prices = import_fixture("prices.csv");
     import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-graph.json"),
+        &import_fixture("subscriptions-graph.json"),
         &["--prices", &prices],
     );
     let prices: Vec<(Value, Value, Value)> = subscriptions(&env, &[])
@@ -330,7 +313,7 @@ fn a_prices_file_prices_the_subscriptions_instead_of_the_list_prices() {
 fn a_license_the_directory_names_and_no_central_subscription_can_hold_is_reported_by_name() {
     let env = with_users();
     // Lars holds Visio Plan 2 in the directory; the tenant has no central Visio Plan 2.
-    let text = std::fs::read_to_string(fixture("users-en.csv")).expect("fixture");
+    let text = std::fs::read_to_string(import_fixture("users-en.csv")).expect("fixture");
     let licensed = text.replace("Øberg,,c4b3a291", "Øberg,VISIO_PLAN2_DEPT,c4b3a291");
     assert_ne!(licensed, text);
     let users = env.dir.path().join("users.csv");
@@ -340,13 +323,13 @@ fn a_license_the_directory_names_and_no_central_subscription_can_hold_is_reporte
     import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-graph.json"),
+        &import_fixture("subscriptions-graph.json"),
         &[],
     );
     let report = import(
         &env,
         "assignments",
-        &fixture("assignments.csv"),
+        &import_fixture("assignments.csv"),
         &["--dry-run"],
     );
     assert_eq!(
@@ -360,7 +343,7 @@ fn a_license_the_directory_names_and_no_central_subscription_can_hold_is_reporte
     );
     let out = env.run(
         ADMIN,
-        &["import", "assignments", &fixture("assignments.csv")],
+        &["import", "assignments", &import_fixture("assignments.csv")],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
@@ -380,7 +363,7 @@ fn dry_runs_write_nothing_and_only_prune_removes() {
     let dry = import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-graph.json"),
+        &import_fixture("subscriptions-graph.json"),
         &["--dry-run"],
     );
     assert_eq!((&dry["added"], &dry["written"]), (&json!(6), &json!(false)));
@@ -389,13 +372,14 @@ fn dry_runs_write_nothing_and_only_prune_removes() {
     let real = import(
         &env,
         "subscriptions",
-        &fixture("subscriptions-graph.json"),
+        &import_fixture("subscriptions-graph.json"),
         &[],
     );
     assert_eq!(real["changes"], dry["changes"]);
 
     // The file without the central Copilot subscription: kept unless --prune.
-    let text = std::fs::read_to_string(fixture("subscriptions-graph.json")).expect("fixture");
+    let text =
+        std::fs::read_to_string(import_fixture("subscriptions-graph.json")).expect("fixture");
     let mut graph: Value = serde_json::from_str(&text).expect("json");
     graph["value"]
         .as_array_mut()
@@ -422,8 +406,8 @@ fn dry_runs_write_nothing_and_only_prune_removes() {
 
     // Assignments: Zoë's Visio Plan 2 row gone from the file; Adèle's placed license stays
     // (the directory still names it).
-    import(&env, "assignments", &fixture("assignments.csv"), &[]);
-    let text = std::fs::read_to_string(fixture("assignments.csv")).expect("fixture");
+    import(&env, "assignments", &import_fixture("assignments.csv"), &[]);
+    let text = std::fs::read_to_string(import_fixture("assignments.csv")).expect("fixture");
     let kept: Vec<&str> = text
         .lines()
         .filter(|l| !(l.starts_with("Zoë") && l.contains("Visio")))
@@ -448,7 +432,7 @@ fn dry_runs_write_nothing_and_only_prune_removes() {
 #[test]
 fn a_bad_subscriptions_assignments_or_prices_file_is_refused_whole_and_nothing_changes() {
     let env = with_users();
-    let graph = fixture("subscriptions-graph.json");
+    let graph = import_fixture("subscriptions-graph.json");
     let before = (audit_len(&env), subscriptions(&env, &[]));
     for (args, exit, expected) in [
         (vec!["subscriptions", "bad-subscription-status.json"], 2, "bad-subscription-status.json, line 29, field status: \"Expired\" is not a subscription status"),
@@ -457,7 +441,7 @@ fn a_bad_subscriptions_assignments_or_prices_file_is_refused_whole_and_nothing_c
         (vec!["subscriptions", "users-en.csv"], 2, "users-en.csv, line 2, field id: the field is missing"),
         (vec!["assignments", "assignments.csv"], 1, "assignments.csv, line 2, field Subscription ID: no subscription has the id"),
     ] {
-        let file = fixture(args[1]);
+        let file = import_fixture(args[1]);
         let out = env.run(ADMIN, &["import", args[0], &file]);
         let err = assert_fails(&out, exit);
         assert!(err.contains(expected), "{}: {err}", args[1]);
@@ -470,7 +454,7 @@ fn a_bad_subscriptions_assignments_or_prices_file_is_refused_whole_and_nothing_c
             "subscriptions",
             &graph,
             "--prices",
-            &fixture("bad-prices.csv"),
+            &import_fixture("bad-prices.csv"),
         ],
     );
     let err = assert_fails(&out, 2);
@@ -487,7 +471,7 @@ fn a_bad_subscriptions_assignments_or_prices_file_is_refused_whole_and_nothing_c
         &[
             "import",
             "assignments",
-            &fixture("bad-assignments-user.csv"),
+            &import_fixture("bad-assignments-user.csv"),
         ],
     );
     let err = assert_fails(&out, 1);

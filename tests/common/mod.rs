@@ -101,6 +101,20 @@ impl Env {
         }
     }
 
+    /// A tenant made by `selfserve init` as `ADMIN`, bound to `admin_upn`, with `extra`
+    /// arguments; served where `SELFSERVE_TEST_VIA_SERVER` says.
+    pub fn init(admin_upn: &str, extra: &[&str]) -> Env {
+        let mut env = Env::empty();
+        let mut args = vec!["init", "--tenant", "Fabrikam", "--admin", admin_upn];
+        args.extend_from_slice(extra);
+        let out = env.run(ADMIN, &args);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        if via_server() {
+            env.serve();
+        }
+        env
+    }
+
     /// Starts a server on the database, on the socket beside it where commands look first.
     pub fn serve(&mut self) {
         let socket = server::socket_beside(&self.db);
@@ -154,6 +168,15 @@ impl Env {
         );
         serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
     }
+}
+
+/// A file of tests/fixtures/import/, written in the formats the tools export.
+pub fn import_fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 pub fn code(out: &Output) -> i32 {
