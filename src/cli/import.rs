@@ -1,11 +1,10 @@
 //! `selfserve import policies|users|subscriptions|assignments FILE [--dry-run] [--prune]`
-//! (`subscriptions` also `--prices FILE`): the files are read here and sent whole to the core,
-//! which checks, plans and writes them (issue 12).
+//! (`subscriptions` also `--prices FILE`): the core checks, plans and writes them (issue 12),
+//! reading the file itself as a stream where the database is opened in-process.
 
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::{Args, Subcommand};
-use selfserve_core::api::Request;
-use selfserve_core::import::{ChangeAction, ImportFile, ImportKind, ImportOptions, ImportReport};
+use selfserve_core::import::{ChangeAction, ImportFile, ImportKind, ImportOptions};
 use selfserve_core::{text, Error};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,26 +45,14 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
         }
         ImportCommand::Assignments(a) => (ImportKind::Assignments, a, None),
     };
-    let file = read(&args.file)?;
     let options = ImportOptions {
         dry_run: args.dry_run,
         prune: args.prune,
     };
-    let request = match prices {
-        Some(p) => Request::ImportSubscriptions {
-            file,
-            prices: Some(read(p)?),
-            options,
-            now: ctx.now,
-        },
-        None => Request::Import {
-            kind,
-            file,
-            options,
-            now: ctx.now,
-        },
-    };
-    let report: ImportReport = ctx.client()?.ask(request)?;
+    let prices = prices.map(|p| read(p)).transpose()?;
+    let report = ctx
+        .client()?
+        .import(kind, &args.file, prices, options, ctx.now)?;
     if ctx.json {
         print_json(&report)?;
         return Ok(ExitCode::SUCCESS);
@@ -99,6 +86,9 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
     } else {
         "import-summary"
     };
+    if report.unlisted > 0 {
+        lines.push(text!("import-unlisted", count = report.unlisted).in_lang(lang));
+    }
     lines.push(
         text!(
             summary,

@@ -37,6 +37,7 @@ import-init-created = Created the tenant "{ $tenant }" at { $path } with { $prod
        *[other] { $products } products
     } in its catalogue.
 import-init-you-are = You are { $upn } (GlobalAdministrator, login "{ $login }"). Next: selfserve import policies FILE, then users, subscriptions and assignments, in that order.
+import-unlisted = … and { $count } more changes, not listed (the counts below are all of them).
 import-summary = { $file }: { $added } added, { $changed } changed, { $removed } removed, { $unchanged } unchanged.
 import-summary-dry-run = { $file } (dry run, nothing written): { $added } would be added, { $changed } changed, { $removed } removed; { $unchanged } unchanged.
 import-record = { $record ->

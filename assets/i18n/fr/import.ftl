@@ -37,6 +37,7 @@ import-init-created = Locataire « { $tenant } » créé à { $path }, avec { $p
        *[other] { $products } produits
     } dans son catalogue.
 import-init-you-are = Vous êtes { $upn } (administrateur général, connexion « { $login } »). Ensuite : selfserve import policies FICHIER, puis users, subscriptions et assignments, dans cet ordre.
+import-unlisted = … et { $count } autres modifications, non listées (les totaux ci-dessous les comptent toutes).
 import-summary = { $file } : { $added } ajouté(s), { $changed } modifié(s), { $removed } supprimé(s), { $unchanged } inchangé(s).
 import-summary-dry-run = { $file } (simulation, rien n'est écrit) : { $added } seraient ajouté(s), { $changed } modifié(s), { $removed } supprimé(s) ; { $unchanged } inchangé(s).
 import-record = { $record ->

@@ -4,7 +4,11 @@
 use crate::protocol::Connected;
 use crate::remote::{Remote, SshClient};
 use crate::socket_client::{connect_socket, Connect, FramedClient};
+use chrono::{DateTime, Utc};
 use selfserve_core::api::{dispatch, Request, Response};
+use selfserve_core::import::{
+    import_from, ImportFile, ImportKind, ImportOptions, ImportReport, Input,
+};
 use selfserve_core::{text, Actor, Error, Result, Store};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -105,6 +109,50 @@ impl Client {
         request: Request,
     ) -> Result<T> {
         self.call(request).and_then(T::try_from)
+    }
+
+    /// Imports the file at `path` (issue 12). In-process the core reads it as a stream, never
+    /// whole (a directory of a million users); a server is sent its bytes, since it may not
+    /// read the administrator's files.
+    pub fn import(
+        &self,
+        kind: ImportKind,
+        path: &Path,
+        prices: Option<ImportFile>,
+        options: ImportOptions,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport> {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if let Transport::InProcess { store, actor } = &self.transport {
+            let input = Input::Path { name: &name, path };
+            return import_from(store, actor, kind, input, prices.as_ref(), options, now);
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::not_found(text!(
+                "import-cannot-read",
+                file = path.display().to_string(),
+                detail = e.to_string()
+            ))
+        })?;
+        let file = ImportFile { name, bytes };
+        let request = match prices {
+            Some(prices) => Request::ImportSubscriptions {
+                file,
+                prices: Some(prices),
+                options,
+                now,
+            },
+            None => Request::Import {
+                kind,
+                file,
+                options,
+                now,
+            },
+        };
+        self.ask(request)
     }
 
     /// A counter that moves while requests read: give it to a watchdog.

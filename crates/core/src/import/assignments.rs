@@ -27,12 +27,10 @@ pub(super) fn import(
     store: &Store,
     actor: &Actor,
     file: &ImportFile,
-    text: &str,
-    sha256: &str,
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let (format, records) = source::records(file, text)?;
+    let (scanned, records) = source::records(file)?;
     let mut subs: HashMap<SubscriptionId, Subscription> = HashMap::new();
     for sub in store.subscriptions() {
         let sub = sub?;
@@ -196,8 +194,7 @@ pub(super) fn import(
     let mut report = report(
         ImportKind::Assignments,
         file,
-        sha256,
-        format,
+        &scanned,
         records.len() as u64,
         changes,
         options,

@@ -7,23 +7,26 @@
 //! that changes nothing writes nothing, so importing the same file twice changes nothing.
 
 pub mod assignments;
+mod json_stream;
 pub mod policies;
 pub mod prices;
 pub mod skus;
 pub mod source;
 pub mod subscriptions;
 pub mod tenant_export;
+mod text_stream;
 pub mod users;
 
 use crate::access::{Actor, Capability};
 use crate::error::{Error, Result};
 use crate::i18n::Text;
 use crate::model::AuditEvent;
+use crate::store::staged::Stage;
 use crate::store::{Store, Tx, TxResult};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+pub use source::Input;
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +102,11 @@ pub struct ImportReport {
     pub dry_run: bool,
     /// Whether the database was written (not on a dry run, nor when nothing changes).
     pub written: bool,
+    /// The changes, the first `LISTED` of them: an import of a million users says how many
+    /// more there are (`unlisted`) rather than hold them all; the counts above are all of them.
     pub changes: Vec<ImportChange>,
+    #[serde(default)]
+    pub unlisted: u64,
     /// Licenses the directory names that no subscription had room for (assignments only).
     #[serde(default)]
     pub unplaced: Vec<Unplaced>,
@@ -134,6 +141,19 @@ pub fn import(
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
+    import_from(store, actor, kind, Input::Bytes(file), prices, options, now)
+}
+
+/// `import`, from a file read as a stream where the front end opened the database itself.
+pub fn import_from(
+    store: &Store,
+    actor: &Actor,
+    kind: ImportKind,
+    input: Input<'_>,
+    prices: Option<&ImportFile>,
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportReport> {
     let what = text!(match kind {
         ImportKind::Policies => "import-do-policies",
         ImportKind::Users => "import-do-users",
@@ -141,48 +161,101 @@ pub fn import(
         ImportKind::Assignments => "import-do-assignments",
     });
     actor.require_change(Capability::ManagePolicies, what, options.dry_run)?;
-    let sha256 = sha256_hex(&file.bytes);
-    let text = source::decode(file)?;
+    if kind == ImportKind::Users {
+        return users::import(store, actor, input, options, now);
+    }
+    // The other files are small beside the directory: read whole.
+    let owned;
+    let file = match input {
+        Input::Bytes(file) => file,
+        Input::Path { name, path } => {
+            owned = ImportFile {
+                name: name.to_string(),
+                bytes: std::fs::read(path).map_err(|e| {
+                    Error::not_found(text!(
+                        "import-cannot-read",
+                        file = name.to_string(),
+                        detail = e.to_string()
+                    ))
+                })?,
+            };
+            &owned
+        }
+    };
     match kind {
-        ImportKind::Policies => policies::import(store, actor, file, &text, &sha256, options, now),
-        ImportKind::Users => users::import(store, actor, file, &text, &sha256, options, now),
+        ImportKind::Policies => policies::import(store, actor, file, options, now),
+        ImportKind::Users => users::import(store, actor, Input::Bytes(file), options, now),
         ImportKind::Subscriptions => {
-            subscriptions::import(store, actor, file, &text, &sha256, prices, options, now)
+            subscriptions::import(store, actor, file, prices, options, now)
         }
-        ImportKind::Assignments => {
-            assignments::import(store, actor, file, &text, &sha256, options, now)
-        }
+        ImportKind::Assignments => assignments::import(store, actor, file, options, now),
     }
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
+/// The changes a report lists: every one counted, the first `LISTED` kept.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    listed: Vec<ImportChange>,
+    added: u64,
+    changed: u64,
+    removed: u64,
+}
+
+/// Changes a report lists; past them it counts.
+pub const LISTED: usize = 10_000;
+
+impl Changes {
+    pub(crate) fn push(&mut self, change: ImportChange) {
+        match change.action {
+            ChangeAction::Added => self.added += 1,
+            ChangeAction::Changed => self.changed += 1,
+            ChangeAction::Removed => self.removed += 1,
+        }
+        if self.listed.len() < LISTED {
+            self.listed.push(change);
+        }
+    }
+}
+
+impl From<Vec<ImportChange>> for Changes {
+    fn from(all: Vec<ImportChange>) -> Changes {
+        let mut changes = Changes::default();
+        for change in all {
+            changes.push(change);
+        }
+        changes
+    }
+}
+
 /// The report of a plan, counted from its changes.
 pub(crate) fn report(
     kind: ImportKind,
-    file: &ImportFile,
-    sha256: &str,
-    format: source::Format,
+    file: &impl Named,
+    scanned: &source::Scanned,
     records: u64,
-    changes: Vec<ImportChange>,
+    changes: impl Into<Changes>,
     options: ImportOptions,
 ) -> ImportReport {
-    let count = |action| changes.iter().filter(|c| c.action == action).count() as u64;
-    let (added, changed, removed) = (
-        count(ChangeAction::Added),
-        count(ChangeAction::Changed),
-        count(ChangeAction::Removed),
-    );
+    let changes = changes.into();
+    let Changes {
+        listed,
+        added,
+        changed,
+        removed,
+    } = changes;
     ImportReport {
         kind,
-        file: file.name.clone(),
-        sha256: sha256.to_string(),
-        format: format.as_str().to_string(),
+        file: file.file_name(),
+        sha256: scanned.sha256.clone(),
+        format: scanned.format.as_str().to_string(),
         records,
         added,
         changed,
@@ -190,24 +263,20 @@ pub(crate) fn report(
         unchanged: records.saturating_sub(added + changed),
         dry_run: options.dry_run,
         written: false,
-        changes,
+        unlisted: (added + changed + removed).saturating_sub(listed.len() as u64),
+        changes: listed,
         unplaced: Vec::new(),
     }
 }
 
-/// Writes the plan with its audit event in one transaction, unless it is a dry run or changes
-/// nothing.
-pub(crate) fn commit(
-    store: &Store,
-    actor: &Actor,
-    mut report: ImportReport,
-    now: DateTime<Utc>,
-    write: impl Fn(&Tx) -> TxResult<()>,
-) -> Result<ImportReport> {
-    if report.dry_run || report.changes.is_empty() {
-        return Ok(report);
-    }
-    let event = AuditEvent {
+/// Whether a report has anything to write.
+fn changes_nothing(report: &ImportReport) -> bool {
+    report.added + report.changed + report.removed == 0
+}
+
+/// The audit event of an import: who, the file, its SHA-256 and the counts.
+pub(crate) fn audit_event(actor: &Actor, report: &ImportReport, now: DateTime<Utc>) -> AuditEvent {
+    AuditEvent {
         id: 0,
         at: now,
         actor: actor.user.upn.clone(),
@@ -223,7 +292,39 @@ pub(crate) fn commit(
             report.removed,
             report.unchanged
         )),
-    };
+    }
+}
+
+/// Writes a staged plan with its audit event (store/staged.rs), unless it is a dry run or
+/// changes nothing; else drops what was staged.
+pub(crate) fn commit_staged(
+    stage: Stage<'_>,
+    actor: &Actor,
+    mut report: ImportReport,
+    now: DateTime<Utc>,
+) -> Result<ImportReport> {
+    if report.dry_run || changes_nothing(&report) {
+        stage.discard()?;
+        return Ok(report);
+    }
+    stage.commit(audit_event(actor, &report, now))?;
+    report.written = true;
+    Ok(report)
+}
+
+/// Writes the plan with its audit event in one transaction, unless it is a dry run or changes
+/// nothing.
+pub(crate) fn commit(
+    store: &Store,
+    actor: &Actor,
+    mut report: ImportReport,
+    now: DateTime<Utc>,
+    write: impl Fn(&Tx) -> TxResult<()>,
+) -> Result<ImportReport> {
+    if report.dry_run || changes_nothing(&report) {
+        return Ok(report);
+    }
+    let event = audit_event(actor, &report, now);
     store.transact(|tx| {
         write(tx)?;
         tx.audit(event.clone())
@@ -233,10 +334,27 @@ pub(crate) fn commit(
 }
 
 /// A bad file: which file, which line, which field, and what is wrong with it (exit 2).
-pub(crate) fn bad_field(file: &ImportFile, line: usize, field: &str, problem: Text) -> Error {
+/// What names a file in a message.
+pub(crate) trait Named {
+    fn file_name(&self) -> String;
+}
+
+impl Named for ImportFile {
+    fn file_name(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Named for source::Input<'_> {
+    fn file_name(&self) -> String {
+        self.name().to_string()
+    }
+}
+
+pub(crate) fn bad_field(file: &impl Named, line: usize, field: &str, problem: Text) -> Error {
     Error::usage(text!(
         "import-bad-field",
-        file = file.name.clone(),
+        file = file.file_name(),
         line = line as i64,
         field = field.to_string(),
         problem = problem
@@ -245,10 +363,10 @@ pub(crate) fn bad_field(file: &ImportFile, line: usize, field: &str, problem: Te
 
 /// A file that reads well but names what the database does not have (an unknown user, SKU or
 /// subscription), or asks for more than a rule allows: refused (exit 1), with where.
-pub(crate) fn refused_field(file: &ImportFile, line: usize, field: &str, problem: Text) -> Error {
+pub(crate) fn refused_field(file: &impl Named, line: usize, field: &str, problem: Text) -> Error {
     Error::refused(text!(
         "import-bad-field",
-        file = file.name.clone(),
+        file = file.file_name(),
         line = line as i64,
         field = field.to_string(),
         problem = problem

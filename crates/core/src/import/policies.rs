@@ -28,12 +28,10 @@ pub(super) fn import(
     store: &Store,
     actor: &Actor,
     file: &ImportFile,
-    text: &str,
-    sha256: &str,
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let (format, records) = source::records(file, text)?;
+    let (scanned, records) = source::records(file)?;
     let mut rows = Vec::with_capacity(records.len());
     let mut seen = HashSet::new();
     for record in &records {
@@ -111,8 +109,7 @@ pub(super) fn import(
     let mut report = report(
         ImportKind::Policies,
         file,
-        sha256,
-        format,
+        &scanned,
         records_read,
         changes,
         options,

@@ -17,8 +17,7 @@ pub struct Prices {
 
 impl Prices {
     pub fn read(store: &Store, file: &ImportFile) -> Result<Prices> {
-        let text = source::decode(file)?;
-        let (_, records) = source::records(file, &text)?;
+        let (_, records) = source::records(file)?;
         let mut prices = Prices::default();
         for record in &records {
             let field = |name: &str| -> Result<(String, usize)> {

@@ -2,13 +2,22 @@
 //! UTF-8 with or without one (PowerShell 7, the admin center), CRLF or LF line ends; JSON
 //! (`ConvertTo-Json`) or CSV (`Export-Csv`, the admin center's "Export users", `,` or `;`),
 //! told apart by content. Every record keeps the line it starts on, for the messages.
+//!
+//! The file is read as a stream, one record at a time (a million users is never held whole);
+//! its SHA-256 is taken on the way.
 
+use super::json_stream::{self, Problem};
+use super::text_stream::{self, Watch};
 use super::{bad_field, ImportFile};
 use crate::error::{Error, Result};
 use crate::text;
 use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
@@ -24,26 +33,111 @@ impl Format {
     }
 }
 
-/// The file's text. A BOM names the encoding; without one it must be UTF-8.
-pub fn decode(file: &ImportFile) -> Result<String> {
-    let bytes = file.bytes.as_slice();
-    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
-    encoding
-        .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
-        .map(|text| text.into_owned())
-        .ok_or_else(|| {
-            Error::usage(text!(
-                "import-bad-encoding",
-                file = file.name.clone(),
-                encoding = encoding.name()
-            ))
-        })
+/// Where an import's bytes come from: the front end's copy (through a server) or the file itself,
+/// read as a stream (in-process).
+#[derive(Debug, Clone, Copy)]
+pub enum Input<'a> {
+    Bytes(&'a ImportFile),
+    Path { name: &'a str, path: &'a Path },
+}
+
+impl Input<'_> {
+    pub fn name(&self) -> &str {
+        match self {
+            Input::Bytes(file) => &file.name,
+            Input::Path { name, .. } => name,
+        }
+    }
+
+    fn open(&self) -> Result<Box<dyn Read + '_>> {
+        match self {
+            Input::Bytes(file) => Ok(Box::new(file.bytes.as_slice())),
+            Input::Path { name, path } => std::fs::File::open(path)
+                .map(|f| Box::new(f) as Box<dyn Read>)
+                .map_err(|e| cannot_read(name, &e)),
+        }
+    }
+}
+
+fn cannot_read(name: &str, e: &io::Error) -> Error {
+    Error::not_found(text!(
+        "import-cannot-read",
+        file = name.to_string(),
+        detail = e.to_string()
+    ))
+}
+
+/// What reading a whole file found, besides its records.
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    pub format: Format,
+    pub records: u64,
+    pub sha256: String,
+}
+
+/// Calls `each` with every record of the file, in order, stopping at the first error (the
+/// file's, or the one `each` returns).
+pub fn scan(input: Input<'_>, mut each: impl FnMut(Record) -> Result<()>) -> Result<Scanned> {
+    let watch = Rc::new(Watch::default());
+    let name = input.name();
+    let mut reader = text_stream::utf8(input.open()?, watch.clone())
+        .map_err(|e| read_error(name, &watch, &e))?;
+    let format = match reader.fill_buf() {
+        Ok(head) => format_of_head(head),
+        Err(e) => return Err(read_error(name, &watch, &e)),
+    };
+    let records = match format {
+        Format::Json => match json_stream::records(&mut reader, &mut each) {
+            Ok(n) => n,
+            Err(Problem::Refused(e)) => return Err(e),
+            Err(_) if watch.bad_encoding().is_some() => return Err(encoding_error(name, &watch)),
+            Err(Problem::NotObjects(line)) => {
+                return Err(bad_field(
+                    &input,
+                    line,
+                    "JSON",
+                    text!("import-problem-not-objects"),
+                ))
+            }
+            Err(Problem::Syntax(e)) => {
+                return Err(bad_field(
+                    &input,
+                    e.line().max(1),
+                    "JSON",
+                    text!("import-problem-syntax", detail = e.to_string()),
+                ))
+            }
+        },
+        Format::Csv => csv_records(&input, &mut reader, &watch, &mut each)?,
+    };
+    // The hash covers the whole file, past what the parser needed (trailing blank lines).
+    io::copy(&mut reader, &mut io::sink()).map_err(|e| read_error(name, &watch, &e))?;
+    Ok(Scanned {
+        format,
+        records,
+        sha256: watch.sha256(),
+    })
+}
+
+fn read_error(name: &str, watch: &Watch, e: &io::Error) -> Error {
+    match watch.bad_encoding() {
+        Some(_) => encoding_error(name, watch),
+        None => cannot_read(name, e),
+    }
+}
+
+fn encoding_error(name: &str, watch: &Watch) -> Error {
+    Error::usage(text!(
+        "import-bad-encoding",
+        file = name.to_string(),
+        encoding = watch.bad_encoding().map_or("UTF-8", |e| e.name())
+    ))
 }
 
 /// JSON starts with `[` or `{`; anything else is taken for CSV.
-pub fn format_of(text: &str) -> Format {
-    match text.trim_start().chars().next() {
-        Some('[') | Some('{') => Format::Json,
+fn format_of_head(head: &[u8]) -> Format {
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') | Some(b'{') => Format::Json,
         _ => Format::Csv,
     }
 }
@@ -58,11 +152,10 @@ pub struct Record {
 #[derive(Debug, Clone)]
 pub enum Fields {
     /// Header names (trimmed, shared by every row) and this row's values.
-    Csv(Arc<Vec<String>>, Vec<String>),
+    Csv(Arc<Vec<String>>, csv::StringRecord),
     /// A JSON object, and the line each of its keys is on.
     Json(Map<String, Value>, Vec<(String, usize)>),
 }
-
 impl Record {
     /// The first of `names` present (names compared without regard to case), with the line it
     /// is on. JSON `null` counts as absent.
@@ -70,7 +163,7 @@ impl Record {
         match &self.fields {
             Fields::Csv(header, values) => names.iter().find_map(|n| {
                 let at = header.iter().position(|k| k.eq_ignore_ascii_case(n))?;
-                values.get(at).map(|v| (v.clone(), self.line))
+                values.get(at).map(|v| (v.to_string(), self.line))
             }),
             Fields::Json(map, lines) => names.iter().find_map(|n| {
                 let (key, value) = map.iter().find(|(k, _)| k.eq_ignore_ascii_case(n))?;
@@ -103,67 +196,98 @@ impl Record {
     }
 }
 
-/// Every record of the file, in order.
-pub fn records(file: &ImportFile, text: &str) -> Result<(Format, Vec<Record>)> {
-    match format_of(text) {
-        Format::Json => Ok((Format::Json, json_records(file, text)?)),
-        Format::Csv => Ok((Format::Csv, csv_records(file, text)?)),
-    }
+/// Every record of a file already read into memory, in order (the small files: policies,
+/// prices, assignments).
+pub fn records(file: &ImportFile) -> Result<(Scanned, Vec<Record>)> {
+    let mut out = Vec::new();
+    let scanned = scan(Input::Bytes(file), |record| {
+        out.push(record);
+        Ok(())
+    })?;
+    Ok((scanned, out))
 }
 
-fn csv_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
+fn csv_records(
+    input: &Input<'_>,
+    reader: &mut dyn BufRead,
+    watch: &Watch,
+    each: &mut dyn FnMut(Record) -> Result<()>,
+) -> Result<u64> {
+    let name = input.name();
+    let mut first = Vec::new();
+    reader
+        .read_until(b'\n', &mut first)
+        .map_err(|e| read_error(name, watch, &e))?;
     // Windows PowerShell's Export-Csv writes a "#TYPE …" line first unless told not to.
-    let (skipped, body) = match text.strip_prefix("#TYPE") {
-        Some(rest) => (1, rest.split_once('\n').map_or("", |(_, body)| body)),
-        None => (0, text),
+    let (skipped, header) = if first.starts_with(b"#TYPE") {
+        let mut header = Vec::new();
+        reader
+            .read_until(b'\n', &mut header)
+            .map_err(|e| read_error(name, watch, &e))?;
+        (1, header)
+    } else {
+        (0, first)
     };
-    let header = body.lines().next().unwrap_or("");
     // A French-locale export separates with ';' (the list separator where ',' is the decimal one).
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+    let count = |c: u8| header.iter().filter(|b| **b == c).count();
+    let delimiter = if count(b';') > count(b',') {
         b';'
     } else {
         b','
     };
-    let mut reader = csv::ReaderBuilder::new()
+    let ends = Rc::new(RefCell::new(VecDeque::new()));
+    let mut lines = Lines {
+        ends: ends.clone(),
+        line: 1 + skipped,
+    };
+    note_ends(&ends, 0, &header);
+    let body = io::Cursor::new(header.clone()).chain(LineEnds {
+        inner: reader,
+        at: header.len() as u64,
+        ends,
+    });
+    let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
-        .from_reader(body.as_bytes());
-    let names: Arc<Vec<String>> = match reader.headers() {
+        .from_reader(body);
+    let names: Arc<Vec<String>> = match csv.headers() {
         Ok(h) => Arc::new(h.iter().map(|n| n.trim().to_string()).collect()),
-        Err(e) => return Err(csv_error(file, body, skipped, &e)),
+        Err(e) => return Err(csv_error(input, &mut lines, watch, &e)),
     };
     if names.iter().all(|n| n.is_empty()) {
         return Err(bad_field(
-            file,
+            input,
             skipped + 1,
             "header",
             text!("import-problem-no-header"),
         ));
     }
-    let mut out = Vec::new();
-    let mut lines = Lines::new(body);
-    for row in reader.records() {
-        let row = row.map_err(|e| csv_error(file, body, skipped, &e))?;
-        // From the byte offset: csv's own line count is one short after CRLF line ends, and
-        // its record may start on the '\n' that ends the line before.
-        let line = row
-            .position()
-            .map_or(0, |p| record_line(&mut lines, p.byte() as usize))
-            + skipped;
+    let mut count = 0;
+    let mut row = csv::StringRecord::new();
+    loop {
+        match csv.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(csv_error(input, &mut lines, watch, &e)),
+        }
+        let line = row.position().map_or(0, |p| lines.at(p.byte()));
         if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        let fields = Fields::Csv(names.clone(), row.iter().map(str::to_string).collect());
-        out.push(Record { line, fields });
+        count += 1;
+        each(Record {
+            line,
+            fields: Fields::Csv(names.clone(), row.clone()),
+        })?;
     }
-    Ok(out)
+    Ok(count)
 }
 
-fn csv_error(file: &ImportFile, body: &str, skipped: usize, e: &csv::Error) -> Error {
-    let line = e
-        .position()
-        .map_or(1, |p| record_line(&mut Lines::new(body), p.byte() as usize))
-        + skipped;
+fn csv_error(input: &Input<'_>, lines: &mut Lines, watch: &Watch, e: &csv::Error) -> Error {
+    if watch.bad_encoding().is_some() {
+        return encoding_error(input.name(), watch);
+    }
+    let line = e.position().map_or(lines.line, |p| lines.at(p.byte()));
     let problem = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -174,237 +298,131 @@ fn csv_error(file: &ImportFile, body: &str, skipped: usize, e: &csv::Error) -> E
         ),
         _ => text!("import-problem-syntax", detail = e.to_string()),
     };
-    bad_field(file, line, "CSV", problem)
+    bad_field(input, line, "CSV", problem)
 }
 
-fn json_records(file: &ImportFile, text: &str) -> Result<Vec<Record>> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        bad_field(
-            file,
-            e.line(),
-            "JSON",
-            text!("import-problem-syntax", detail = e.to_string()),
-        )
-    })?;
-    let mut spans = top_level_spans(text);
-    // ConvertTo-Json writes one object bare, and several as an array; a Graph response wraps
-    // its collection in `value` (`Invoke-MgGraphRequest -OutputType Json`).
-    let objects = match value {
-        Value::Array(items) => items,
-        Value::Object(mut map) if map.get("value").is_some_and(Value::is_array) => {
-            spans = spans_at_depth(text, 2);
-            match map.remove("value") {
-                Some(Value::Array(items)) => items,
-                _ => Vec::new(),
-            }
+/// The offsets of the line-end bytes (`\r`, `\n`) not yet counted, in order.
+type Ends = Rc<RefCell<VecDeque<(u64, u8)>>>;
+
+fn note_ends(ends: &Ends, from: u64, bytes: &[u8]) {
+    let mut ends = ends.borrow_mut();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || b == b'\r' {
+            ends.push_back((from + i as u64, b));
         }
-        object @ Value::Object(_) => vec![object],
-        _ => {
-            return Err(bad_field(
-                file,
-                1,
-                "JSON",
-                text!("import-problem-not-objects"),
-            ))
-        }
-    };
-    let mut out = Vec::with_capacity(objects.len());
-    let mut lines = Lines::new(text);
-    for (i, item) in objects.into_iter().enumerate() {
-        let (start, end) = spans.get(i).copied().unwrap_or((0, text.len()));
-        let line = lines.at(start);
-        let Value::Object(map) = item else {
-            return Err(bad_field(
-                file,
-                line,
-                "JSON",
-                text!("import-problem-not-objects"),
-            ));
-        };
-        let lines = map
-            .keys()
-            .map(|k| {
-                let quoted = format!("\"{k}\"");
-                let at = text[start..end].find(&quoted).map_or(line, |off| {
-                    line + newlines(&text.as_bytes()[start..start + off])
-                });
-                (k.clone(), at)
-            })
-            .collect();
-        out.push(Record {
-            line,
-            fields: Fields::Json(map, lines),
-        });
     }
-    Ok(out)
 }
 
-/// The line of a CSV record starting at `offset`, past the line end it may start on.
-fn record_line(lines: &mut Lines<'_>, offset: usize) -> usize {
-    let rest = lines.bytes.get(offset..).unwrap_or_default();
-    let ends = rest
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .count();
-    lines.at(offset + ends)
+/// The bytes the CSV reader reads, their line ends noted on the way: csv's own line count is
+/// one short after CRLF line ends, so lines are counted here from its byte offsets.
+struct LineEnds<R> {
+    inner: R,
+    at: u64,
+    ends: Ends,
 }
 
-fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|b| **b == b'\n').count()
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        note_ends(&self.ends, self.at, &buf[..n]);
+        self.at += n as u64;
+        Ok(n)
+    }
 }
 
-/// 1-based lines of byte offsets, asked for mostly in increasing order: each stretch of the
-/// text is counted once (a file of a million rows would otherwise be counted a million times).
-struct Lines<'a> {
-    bytes: &'a [u8],
-    offset: usize,
+/// 1-based lines of byte offsets asked for in increasing order; only the line ends not yet
+/// passed are kept (the CSV reader is at most a buffer ahead).
+struct Lines {
+    ends: Ends,
     line: usize,
 }
 
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        Lines {
-            bytes: text.as_bytes(),
-            offset: 0,
-            line: 1,
+impl Lines {
+    /// The line a record at `offset` starts on, past the line end it may start on.
+    fn at(&mut self, offset: u64) -> usize {
+        let mut ends = self.ends.borrow_mut();
+        while let Some(&(at, b)) = ends.front() {
+            if at >= offset {
+                break;
+            }
+            self.line += usize::from(b == b'\n');
+            ends.pop_front();
         }
-    }
-
-    fn at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.bytes.len());
-        if offset < self.offset {
-            (self.offset, self.line) = (0, 1);
+        let mut cursor = offset;
+        while let Some(&(at, b)) = ends.front() {
+            if at != cursor {
+                break;
+            }
+            self.line += usize::from(b == b'\n');
+            ends.pop_front();
+            cursor += 1;
         }
-        self.line += newlines(&self.bytes[self.offset..offset]);
-        self.offset = offset;
         self.line
     }
-}
-
-/// Where each element of the top-level array (or the one top-level object) starts and ends,
-/// found by walking the text outside strings; serde_json keeps no positions.
-fn top_level_spans(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut start = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                // Elements of a top-level array start at depth 1; a bare object at depth 0.
-                if b == b'{' && (depth == 1 || (depth == 0 && spans.is_empty())) && start.is_none()
-                {
-                    start = Some(i);
-                }
-                depth += 1;
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                if b == b'}' && (depth == 1 || depth == 0) {
-                    if let Some(s) = start.take() {
-                        spans.push((s, i + 1));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    spans
-}
-
-/// Where each object nested `depth` levels down starts and ends (2: the items of a Graph
-/// response's `value`).
-fn spans_at_depth(text: &str, depth: usize) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let (mut level, mut in_string, mut escaped) = (0usize, false, false);
-    let mut start = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                if b == b'{' && level == depth && start.is_none() {
-                    start = Some(i);
-                }
-                level += 1;
-            }
-            b'}' | b']' => {
-                level = level.saturating_sub(1);
-                if b == b'}' && level == depth {
-                    if let Some(s) = start.take() {
-                        spans.push((s, i + 1));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    spans
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn file(bytes: &[u8]) -> ImportFile {
-        ImportFile {
+    fn all(text: &str) -> Vec<Record> {
+        let file = ImportFile {
             name: "f".into(),
-            bytes: bytes.to_vec(),
-        }
-    }
-
-    #[test]
-    fn utf16le_with_a_bom_and_utf8_with_or_without_one_read_the_same() {
-        let text = "[{\"a\":\"Adèle\"}]\r\n";
-        let mut utf16 = vec![0xff, 0xfe];
-        for unit in text.encode_utf16() {
-            utf16.extend_from_slice(&unit.to_le_bytes());
-        }
-        let mut bom8 = vec![0xef, 0xbb, 0xbf];
-        bom8.extend_from_slice(text.as_bytes());
-        for bytes in [utf16, bom8, text.as_bytes().to_vec()] {
-            assert_eq!(decode(&file(&bytes)).ok().as_deref(), Some(text));
-        }
-        assert!(decode(&file(&[0x41, 0xff, 0x42])).is_err());
+            bytes: text.as_bytes().to_vec(),
+        };
+        records(&file).expect("records").1
     }
 
     #[test]
     fn json_records_know_their_lines() {
         let text = "[\r\n  {\r\n    \"A\": 1,\r\n    \"B\": \"}\"\r\n  },\r\n  {\r\n    \"A\": 2\r\n  }\r\n]";
-        let records = json_records(&file(b""), text).expect("records");
+        let records = all(text);
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].line, 2);
         assert_eq!(records[0].get(&["b"]), Some(("}".to_string(), 4)));
         assert_eq!(records[1].line, 6);
         assert_eq!(records[1].get(&["A"]), Some(("2".to_string(), 7)));
-        let one = json_records(&file(b""), "{\n\"A\": 3\n}").expect("one");
+        let one = all("{\n\"A\": 3\n}");
         assert_eq!(one[0].get(&["A"]), Some(("3".to_string(), 2)));
+    }
+
+    #[test]
+    fn a_graph_response_gives_the_records_of_its_value() {
+        let text = "{\n \"@odata.context\": \"x\",\n \"value\": [\n  {\"A\": 1},\n  {\n   \"A\": 2}\n ]\n}\n";
+        let records = all(text);
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].get(&["A"]), Some(("1".to_string(), 4)));
+        assert_eq!(records[1].line, 5);
+        assert_eq!(records[1].get(&["A"]), Some(("2".to_string(), 6)));
+        // A `value` that is not a list is a field of one bare record.
+        let bare = all("{\"value\": 3, \"B\": {\"C\": 1}}");
+        assert_eq!(bare.len(), 1);
+        assert_eq!(bare[0].get(&["value"]), Some(("3".to_string(), 1)));
     }
 
     #[test]
     fn csv_rows_know_their_lines_after_a_type_line_and_with_semicolons() {
         let text = "#TYPE Selected.X\r\n\"A\";\"B\"\r\n\"1\";\"x;y\"\r\n\"2\";\"z\"\r\n";
-        let records = csv_records(&file(b""), text).expect("records");
+        let records = all(text);
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].get(&["b"]), Some(("x;y".to_string(), 3)));
         assert_eq!(records[1].line, 4);
+    }
+
+    #[test]
+    fn csv_lines_stay_right_past_many_buffers_and_a_quoted_line_end() {
+        let mut text = String::from("A,B\r\n");
+        for i in 0..20_000 {
+            if i == 10_000 {
+                text.push_str("\"two\r\nlines\",x\r\n");
+            } else {
+                text.push_str(&format!("{i},y\r\n"));
+            }
+        }
+        let records = all(&text);
+        assert_eq!(records[9_999].line, 10_001);
+        assert_eq!(records[10_000].line, 10_002);
+        assert_eq!(records[10_001].line, 10_004);
+        assert_eq!(records[19_999].line, 20_002);
     }
 }

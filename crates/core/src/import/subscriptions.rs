@@ -67,8 +67,6 @@ pub(super) fn import(
     store: &Store,
     actor: &Actor,
     file: &ImportFile,
-    text: &str,
-    sha256: &str,
     prices: Option<&ImportFile>,
     options: ImportOptions,
     now: DateTime<Utc>,
@@ -77,7 +75,7 @@ pub(super) fn import(
         Some(p) => Prices::read(store, p)?,
         None => Prices::default(),
     };
-    let (format, records) = source::records(file, text)?;
+    let (scanned, records) = source::records(file)?;
     let skus = Skus::load(store)?;
     let products: HashMap<ProductId, Product> = store
         .products()?
@@ -175,8 +173,7 @@ pub(super) fn import(
     let report = report(
         ImportKind::Subscriptions,
         file,
-        sha256,
-        format,
+        &scanned,
         rows.len() as u64,
         changes,
         options,

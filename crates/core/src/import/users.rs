@@ -8,17 +8,19 @@
 //! refers to them yet.
 
 use super::skus::Skus;
-use super::source::{self, Record};
-use super::{bad_field, commit, report, ChangeAction, ImportChange, ImportFile, ImportKind};
+use super::source::{self, Input, Record};
+use super::{bad_field, commit_staged, report, ChangeAction, Changes, ImportChange, ImportKind};
 use super::{ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::{Error, Result};
 use crate::model::{Admin, ProductId, User, UserId};
 use crate::store::codec::upn_key;
+use crate::store::staged::{Stage, StagedWrite};
 use crate::store::Store;
 use crate::text;
 use chrono::{DateTime, Utc};
-use std::collections::{HashMap, HashSet};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 // Column names: the admin center's in English, then in French, then Graph's.
@@ -37,183 +39,256 @@ const BLOCKED: &[&str] = &[
 const ENABLED: &[&str] = &["AccountEnabled"];
 const LICENSES: &[&str] = &["Licenses", "Licences", "AssignedLicenses"];
 
+// Staged phases (store/staged.rs), applied in this order: a UPN given up is free for the next.
+const REMOVALS: u8 = 0;
+const CHANGES: u8 = 1;
+const ADDITIONS: u8 = 2;
+const ADMINS: u8 = 3;
+const DIRECTORY_LICENSES: u8 = 4;
+
+/// A row whose UPN another user holds: what to do with it depends on whether the file names
+/// that user too, known only at the end of the file.
+struct Held {
+    line: usize,
+    user: User,
+    licensed: Vec<ProductId>,
+    /// The present holder of the UPN.
+    holder: User,
+    /// Whether the row's own id is in the directory already (a UPN change).
+    known: bool,
+}
+
+/// Reads the file as a stream and plans as it goes: each row is compared with the database as
+/// it is read, and what changes is staged, so memory holds about 40 bytes a row (the ids and
+/// UPNs seen, for duplicates) rather than the file.
 pub(super) fn import(
     store: &Store,
     actor: &Actor,
-    file: &ImportFile,
-    text: &str,
-    sha256: &str,
+    input: Input<'_>,
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let (format, records) = source::records(file, text)?;
+    let mut stage = if options.dry_run {
+        Stage::dry_run()
+    } else {
+        store.stage()?
+    };
+    match plan(store, &mut stage, &input, options) {
+        Ok(report) => commit_staged(stage, actor, report, now),
+        Err(e) => {
+            stage.discard()?;
+            Err(e)
+        }
+    }
+}
+
+fn plan(
+    store: &Store,
+    stage: &mut Stage<'_>,
+    input: &Input<'_>,
+    options: ImportOptions,
+) -> Result<ImportReport> {
     let skus = Skus::load(store)?;
-    let mut rows: Vec<(usize, User)> = Vec::with_capacity(records.len());
-    // The selfserve products each user's licenses name (other SKUs are not ours to track).
-    let mut licensed: HashMap<UserId, Vec<ProductId>> = HashMap::new();
-    let mut ids = HashSet::new();
-    let mut upns = HashSet::new();
-    for record in &records {
-        let user = row(file, record)?;
-        licensed.insert(user.id, licenses(record, &skus));
+    let mut ids: HashSet<UserId> = HashSet::new();
+    let mut upns: HashSet<u128> = HashSet::new();
+    let mut changes = Changes::default();
+    let mut held: Vec<Held> = Vec::new();
+    let scanned = source::scan(*input, |record| {
+        let user = row(input, &record)?;
         if !ids.insert(user.id) {
             return Err(bad_field(
-                file,
+                input,
                 record.line,
                 ID[0],
                 text!("import-problem-twice", value = user.id.to_string()),
             ));
         }
-        if !upns.insert(upn_key(&user.upn)) {
+        if !upns.insert(upn_digest(&user.upn)) {
             return Err(bad_field(
-                file,
+                input,
                 record.line,
                 UPN[0],
                 text!("import-problem-twice", value = user.upn.clone()),
             ));
         }
-        rows.push((record.line, user));
-    }
-
-    let existing: HashMap<UserId, User> = store
-        .users()
-        .map(|u| u.map(|u| (u.id, u)))
-        .collect::<Result<_>>()?;
-    // The directory as it is, by UPN: one read of the tree rather than one per row.
-    let by_upn: HashMap<Vec<u8>, UserId> =
-        existing.values().map(|u| (upn_key(&u.upn), u.id)).collect();
-    let admins = store.admins()?;
-    let held: HashMap<UserId, Vec<ProductId>> = store.directory_licenses()?.into_iter().collect();
-    let mut licence_puts: Vec<(UserId, Vec<ProductId>)> = Vec::new();
-    let mut changes = Vec::new();
-    let mut puts: Vec<User> = Vec::new();
-    let mut adds: Vec<User> = Vec::new();
-    let mut removes: Vec<User> = Vec::new();
-    let mut rebinds: Vec<Admin> = Vec::new();
-    for (line, user) in &rows {
-        if let Some(old) = existing.get(&user.id) {
-            if upn_key(&old.upn) != upn_key(&user.upn) {
-                upn_free(store, file, *line, user, &ids)?;
-            }
-            let before = held.get(&user.id).map_or(&[][..], Vec::as_slice);
-            let after = licensed.get(&user.id).map_or(&[][..], Vec::as_slice);
-            if old != user || before != after {
-                let mut detail = differences(old, user);
-                if before != after {
-                    if !detail.is_empty() {
-                        detail.push_str(", ");
-                    }
-                    detail.push_str(&format!("licenses {} → {}", joined(before), joined(after)));
-                    licence_puts.push((user.id, after.to_vec()));
+        let licensed = licenses(&record, &skus);
+        let old = store.user(user.id)?;
+        let moved_upn = old
+            .as_ref()
+            .is_none_or(|old| upn_key(&old.upn) != upn_key(&user.upn));
+        if moved_upn {
+            match store.user_by_upn(&user.upn) {
+                Ok(holder) if holder.id != user.id => {
+                    held.push(Held {
+                        line: record.line,
+                        user,
+                        licensed,
+                        holder,
+                        known: old.is_some(),
+                    });
+                    return Ok(());
                 }
-                changes.push(change(ChangeAction::Changed, user, Some(detail)));
-                puts.push(user.clone());
+                Ok(_) | Err(Error::NotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        match old {
+            Some(old) => change_user(store, stage, &mut changes, &old, user, licensed),
+            None => add_user(stage, &mut changes, user, licensed),
+        }
+    })?;
+
+    // Rows whose UPN another user holds, now that the file's every id is known.
+    let admins = store.admins()?;
+    let mut rekeyed: HashSet<UserId> = HashSet::new();
+    for Held {
+        line,
+        user,
+        licensed,
+        holder,
+        known,
+    } in held
+    {
+        // The holder is in the file too, under another UPN: the UPN changes hands.
+        if ids.contains(&holder.id) {
+            match store.user(user.id)? {
+                Some(old) => change_user(store, stage, &mut changes, &old, user, licensed)?,
+                None => add_user(stage, &mut changes, user, licensed)?,
             }
             continue;
         }
-        // Known by UPN under another id, which the file does not also name.
-        let holder = by_upn
-            .get(&upn_key(&user.upn))
-            .filter(|id| !ids.contains(*id))
-            .and_then(|id| existing.get(id))
-            .cloned();
-        if let Some(old) = holder {
-            if !unreferenced(store, &old)? {
-                return Err(Error::refused(text!(
-                    "import-user-id-differs",
-                    file = file.name.clone(),
-                    line = *line as i64,
-                    upn = user.upn.clone(),
-                    id = old.id.to_string()
-                )));
-            }
-            for admin in admins.iter().filter(|a| a.user == old.id) {
-                rebinds.push(Admin {
+        // Known by UPN under another id the file does not name: the user takes the file's
+        // id, provided nothing but an administrator binding refers to them yet.
+        if known || !unreferenced(store, &holder)? {
+            return Err(Error::refused(text!(
+                "import-user-id-differs",
+                file = input.name().to_string(),
+                line = line as i64,
+                upn = user.upn.clone(),
+                id = holder.id.to_string()
+            )));
+        }
+        for admin in admins.iter().filter(|a| a.user == holder.id) {
+            stage.put(
+                ADMINS,
+                StagedWrite::PutAdmin(Admin {
                     user: user.id,
                     ..admin.clone()
-                });
-            }
-            changes.push(change(
-                ChangeAction::Changed,
-                user,
-                Some(format!("id {} → {}", old.id, user.id)),
-            ));
-            removes.push(old);
-        } else {
-            changes.push(change(ChangeAction::Added, user, None));
+                }),
+            )?;
         }
-        licence_puts.push((user.id, licensed.get(&user.id).cloned().unwrap_or_default()));
-        adds.push(user.clone());
+        changes.push(change(
+            ChangeAction::Changed,
+            &user,
+            Some(format!("id {} → {}", holder.id, user.id)),
+        ));
+        rekeyed.insert(holder.id);
+        remove_user(stage, holder)?;
+        if !licensed.is_empty() {
+            stage.put(
+                DIRECTORY_LICENSES,
+                StagedWrite::DirectoryLicenses(user.id, licensed),
+            )?;
+        }
+        stage.put(ADDITIONS, StagedWrite::PutUser(user))?;
     }
+
     if options.prune {
-        let rekeyed: HashSet<UserId> = removes.iter().map(|u| u.id).collect();
-        let mut gone: Vec<&User> = existing
-            .values()
-            .filter(|u| !ids.contains(&u.id) && !rekeyed.contains(&u.id))
-            .collect();
+        let mut gone = Vec::new();
+        for user in store.users() {
+            let user = user?;
+            if !ids.contains(&user.id) && !rekeyed.contains(&user.id) {
+                gone.push(user);
+            }
+        }
         gone.sort_by(|a, b| a.upn.cmp(&b.upn));
         for user in gone {
             let admin = admins.iter().any(|a| a.user == user.id);
-            if admin || !unreferenced(store, user)? {
+            if admin || !unreferenced(store, &user)? {
                 return Err(Error::refused(text!(
                     "import-user-cannot-prune",
                     name = user.display_name.clone(),
                     upn = user.upn.clone()
                 )));
             }
-            changes.push(change(ChangeAction::Removed, user, None));
-            removes.push(user.clone());
+            changes.push(change(ChangeAction::Removed, &user, None));
+            remove_user(stage, user)?;
         }
     }
-    let report = report(
+    let records = scanned.records;
+    Ok(report(
         ImportKind::Users,
-        file,
-        sha256,
-        format,
-        rows.len() as u64,
+        input,
+        &scanned,
+        records,
         changes,
         options,
-    );
-    // Removals first, then changes, then additions: a UPN given up is free for the next one.
-    commit(store, actor, report, now, |tx| {
-        for user in &removes {
-            tx.remove_user(user)?;
-            tx.put_directory_licenses(user.id, &[])?;
-        }
-        for user in puts.iter().chain(&adds) {
-            tx.put_user(user)?;
-        }
-        for admin in &rebinds {
-            tx.put_admin(admin)?;
-        }
-        for (user, products) in &licence_puts {
-            tx.put_directory_licenses(*user, products)?;
-        }
-        Ok(())
-    })
+    ))
 }
 
-/// A UPN a user takes must not be another's, unless the file gives that one another UPN.
-fn upn_free(
+/// A user the directory has: staged only if the file says something else of them.
+fn change_user(
     store: &Store,
-    file: &ImportFile,
-    line: usize,
-    user: &User,
-    ids: &HashSet<UserId>,
+    stage: &mut Stage<'_>,
+    changes: &mut Changes,
+    old: &User,
+    user: User,
+    licensed: Vec<ProductId>,
 ) -> Result<()> {
-    match store.user_by_upn(&user.upn) {
-        Ok(holder) if holder.id != user.id && !ids.contains(&holder.id) => {
-            Err(Error::refused(text!(
-                "import-user-id-differs",
-                file = file.name.clone(),
-                line = line as i64,
-                upn = user.upn.clone(),
-                id = holder.id.to_string()
-            )))
-        }
-        Ok(_) | Err(Error::NotFound(_)) => Ok(()),
-        Err(e) => Err(e),
+    let before = store.directory_licenses_of(user.id)?;
+    if *old == user && before == licensed {
+        return Ok(());
     }
+    let mut detail = differences(old, &user);
+    if before != licensed {
+        if !detail.is_empty() {
+            detail.push_str(", ");
+        }
+        detail.push_str(&format!(
+            "licenses {} → {}",
+            joined(&before),
+            joined(&licensed)
+        ));
+        stage.put(
+            DIRECTORY_LICENSES,
+            StagedWrite::DirectoryLicenses(user.id, licensed),
+        )?;
+    }
+    changes.push(change(ChangeAction::Changed, &user, Some(detail)));
+    stage.put(CHANGES, StagedWrite::PutUser(user))
+}
+
+fn add_user(
+    stage: &mut Stage<'_>,
+    changes: &mut Changes,
+    user: User,
+    licensed: Vec<ProductId>,
+) -> Result<()> {
+    changes.push(change(ChangeAction::Added, &user, None));
+    if !licensed.is_empty() {
+        stage.put(
+            DIRECTORY_LICENSES,
+            StagedWrite::DirectoryLicenses(user.id, licensed),
+        )?;
+    }
+    stage.put(ADDITIONS, StagedWrite::PutUser(user))
+}
+
+fn remove_user(stage: &mut Stage<'_>, user: User) -> Result<()> {
+    stage.put(
+        REMOVALS,
+        StagedWrite::DirectoryLicenses(user.id, Vec::new()),
+    )?;
+    stage.put(REMOVALS, StagedWrite::RemoveUser(user))
+}
+
+/// A UPN as the duplicate check keeps it: 128 bits of its SHA-256 (no two of a file's UPNs
+/// share them in practice), 16 bytes where the UPN itself would take 50 or more.
+fn upn_digest(upn: &str) -> u128 {
+    let digest = Sha256::digest(upn_key(upn));
+    let mut first = [0u8; 16];
+    first.copy_from_slice(&digest[..16]);
+    u128::from_be_bytes(first)
 }
 
 /// Whether no license or subscription refers to the user.
@@ -252,7 +327,7 @@ fn differences(old: &User, new: &User) -> String {
     parts.join(", ")
 }
 
-fn row(file: &ImportFile, record: &Record) -> Result<User> {
+fn row(file: &Input<'_>, record: &Record) -> Result<User> {
     let required = |names: &[&str]| -> Result<(String, usize)> {
         match record.get(names) {
             Some((v, line)) if !v.trim().is_empty() => Ok((v.trim().to_string(), line)),
@@ -342,7 +417,7 @@ fn joined(products: &[ProductId]) -> String {
 }
 
 /// True/False as the admin center writes them, in English or French.
-fn boolean(file: &ImportFile, line: usize, field: &str, value: &str) -> Result<bool> {
+fn boolean(file: &Input<'_>, line: usize, field: &str, value: &str) -> Result<bool> {
     match value.trim().to_lowercase().as_str() {
         "true" | "vrai" => Ok(true),
         "false" | "faux" | "" => Ok(false),

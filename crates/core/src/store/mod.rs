@@ -11,6 +11,7 @@ mod open;
 pub mod place;
 pub mod replace;
 pub mod snapshots;
+pub mod staged;
 mod tx;
 
 pub(crate) use disk::{io_failure, sled_failure};
@@ -158,6 +159,9 @@ pub(crate) struct Trees {
     /// tried. Apart from the outbox so that e-mails stored before delivery keep their encoding.
     pub deliveries: sled::Tree,
     pub audit: sled::Tree,
+    /// A write too large for one transaction, before and while it is applied (staged.rs).
+    /// Not in a backup: a backup is taken between writes.
+    pub staged: sled::Tree,
 }
 
 impl Trees {
@@ -196,6 +200,7 @@ impl Trees {
             outbox: db.open_tree("outbox")?,
             deliveries: db.open_tree("deliveries")?,
             audit: db.open_tree("audit")?,
+            staged: db.open_tree("staged")?,
         })
     }
 }
@@ -468,6 +473,16 @@ impl Store {
             out.push((user, licenses_of(&value)));
         }
         Ok(out)
+    }
+
+    /// One user's products as the directory last said (`import users`).
+    pub fn directory_licenses_of(&self, user: UserId) -> Result<Vec<ProductId>> {
+        let key = [META_LICENSES, user.as_bytes()].concat();
+        Ok(self
+            .t
+            .meta
+            .get(key)?
+            .map_or_else(Vec::new, |v| licenses_of(&v)))
     }
 
     /// The users holding a license of one subscription, in user-id order, from the keys alone:

@@ -74,13 +74,15 @@ impl Store {
         };
         let data = DataFile::open(path)?;
         write_pid_file(path);
-        Ok(Store {
+        let store = Store {
             db,
             path: path.to_path_buf(),
             t,
             tenant,
             data,
-        })
+        };
+        store.finish_staged()?;
+        Ok(store)
     }
 
     /// Creates an empty database in a directory that does not hold one yet.

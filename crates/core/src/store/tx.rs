@@ -58,6 +58,14 @@ impl Store {
     /// Runs `f` as one atomic transaction over every tree, then flushes. The database's revision
     /// moves in the same transaction, so a revision number always names a committed state.
     pub fn transact<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
+        let value = self.transact_unflushed(f)?;
+        self.flush()?;
+        Ok(value)
+    }
+
+    /// `transact` without the flush: for the slices of a staged write, flushed once at its end
+    /// (store/staged.rs), whose marker makes a slice lost in a crash be applied again.
+    pub(crate) fn transact_unflushed<T>(&self, f: impl Fn(&Tx) -> TxResult<T>) -> Result<T> {
         let t = &self.t;
         let trees = [
             &t.products,
@@ -99,10 +107,7 @@ impl Store {
             Ok(value)
         });
         match outcome {
-            Ok(value) => {
-                self.flush()?;
-                Ok(value)
-            }
+            Ok(value) => Ok(value),
             Err(TransactionError::Abort(e)) => Err(e),
             Err(TransactionError::Storage(e)) => Err(super::disk::sled_failure(&self.path, e)),
         }

@@ -1,0 +1,169 @@
+//! A write too large for one sled transaction (an import of a million users: sled holds a
+//! transaction's every write in memory), made whole or absent all the same.
+//!
+//! Its records are first written to the `staged` tree, which nothing reads; then one small
+//! transaction commits it (its audit event, and a marker in meta); then it is applied in slices,
+//! each one transaction, in the order staged, and the marker goes with the last. A process that
+//! stops before the commit leaves only staged records, cleared by the next open or stage; one
+//! that stops after leaves the marker, and the next open applies the staged records again
+//! before anything reads (each is a whole record written again: doing one twice is harmless).
+//! While the slices are applied, a reader beside the write (through the server) sees the
+//! import part done: every record it sees is whole, with its indexes.
+
+use super::codec::{decode, encode};
+use super::{Store, Tx, TxResult};
+use crate::error::Result;
+use crate::model::{Admin, AuditEvent, ProductId, User, UserId};
+use serde::{Deserialize, Serialize};
+
+/// Present while a committed staged write is not yet wholly applied.
+pub(crate) const META_STAGED: &[u8] = b"staged";
+
+/// Records kept under one key of the staged tree: sled's cost is per key, not per byte.
+const CHUNK: usize = 256;
+/// Chunks applied in one transaction (about a thousand records): small enough for sled's
+/// memory, large enough to be quick.
+const CHUNKS_PER_SLICE: usize = 4;
+
+/// One record of a staged write, as the write path (`Tx`) applies it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum StagedWrite {
+    RemoveUser(User),
+    PutUser(User),
+    PutAdmin(Admin),
+    DirectoryLicenses(UserId, Vec<ProductId>),
+}
+
+impl StagedWrite {
+    fn apply(&self, tx: &Tx) -> TxResult<()> {
+        match self {
+            StagedWrite::RemoveUser(user) => tx.remove_user(user),
+            StagedWrite::PutUser(user) => tx.put_user(user),
+            StagedWrite::PutAdmin(admin) => tx.put_admin(admin),
+            StagedWrite::DirectoryLicenses(user, products) => {
+                tx.put_directory_licenses(*user, products)
+            }
+        }
+    }
+}
+
+/// A staged write being written. Records are applied by phase, then in the order staged.
+pub struct Stage<'s> {
+    /// None for a dry run, which stages nothing (and so may run beside a write).
+    store: Option<&'s Store>,
+    /// Each phase's records not yet written to the staged tree.
+    chunks: std::collections::BTreeMap<u8, Vec<StagedWrite>>,
+    next: u64,
+}
+
+impl Store {
+    /// Starts a staged write, clearing what an earlier one left uncommitted.
+    pub fn stage(&self) -> Result<Stage<'_>> {
+        self.t.staged.clear()?;
+        Ok(Stage {
+            store: Some(self),
+            chunks: Default::default(),
+            next: 0,
+        })
+    }
+
+    /// Applies a staged write a stopped process committed but did not finish (at open).
+    pub(crate) fn finish_staged(&self) -> Result<()> {
+        if self.t.meta.get(META_STAGED)?.is_some() {
+            self.apply_staged()?;
+        } else if !self.t.staged.is_empty() {
+            self.t.staged.clear()?;
+        }
+        Ok(())
+    }
+
+    fn apply_staged(&self) -> Result<()> {
+        let mut slice: Vec<Vec<StagedWrite>> = Vec::with_capacity(CHUNKS_PER_SLICE);
+        let mut entries = self.t.staged.iter().values();
+        loop {
+            slice.clear();
+            for chunk in entries.by_ref().take(CHUNKS_PER_SLICE) {
+                slice.push(decode(&chunk?)?);
+            }
+            let last = slice.len() < CHUNKS_PER_SLICE;
+            self.transact_unflushed(|tx| {
+                for write in slice.iter().flatten() {
+                    write.apply(tx)?;
+                }
+                if last {
+                    tx.meta.remove(META_STAGED)?;
+                }
+                Ok(())
+            })?;
+            if last {
+                break;
+            }
+        }
+        self.t.staged.clear()?;
+        self.flush()
+    }
+}
+
+impl Stage<'_> {
+    /// A stage that keeps nothing: a dry run plans through it.
+    pub fn dry_run() -> Stage<'static> {
+        Stage {
+            store: None,
+            chunks: Default::default(),
+            next: 0,
+        }
+    }
+
+    /// Adds a record to the write, in `phase` (lower phases are applied first).
+    pub fn put(&mut self, phase: u8, write: StagedWrite) -> Result<()> {
+        if self.store.is_none() {
+            return Ok(());
+        }
+        let chunk = self.chunks.entry(phase).or_default();
+        chunk.push(write);
+        if chunk.len() == CHUNK {
+            self.write_chunk(phase)?;
+        }
+        Ok(())
+    }
+
+    fn write_chunk(&mut self, phase: u8) -> Result<()> {
+        let Some(store) = self.store else {
+            return Ok(());
+        };
+        let Some(chunk) = self.chunks.get_mut(&phase).filter(|c| !c.is_empty()) else {
+            return Ok(());
+        };
+        let mut key = [0u8; 9];
+        key[0] = phase;
+        key[1..].copy_from_slice(&self.next.to_be_bytes());
+        self.next += 1;
+        store.t.staged.insert(key, encode(&*chunk)?)?;
+        chunk.clear();
+        Ok(())
+    }
+
+    /// Commits the write with its audit event, then applies it.
+    pub fn commit(mut self, event: AuditEvent) -> Result<()> {
+        let phases: Vec<u8> = self.chunks.keys().copied().collect();
+        for phase in phases {
+            self.write_chunk(phase)?;
+        }
+        let Some(store) = self.store else {
+            return Ok(());
+        };
+        store.transact(|tx| {
+            tx.meta.insert(META_STAGED, &[])?;
+            tx.audit(event.clone())
+        })?;
+        store.apply_staged()
+    }
+
+    /// Drops what was staged (a refused file, a plan that changes nothing).
+    pub fn discard(self) -> Result<()> {
+        match self.store {
+            Some(store) => Ok(store.t.staged.clear()?),
+            None => Ok(()),
+        }
+    }
+}
