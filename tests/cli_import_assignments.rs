@@ -120,7 +120,10 @@ fn the_french_admin_centers_export_and_us_dates_give_the_tenant_the_english_file
     let text = std::fs::read_to_string(import_fixture("assignments.csv")).expect("fixture");
     let mut us = text.clone();
     for day in [10, 12, 15, 16] {
-        us = us.replace(&format!(",2026-11-{day}"), &format!(",11/{day}/2026 9:00:00 AM"));
+        us = us.replace(
+            &format!(",2026-11-{day}"),
+            &format!(",11/{day}/2026 9:00:00 AM"),
+        );
     }
     assert_eq!(us.matches(" AM").count(), 4);
     let path = english.dir.path().join("assignments-us.csv");
@@ -134,7 +137,11 @@ fn the_french_admin_centers_export_and_us_dates_give_the_tenant_the_english_file
         &[],
     );
     assert_eq!(
-        (outcome(report), held(&us_tenant), user_export(&us_tenant, &[])),
+        (
+            outcome(report),
+            held(&us_tenant),
+            user_export(&us_tenant, &[])
+        ),
         expected
     );
 }

@@ -43,9 +43,10 @@ pub(super) fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
     let (format, records) = source::records(file, text)?;
-    // A file's dates are all in one locale, the language of its columns: the French admin
-    // center writes 14/03/2026 (day first), the English one 3/14/2026 (month first, US English).
-    // 3/4/2026 reads either way, so the numbers themselves are never used to guess.
+    // A file's dates are all in one locale, the language of its columns (its date column's
+    // French or English name says which): the French admin center writes 14/03/2026 (day
+    // first), the English one 3/14/2026 (month first, US English). 3/4/2026 reads either way, so
+    // the numbers themselves are never used to guess.
     let order = match records.first() {
         Some(r) if r.get(&ASSIGNED[1..]).is_some() => DateOrder::DayFirst,
         _ => DateOrder::MonthFirst,
