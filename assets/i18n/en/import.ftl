@@ -79,3 +79,9 @@ import-tenant-exported = Wrote { $users ->
         [one] { $subscriptions } subscription
        *[other] { $subscriptions } subscriptions
     } to { $subscriptions_file }.
+
+## The admin center's dates in an assignments file, English or French (issue 12)
+import-problem-assigned-date = "{ $value }" is not a date; this file's columns are { $order ->
+        [day] French, so its dates are day first, such as 14/03/2026 or 14/03/2026 09:30:00
+       *[month] English, so its dates are month first, such as 3/14/2026 or 3/14/2026 9:30:00 AM
+    }, or such as 2026-03-14 or 2026-03-14T09:30:00Z

@@ -79,3 +79,9 @@ import-tenant-exported = { $users ->
         [one] { $subscriptions } abonnement
        *[other] { $subscriptions } abonnements
     } dans { $subscriptions_file }.
+
+## The admin center's dates in an assignments file, English or French (issue 12)
+import-problem-assigned-date = « { $value } » n'est pas une date ; les colonnes de ce fichier sont { $order ->
+        [day] en français, ses dates ont donc le jour en premier, comme 14/03/2026 ou 14/03/2026 09:30:00
+       *[month] en anglais, ses dates ont donc le mois en premier, comme 3/14/2026 ou 3/14/2026 9:30:00 AM
+    }, ou sont comme 2026-03-14 ou 2026-03-14T09:30:00Z

@@ -5,6 +5,9 @@
 //! users`: `Licenses` / `assignedLicenses`) that no subscription of the product holds yet are
 //! placed on its central subscriptions with room. A user whose license finds no room is
 //! reported by name (`unplaced`), never dropped silently.
+//!
+//! The admin center writes the file in its language: a French one names the columns in French,
+//! separates them with `;` (source.rs reads either) and writes dates day first.
 
 use super::source::{self, Record};
 use super::{bad_field, commit, refused_field, report, ChangeAction, ImportChange, ImportFile};
@@ -14,14 +17,21 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
 use crate::text;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
-const UPN: &str = "User principal name";
-const SUBSCRIPTION: &str = "Subscription ID";
-const PRODUCT: &str = "Product ID";
-const ASSIGNED: &str = "Assigned on";
+// Column names: the admin center's in English first, then in French (the French admin
+// center's terms, as users.rs has them).
+const UPN: &[&str] = &["User principal name", "Nom d'utilisateur principal"];
+const SUBSCRIPTION: &[&str] = &["Subscription ID", "ID d'abonnement"];
+const PRODUCT: &[&str] = &["Product ID", "ID de produit", "ID du produit"];
+const ASSIGNED: &[&str] = &[
+    "Assigned on",
+    "Attribuée le",
+    "Attribué le",
+    "Date d'attribution",
+];
 
 pub(super) fn import(
     store: &Store,
@@ -31,6 +41,14 @@ pub(super) fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
     let (scanned, records) = source::records(file)?;
+    // A file's dates are all in one locale, the language of its columns (its date column's
+    // French or English name says which): the French admin center writes 14/03/2026 (day
+    // first), the English one 3/14/2026 (month first, US English). 3/4/2026 reads either way, so
+    // the numbers themselves are never used to guess.
+    let order = match records.first() {
+        Some(r) if r.get(&ASSIGNED[1..]).is_some() => DateOrder::DayFirst,
+        _ => DateOrder::MonthFirst,
+    };
     let mut subs: HashMap<SubscriptionId, Subscription> = HashMap::new();
     for sub in store.subscriptions() {
         let sub = sub?;
@@ -40,12 +58,12 @@ pub(super) fn import(
     let mut wanted: BTreeMap<(SubscriptionId, UserId), Assignment> = BTreeMap::new();
     let mut names: HashMap<UserId, User> = HashMap::new();
     for record in &records {
-        let (a, user) = row(store, file, record, &subs, now)?;
+        let (a, user) = row(store, file, record, &subs, order, now)?;
         if wanted.insert((a.subscription, a.user), a).is_some() {
             return Err(bad_field(
                 file,
                 record.line,
-                UPN,
+                column(record, UPN),
                 text!("import-problem-twice", value = user.upn.clone()),
             ));
         }
@@ -135,17 +153,14 @@ pub(super) fn import(
     for (id, count) in &used {
         let sub = &subs[id];
         if *count > sub.quantity {
-            let line = records
-                .iter()
-                .find(|r| {
-                    r.get(&[SUBSCRIPTION])
-                        .is_some_and(|(v, _)| v.trim() == id.to_string())
-                })
-                .map_or(1, |r| r.line);
+            let first = records.iter().find(|r| {
+                r.get(SUBSCRIPTION)
+                    .is_some_and(|(v, _)| v.trim() == id.to_string())
+            });
             return Err(refused_field(
                 file,
-                line,
-                SUBSCRIPTION,
+                first.map_or(1, |r| r.line),
+                first.map_or(SUBSCRIPTION[0], |r| column(r, SUBSCRIPTION)),
                 text!(
                     "import-problem-too-many",
                     id = id.to_string(),
@@ -237,10 +252,11 @@ fn row(
     file: &ImportFile,
     record: &Record,
     subs: &HashMap<SubscriptionId, Subscription>,
+    order: DateOrder,
     now: DateTime<Utc>,
 ) -> Result<(Assignment, User)> {
-    let required = |name: &str| -> Result<(String, usize)> {
-        match record.get(&[name]) {
+    let required = |names: &[&str]| -> Result<(String, usize)> {
+        match record.get(names) {
             // `user export` defuses cells a spreadsheet would run with a leading quote.
             Some((v, line)) if !v.trim().is_empty() => {
                 let v = v.trim();
@@ -250,11 +266,16 @@ fn row(
                     .unwrap_or(v);
                 Ok((v.to_string(), line))
             }
-            Some((_, line)) => Err(bad_field(file, line, name, text!("import-problem-empty"))),
+            Some((_, line)) => Err(bad_field(
+                file,
+                line,
+                column(record, names),
+                text!("import-problem-empty"),
+            )),
             None => Err(bad_field(
                 file,
                 record.line,
-                name,
+                names[0],
                 text!("import-problem-missing"),
             )),
         }
@@ -266,13 +287,14 @@ fn row(
             return Err(refused_field(
                 file,
                 line,
-                UPN,
+                column(record, UPN),
                 text!("import-problem-unknown-user", value = upn),
             ))
         }
         Err(e) => return Err(e),
     };
     let (id, line) = required(SUBSCRIPTION)?;
+    let sub_column = column(record, SUBSCRIPTION);
     let sub = Uuid::parse_str(&id)
         .ok()
         .map(SubscriptionId)
@@ -280,7 +302,7 @@ fn row(
             bad_field(
                 file,
                 line,
-                SUBSCRIPTION,
+                sub_column,
                 text!("import-problem-guid", value = id.clone()),
             )
         })?;
@@ -288,7 +310,7 @@ fn row(
         return Err(refused_field(
             file,
             line,
-            SUBSCRIPTION,
+            sub_column,
             text!("import-problem-unknown-subscription", value = id),
         ));
     };
@@ -296,11 +318,11 @@ fn row(
         return Err(refused_field(
             file,
             line,
-            SUBSCRIPTION,
+            sub_column,
             text!("import-problem-deleted", value = id),
         ));
     }
-    if let Some((product, line)) = record.get(&[PRODUCT]).filter(|(p, _)| !p.trim().is_empty()) {
+    if let Some((product, line)) = record.get(PRODUCT).filter(|(p, _)| !p.trim().is_empty()) {
         if !product
             .trim()
             .eq_ignore_ascii_case(&subscription.product_id.0)
@@ -308,7 +330,7 @@ fn row(
             return Err(refused_field(
                 file,
                 line,
-                PRODUCT,
+                column(record, PRODUCT),
                 text!(
                     "import-problem-other-product",
                     value = product.trim().to_string(),
@@ -317,22 +339,19 @@ fn row(
             ));
         }
     }
-    let assigned_at = match record
-        .get(&[ASSIGNED])
-        .filter(|(d, _)| !d.trim().is_empty())
-    {
-        Some((d, line)) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(9, 0, 0))
-            .map(|d| d.and_utc())
-            .ok_or_else(|| {
-                bad_field(
-                    file,
-                    line,
-                    ASSIGNED,
-                    text!("import-problem-date", value = d.trim().to_string()),
-                )
-            })?,
+    let assigned_at = match record.get(ASSIGNED).filter(|(d, _)| !d.trim().is_empty()) {
+        Some((d, line)) => assigned_on(&d, order).ok_or_else(|| {
+            bad_field(
+                file,
+                line,
+                column(record, ASSIGNED),
+                text!(
+                    "import-problem-assigned-date",
+                    value = d.trim().to_string(),
+                    order = order.as_str()
+                ),
+            )
+        })?,
         None => now,
     };
     Ok((
@@ -343,6 +362,85 @@ fn row(
         },
         user,
     ))
+}
+
+/// The name of the column the record has (English or French), for messages: the field as
+/// the file names it.
+fn column<'a>(record: &Record, names: &[&'a str]) -> &'a str {
+    names
+        .iter()
+        .copied()
+        .find(|n| record.get(&[n]).is_some())
+        .unwrap_or(names[0])
+}
+
+/// Which of day and month a date written with slashes puts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// For the message's selector.
+    fn as_str(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day",
+            DateOrder::MonthFirst => "month",
+        }
+    }
+}
+
+/// "Assigned on" as the admin center writes it: 2026-03-14, 14/03/2026 (French) or 3/14/2026
+/// (US English), each optionally followed by a time (09:30:00, 9:30:00 AM), or an ISO 8601
+/// date-time (2026-03-14T09:30:00Z). A time without a zone is taken as UTC, so the date stays
+/// the one written; a date alone is 09:00 UTC.
+fn assigned_on(text: &str, order: DateOrder) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(at.with_timezone(&Utc));
+    }
+    if let Ok(at) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Some(at.and_utc());
+    }
+    let (date, time) = match text.split_once(char::is_whitespace) {
+        Some((date, time)) => (date, Some(time.trim())),
+        None => (text, None),
+    };
+    let date = match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(date) => date,
+        Err(_) => slashed(date, order)?,
+    };
+    let time = match time {
+        Some(time) => ["%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(time, f).ok())?,
+        None => NaiveTime::from_hms_opt(9, 0, 0)?,
+    };
+    Some(date.and_time(time).and_utc())
+}
+
+/// d/m/yyyy or m/d/yyyy: one or two digits for the day and the month, four for the year.
+fn slashed(text: &str, order: DateOrder) -> Option<NaiveDate> {
+    let number = |part: &str, widths: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        if widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let mut parts = text.split('/');
+    let first = number(parts.next()?, 1..=2)?;
+    let second = number(parts.next()?, 1..=2)?;
+    let year = number(parts.next()?, 4..=4)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let (day, month) = match order {
+        DateOrder::DayFirst => (first, second),
+        DateOrder::MonthFirst => (second, first),
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 fn change(
@@ -357,5 +455,64 @@ fn change(
         id: format!("{}/{}", sub.id, user.id),
         name: format!("{} <{}> · {}", user.display_name, user.upn, sub.product_id),
         detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, order: DateOrder) -> Option<String> {
+        assigned_on(text, order).map(|t| t.to_rfc3339())
+    }
+
+    #[test]
+    fn dates_as_the_admin_center_writes_them_in_english_and_in_french() {
+        use DateOrder::*;
+        let nine = Some("2026-03-14T09:00:00+00:00".to_string());
+        let half_past = Some("2026-03-14T09:30:00+00:00".to_string());
+        for (text, order, expected) in [
+            ("2026-03-14", MonthFirst, &nine),
+            ("2026-03-14", DayFirst, &nine),
+            (" 2026-03-14 09:30:00 ", DayFirst, &half_past),
+            ("2026-03-14T09:30:00Z", DayFirst, &half_past),
+            ("2026-03-14T10:30:00+01:00", MonthFirst, &half_past),
+            ("2026-03-14T09:30:00", MonthFirst, &half_past),
+            ("14/03/2026", DayFirst, &nine),
+            ("14/03/2026 09:30:00", DayFirst, &half_past),
+            ("14/3/2026 09:30", DayFirst, &half_past),
+            ("3/14/2026", MonthFirst, &nine),
+            ("03/14/2026 9:30:00 AM", MonthFirst, &half_past),
+            ("3/14/2026 9:30 am", MonthFirst, &half_past),
+            ("3/14/2026 09:30:00", MonthFirst, &half_past),
+        ] {
+            assert_eq!(&at(text, order), expected, "{text} {order:?}");
+        }
+        // The same numbers, the other way round: the file's language decides.
+        assert_eq!(
+            at("3/4/2026", DayFirst).as_deref(),
+            Some("2026-04-03T09:00:00+00:00")
+        );
+        assert_eq!(
+            at("3/4/2026 9:30:00 PM", MonthFirst).as_deref(),
+            Some("2026-03-04T21:30:00+00:00")
+        );
+        for (text, order) in [
+            ("14/03/2026", MonthFirst),
+            ("3/14/2026", DayFirst),
+            ("31/02/2026", DayFirst),
+            ("14/03/26", DayFirst),
+            ("14/03/02026", DayFirst),
+            ("14/03/2026/1", DayFirst),
+            ("+1/03/2026", DayFirst),
+            ("14.03.2026", DayFirst),
+            ("14/03/2026 25:00:00", DayFirst),
+            ("14/03/2026 9:30:00 XM", DayFirst),
+            ("2026-03-14T09:30:00Q", DayFirst),
+            ("14 mars 2026", DayFirst),
+            ("", DayFirst),
+        ] {
+            assert_eq!(at(text, order), None, "{text} {order:?}");
+        }
     }
 }
