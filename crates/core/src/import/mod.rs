@@ -161,34 +161,40 @@ pub fn import_from(
         ImportKind::Assignments => "import-do-assignments",
     });
     actor.require_change(Capability::ManagePolicies, what, options.dry_run)?;
-    if kind == ImportKind::Users {
-        return users::import(store, actor, input, options, now);
-    }
-    // The other files are small beside the directory: read whole.
-    let owned;
-    let file = match input {
-        Input::Bytes(file) => file,
-        Input::Path { name, path } => {
-            owned = ImportFile {
-                name: name.to_string(),
-                bytes: std::fs::read(path).map_err(|e| {
-                    Error::not_found(text!(
-                        "import-cannot-read",
-                        file = name.to_string(),
-                        detail = e.to_string()
-                    ))
-                })?,
-            };
-            &owned
-        }
-    };
     match kind {
-        ImportKind::Policies => policies::import(store, actor, file, options, now),
-        ImportKind::Users => users::import(store, actor, Input::Bytes(file), options, now),
+        ImportKind::Users => users::import(store, actor, input, options, now),
         ImportKind::Subscriptions => {
-            subscriptions::import(store, actor, file, prices, options, now)
+            subscriptions::import(store, actor, input, prices, options, now)
         }
-        ImportKind::Assignments => assignments::import(store, actor, file, options, now),
+        ImportKind::Policies => whole(input, |file| {
+            policies::import(store, actor, file, options, now)
+        }),
+        ImportKind::Assignments => whole(input, |file| {
+            assignments::import(store, actor, file, options, now)
+        }),
+    }
+}
+
+/// The policies and the self-service licenses are small beside the directory: read whole.
+fn whole(
+    input: Input<'_>,
+    import: impl FnOnce(&ImportFile) -> Result<ImportReport>,
+) -> Result<ImportReport> {
+    match input {
+        Input::Bytes(file) => import(file),
+        Input::Path { name, path } => {
+            let bytes = std::fs::read(path).map_err(|e| {
+                Error::not_found(text!(
+                    "import-cannot-read",
+                    file = name.to_string(),
+                    detail = e.to_string()
+                ))
+            })?;
+            import(&ImportFile {
+                name: name.to_string(),
+                bytes,
+            })
+        }
     }
 }
 

@@ -9,12 +9,14 @@
 
 use super::prices::Prices;
 use super::skus::Skus;
-use super::source::{self, Record};
-use super::{bad_field, commit, refused_field, report, ChangeAction, ImportChange, ImportFile};
+use super::source::{self, Input, Record};
+use super::{bad_field, commit_staged, refused_field, report, ChangeAction, Changes};
+use super::{ImportChange, ImportFile};
 use super::{ImportKind, ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::Result;
 use crate::model::*;
+use crate::store::staged::{Stage, StagedWrite};
 use crate::store::Store;
 use crate::text;
 use chrono::{DateTime, Days, Months, NaiveDate, Utc};
@@ -62,11 +64,16 @@ struct Row {
     ext: Extension,
 }
 
-#[allow(clippy::too_many_arguments)]
+// Staged phases (store/staged.rs): the file's subscriptions, then the ones `--prune` deletes.
+const PUTS: u8 = 0;
+const PRUNES: u8 = 1;
+
+/// Reads the file as a stream, each row compared with the database as it is read and what
+/// changes staged: memory holds the ids seen (for duplicates), not the file.
 pub(super) fn import(
     store: &Store,
     actor: &Actor,
-    file: &ImportFile,
+    input: Input<'_>,
     prices: Option<&ImportFile>,
     options: ImportOptions,
     now: DateTime<Utc>,
@@ -75,38 +82,54 @@ pub(super) fn import(
         Some(p) => Prices::read(store, p)?,
         None => Prices::default(),
     };
-    let (scanned, records) = source::records(file)?;
+    let mut stage = if options.dry_run {
+        Stage::dry_run()
+    } else {
+        store.stage()?
+    };
+    match plan(store, &mut stage, &input, &prices, options, now) {
+        Ok(report) => commit_staged(stage, actor, report, now),
+        Err(e) => {
+            stage.discard()?;
+            Err(e)
+        }
+    }
+}
+
+fn plan(
+    store: &Store,
+    stage: &mut Stage<'_>,
+    input: &Input<'_>,
+    prices: &Prices,
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportReport> {
     let skus = Skus::load(store)?;
     let products: HashMap<ProductId, Product> = store
         .products()?
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
-    let mut rows = Vec::with_capacity(records.len());
+    let tenant = store.tenant().clone();
+    let today = now.date_naive();
     let mut seen = HashSet::new();
-    for record in &records {
-        let row = row(store, file, record, &skus, &products)?;
+    let mut changes = Changes::default();
+    let scanned = source::scan(*input, |record| {
+        let row = row(store, input, &record, &skus, &products)?;
         if !seen.insert(row.id) {
             return Err(bad_field(
-                file,
+                input,
                 row.line,
                 "id",
                 text!("import-problem-twice", value = row.id.to_string()),
             ));
         }
-        rows.push(row);
-    }
-    let tenant = store.tenant().clone();
-    let today = now.date_naive();
-    let mut changes = Vec::new();
-    let mut puts: Vec<Subscription> = Vec::new();
-    for row in &rows {
         let old = store.subscription(row.id)?;
-        let new = merge(row, old.as_ref(), &prices, &tenant, today);
+        let new = merge(&row, old.as_ref(), prices, &tenant, today);
         if let Some(old) = &old {
             if new.quantity < old.assigned {
                 return Err(refused_field(
-                    file,
+                    input,
                     row.line,
                     "totalLicenses",
                     text!(
@@ -117,43 +140,27 @@ pub(super) fn import(
                 ));
             }
         }
-        match &old {
-            Some(old) if *old == new => {}
-            Some(old) => {
-                changes.push(change(
-                    store,
-                    ChangeAction::Changed,
-                    &new,
-                    &row.product,
-                    Some(differences(old, &new)),
-                )?);
-                puts.push(new);
-            }
-            None => {
-                changes.push(change(
-                    store,
-                    ChangeAction::Added,
-                    &new,
-                    &row.product,
-                    None,
-                )?);
-                puts.push(new);
-            }
-        }
-    }
+        let (action, detail) = match &old {
+            Some(old) if *old == new => return Ok(()),
+            Some(old) => (ChangeAction::Changed, Some(differences(old, &new))),
+            None => (ChangeAction::Added, None),
+        };
+        changes.push(change(store, action, &new, &row.product, detail)?);
+        stage.put(PUTS, StagedWrite::PutSubscription(new))
+    })?;
     // --prune: a subscription the file no longer has is deleted, its licenses removed.
-    let mut pruned: Vec<(Subscription, Vec<UserId>)> = Vec::new();
     if options.prune {
         for sub in store.subscriptions() {
             let mut sub = sub?;
             if seen.contains(&sub.id) || sub.status == Status::Deleted {
                 continue;
             }
-            let users = store
-                .assignments_of(sub.id)?
-                .into_iter()
-                .map(|a| a.user)
-                .collect();
+            for assignment in store.assignments_of(sub.id)? {
+                stage.put(
+                    PRUNES,
+                    StagedWrite::RemoveAssignment(sub.id, assignment.user),
+                )?;
+            }
             sub.status = Status::Deleted;
             sub.status_since = today;
             sub.auto_renew = false;
@@ -167,29 +174,18 @@ pub(super) fn import(
                 annual_price: 0,
             });
             changes.push(change(store, ChangeAction::Removed, &sub, &product, None)?);
-            pruned.push((sub, users));
+            stage.put(PRUNES, StagedWrite::PutSubscription(sub))?;
         }
     }
-    let report = report(
+    let records = scanned.records;
+    Ok(report(
         ImportKind::Subscriptions,
-        file,
+        input,
         &scanned,
-        rows.len() as u64,
+        records,
         changes,
         options,
-    );
-    commit(store, actor, report, now, |tx| {
-        for sub in &puts {
-            tx.put_subscription(sub)?;
-        }
-        for (sub, users) in &pruned {
-            for user in users {
-                tx.remove_assignment(sub.id, *user)?;
-            }
-            tx.put_subscription(sub)?;
-        }
-        Ok(())
-    })
+    ))
 }
 
 /// The subscription a row makes: Graph's fields from the row, the others from its extension,
@@ -306,7 +302,7 @@ fn merge(
 
 fn row(
     store: &Store,
-    file: &ImportFile,
+    file: &Input<'_>,
     record: &Record,
     skus: &Skus,
     products: &HashMap<ProductId, Product>,
@@ -475,7 +471,7 @@ fn row(
 }
 
 /// A Graph date-time (`2025-03-01T00:00:00Z`), or a bare date.
-fn date(file: &ImportFile, line: usize, field: &str, value: &str) -> Result<NaiveDate> {
+fn date(file: &Input<'_>, line: usize, field: &str, value: &str) -> Result<NaiveDate> {
     let v = value.trim();
     DateTime::parse_from_rfc3339(v)
         .map(|d| d.with_timezone(&Utc).date_naive())

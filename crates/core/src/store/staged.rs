@@ -13,7 +13,7 @@
 use super::codec::{decode, encode};
 use super::{Store, Tx, TxResult};
 use crate::error::Result;
-use crate::model::{Admin, AuditEvent, ProductId, User, UserId};
+use crate::model::{Admin, AuditEvent, ProductId, Subscription, SubscriptionId, User, UserId};
 use serde::{Deserialize, Serialize};
 
 /// Present while a committed staged write is not yet wholly applied.
@@ -32,6 +32,8 @@ pub enum StagedWrite {
     PutUser(User),
     PutAdmin(Admin),
     DirectoryLicenses(UserId, Vec<ProductId>),
+    PutSubscription(Subscription),
+    RemoveAssignment(SubscriptionId, UserId),
 }
 
 impl StagedWrite {
@@ -43,6 +45,8 @@ impl StagedWrite {
             StagedWrite::DirectoryLicenses(user, products) => {
                 tx.put_directory_licenses(*user, products)
             }
+            StagedWrite::PutSubscription(sub) => tx.put_subscription(sub),
+            StagedWrite::RemoveAssignment(sub, user) => tx.remove_assignment(*sub, *user).map(drop),
         }
     }
 }
