@@ -171,3 +171,86 @@ impl Stage<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::init::{create_tenant, InitOptions};
+    use crate::model::Cloud;
+    use uuid::Uuid;
+
+    fn tenant(dir: &std::path::Path) -> std::path::PathBuf {
+        let db = dir.join("tenant.db");
+        let options = InitOptions {
+            tenant: "Fabrikam".into(),
+            cloud: Cloud::Global,
+            currency: "EUR".into(),
+            agreement: false,
+            admin_upn: "admin@fabrikam.example".into(),
+            login: "admin".into(),
+            now: chrono::Utc::now(),
+            force: false,
+            lang: Lang::En,
+        };
+        create_tenant(&db, &options).expect("init");
+        db
+    }
+
+    fn user(i: u128) -> User {
+        User {
+            id: UserId(Uuid::from_u128(i + 1)),
+            display_name: format!("User {i}"),
+            upn: format!("user{i}@fabrikam.example"),
+            department: String::new(),
+            enabled: true,
+        }
+    }
+
+    /// Stages `n` users and, if `committed`, writes the commit's marker but stops there, as a
+    /// process killed between the commit and the end of the slices would.
+    fn stop_after_staging(db: &std::path::Path, n: u128, committed: bool) {
+        let store = Store::open(db).expect("open");
+        let mut stage = store.stage().expect("stage");
+        for i in 0..n {
+            stage.put(2, StagedWrite::PutUser(user(i))).expect("put");
+        }
+        let phases: Vec<u8> = stage.chunks.keys().copied().collect();
+        for phase in phases {
+            stage.write_chunk(phase).expect("chunk");
+        }
+        if committed {
+            store
+                .transact(|tx| tx.meta.insert(META_STAGED, &[]).map(drop).map_err(Into::into))
+                .expect("marker");
+        }
+        // Dropped without applying: the process stops here.
+    }
+
+    #[test]
+    fn a_committed_staged_write_is_applied_whole_by_the_next_open() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = tenant(dir.path());
+        // More than one slice, and a chunk left part-full.
+        stop_after_staging(&db, 2_600, true);
+        let store = Store::open(&db).expect("reopen");
+        assert_eq!(store.users_count(), 2_601);
+        assert!(store.user(user(2_599).id).expect("read").is_some());
+        assert!(store.t.meta.get(META_STAGED).expect("meta").is_none());
+        assert!(store.t.staged.is_empty());
+        let actor = store.actor("admin").expect("admin");
+        let progress = std::sync::atomic::AtomicU64::new(0);
+        let report = crate::check::check(&store, &actor, &progress).expect("check");
+        assert!(report.ok, "{:?}", report.breaches);
+    }
+
+    #[test]
+    fn a_staged_write_never_committed_is_dropped_by_the_next_open() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = tenant(dir.path());
+        stop_after_staging(&db, 600, false);
+        let store = Store::open(&db).expect("reopen");
+        assert_eq!(store.users_count(), 1);
+        assert!(store.t.staged.is_empty());
+    }
+}
