@@ -62,7 +62,13 @@ fn kill_loop(rounds: usize) {
     let template = Env::empty();
     let out = template.run(
         ADMIN,
-        &["init", "--tenant", "Fabrikam", "--admin", "admin@fabrikam.example"],
+        &[
+            "init",
+            "--tenant",
+            "Fabrikam",
+            "--admin",
+            "admin@fabrikam.example",
+        ],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let file = template.dir.path().join("users.csv");
@@ -132,7 +138,11 @@ fn kill_loop(rounds: usize) {
         };
         eprintln!(
             "round {round}: {} {delay} ms: {outcome}",
-            if finished { "finished before its kill at" } else { "killed after" }
+            if finished {
+                "finished before its kill at"
+            } else {
+                "killed after"
+            }
         );
         if left == 0 {
             whole += 1;
@@ -141,8 +151,14 @@ fn kill_loop(rounds: usize) {
         }
     }
     eprintln!("{rounds} kills: {absent} imports absent, {whole} whole");
-    assert!(absent > 0, "no kill landed before an import committed (SELFSERVE_KILL_SEED={seed})");
-    assert!(whole > 0, "no import completed (SELFSERVE_KILL_SEED={seed})");
+    assert!(
+        absent > 0,
+        "no kill landed before an import committed (SELFSERVE_KILL_SEED={seed})"
+    );
+    assert!(
+        whole > 0,
+        "no import completed (SELFSERVE_KILL_SEED={seed})"
+    );
 }
 
 #[test]

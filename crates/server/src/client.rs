@@ -112,8 +112,8 @@ impl Client {
     }
 
     /// Imports the file at `path` (issue 12). In-process the core reads it as a stream, never
-    /// whole (a directory of a million users); a server is sent its bytes, since it may not
-    /// read the administrator's files.
+    /// whole (a directory of a million users); a server, which may not read the administrator's
+    /// files, is sent it in pieces it spools to disk and reads the same way.
     pub fn import(
         &self,
         kind: ImportKind,
@@ -126,18 +126,11 @@ impl Client {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        if let Transport::InProcess { store, actor } = &self.transport {
-            let input = Input::Path { name: &name, path };
-            return import_from(store, actor, kind, input, prices.as_ref(), options, now);
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::not_found(text!(
-                "import-cannot-read",
-                file = path.display().to_string(),
-                detail = e.to_string()
-            ))
-        })?;
-        let file = ImportFile { name, bytes };
+        // A server is sent the file in pieces, then the request naming it.
+        let file = ImportFile {
+            name: name.clone(),
+            bytes: Vec::new(),
+        };
         let request = match prices {
             Some(prices) => Request::ImportSubscriptions {
                 file,
@@ -152,7 +145,19 @@ impl Client {
                 now,
             },
         };
-        self.ask(request)
+        let response = match &self.transport {
+            Transport::InProcess { store, actor } => {
+                let input = Input::Path { name: &name, path };
+                let prices = match &request {
+                    Request::ImportSubscriptions { prices, .. } => prices.as_ref(),
+                    _ => None,
+                };
+                return import_from(store, actor, kind, input, prices, options, now);
+            }
+            Transport::Socket(socket) => socket.call_uploaded(request, path, &self.progress),
+            Transport::Ssh(ssh) => ssh.framed.call_uploaded(request, path, &self.progress),
+        };
+        response.and_then(ImportReport::try_from)
     }
 
     /// A counter that moves while requests read: give it to a watchdog.

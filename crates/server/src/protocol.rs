@@ -13,7 +13,7 @@ use selfserve_core::Error;
 use serde::{Deserialize, Serialize};
 
 /// This build's protocol version: bump it whenever a message or the API types change shape.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// The first message of a connection. The client never says who it is: the server asks the kernel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +56,12 @@ pub enum ToServer {
     Status,
     /// From now on, send this connection a notice of every committed write, and nothing else.
     Watch,
+    /// A piece of the file the next `CallUploaded` imports, in order; no answer. A file of a
+    /// million users goes in pieces, never in one frame, and the server keeps it on disk.
+    Upload(Vec<u8>),
+    /// An import (`Request::Import` or `ImportSubscriptions`) of the file uploaded before it:
+    /// the request's own file bytes are left empty.
+    CallUploaded(Request),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

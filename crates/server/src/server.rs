@@ -12,13 +12,15 @@ use chrono::Utc;
 use futures_util::{SinkExt, StreamExt};
 use selfserve_core::api::{dispatch, Change, Request, Response};
 use selfserve_core::i18n::{Lang, Text};
-use selfserve_core::{text, Error, Store};
-use std::io;
+use selfserve_core::import::{import_from, ImportKind, Input};
+use selfserve_core::{text, Actor, Error, Store};
+use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+use tempfile::NamedTempFile;
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::signal::unix::{signal, SignalKind};
@@ -401,6 +403,8 @@ async fn requests(
     hello: &Hello,
     connection: u64,
 ) -> Result<(), Text> {
+    // The file the next `CallUploaded` imports, as its pieces come.
+    let mut upload: Option<Upload> = None;
     while let Some(frame) = reader.next().await {
         let frame =
             frame.map_err(|e| text!("server-why-unreadable-frame", error = e.to_string()))?;
@@ -408,6 +412,17 @@ async fn requests(
             decode::<ToServer>(&frame).ok_or_else(|| text!("server-why-not-a-message"))?;
         // Each answer is in flight until sent: a stop waits for it (not for watchers).
         let (reply, _answering) = match message {
+            ToServer::Upload(piece) => {
+                upload.get_or_insert_with(Upload::new).append(&piece);
+                continue;
+            }
+            ToServer::CallUploaded(request) => {
+                let answering = shared.in_flight.read().await;
+                let spool = upload.take().unwrap_or_else(Upload::new).finish();
+                let answer =
+                    call(shared, uid, hello, request, writer, connection, Some(spool)).await?;
+                (ToClient::Answer(Box::new(answer)), answering)
+            }
             ToServer::Watch => return watch(reader, writer, shared).await,
             ToServer::Status => {
                 let answering = shared.in_flight.read().await;
@@ -415,7 +430,7 @@ async fn requests(
             }
             ToServer::Call(request) => {
                 let answering = shared.in_flight.read().await;
-                let answer = call(shared, uid, hello, request, writer, connection).await?;
+                let answer = call(shared, uid, hello, request, writer, connection, None).await?;
                 (ToClient::Answer(Box::new(answer)), answering)
             }
         };
@@ -424,6 +439,71 @@ async fn requests(
             .map_err(|e| text!("server-why-answer", error = e.to_string()))?;
     }
     Ok(())
+}
+
+/// An import file as its pieces arrive: spooled to a private temporary file (mode 0600,
+/// removed when dropped), so the server never holds it in memory. A piece that cannot be
+/// written (a full disk) fails the import it belongs to, not the connection.
+struct Upload {
+    spool: Result<NamedTempFile, Error>,
+}
+
+impl Upload {
+    fn new() -> Upload {
+        Upload {
+            spool: NamedTempFile::new().map_err(upload_failed),
+        }
+    }
+
+    fn append(&mut self, piece: &[u8]) {
+        if let Ok(file) = &mut self.spool {
+            if let Err(e) = file.write_all(piece) {
+                self.spool = Err(upload_failed(e));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<NamedTempFile, Error> {
+        if let Ok(file) = &mut self.spool {
+            if let Err(e) = file.flush() {
+                return Err(upload_failed(e));
+            }
+        }
+        self.spool
+    }
+}
+
+fn upload_failed(e: io::Error) -> Error {
+    Error::database(text!("server-upload-failed", error = e.to_string()))
+}
+
+/// Runs an import of an uploaded file: the core reads the spool as a stream.
+fn import_uploaded(
+    store: &Store,
+    actor: &Actor,
+    request: Request,
+    spool: &Path,
+) -> Result<Response, Error> {
+    let (kind, name, prices, options, now) = match request {
+        Request::Import {
+            kind,
+            file,
+            options,
+            now,
+        } => (kind, file.name, None, options, now),
+        Request::ImportSubscriptions {
+            file,
+            prices,
+            options,
+            now,
+        } => (ImportKind::Subscriptions, file.name, prices, options, now),
+        _ => return Err(Error::usage(text!("server-upload-not-import"))),
+    };
+    let input = Input::Path {
+        name: &name,
+        path: spool,
+    };
+    import_from(store, actor, kind, input, prices.as_ref(), options, now).map(Response::Import)
 }
 
 /// Sends the client a notice of every committed write until it closes; it may ask nothing more.
@@ -464,6 +544,7 @@ async fn call(
     request: Request,
     writer: &mut Writer,
     connection: u64,
+    upload: Option<Result<NamedTempFile, Error>>,
 ) -> Result<Result<Response, Error>, Text> {
     let writes = request.writes();
     let name = request.name();
@@ -487,7 +568,10 @@ async fn call(
         let announce = writes.then(|| request.clone());
         // A revision that cannot be read (a damaged counter fails the write too) means no notice.
         let before = store.revision().ok();
-        let response = dispatch(&store, &actor, request, &counter)?;
+        let response = match upload {
+            Some(spool) => import_uploaded(&store, &actor, request, spool?.path())?,
+            None => dispatch(&store, &actor, request, &counter)?,
+        };
         let after = store.revision().ok().filter(|after| Some(*after) != before);
         let change = announce
             .zip(after)

@@ -166,6 +166,41 @@ impl<S: Read + Write> FramedClient<S> {
         }
     }
 
+    /// Sends the file at `path` in pieces, then `request`, the import of it (its own file bytes
+    /// empty): a file larger than a frame goes through, and neither end holds it whole.
+    pub fn call_uploaded(
+        &self,
+        request: selfserve_core::api::Request,
+        path: &Path,
+        progress: &AtomicU64,
+    ) -> Result<Response, Error> {
+        const PIECE: usize = 1024 * 1024;
+        let cannot_read = |e: io::Error| {
+            Error::not_found(text!(
+                "import-cannot-read",
+                file = path.display().to_string(),
+                detail = e.to_string()
+            ))
+        };
+        let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+        let mut piece = vec![0u8; PIECE];
+        {
+            let mut stream = self.lock();
+            loop {
+                let n = read_full(&mut file, &mut piece).map_err(cannot_read)?;
+                if n == 0 {
+                    break;
+                }
+                let payload = encode(&ToServer::Upload(piece[..n].to_vec()))?;
+                write_frame(&mut *stream, &payload).map_err(|e| went_away(&self.server, &e))?;
+            }
+        }
+        match self.exchange(&ToServer::CallUploaded(request), progress)? {
+            ToClient::Answer(answer) => *answer,
+            _ => Err(self.mismatch()),
+        }
+    }
+
     pub fn status(&self) -> Result<Vec<Connected>, Error> {
         match self.exchange(&ToServer::Status, &AtomicU64::new(0))? {
             ToClient::Status(connected) => Ok(connected),
@@ -206,4 +241,18 @@ fn went_away_because(server: &Text, why: Text) -> Error {
         server = server.clone(),
         error = why
     ))
+}
+
+/// Fills `buf` from `reader` as far as the file goes; 0 at its end.
+fn read_full(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }

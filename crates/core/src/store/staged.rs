@@ -221,7 +221,12 @@ mod tests {
         }
         if committed {
             store
-                .transact(|tx| tx.meta.insert(META_STAGED, &[]).map(drop).map_err(Into::into))
+                .transact(|tx| {
+                    tx.meta
+                        .insert(META_STAGED, &[])
+                        .map(drop)
+                        .map_err(Into::into)
+                })
                 .expect("marker");
         }
         // Dropped without applying: the process stops here.
