@@ -27,14 +27,23 @@ fn large_users_csv(path: &Path) {
     }
     std::fs::write(path, out).expect("users file");
     let size = std::fs::metadata(path).expect("size").len();
-    assert!(size > 16 * 1024 * 1024, "the file must exceed a frame: {size} bytes");
+    assert!(
+        size > 16 * 1024 * 1024,
+        "the file must exceed a frame: {size} bytes"
+    );
 }
 
 fn import_large(served: bool) {
     let mut env = Env::empty();
     let out = env.run(
         ADMIN,
-        &["init", "--tenant", "Fabrikam", "--admin", "admin@fabrikam.example"],
+        &[
+            "init",
+            "--tenant",
+            "Fabrikam",
+            "--admin",
+            "admin@fabrikam.example",
+        ],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     if served {

@@ -5,6 +5,7 @@ backup-io = cannot use { $path }: { $detail }; check the path and its permission
 
 ## Taking a backup
 backup-do-backup = back the tenant up
+backup-busy-import = an import was still being applied after { $seconds } seconds; take the backup once it has ended
 backup-busy = the database kept changing while it was read for the backup ({ $attempts } attempts); run `selfserve backup` again when it is quieter
 backup-record-too-large = a record too large for a backup; run `selfserve check`
 backup-not-a-file = { $file } exists and is not a regular file; give the backup a file name

@@ -5,6 +5,7 @@ backup-io = impossible d'utiliser { $path } : { $detail } ; vérifiez le chemin 
 
 ## Sauvegarder
 backup-do-backup = sauvegarder le locataire
+backup-busy-import = une importation était encore en cours d'application après { $seconds } secondes ; faites la sauvegarde une fois qu'elle sera terminée
 backup-busy = la base a changé pendant toute la lecture de la sauvegarde ({ $attempts } tentatives) ; relancez `selfserve backup` à un moment plus calme
 backup-record-too-large = un enregistrement trop grand pour une sauvegarde ; lancez `selfserve check`
 backup-not-a-file = { $file } existe et n'est pas un fichier ordinaire ; donnez un nom de fichier à la sauvegarde

@@ -22,6 +22,8 @@ pub struct BackupImage {
 
 /// How many times a backup is begun again when writes land while it reads.
 const ATTEMPTS: u32 = 5;
+/// How long a backup waits for a large import being applied beside it (through the server).
+const STAGED_WAIT: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// A consistent copy of every tree. A server reads beside writes, and sled has no snapshot
 /// across trees; but every write moves the revision in the same transaction, and sled serialises
@@ -35,6 +37,8 @@ pub fn take(
 ) -> Result<BackupImage> {
     actor.require(Capability::Read, text!("backup-do-backup"))?;
     for _ in 0..ATTEMPTS {
+        // A state part-way through applying a large import is not one to restore.
+        store.wait_for_staged(STAGED_WAIT)?;
         let revision = store.revision()?;
         let header = BackupHeader {
             schema_version: crate::store::SCHEMA_VERSION,
@@ -55,7 +59,7 @@ pub fn take(
             trees += 1;
             entries += records.len() as u64;
         }
-        if store.revision()? == revision {
+        if store.revision()? == revision && !store.staged_pending()? {
             return Ok(BackupImage {
                 header,
                 trees,

@@ -73,10 +73,31 @@ impl Store {
 
     /// Applies a staged write a stopped process committed but did not finish (at open).
     pub(crate) fn finish_staged(&self) -> Result<()> {
-        if self.t.meta.get(META_STAGED)?.is_some() {
+        if self.staged_pending()? {
             self.apply_staged()?;
         } else if !self.t.staged.is_empty() {
             self.t.staged.clear()?;
+        }
+        Ok(())
+    }
+
+    /// Whether a committed staged write is not yet wholly applied.
+    pub(crate) fn staged_pending(&self) -> Result<bool> {
+        Ok(self.t.meta.get(META_STAGED)?.is_some())
+    }
+
+    /// Waits, up to `limit`, while a committed staged write is being applied beside this reader
+    /// (through the server): a copy taken then would hold part of it.
+    pub(crate) fn wait_for_staged(&self, limit: std::time::Duration) -> Result<()> {
+        let deadline = std::time::Instant::now() + limit;
+        while self.staged_pending()? {
+            if std::time::Instant::now() >= deadline {
+                return Err(crate::error::Error::database(crate::text!(
+                    "backup-busy-import",
+                    seconds = limit.as_secs().to_string()
+                )));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
         Ok(())
     }
@@ -211,6 +232,11 @@ mod tests {
     /// process killed between the commit and the end of the slices would.
     fn stop_after_staging(db: &std::path::Path, n: u128, committed: bool) {
         let store = Store::open(db).expect("open");
+        stage_without_applying(&store, n, committed);
+        // Dropped without applying: the process stops here.
+    }
+
+    fn stage_without_applying(store: &Store, n: u128, committed: bool) {
         let mut stage = store.stage().expect("stage");
         for i in 0..n {
             stage.put(2, StagedWrite::PutUser(user(i))).expect("put");
@@ -229,7 +255,6 @@ mod tests {
                 })
                 .expect("marker");
         }
-        // Dropped without applying: the process stops here.
     }
 
     #[test]
@@ -257,5 +282,26 @@ mod tests {
         let store = Store::open(&db).expect("reopen");
         assert_eq!(store.users_count(), 1);
         assert!(store.t.staged.is_empty());
+    }
+
+    #[test]
+    fn a_backup_beside_an_import_being_applied_waits_for_its_end() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = tenant(dir.path());
+        let store = Store::open(&db).expect("open");
+        let actor = store.actor("admin").expect("admin");
+        let progress = std::sync::atomic::AtomicU64::new(0);
+        stage_without_applying(&store, 2_600, true);
+        let now = chrono::Utc::now();
+        let during = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                store.apply_staged().expect("apply");
+            });
+            crate::backup::take(&store, &actor, now, &progress).expect("backup")
+        });
+        let after = crate::backup::take(&store, &actor, now, &progress).expect("backup");
+        assert_eq!(during.entries, after.entries);
+        assert_eq!(during.header.revision, after.header.revision);
     }
 }
