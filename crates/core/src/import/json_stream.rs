@@ -13,6 +13,9 @@ use std::fmt;
 use std::io::{self, Read};
 use std::rc::Rc;
 
+/// Each key of an object with the line it is on.
+type KeyLines = Vec<(String, usize)>;
+
 /// The deepest object the tracker notes: records of a Graph response sit at depth 2.
 const DEEPEST: usize = 2;
 
@@ -27,14 +30,14 @@ pub(super) struct Positions {
     /// The key being read, with its line, when the string is a key of a noted object.
     key: Option<(Vec<u8>, usize)>,
     /// The last object closed at each depth: its first line and its keys' lines.
-    closed: [Option<(usize, Vec<(String, usize)>)>; DEEPEST + 1],
+    closed: [Option<(usize, KeyLines)>; DEEPEST + 1],
 }
 
 struct Open {
     object: bool,
     line: usize,
     expecting_key: bool,
-    keys: Vec<(String, usize)>,
+    keys: KeyLines,
 }
 
 impl Positions {
@@ -104,7 +107,7 @@ impl Positions {
     }
 
     /// The object last closed at `depth`, as a record's first line and its keys' lines.
-    fn take(&mut self, depth: usize) -> (usize, Vec<(String, usize)>) {
+    fn take(&mut self, depth: usize) -> (usize, KeyLines) {
         self.closed[depth].take().unwrap_or((self.line, Vec::new()))
     }
 }
