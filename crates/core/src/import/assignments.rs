@@ -10,11 +10,13 @@
 //! separates them with `;` (source.rs reads either) and writes dates day first.
 
 use super::source::{self, Record};
-use super::{bad_field, commit, refused_field, report, ChangeAction, ImportChange, ImportFile};
+use super::ImportFile;
+use super::{bad_field, commit_staged, refused_field, report, ChangeAction, ImportChange};
 use super::{ImportKind, ImportOptions, ImportReport, Unplaced};
 use crate::access::Actor;
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::store::staged::{Stage, StagedWrite};
 use crate::store::Store;
 use crate::text;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -32,6 +34,11 @@ const ASSIGNED: &[&str] = &[
     "Attribué le",
     "Date d'attribution",
 ];
+
+// Staged phases: licenses removed, then added, then the subscriptions' counts.
+const REMOVALS: u8 = 0;
+const ADDITIONS: u8 = 1;
+const COUNTS: u8 = 2;
 
 pub(super) fn import(
     store: &Store,
@@ -233,18 +240,32 @@ pub(super) fn import(
             ..s.clone()
         })
         .collect();
-    commit(store, actor, report, now, |tx| {
-        for (sub, user) in &removes {
-            tx.remove_assignment(*sub, *user)?;
+    // Staged (store/staged.rs): placing a million users' directory licenses is more than one
+    // sled transaction holds.
+    let mut stage = if options.dry_run {
+        Stage::dry_run()
+    } else {
+        store.stage()?
+    };
+    let staged = (|| {
+        for (sub, user) in removes {
+            stage.put(REMOVALS, StagedWrite::RemoveAssignment(sub, user))?;
         }
-        for a in &adds {
-            tx.put_assignment(a)?;
+        for a in adds {
+            stage.put(ADDITIONS, StagedWrite::PutAssignment(a))?;
         }
-        for sub in &touched {
-            tx.put_subscription(sub)?;
+        for sub in touched {
+            stage.put(COUNTS, StagedWrite::PutSubscription(sub))?;
         }
-        Ok(())
-    })
+        Ok::<(), Error>(())
+    })();
+    match staged {
+        Ok(()) => commit_staged(stage, actor, report, now),
+        Err(e) => {
+            stage.discard()?;
+            Err(e)
+        }
+    }
 }
 
 fn row(

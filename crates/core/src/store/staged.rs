@@ -13,7 +13,9 @@
 use super::codec::{decode, encode};
 use super::{Store, Tx, TxResult};
 use crate::error::Result;
-use crate::model::{Admin, AuditEvent, ProductId, Subscription, SubscriptionId, User, UserId};
+use crate::model::{
+    Admin, Assignment, AuditEvent, ProductId, Subscription, SubscriptionId, User, UserId,
+};
 use serde::{Deserialize, Serialize};
 
 /// Present while a committed staged write is not yet wholly applied.
@@ -34,6 +36,7 @@ pub enum StagedWrite {
     DirectoryLicenses(UserId, Vec<ProductId>),
     PutSubscription(Subscription),
     RemoveAssignment(SubscriptionId, UserId),
+    PutAssignment(Assignment),
 }
 
 impl StagedWrite {
@@ -47,6 +50,7 @@ impl StagedWrite {
             }
             StagedWrite::PutSubscription(sub) => tx.put_subscription(sub),
             StagedWrite::RemoveAssignment(sub, user) => tx.remove_assignment(*sub, *user).map(drop),
+            StagedWrite::PutAssignment(assignment) => tx.put_assignment(assignment),
         }
     }
 }
