@@ -119,7 +119,7 @@ pub(super) fn import(
             holds.insert((*user, &s.product_id));
         }
     }
-    let mut placed: Vec<Assignment> = Vec::new();
+    let mut placed: HashSet<(SubscriptionId, UserId)> = HashSet::new();
     let mut unplaced = Vec::new();
     for (user, products) in &directory {
         for product in products {
@@ -138,8 +138,8 @@ pub(super) fn import(
                         user: *user,
                         assigned_at: now,
                     };
-                    kept.insert((sub.id, *user), a.clone());
-                    placed.push(a);
+                    kept.insert((sub.id, *user), a);
+                    placed.insert((sub.id, *user));
                 }
                 None => {
                     let who = store.user(*user)?;
@@ -193,8 +193,7 @@ pub(super) fn import(
             })?,
         };
         let detail = placed
-            .iter()
-            .any(|p| p.subscription == key.0 && p.user == key.1)
+            .contains(key)
             .then(|| "placed from the directory's licenses".to_string());
         changes.push(change(ChangeAction::Added, &subs[&key.0], &user, detail));
         adds.push(a.clone());
