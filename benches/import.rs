@@ -5,6 +5,9 @@
 //! The goal is 100,000 users a second; the peak resident memory of each import (the process's
 //! high-water mark, started over before it) is printed after each.
 //!
+//! A third measure is the floor under the first: sled alone writing the records a users import
+//! writes, with nothing of selfserve's around it.
+//!
 //! `cargo bench --bench import`; `SELFSERVE_BENCH_USERS` and `SELFSERVE_BENCH_SUBSCRIPTIONS`
 //! make the files smaller for a quick look.
 
@@ -181,7 +184,9 @@ fn bench(c: &mut Criterion) {
             total
         })
     });
-    eprintln!("peak resident memory during a users import: {peak_users}");
+    if !peak_users.is_empty() {
+        eprintln!("peak resident memory during a users import: {peak_users}");
+    }
 
     group.throughput(Throughput::Elements(subs as u64));
     group.bench_function(format!("subscriptions {subs}"), |b| {
@@ -200,8 +205,68 @@ fn bench(c: &mut Criterion) {
             total
         })
     });
-    eprintln!("peak resident memory during a subscriptions import: {peak_subs}");
+    if !peak_subs.is_empty() {
+        eprintln!("peak resident memory during a subscriptions import: {peak_subs}");
+    }
+
+    // The floor under the users import: sled alone writing the records a user needs (the user,
+    // its UPN index entry, the directory's licenses for a third of them), in transactions of
+    // the size the import's slices are, with the store's settings and nothing else.
+    group.throughput(Throughput::Elements(users as u64));
+    let mut peak_sled = String::new();
+    group.bench_function(
+        format!("sled alone, the same records of {users} users"),
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let dir = tempfile::tempdir().or_exit("temp dir");
+                    reset_peak_memory();
+                    let start = Instant::now();
+                    sled_alone(&dir.path().join("db"), users);
+                    total += start.elapsed();
+                    peak_sled = peak_memory();
+                }
+                total
+            })
+        },
+    );
+    if !peak_sled.is_empty() {
+        eprintln!("peak resident memory of sled alone: {peak_sled}");
+    }
     group.finish();
+}
+
+fn sled_alone(path: &Path, users: usize) {
+    use sled::Transactional;
+    const SLICE: usize = 1_024;
+    let db = sled::Config::new()
+        .path(path)
+        .cache_capacity(selfserve_core::store::default_cache_bytes())
+        .mode(sled::Mode::HighThroughput)
+        .open()
+        .or_exit("sled");
+    let tree = |name: &str| db.open_tree(name).or_exit("tree");
+    let (users_tree, by_upn, meta) = (tree("users"), tree("users_by_upn"), tree("meta"));
+    // About the size of an encoded user.
+    let record = vec![7u8; 100];
+    for first in (0..users).step_by(SLICE) {
+        let last = (first + SLICE).min(users);
+        (&users_tree, &by_upn, &meta)
+            .transaction(|(u, p, m)| {
+                for i in first..last {
+                    let id = (i as u128).to_be_bytes();
+                    u.insert(&id[..], record.clone())?;
+                    p.insert(format!("user{i}@contoso.example").into_bytes(), &id[..])?;
+                    if i % 3 == 0 {
+                        m.insert([&b"licenses/"[..], &id].concat(), &b"POWER_BI_PRO"[..])?;
+                    }
+                }
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .or_exit("transaction");
+    }
+    db.flush().or_exit("flush");
 }
 
 criterion_group!(benches, bench);
