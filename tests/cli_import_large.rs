@@ -6,26 +6,13 @@
 mod common;
 
 use common::*;
-use std::fmt::Write as _;
 use std::path::Path;
 
 const USERS: usize = 20_000;
 
 /// 20,000 users with an 860-character title the import ignores: a file of about 18 MB.
 fn large_users_csv(path: &Path) {
-    let title = "T".repeat(860);
-    let mut out =
-        String::from("Display name,User principal name,Department,Object Id,Title,Licenses\r\n");
-    for i in 0..USERS {
-        let _ = write!(
-            out,
-            "User {i},user{i}@fabrikam.example,Dept {},{:08x}-0000-4000-8000-{:012x},{title},POWER_BI_PRO\r\n",
-            i % 40,
-            i as u32,
-            i
-        );
-    }
-    std::fs::write(path, out).expect("users file");
+    write_users_csv(path, USERS, 860);
     let size = std::fs::metadata(path).expect("size").len();
     assert!(
         size > 16 * 1024 * 1024,

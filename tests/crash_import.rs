@@ -15,28 +15,11 @@ mod common;
 
 use common::moves::{iterations, seed, Rng};
 use common::*;
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const USERS: usize = 20_000;
-
-fn users_csv(path: &Path) {
-    let mut out = String::from(
-        "Display name,User principal name,Department,Object Id,Block credential,Licenses\r\n",
-    );
-    for i in 0..USERS {
-        let _ = write!(
-            out,
-            "User {i},user{i}@fabrikam.example,Dept {},{:08x}-0000-4000-8000-{:012x},False,POWER_BI_PRO\r\n",
-            i % 40,
-            i as u32,
-            i
-        );
-    }
-    std::fs::write(path, out).expect("users file");
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("round dir");
@@ -72,7 +55,7 @@ fn kill_loop(rounds: usize) {
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let file = template.dir.path().join("users.csv");
-    users_csv(&file);
+    write_users_csv(&file, USERS, 0);
     let file = file.display().to_string();
     let seed = seed();
     eprintln!("SELFSERVE_KILL_SEED={seed}");
@@ -111,22 +94,10 @@ fn kill_loop(rounds: usize) {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        let started = Instant::now();
-        let deadline = started + Duration::from_millis(delay);
-        let finished = loop {
-            if child.try_wait().expect("poll").is_some() {
-                whole_ms = whole_ms.max(started.elapsed().as_millis() as u64);
-                break true;
-            }
-            if Instant::now() >= deadline {
-                break false;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        if !finished {
-            child.kill().expect("SIGKILL");
+        let (finished, ran) = kill_after(&mut child, Duration::from_millis(delay));
+        if finished {
+            whole_ms = whole_ms.max(ran.as_millis() as u64);
         }
-        child.wait().expect("reap");
         // The next open finishes an import that was committed when the kill came.
         let check = env.run(ADMIN, &["check"]);
         assert_eq!(code(&check), 0, "round {round}: {}", stdout(&check));

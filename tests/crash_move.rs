@@ -57,24 +57,10 @@ fn kill_loop(op: Op, rounds: usize) {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        let started = Instant::now();
-        let deadline = started + Duration::from_millis(delay);
-        // Poll rather than sleep: a write that ends before its kill tells how long a whole one
-        // takes (the time slept would only tell the delay, and feed it back into the next).
-        let finished = loop {
-            if child.try_wait().expect("poll").is_some() {
-                whole_ms = whole_ms.max(started.elapsed().as_millis() as u64);
-                break true;
-            }
-            if Instant::now() >= deadline {
-                break false;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        if !finished {
-            child.kill().expect("SIGKILL");
+        let (finished, ran) = kill_after(&mut child, Duration::from_millis(delay));
+        if finished {
+            whole_ms = whole_ms.max(ran.as_millis() as u64);
         }
-        child.wait().expect("reap");
         let happened = verify(&env.db, op, from, to, before);
         eprintln!(
             "round {round}: {} {delay} ms: {} {}",

@@ -6,8 +6,10 @@ pub mod pty;
 pub mod server;
 pub mod smtp;
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output};
+use std::time::{Duration, Instant};
 
 /// The fixed clock every CLI test runs at.
 pub const NOW: &str = "2026-11-23T12:00:00Z";
@@ -201,4 +203,45 @@ pub fn assert_fails(out: &Output, expected: i32) -> String {
         "one line on stderr, got: {err}"
     );
     err
+}
+
+/// Lets `child` run until `delay` has passed, then SIGKILLs it and reaps it. Returns whether it
+/// finished by itself first, and how long it ran. Polls rather than sleeps: a command that ends
+/// before its kill tells how long a whole one takes.
+pub fn kill_after(child: &mut Child, delay: Duration) -> (bool, Duration) {
+    let started = Instant::now();
+    let finished = loop {
+        if child.try_wait().expect("poll").is_some() {
+            break true;
+        }
+        if started.elapsed() >= delay {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let ran = started.elapsed();
+    if !finished {
+        child.kill().expect("SIGKILL");
+    }
+    child.wait().expect("reap");
+    (finished, ran)
+}
+
+/// An admin center users export of `count` users (`user{i}@fabrikam.example`, each licensed
+/// for Power BI Pro), whose ignored Title column is `title_width` characters wide.
+pub fn write_users_csv(path: &Path, count: usize, title_width: usize) {
+    let title = "T".repeat(title_width);
+    let mut out = String::from(
+        "Display name,User principal name,Department,Object Id,Block credential,Title,Licenses\r\n",
+    );
+    for i in 0..count {
+        let _ = write!(
+            out,
+            "User {i},user{i}@fabrikam.example,Dept {},{:08x}-0000-4000-8000-{:012x},False,{title},POWER_BI_PRO\r\n",
+            i % 40,
+            i as u32,
+            i
+        );
+    }
+    std::fs::write(path, out).expect("users file");
 }

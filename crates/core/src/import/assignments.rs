@@ -11,12 +11,12 @@
 
 use super::source::{self, Record};
 use super::ImportFile;
-use super::{bad_field, commit_staged, refused_field, report, ChangeAction, ImportChange};
+use super::{bad_field, refused_field, report, staged, ChangeAction, ImportChange};
 use super::{ImportKind, ImportOptions, ImportReport, Unplaced};
 use crate::access::Actor;
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::store::staged::{Stage, StagedWrite};
+use crate::store::staged::StagedWrite;
 use crate::store::Store;
 use crate::text;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
@@ -241,12 +241,7 @@ pub(super) fn import(
         .collect();
     // Staged (store/staged.rs): placing a million users' directory licenses is more than one
     // sled transaction holds.
-    let mut stage = if options.dry_run {
-        Stage::dry_run()
-    } else {
-        store.stage()?
-    };
-    let staged = (|| {
+    staged(store, actor, options, now, |stage| {
         for (sub, user) in removes {
             stage.put(REMOVALS, StagedWrite::RemoveAssignment(sub, user))?;
         }
@@ -256,15 +251,8 @@ pub(super) fn import(
         for sub in touched {
             stage.put(COUNTS, StagedWrite::PutSubscription(sub))?;
         }
-        Ok::<(), Error>(())
-    })();
-    match staged {
-        Ok(()) => commit_staged(stage, actor, report, now),
-        Err(e) => {
-            stage.discard()?;
-            Err(e)
-        }
-    }
+        Ok(report)
+    })
 }
 
 fn row(

@@ -301,14 +301,28 @@ pub(crate) fn audit_event(actor: &Actor, report: &ImportReport, now: DateTime<Ut
     }
 }
 
-/// Writes a staged plan with its audit event (store/staged.rs), unless it is a dry run or
-/// changes nothing; else drops what was staged.
-pub(crate) fn commit_staged(
-    stage: Stage<'_>,
+/// Plans an import through a stage (store/staged.rs; a dry run's keeps nothing), then commits
+/// what was staged with the audit event, unless it is a dry run or changes nothing; a refused
+/// file's staged records are dropped.
+pub(crate) fn staged(
+    store: &Store,
     actor: &Actor,
-    mut report: ImportReport,
+    options: ImportOptions,
     now: DateTime<Utc>,
+    plan: impl FnOnce(&mut Stage<'_>) -> Result<ImportReport>,
 ) -> Result<ImportReport> {
+    let mut stage = if options.dry_run {
+        Stage::dry_run()
+    } else {
+        store.stage()?
+    };
+    let mut report = match plan(&mut stage) {
+        Ok(report) => report,
+        Err(e) => {
+            stage.discard()?;
+            return Err(e);
+        }
+    };
     if report.dry_run || changes_nothing(&report) {
         stage.discard()?;
         return Ok(report);

@@ -10,7 +10,7 @@
 use super::prices::Prices;
 use super::skus::Skus;
 use super::source::{self, Input, Record};
-use super::{bad_field, commit_staged, refused_field, report, ChangeAction, Changes};
+use super::{bad_field, refused_field, report, staged, ChangeAction, Changes};
 use super::{ImportChange, ImportFile};
 use super::{ImportKind, ImportOptions, ImportReport};
 use crate::access::Actor;
@@ -82,18 +82,9 @@ pub(super) fn import(
         Some(p) => Prices::read(store, p)?,
         None => Prices::default(),
     };
-    let mut stage = if options.dry_run {
-        Stage::dry_run()
-    } else {
-        store.stage()?
-    };
-    match plan(store, &mut stage, &input, &prices, options, now) {
-        Ok(report) => commit_staged(stage, actor, report, now),
-        Err(e) => {
-            stage.discard()?;
-            Err(e)
-        }
-    }
+    staged(store, actor, options, now, |stage| {
+        plan(store, stage, &input, &prices, options, now)
+    })
 }
 
 fn plan(

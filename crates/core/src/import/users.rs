@@ -9,7 +9,7 @@
 
 use super::skus::Skus;
 use super::source::{self, Input, Record};
-use super::{bad_field, commit_staged, report, ChangeAction, Changes, ImportChange, ImportKind};
+use super::{bad_field, report, staged, ChangeAction, Changes, ImportChange, ImportKind};
 use super::{ImportOptions, ImportReport};
 use crate::access::Actor;
 use crate::error::{Error, Result};
@@ -68,18 +68,9 @@ pub(super) fn import(
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
-    let mut stage = if options.dry_run {
-        Stage::dry_run()
-    } else {
-        store.stage()?
-    };
-    match plan(store, &mut stage, &input, options) {
-        Ok(report) => commit_staged(stage, actor, report, now),
-        Err(e) => {
-            stage.discard()?;
-            Err(e)
-        }
-    }
+    staged(store, actor, options, now, |stage| {
+        plan(store, stage, &input, options)
+    })
 }
 
 fn plan(
