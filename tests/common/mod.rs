@@ -106,14 +106,21 @@ impl Env {
     /// A tenant made by `selfserve init` as `ADMIN`, bound to `admin_upn`, with `extra`
     /// arguments; served where `SELFSERVE_TEST_VIA_SERVER` says.
     pub fn init(admin_upn: &str, extra: &[&str]) -> Env {
-        let mut env = Env::empty();
+        let mut env = Env::init_unserved(admin_upn, extra);
+        if via_server() {
+            env.serve();
+        }
+        env
+    }
+
+    /// `init`'s tenant never served, whatever the switch: for tests that serve it themselves,
+    /// or copy or kill what opens it.
+    pub fn init_unserved(admin_upn: &str, extra: &[&str]) -> Env {
+        let env = Env::empty();
         let mut args = vec!["init", "--tenant", "Fabrikam", "--admin", admin_upn];
         args.extend_from_slice(extra);
         let out = env.run(ADMIN, &args);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
-        if via_server() {
-            env.serve();
-        }
         env
     }
 
