@@ -50,6 +50,7 @@ core-subscription-named = { $product } subscription { $id }…
 ## `selfserve check`: one line per breach of an invariant.
 core-breach-product-key = product { $id } is stored under another key
 core-breach-product-record = a product record ({ $key }) cannot be read
+core-breach-import-unapplied = an import was committed but not wholly applied; open the database again (any command without a server, or restart the server) to finish it
 core-breach-policy-product = a policy names the unknown product { $id }
 core-breach-policy-record = the policy of { $id } cannot be read
 core-breach-user-record = user record { $key } cannot be read or is under another key

@@ -50,6 +50,7 @@ core-subscription-named = l'abonnement { $product } { $id }…
 ## `selfserve check` : une ligne par invariant enfreint.
 core-breach-product-key = le produit { $id } est rangé sous une autre clé
 core-breach-product-record = un enregistrement de produit ({ $key }) est illisible
+core-breach-import-unapplied = une importation a été validée mais pas entièrement appliquée ; rouvrez la base (n'importe quelle commande sans serveur, ou redémarrez le serveur) pour la terminer
 core-breach-policy-product = une stratégie nomme le produit inconnu { $id }
 core-breach-policy-record = la stratégie de { $id } est illisible
 core-breach-user-record = l'enregistrement d'utilisateur { $key } est illisible ou rangé sous une autre clé

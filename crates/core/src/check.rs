@@ -101,6 +101,12 @@ pub fn check(store: &Store, actor: &Actor, progress: &AtomicU64) -> Result<Check
 
     governance(t, &products, &mut c)?;
 
+    // A large import committed but not wholly applied (its slices failed; the next open or
+    // import finishes it).
+    if store.staged_pending()? {
+        c.breach("import", text!("core-breach-import-unapplied"));
+    }
+
     // Users and the UPN index.
     let mut users: HashSet<[u8; 16]> = HashSet::new();
     let mut upns: HashMap<Vec<u8>, [u8; 16]> = HashMap::new();

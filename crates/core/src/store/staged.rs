@@ -65,9 +65,10 @@ pub struct Stage<'s> {
 }
 
 impl Store {
-    /// Starts a staged write, clearing what an earlier one left uncommitted.
+    /// Starts a staged write. An earlier one committed but not wholly applied (its slices
+    /// failed: a full disk) is finished first; what one left uncommitted is cleared.
     pub fn stage(&self) -> Result<Stage<'_>> {
-        self.t.staged.clear()?;
+        self.finish_staged()?;
         Ok(Stage {
             store: Some(self),
             chunks: Default::default(),
@@ -307,5 +308,33 @@ mod tests {
         let after = crate::backup::take(&store, &actor, now, &progress).expect("backup");
         assert_eq!(during.entries, after.entries);
         assert_eq!(during.header.revision, after.header.revision);
+    }
+
+    #[test]
+    fn a_new_stage_finishes_a_committed_write_left_part_applied_first() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = tenant(dir.path());
+        let store = Store::open(&db).expect("open");
+        stage_without_applying(&store, 1_500, true);
+        let stage = store.stage().expect("stage");
+        stage.discard().expect("discard");
+        assert_eq!(store.users_count(), 1_501);
+        assert!(!store.staged_pending().expect("marker"));
+    }
+
+    #[test]
+    fn check_names_a_committed_write_not_wholly_applied() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = tenant(dir.path());
+        let store = Store::open(&db).expect("open");
+        let actor = store.actor("admin").expect("admin");
+        let progress = std::sync::atomic::AtomicU64::new(0);
+        stage_without_applying(&store, 10, true);
+        let report = crate::check::check(&store, &actor, &progress).expect("check");
+        assert!(!report.ok);
+        assert!(report.breaches.iter().any(|b| b.invariant == "import"));
+        store.apply_staged().expect("apply");
+        let report = crate::check::check(&store, &actor, &progress).expect("check");
+        assert!(report.ok, "{:?}", report.breaches);
     }
 }
