@@ -3,7 +3,7 @@
 //! a million users is never held whole. serde_json keeps no positions, so the bytes it reads
 //! pass a small tracker first that notes where each object and each of its keys starts.
 
-use super::source::{Fields, Record};
+use super::record::{Fields, Record};
 use crate::error::{Error, Result};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize as _;

@@ -10,6 +10,7 @@ pub mod assignments;
 mod json_stream;
 pub mod policies;
 pub mod prices;
+pub mod record;
 pub mod skus;
 pub mod source;
 pub mod subscriptions;
