@@ -6,7 +6,7 @@ use clap::Subcommand;
 use selfserve_core::api::Request;
 use selfserve_core::import::ImportFile;
 use selfserve_core::ops::update_catalogue::CatalogueReport;
-use selfserve_core::{text, Error};
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,18 +23,8 @@ pub enum CatalogueCommand {
 
 pub fn run(ctx: &Ctx, command: &CatalogueCommand) -> Result<ExitCode, Failure> {
     let CatalogueCommand::Update { file, dry_run } = command;
-    let bytes = std::fs::read(file).map_err(|e| {
-        Error::not_found(text!(
-            "import-cannot-read",
-            file = file.display().to_string(),
-            detail = e.to_string()
-        ))
-    })?;
     let report: CatalogueReport = ctx.client()?.ask(Request::UpdateCatalogue {
-        file: ImportFile {
-            name: file.display().to_string(),
-            bytes,
-        },
+        file: ImportFile::read(file, file.display().to_string())?,
         dry_run: *dry_run,
         now: ctx.now,
     })?;

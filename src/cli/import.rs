@@ -4,9 +4,9 @@
 
 use super::{print_json, print_lines, Ctx, Failure};
 use clap::{Args, Subcommand};
-use selfserve_core::import::{ChangeAction, ImportFile, ImportKind, ImportOptions};
-use selfserve_core::{text, Error};
-use std::path::{Path, PathBuf};
+use selfserve_core::import::{file_name, ChangeAction, ImportFile, ImportKind, ImportOptions};
+use selfserve_core::text;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 // Help texts: assets/i18n/*/help.ftl (src/cli/help.rs).
@@ -49,7 +49,9 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
         dry_run: args.dry_run,
         prune: args.prune,
     };
-    let prices = prices.map(|p| read(p)).transpose()?;
+    let prices = prices
+        .map(|p| ImportFile::read(p, file_name(p)))
+        .transpose()?;
     let report = ctx
         .client()?
         .import(kind, &args.file, prices, options, ctx.now)?;
@@ -111,20 +113,4 @@ pub fn run(ctx: &Ctx, command: &ImportCommand) -> Result<ExitCode, Failure> {
     }));
     print_lines(&lines)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A file as the core takes it: its name (for messages and the audit) and its bytes.
-fn read(path: &Path) -> Result<ImportFile, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::not_found(text!(
-            "import-cannot-read",
-            file = path.display().to_string(),
-            detail = e.to_string()
-        ))
-    })?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok(ImportFile { name, bytes })
 }

@@ -11,19 +11,9 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The file as the core reads it: its name for messages and the audit, and its bytes.
+/// The file as the core reads it, named by its path in messages and the audit.
 fn read(path: &Path) -> Result<ImportFile, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::not_found(text!(
-            "import-cannot-read",
-            file = path.display().to_string(),
-            detail = e.to_string()
-        ))
-    })?;
-    Ok(ImportFile {
-        name: path.display().to_string(),
-        bytes,
-    })
+    Ok(ImportFile::read(path, path.display().to_string())?)
 }
 
 fn ask_plan(ctx: &Ctx, file: ImportFile) -> Result<PolicyPlan, Failure> {

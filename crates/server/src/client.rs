@@ -7,7 +7,7 @@ use crate::socket_client::{connect_socket, Connect, FramedClient};
 use chrono::{DateTime, Utc};
 use selfserve_core::api::{dispatch, Request, Response};
 use selfserve_core::import::{
-    import_from, ImportFile, ImportKind, ImportOptions, ImportReport, Input,
+    file_name, import_from, ImportFile, ImportKind, ImportOptions, ImportReport, Input,
 };
 use selfserve_core::{text, Actor, Error, Result, Store};
 use std::os::unix::net::UnixStream;
@@ -122,10 +122,7 @@ impl Client {
         options: ImportOptions,
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = file_name(path);
         // A server is sent the file in pieces, then the request naming it.
         let file = ImportFile {
             name: name.clone(),

@@ -8,6 +8,7 @@ use crate::protocol::{
 };
 use selfserve_core::api::Response;
 use selfserve_core::i18n::Text;
+use selfserve_core::import::cannot_read;
 use selfserve_core::{text, Error};
 use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
@@ -175,19 +176,13 @@ impl<S: Read + Write> FramedClient<S> {
         progress: &AtomicU64,
     ) -> Result<Response, Error> {
         const PIECE: usize = 1024 * 1024;
-        let cannot_read = |e: io::Error| {
-            Error::not_found(text!(
-                "import-cannot-read",
-                file = path.display().to_string(),
-                detail = e.to_string()
-            ))
-        };
-        let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+        let unreadable = |e: io::Error| cannot_read(&path.display().to_string(), &e);
+        let mut file = std::fs::File::open(path).map_err(unreadable)?;
         let mut piece = vec![0u8; PIECE];
         {
             let mut stream = self.lock();
             loop {
-                let n = read_full(&mut file, &mut piece).map_err(cannot_read)?;
+                let n = read_full(&mut file, &mut piece).map_err(unreadable)?;
                 if n == 0 {
                     break;
                 }

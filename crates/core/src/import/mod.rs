@@ -28,6 +28,7 @@ use crate::text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 pub use source::Input;
+use std::path::Path;
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,28 +184,43 @@ fn whole(
 ) -> Result<ImportReport> {
     match input {
         Input::Bytes(file) => import(file),
-        Input::Path { name, path } => {
-            let bytes = std::fs::read(path).map_err(|e| {
-                Error::not_found(text!(
-                    "import-cannot-read",
-                    file = name.to_string(),
-                    detail = e.to_string()
-                ))
-            })?;
-            import(&ImportFile {
-                name: name.to_string(),
-                bytes,
-            })
-        }
+        Input::Path { name, path } => import(&ImportFile::read(path, name.to_string())?),
     }
+}
+
+impl ImportFile {
+    /// The file at `path`, read whole; `name` says it in messages and the audit.
+    pub fn read(path: &Path, name: String) -> Result<ImportFile> {
+        let bytes =
+            std::fs::read(path).map_err(|e| cannot_read(&path.display().to_string(), &e))?;
+        Ok(ImportFile { name, bytes })
+    }
+}
+
+/// What an import calls the file at `path`: its file name (the audit keeps no directories).
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A file that cannot be opened or read (exit 4).
+pub fn cannot_read(file: &str, e: &std::io::Error) -> Error {
+    Error::not_found(text!(
+        "import-cannot-read",
+        file = file.to_string(),
+        detail = e.to_string()
+    ))
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The changes a report lists: every one counted, the first `LISTED` kept.

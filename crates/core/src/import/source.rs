@@ -9,7 +9,7 @@
 use super::json_stream::{self, Problem};
 pub use super::record::{Fields, Record};
 use super::text_stream::{self, Watch};
-use super::{bad_field, ImportFile};
+use super::{bad_field, cannot_read, ImportFile};
 use crate::error::{Error, Result};
 use crate::text;
 use std::cell::RefCell;
@@ -52,19 +52,11 @@ impl Input<'_> {
     fn open(&self) -> Result<Box<dyn Read + '_>> {
         match self {
             Input::Bytes(file) => Ok(Box::new(file.bytes.as_slice())),
-            Input::Path { name, path } => std::fs::File::open(path)
+            Input::Path { path, .. } => std::fs::File::open(path)
                 .map(|f| Box::new(f) as Box<dyn Read>)
-                .map_err(|e| cannot_read(name, &e)),
+                .map_err(|e| cannot_read(&path.display().to_string(), &e)),
         }
     }
-}
-
-fn cannot_read(name: &str, e: &io::Error) -> Error {
-    Error::not_found(text!(
-        "import-cannot-read",
-        file = name.to_string(),
-        detail = e.to_string()
-    ))
 }
 
 /// What reading a whole file found, besides its records.

@@ -23,13 +23,7 @@ impl Watch {
 
     /// The hex SHA-256 of every raw byte read so far.
     pub(crate) fn sha256(&self) -> String {
-        self.hash
-            .borrow()
-            .clone()
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        super::hex(&self.hash.borrow().clone().finalize())
     }
 }
 
