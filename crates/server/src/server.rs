@@ -413,7 +413,10 @@ async fn requests(
         // Each answer is in flight until sent: a stop waits for it (not for watchers).
         let (reply, _answering) = match message {
             ToServer::Upload(piece) => {
-                upload.get_or_insert_with(Upload::new).append(&piece);
+                // File I/O: the runtime moves its other tasks off this thread meanwhile.
+                tokio::task::block_in_place(|| {
+                    upload.get_or_insert_with(Upload::new).append(&piece)
+                });
                 continue;
             }
             ToServer::CallUploaded(request) => {

@@ -54,8 +54,8 @@ struct Held {
     licensed: Vec<ProductId>,
     /// The present holder of the UPN.
     holder: User,
-    /// Whether the row's own id is in the directory already (a UPN change).
-    known: bool,
+    /// The row's user as the directory has it already (a UPN change), if it does.
+    old: Option<User>,
 }
 
 /// Reads the file as a stream and plans as it goes: each row is compared with the database as
@@ -115,7 +115,7 @@ fn plan(
                         user,
                         licensed,
                         holder,
-                        known: old.is_some(),
+                        old,
                     });
                     return Ok(());
                 }
@@ -137,12 +137,12 @@ fn plan(
         user,
         licensed,
         holder,
-        known,
+        old,
     } in held
     {
         // The holder is in the file too, under another UPN: the UPN changes hands.
         if ids.contains(&holder.id) {
-            match store.user(user.id)? {
+            match old {
                 Some(old) => change_user(store, stage, &mut changes, &old, user, licensed)?,
                 None => add_user(stage, &mut changes, user, licensed)?,
             }
@@ -150,7 +150,7 @@ fn plan(
         }
         // Known by UPN under another id the file does not name: the user takes the file's
         // id, provided nothing but an administrator binding refers to them yet.
-        if known || !unreferenced(store, &holder)? {
+        if old.is_some() || !unreferenced(store, &holder)? {
             return Err(Error::refused(text!(
                 "import-user-id-differs",
                 file = input.name().to_string(),
@@ -175,13 +175,7 @@ fn plan(
         ));
         rekeyed.insert(holder.id);
         remove_user(stage, holder)?;
-        if !licensed.is_empty() {
-            stage.put(
-                DIRECTORY_LICENSES,
-                StagedWrite::DirectoryLicenses(user.id, licensed),
-            )?;
-        }
-        stage.put(ADDITIONS, StagedWrite::PutUser(user))?;
+        stage_new_user(stage, user, licensed)?;
     }
 
     if options.prune {
@@ -256,6 +250,11 @@ fn add_user(
     licensed: Vec<ProductId>,
 ) -> Result<()> {
     changes.push(change(ChangeAction::Added, &user, None));
+    stage_new_user(stage, user, licensed)
+}
+
+/// A user new to the directory (or under a new id), with the directory's licenses.
+fn stage_new_user(stage: &mut Stage<'_>, user: User, licensed: Vec<ProductId>) -> Result<()> {
     if !licensed.is_empty() {
         stage.put(
             DIRECTORY_LICENSES,
