@@ -540,6 +540,29 @@ pub struct Email {
     pub status: DeliveryStatus,
 }
 
+impl Email {
+    /// An e-mail to write to the outbox: pending, its id and Message-ID given by the store.
+    pub fn pending(
+        to: String,
+        subject: String,
+        body: String,
+        kind: EmailKind,
+        created_at: DateTime<Utc>,
+    ) -> Email {
+        Email {
+            id: 0,
+            to,
+            subject,
+            body,
+            kind,
+            created_at,
+            delivery: Delivery::Pending,
+            message_id: String::new(),
+            status: DeliveryStatus::default(),
+        }
+    }
+}
+
 /// The `Message-ID` of e-mail `id` of `tenant`: unique across tenants, stable across attempts.
 pub fn message_id(tenant: TenantId, id: u64) -> String {
     format!("{id}.{}@selfserve", tenant.0.simple())

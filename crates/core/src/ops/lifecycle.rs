@@ -490,15 +490,5 @@ fn email(c: &LifecycleChange, to: &str, now: DateTime<Utc>, lang: Lang) -> Email
         ),
     };
     let (subject, body) = Mail::new(subject).paragraph([body]).render(lang);
-    Email {
-        id: 0,
-        to: to.to_string(),
-        subject,
-        body,
-        kind,
-        created_at: now,
-        delivery: Delivery::Pending,
-        message_id: String::new(),
-        status: DeliveryStatus::default(),
-    }
+    Email::pending(to.to_string(), subject, body, kind, now)
 }

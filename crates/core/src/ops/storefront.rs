@@ -409,32 +409,24 @@ fn create(
         // In the tenant's language as this transaction reads it.
         let (subject, body) = first_trial_mail(&buyer, &product, &sub, now).render(tx.language()?);
         for to in &notify {
-            tx.email(Email {
-                id: 0,
-                to: to.clone(),
-                subject: subject.clone(),
-                body: body.clone(),
-                kind: EmailKind::FirstTrial,
-                created_at: now,
-                delivery: Delivery::Pending,
-                message_id: String::new(),
-                status: DeliveryStatus::default(),
-            })?;
+            tx.email(Email::pending(
+                to.clone(),
+                subject.clone(),
+                body.clone(),
+                EmailKind::FirstTrial,
+                now,
+            ))?;
         }
         if tx.purchase_notice()? {
             let (subject, body) = notice.render(tx.language()?);
             for to in &billing {
-                tx.email(Email {
-                    id: 0,
-                    to: to.clone(),
-                    subject: subject.clone(),
-                    body: body.clone(),
-                    kind: EmailKind::Notice,
-                    created_at: now,
-                    delivery: Delivery::Pending,
-                    message_id: String::new(),
-                    status: DeliveryStatus::default(),
-                })?;
+                tx.email(Email::pending(
+                    to.clone(),
+                    subject.clone(),
+                    body.clone(),
+                    EmailKind::Notice,
+                    now,
+                ))?;
             }
         }
         Ok(!holds)

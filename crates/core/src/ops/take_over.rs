@@ -326,17 +326,7 @@ pub(crate) fn write_email(tx: &Tx, now: DateTime<Utc>, e: &PlannedEmail) -> TxRe
         Some(mail) => mail.render(tx.language()?),
         None => (e.subject.clone(), e.body.clone()),
     };
-    tx.email(Email {
-        id: 0,
-        to: e.to.clone(),
-        subject,
-        body,
-        kind: e.kind,
-        created_at: now,
-        delivery: Delivery::Pending,
-        message_id: String::new(),
-        status: DeliveryStatus::default(),
-    })
+    tx.email(Email::pending(e.to.clone(), subject, body, e.kind, now))
 }
 
 /// The e-mail telling a buyer their subscription was cancelled by an administrator, or None

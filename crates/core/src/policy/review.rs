@@ -7,9 +7,7 @@ use super::OfferType;
 use crate::access::{Actor, Capability};
 use crate::error::Result;
 use crate::mail::Mail;
-use crate::model::{
-    AuditEvent, Delivery, DeliveryStatus, Email, EmailKind, PolicyValue, Product, ProductId, Role,
-};
+use crate::model::{AuditEvent, Email, EmailKind, PolicyValue, Product, ProductId, Role};
 use crate::ops::storefront::admin_upns;
 use crate::store::{Store, Tx, TxResult};
 use chrono::{DateTime, Utc};
@@ -157,17 +155,13 @@ impl Arrivals {
             let (subject, body) =
                 notice(product, value, self.arrival, &self.file, now).render(lang);
             for to in &self.admins {
-                tx.email(Email {
-                    id: 0,
-                    to: to.clone(),
-                    subject: subject.clone(),
-                    body: body.clone(),
-                    kind: EmailKind::Notice,
-                    created_at: now,
-                    delivery: Delivery::Pending,
-                    message_id: String::new(),
-                    status: DeliveryStatus::default(),
-                })?;
+                tx.email(Email::pending(
+                    to.clone(),
+                    subject.clone(),
+                    body.clone(),
+                    EmailKind::Notice,
+                    now,
+                ))?;
             }
         }
         Ok(())
